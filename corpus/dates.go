@@ -1,0 +1,114 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var monthNames = map[string]time.Month{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+	"sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+	"dec": 12, "december": 12,
+}
+
+const monthRe = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+
+// timeRe is an optional clock time after a date: "at 12:45 AM", ", 7:15 pm", " 08:22".
+const timeRe = `(?:\s*(?:,|at|@|-|–)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?`
+
+var (
+	// April 9th, 2014 at 12:45 AM; March 3, 2019 at 7:15 pm; Apr 9 2014
+	reMDY = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + timeRe + `\s*$`)
+	// 9 April 2014, 12:45; 9th of April, 2014
+	reDMY = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `,?\s+(\d{4})` + timeRe + `\s*$`)
+	// 2019-03-05 08:22, 2019-03-05T08:22:00, 2019/03/05
+	reISO = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$`)
+	// 05/03/2019, 5.3.2019 7:15 pm: ambiguous day and month
+	reNum = regexp.MustCompile(`(?i)^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})` + timeRe + `\s*$`)
+	// Posted 3 days ago, 2 hours ago, yesterday
+	reRelative = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+)?(?:(?:\d+|an?|one|two|three|few)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago|yesterday|today|just now)\b`)
+)
+
+// ParseDate reads a date as pages write it. It returns the local time as written (no
+// zone conversion: "12:45 AM" stays 00:45) and whether the whole string was a date.
+// A relative date ("3 days ago") is recognized as a date but has no time: ok is true and
+// the time is zero, so callers keep it as written.
+func ParseDate(raw string) (time.Time, bool) {
+	s := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
+	s = strings.TrimPrefix(s, "Posted ")
+	s = strings.TrimPrefix(s, "posted ")
+	s = strings.TrimPrefix(s, "on ")
+	s = strings.TrimSpace(strings.TrimPrefix(s, "Posted on "))
+	if len(s) < 6 || len(s) > 60 {
+		if reRelative.MatchString(strings.TrimSpace(raw)) {
+			return time.Time{}, true
+		}
+		return time.Time{}, false
+	}
+	if m := reMDY.FindStringSubmatch(s); m != nil {
+		return build(m[3], monthNames[strings.ToLower(strings.TrimSuffix(m[1], "."))], m[2], m[4], m[5], m[6], m[7])
+	}
+	if m := reDMY.FindStringSubmatch(s); m != nil {
+		return build(m[3], monthNames[strings.ToLower(strings.TrimSuffix(m[2], "."))], m[1], m[4], m[5], m[6], m[7])
+	}
+	if m := reISO.FindStringSubmatch(s); m != nil {
+		mo, _ := strconv.Atoi(m[2])
+		return build(m[1], time.Month(mo), m[3], m[4], m[5], m[6], "")
+	}
+	if m := reNum.FindStringSubmatch(s); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		year := m[3]
+		if len(year) == 2 {
+			year = "20" + year
+		}
+		// Month first, as on the US forums most patient comments come from, unless only
+		// day first makes sense (25/12/2019). posted_raw keeps the date as written.
+		day, mon := b, a
+		if a > 12 && b <= 12 {
+			day, mon = a, b
+		}
+		return build(year, time.Month(mon), strconv.Itoa(day), m[4], m[5], m[6], m[7])
+	}
+	if reRelative.MatchString(strings.TrimSpace(raw)) {
+		return time.Time{}, true
+	}
+	return time.Time{}, false
+}
+
+func build(year string, mon time.Month, day, hh, mm, ss, ampm string) (time.Time, bool) {
+	y, err := strconv.Atoi(year)
+	if err != nil || y < 1900 || y > 2200 || mon < 1 || mon > 12 {
+		return time.Time{}, false
+	}
+	d, err := strconv.Atoi(day)
+	if err != nil || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	h, mi, se := 0, 0, 0
+	if hh != "" {
+		h, _ = strconv.Atoi(hh)
+		mi, _ = strconv.Atoi(mm)
+		if ss != "" {
+			se, _ = strconv.Atoi(ss)
+		}
+		ap := strings.ToLower(strings.ReplaceAll(ampm, ".", ""))
+		switch {
+		case ap == "pm" && h < 12:
+			h += 12
+		case ap == "am" && h == 12:
+			h = 0
+		}
+		if h > 23 || mi > 59 || se > 59 {
+			return time.Time{}, false
+		}
+	}
+	t := time.Date(y, mon, d, h, mi, se, 0, time.UTC)
+	if t.Day() != d { // 31 February
+		return time.Time{}, false
+	}
+	return t, true
+}
