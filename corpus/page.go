@@ -33,10 +33,10 @@ func ParseFormat(s string) (Format, error) {
 
 // Page is one input document: an article followed by its comments.
 type Page struct {
-	Source   string  // the path as given (or "-" for stdin)
-	Format   Format  // the detected or forced format
-	Title    string  // the page title, when there is one
-	Article  string  // the article's text; for plain text, the file's content byte for byte
+	Source   string // the path as given (or "-" for stdin)
+	Format   Format // the detected or forced format
+	Title    string // the page title, when there is one
+	Article  string // the article's text; for plain text, the file's content byte for byte
 	Comments []Comment
 	Warnings []Warning // what could not be fully parsed, with where
 }
