@@ -1,0 +1,60 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Row is one output record: a struct with json tags for json and jsonl, and its cells,
+// in header order, for table and csv.
+type Row interface {
+	Cells() []string
+}
+
+// RecordWriter writes records in one output format.
+type RecordWriter interface {
+	Write(r Row) error
+	// Close finishes the output (a table is drawn, a JSON array closed).
+	Close() error
+}
+
+// formats lists the --format values in the order the help shows them.
+var formats = []string{"table", "csv", "json", "jsonl"}
+
+func checkFormat(f string) error {
+	for _, v := range formats {
+		if v == f {
+			return nil
+		}
+	}
+	return usagef("unknown format %q (want %s)", f, strings.Join(formats, ", "))
+}
+
+// newRecordWriter is the factory of writers, one file per format.
+func newRecordWriter(format string, streams *IO, header []string) (RecordWriter, error) {
+	switch format {
+	case "table":
+		return newTableWriter(streams, header), nil
+	case "csv":
+		return newCSVWriter(streams.Out, header)
+	case "json":
+		return newJSONWriter(streams.Out, false), nil
+	case "jsonl":
+		return newJSONWriter(streams.Out, true), nil
+	}
+	return nil, fmt.Errorf("unknown format %q", format)
+}
+
+// writeAll writes rows with a new writer and closes it.
+func writeAll(format string, streams *IO, header []string, rows []Row) error {
+	w, err := newRecordWriter(format, streams, header)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := w.Write(r); err != nil {
+			return err
+		}
+	}
+	return w.Close()
+}

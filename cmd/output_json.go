@@ -1,0 +1,51 @@
+package cmd
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+)
+
+// jsonWriter writes a JSON array of records, or JSON Lines: one record per line.
+type jsonWriter struct {
+	w     *bufio.Writer
+	enc   *json.Encoder
+	lines bool
+	n     int
+}
+
+func newJSONWriter(out io.Writer, lines bool) *jsonWriter {
+	bw := bufio.NewWriterSize(out, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return &jsonWriter{w: bw, enc: enc, lines: lines}
+}
+
+func (j *jsonWriter) Write(r Row) error {
+	if !j.lines {
+		if j.n == 0 {
+			j.w.WriteString("[\n")
+		} else {
+			j.w.WriteString(",\n")
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		j.n++
+		_, err = j.w.Write(b)
+		return err
+	}
+	j.n++
+	return j.enc.Encode(r)
+}
+
+func (j *jsonWriter) Close() error {
+	if !j.lines {
+		if j.n == 0 {
+			j.w.WriteString("[")
+		}
+		j.w.WriteString("\n]\n")
+	}
+	return j.w.Flush()
+}

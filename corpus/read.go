@@ -1,0 +1,321 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Options controls how inputs are read.
+type Options struct {
+	Format Format    // FormatAuto (or "") detects each input's format
+	Stdin  io.Reader // read for the input "-"
+}
+
+// Expand turns the paths a user gave into files in a stable order: a directory is walked
+// recursively in sorted order (hidden files and folders skipped). Paths that cannot be
+// found are returned as errors in the order given, each naming the path, so that the rest
+// can still be read.
+func Expand(paths []string) (files []string, errs []error) {
+	for _, p := range paths {
+		if p == "-" {
+			files = append(files, p)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, &Error{Source: p, Err: describeOSError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &Error{Source: path, Err: describeOSError(err)})
+				return nil
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, &Error{Source: p, Err: err})
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, errs
+}
+
+func describeOSError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file or directory")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ReadFile reads one input path ("-" for stdin) into its pages.
+func ReadFile(path string, opt Options) ([]*Page, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		if opt.Stdin == nil {
+			return nil, &Error{Source: path, Err: errors.New("no standard input")}
+		}
+		data, err = io.ReadAll(opt.Stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, &Error{Source: path, Err: describeOSError(err)}
+	}
+	return Parse(path, data, opt.Format)
+}
+
+// Parse reads the bytes of one input into pages. Most inputs give one page; a JSON Lines
+// stream written by rxvoice itself gives one page per source it names.
+func Parse(source string, data []byte, format Format) ([]*Page, error) {
+	text, warns, err := Decode(data)
+	if err != nil {
+		return nil, &Error{Source: source, Err: err}
+	}
+	if format == "" || format == FormatAuto {
+		format = Detect(source, text)
+	}
+	var pages []*Page
+	switch format {
+	case FormatHTML:
+		var p *Page
+		p, err = parseHTML(source, text)
+		pages = []*Page{p}
+	case FormatJSON, FormatJSONL:
+		pages, err = parseJSON(source, text, format == FormatJSONL)
+	case FormatPageText:
+		pages = []*Page{parsePageText(source, text)}
+	case FormatPlain:
+		pages = []*Page{{Source: source, Format: FormatPlain, Article: text}}
+	default:
+		err = fmt.Errorf("unknown input format %q", format)
+	}
+	if err != nil {
+		return nil, &Error{Source: source, Err: err}
+	}
+	for _, p := range pages {
+		if p != nil {
+			p.Warnings = append(append([]Warning(nil), warns...), p.Warnings...)
+		}
+	}
+	return pages, nil
+}
+
+// Detect guesses the format of decoded text from its extension and content. Text that is
+// neither markup nor JSON is page text when it has comment blocks, plain otherwise.
+func Detect(source, text string) Format {
+	ext := strings.ToLower(filepath.Ext(source))
+	switch ext {
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	case ".json":
+		return FormatJSON
+	}
+	head := strings.ToLower(strings.TrimSpace(prefix(text, 2048)))
+	switch {
+	case strings.HasPrefix(head, "<!doctype html"), strings.HasPrefix(head, "<html"),
+		strings.HasPrefix(head, "<?xml") && strings.Contains(head, "<html"),
+		strings.HasPrefix(head, "<") && (strings.Contains(head, "<body") || strings.Contains(head, "<head") || strings.Contains(head, "<div")):
+		return FormatHTML
+	case strings.HasPrefix(head, "["):
+		return FormatJSON
+	case strings.HasPrefix(head, "{"):
+		// JSON Lines when the first line is a whole record.
+		first, _, _ := strings.Cut(strings.TrimSpace(prefix(text, 1<<20)), "\n")
+		if json.Valid([]byte(first)) {
+			return FormatJSONL
+		}
+		return FormatJSON
+	}
+	if hasCommentBlocks(text) {
+		return FormatPageText
+	}
+	return FormatPlain
+}
+
+func prefix(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// Decode turns the bytes of an input into UTF-8 text. It strips a UTF-8 byte order mark,
+// decodes UTF-16 with a byte order mark, reads text that is not UTF-8 as Windows-1252, and
+// refuses empty and binary files. What it had to repair is returned as warnings.
+func Decode(data []byte) (string, []Warning, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		if len(data) == 0 {
+			return "", nil, errors.New("empty file")
+		}
+		return "", nil, errors.New("file holds only white space")
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data)
+	}
+	if kind := binaryKind(data); kind != "" {
+		return "", nil, fmt.Errorf("binary file (%s), not text: give a saved page, HTML, JSON or text file", kind)
+	}
+	if utf8.Valid(data) {
+		return string(data), nil, nil
+	}
+	// Text with some valid multi-byte UTF-8 is UTF-8 with damage; text with none is a
+	// legacy single-byte encoding, in practice Windows-1252.
+	if hasMultibyteUTF8(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte{'\n'})
+		return strings.ToValidUTF8(string(data), "\uFFFD"),
+			[]Warning{{Line: line, Message: "invalid UTF-8: bad bytes replaced with U+FFFD"}}, nil
+	}
+	return decode1252(data), []Warning{{Line: 0, Message: "not UTF-8: read as Windows-1252"}}, nil
+}
+
+func decodeUTF16(data []byte) (string, []Warning, error) {
+	big := data[0] == 0xFE
+	data = data[2:]
+	var warns []Warning
+	if len(data)%2 == 1 {
+		warns = append(warns, Warning{Message: "UTF-16 text has an odd number of bytes: last byte dropped"})
+		data = data[:len(data)-1]
+	}
+	u := make([]uint16, len(data)/2)
+	for i := range u {
+		if big {
+			u[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		} else {
+			u[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
+		}
+	}
+	s := string(utf16.Decode(u))
+	if strings.TrimSpace(s) == "" {
+		return "", nil, errors.New("empty file")
+	}
+	if strings.ContainsRune(s, 0) {
+		return "", nil, errors.New("binary file (NUL characters in UTF-16 text), not text")
+	}
+	return s, warns, nil
+}
+
+// binaryKind names a binary file type, or returns "" for text.
+func binaryKind(data []byte) string {
+	magic := []struct {
+		prefix string
+		name   string
+	}{
+		{"\x1f\x8b", "gzip"}, {"\x89PNG", "PNG image"}, {"\xff\xd8\xff", "JPEG image"},
+		{"GIF8", "GIF image"}, {"%PDF", "PDF"}, {"PK\x03\x04", "zip archive"},
+		{"BZh", "bzip2"}, {"\xfd7zXZ", "xz"}, {"\x28\xb5\x2f\xfd", "zstd"},
+		{"\x7fELF", "executable"}, {"RIFF", "RIFF media"}, {"\x00\x00\x01\x00", "icon"},
+	}
+	for _, m := range magic {
+		if bytes.HasPrefix(data, []byte(m.prefix)) {
+			return m.name
+		}
+	}
+	if len(data) >= 12 && string(data[4:8]) == "ftyp" {
+		return "video or image"
+	}
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return "NUL bytes"
+	}
+	ctrl := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			ctrl++
+		}
+	}
+	if ctrl*20 > len(head) {
+		return "control characters"
+	}
+	return ""
+}
+
+func hasMultibyteUTF8(data []byte) bool {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r != utf8.RuneError && n > 1 {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// cp1252 maps the bytes 0x80-0x9F of Windows-1252; the other high bytes are Latin-1.
+var cp1252 = [32]rune{
+	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
+	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
+}
+
+func decode1252(data []byte) string {
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for _, c := range data {
+		switch {
+		case c < 0x80:
+			b.WriteByte(c)
+		case c < 0xA0:
+			b.WriteRune(cp1252[c-0x80])
+		default:
+			b.WriteRune(rune(c))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,324 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The page-text parser reads the text of a saved comment thread: the article, then comment
+// blocks, each an author line (with or without a bullet, or "Name says:"), a date line
+// (or both on one line), and a body of one or more paragraphs.
+
+var (
+	// "12 Responses", "Comments (3)", "16 thoughts on “Klonopin”", "3 comments", "Comments"
+	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
+	// Link lines that end a comment on a saved page.
+	reLinkLine = regexp.MustCompile(`(?i)^(?:reply(?:\s*↓)?|report(?:\s+(?:comment|abuse))?|flag|like|share|quote|permalink|(?:\d+\s+)?likes?|reply\s*\|\s*report|report\s*\|\s*reply|(?:log\s*in|sign\s*in)\s+to\s+reply)$`)
+	// The page footer after the last comment.
+	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in)`)
+	reSays   = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented)\s*:?\s*(.*)$`)
+	reBullet = regexp.MustCompile(`^(?:[•·●▪◦‣∙*+>-]|\d+\.)\s*`)
+	// Separators between an author and a date written on one line.
+	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•]|on|at)\s+|,\s+|\s{2,}|\t`)
+)
+
+type line struct {
+	n    int    // 1-based line number
+	text string // trimmed, with non-breaking spaces as spaces
+}
+
+type head struct {
+	first, last int // indexes in lines of the head's first and last line
+	author      string
+	raw         string // the date as written
+	posted      time.Time
+	hasDate     bool
+}
+
+func splitLines(text string) []line {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.ReplaceAll(text, "\u00a0", " ")
+	raw := strings.Split(text, "\n")
+	out := make([]line, len(raw))
+	for i, s := range raw {
+		out[i] = line{n: i + 1, text: strings.TrimFunc(s, unicode.IsSpace)}
+	}
+	return out
+}
+
+// hasCommentBlocks reports whether text reads as a comment thread.
+func hasCommentBlocks(text string) bool {
+	if len(text) > 64<<20 {
+		return false
+	}
+	return len(findHeads(splitLines(text))) > 0
+}
+
+func parsePageText(source, text string) *Page {
+	lines := splitLines(text)
+	heads := findHeads(lines)
+	p := &Page{Source: source, Format: FormatPageText}
+
+	end := len(lines)
+	articleEnd := end
+	if len(heads) > 0 {
+		articleEnd = heads[0].first
+	}
+	// The article: the title is its first line when a blank line follows it.
+	var body []line
+	for _, l := range lines[:articleEnd] {
+		if reCommentsHeader.MatchString(l.text) {
+			continue
+		}
+		body = append(body, l)
+	}
+	body = trimBlank(body)
+	if len(body) > 0 && (len(body) == 1 || body[1].text == "") && utf8.RuneCountInString(body[0].text) <= 200 {
+		p.Title = body[0].text
+		body = trimBlank(body[1:])
+	}
+	p.Article = joinParagraphs(body)
+
+	for k, h := range heads {
+		stop := end
+		if k+1 < len(heads) {
+			stop = heads[k+1].first
+		}
+		blines := lines[h.last+1 : stop]
+		blines = stripTrailers(blines, k+1 == len(heads))
+		c := Comment{
+			Index:     k,
+			Author:    h.author,
+			Posted:    h.posted,
+			PostedRaw: h.raw,
+			Parent:    -1,
+			Text:      joinParagraphs(blines),
+		}
+		switch {
+		case h.author == "":
+			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
+				Message: fmt.Sprintf("comment %d has a date but no author line: kept without author", k)})
+		case !h.hasDate:
+			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
+				Message: fmt.Sprintf("comment %d by %q has no date line: kept without date", k, h.author)})
+		}
+		if c.Text == "" {
+			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
+				Message: fmt.Sprintf("comment %d by %q has no text", k, h.author)})
+		}
+		p.Comments = append(p.Comments, c)
+	}
+	return p
+}
+
+// stripTrailers drops the link lines ("Reply", "Report") and comment headers that end a
+// comment block and, after the last comment, the page footer.
+func stripTrailers(ls []line, last bool) []line {
+	if last {
+		for i, l := range ls {
+			if reFooter.MatchString(l.text) {
+				ls = ls[:i]
+				break
+			}
+		}
+	}
+	ls = trimBlank(ls)
+	for len(ls) > 0 {
+		t := ls[len(ls)-1].text
+		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) {
+			ls = trimBlank(ls[:len(ls)-1])
+			continue
+		}
+		break
+	}
+	return ls
+}
+
+func trimBlank(ls []line) []line {
+	for len(ls) > 0 && ls[0].text == "" {
+		ls = ls[1:]
+	}
+	for len(ls) > 0 && ls[len(ls)-1].text == "" {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
+}
+
+// joinParagraphs joins trimmed lines: consecutive lines with "\n", paragraphs (runs of
+// blank lines) with "\n\n".
+func joinParagraphs(ls []line) string {
+	var b strings.Builder
+	blank := false
+	for _, l := range ls {
+		if l.text == "" {
+			blank = true
+			continue
+		}
+		if b.Len() > 0 {
+			if blank {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// findHeads finds the comment heads in page order. A head is a date line with the author
+// line before it, an author and date on one line, or a "Name says:" line. Heads before a
+// comments header ("12 Responses") belong to the article (a byline and its date).
+func findHeads(lines []line) []head {
+	var heads []head
+	used := -1 // last line index consumed by a head
+	for i := 0; i < len(lines); i++ {
+		t := lines[i].text
+		if t == "" || i <= used || utf8.RuneCountInString(t) > 120 {
+			continue
+		}
+		// "Name says:" with the date on the same or the next line.
+		if m := reSays.FindStringSubmatch(stripBullet(t)); m != nil && isAuthor(m[1]) {
+			h := head{first: i, last: i, author: cleanAuthor(m[1])}
+			if m[2] != "" {
+				if tm, ok := ParseDate(m[2]); ok {
+					h.raw, h.posted, h.hasDate = strings.TrimSpace(m[2]), tm, true
+				} else {
+					continue // "John says: I agree" is prose
+				}
+			} else if j := nextNonBlank(lines, i); j >= 0 {
+				if tm, ok := ParseDate(stripBullet(lines[j].text)); ok {
+					h.raw, h.posted, h.hasDate, h.last = stripBullet(lines[j].text), tm, true, j
+				}
+			}
+			heads = append(heads, h)
+			used = h.last
+			continue
+		}
+		if tm, ok := ParseDate(stripBullet(t)); ok {
+			h := head{first: i, last: i, raw: stripBullet(t), posted: tm, hasDate: true}
+			if j := prevNonBlank(lines, i); j > used && isAuthor(stripBullet(lines[j].text)) {
+				h.first, h.author = j, cleanAuthor(lines[j].text)
+			}
+			heads = append(heads, h)
+			used = h.last
+			continue
+		}
+		// Author and date on one line: "Jane Doe - March 3, 2019 at 7:15 pm".
+		if h, ok := authorDateLine(t); ok {
+			h.first, h.last = i, i
+			heads = append(heads, h)
+			used = i
+		}
+	}
+	// A comments header splits the article from the thread.
+	for i, l := range lines {
+		if reCommentsHeader.MatchString(l.text) && strings.ContainsAny(l.text, "0123456789(") {
+			k := 0
+			for k < len(heads) && heads[k].first < i {
+				k++
+			}
+			if k < len(heads) {
+				heads = heads[k:]
+			}
+			break
+		}
+	}
+	// Without a header, a lone date right under the title is the article's dateline.
+	if len(heads) > 0 && heads[0].author == "" {
+		nb := 0
+		for _, l := range lines[:heads[0].first] {
+			if l.text != "" {
+				nb++
+			}
+		}
+		if nb <= 2 {
+			heads = heads[1:]
+		}
+	}
+	return heads
+}
+
+func authorDateLine(t string) (head, bool) {
+	t = stripBullet(t)
+	for _, loc := range reAuthorDateSep.FindAllStringIndex(t, -1) {
+		left, right := strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[1]:])
+		if left == "" || right == "" || !isAuthor(left) {
+			continue
+		}
+		if tm, ok := ParseDate(right); ok {
+			return head{author: cleanAuthor(left), raw: right, posted: tm, hasDate: true}, true
+		}
+	}
+	return head{}, false
+}
+
+func stripBullet(s string) string {
+	return strings.TrimSpace(reBullet.ReplaceAllString(strings.TrimSpace(s), ""))
+}
+
+func cleanAuthor(s string) string {
+	s = stripBullet(s)
+	if m := reSays.FindStringSubmatch(s); m != nil && m[2] == "" {
+		s = m[1]
+	}
+	s = strings.TrimSuffix(strings.TrimSpace(s), ":")
+	return strings.TrimSpace(s)
+}
+
+// isAuthor reports whether s reads as a commenter's name or handle: short, not a sentence,
+// not a date, not a link line or header.
+func isAuthor(s string) bool {
+	s = strings.TrimSuffix(strings.TrimSpace(s), ":")
+	n := utf8.RuneCountInString(s)
+	if n == 0 || n > 50 {
+		return false
+	}
+	if reLinkLine.MatchString(s) || reCommentsHeader.MatchString(s) || reFooter.MatchString(s) {
+		return false
+	}
+	if len(strings.Fields(s)) > 5 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune("?!,;", last) {
+		return false
+	}
+	// A sentence ends with a period; a name may end with an initial ("Julie O.").
+	if last == '.' {
+		f := strings.Fields(s)
+		w := f[len(f)-1]
+		if utf8.RuneCountInString(w) > 3 {
+			return false
+		}
+	}
+	if _, ok := ParseDate(s); ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '_'
+}
+
+func prevNonBlank(lines []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if lines[j].text != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+func nextNonBlank(lines []line, i int) int {
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].text != "" {
+			return j
+		}
+	}
+	return -1
+}

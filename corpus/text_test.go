@@ -1,0 +1,230 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func readPage(t *testing.T, path string) *Page {
+	t.Helper()
+	pages, err := ReadFile(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 1 {
+		t.Fatalf("%s: %d pages, want 1", path, len(pages))
+	}
+	return pages[0]
+}
+
+// The sample page: 16 comments plus the article, each with its author and minute-exact
+// time, in page order, and no text leaking between neighbours.
+func TestSamplePage(t *testing.T) {
+	p := readPage(t, "../testdata/klonopin-immune-comments.txt")
+	if p.Format != FormatPageText {
+		t.Fatalf("format %s, want text", p.Format)
+	}
+	if p.Title != "Studies Show Klonopin and Xanax May Impair Immune System" {
+		t.Errorf("title %q", p.Title)
+	}
+	want := []struct{ author, posted, first, last string }{
+		{"amy", "2014-04-09T00:45", "I have been taking klonapin", "liver enzymes that were off."},
+		{"amy", "2014-04-09T00:46", "I also have recurring", "sinus infection."},
+		{"Kimberly L", "2014-08-26T19:41", "I have an auto immune", "very frustrating."},
+		{"LLB", "2019-04-17T16:31", "I know this is very late", "this crap away."},
+		{"jmhp", "2019-06-26T05:06", "I like to know how", "regain my health"},
+		{"Julie O.", "2020-04-15T12:35", "Dear Kimberly:", "Julie O."},
+		{"Lisa", "2014-10-28T21:23", "I have been taking it a long time.", "Both are auto immune."},
+		{"Debbie", "2014-12-09T15:46", "I have Chronic Fatigue", "this hellish nightmare."},
+		{"carol", "2016-01-15T10:33", "Bless you all", "if you don’t give up!:)"},
+		{"Patricia Z.", "2017-10-20T01:01", "Hi. I would loje", "This is h— on earth."},
+		{"Patricia Z.", "2017-10-20T01:10", "Do glad I found this site.", "Do glad I found this site."},
+		{"Sheila", "2017-10-22T18:48", "Took Clonazepam for six years", "started taking Clonazepam."},
+		{"Shirley S", "2018-02-27T14:37", "Hi I have been on clonazepam", "to put things together."},
+		{"Rebecca", "2019-10-07T09:09", "So scared after reading", "greatly appreciated."},
+		{"michael", "2020-12-21T16:35", "I was prescribed klonopin", "with the results."},
+		{"Lucy", "2022-03-28T17:01", "So sorry to hear", "resolution to all of this."},
+	}
+	if len(p.Comments) != len(want) {
+		t.Fatalf("%d comments, want %d", len(p.Comments), len(want))
+	}
+	for i, w := range want {
+		c := p.Comments[i]
+		if c.Index != i || c.Author != w.author || c.Posted.Format("2006-01-02T15:04") != w.posted {
+			t.Errorf("comment %d: index %d author %q posted %s, want %q %s", i, c.Index, c.Author, c.Posted.Format("2006-01-02T15:04"), w.author, w.posted)
+		}
+		if !strings.HasPrefix(c.Text, w.first) || !strings.HasSuffix(c.Text, w.last) {
+			t.Errorf("comment %d (%s): text %.40q ... %q", i, w.author, c.Text, c.Text[max(0, len(c.Text)-40):])
+		}
+		if c.Parent != -1 {
+			t.Errorf("comment %d: parent %d, want -1", i, c.Parent)
+		}
+	}
+	if !strings.HasPrefix(p.Article, "The benzodiazepines are a class") || !strings.HasSuffix(p.Article, "a long-term prescription.") {
+		t.Errorf("article %.60q ... ", p.Article)
+	}
+	if len(p.Warnings) != 0 {
+		t.Errorf("warnings: %v", p.Warnings)
+	}
+}
+
+func TestPageTextLayouts(t *testing.T) {
+	type want struct {
+		author, posted, raw, text string
+	}
+	tests := []struct {
+		file     string
+		title    string
+		article  string
+		comments []want
+		warnings int
+	}{
+		{
+			file:    "says-layout.txt",
+			title:   "Living With Statins: What Readers Told Us About Muscle Pain",
+			article: "By the Editors\n\nStatins such as",
+			comments: []want{
+				{"Margaret W.", "2019-03-03T19:15", "March 3, 2019 at 7:15 pm", "I was on Lipitor 20 mg for three years. My legs ached so badly at night that I could not\nclimb the stairs.\n\nMy doctor switched me to pravastatin and the aches went away within a month."},
+				{"Tom R", "2019-03-05T08:02", "March 5, 2019 at 8:02 am", "No problems at all on simvastatin. Cholesterol went from 260 to 180."},
+				{"dr_ellen", "2019-03-09T23:40", "March 9, 2019 at 11:40 PM", "Please don't stop a statin without talking to your doctor. CoQ10 helps some people with the muscle pain."},
+			},
+		},
+		{
+			file:    "forum-inline.txt",
+			title:   "Metformin and stomach trouble - forum thread",
+			article: "Started by admin. Share what worked for you.",
+			comments: []want{
+				{"sugarfree_sam", "2019-03-05T08:22", "2019-03-05 08:22", "Been on metformin 500mg twice daily since March. The diarrhea was awful the first two weeks.\nSwitching to the ER version fixed it."},
+				{"Linda K.", "2019-05-03T00:00", "05/03/2019", "ER helped me too. Take it with food!"},
+				{"", "", "Posted 3 days ago", "Anyone else get a metallic taste?"},
+				{"grandpa joe", "2019-03-07T00:00", "March 7, 2019", "Yes! Metallic taste for about a month, then it faded."},
+			},
+			warnings: 1, // the comment without an author
+		},
+		{
+			file:  "crlf-nbsp.txt",
+			title: "Night sweats on venlafaxine",
+			comments: []want{
+				{"Rosa", "2021-06-01T21:05", "June 1st, 2021 at 9:05 PM", "Effexor gave me drenching night sweats."},
+				{"Ben", "2021-06-02T10:15", "June 2nd, 2021 at 10:15 AM", "Same here, for the first 6 weeks."},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			p := readPage(t, filepath.Join("../testdata/pages", tc.file))
+			if p.Title != tc.title {
+				t.Errorf("title %q, want %q", p.Title, tc.title)
+			}
+			if !strings.HasPrefix(p.Article, tc.article) {
+				t.Errorf("article %q, want prefix %q", p.Article, tc.article)
+			}
+			if len(p.Comments) != len(tc.comments) {
+				t.Fatalf("%d comments, want %d: %+v", len(p.Comments), len(tc.comments), p.Comments)
+			}
+			for i, w := range tc.comments {
+				c := p.Comments[i]
+				posted := ""
+				if !c.Posted.IsZero() {
+					posted = c.Posted.Format("2006-01-02T15:04")
+				}
+				if c.Author != w.author || posted != w.posted || c.PostedRaw != w.raw || c.Text != w.text {
+					t.Errorf("comment %d:\n got %q %q %q %q\nwant %q %q %q %q", i, c.Author, posted, c.PostedRaw, c.Text, w.author, w.posted, w.raw, w.text)
+				}
+			}
+			if len(p.Warnings) != tc.warnings {
+				t.Errorf("warnings %v, want %d", p.Warnings, tc.warnings)
+			}
+		})
+	}
+}
+
+func TestPageTextGolden(t *testing.T) {
+	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt"} {
+		t.Run(name, func(t *testing.T) {
+			p := readPage(t, filepath.Join("../testdata/pages", name))
+			checkGolden(t, name, pageJSON(t, []*Page{p}))
+		})
+	}
+}
+
+func TestPlainTextIsFileBytes(t *testing.T) {
+	path := "../testdata/pages/plain-note.txt"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := readPage(t, path)
+	if p.Format != FormatPlain || p.Article != string(data) || len(p.Comments) != 0 {
+		t.Errorf("format %s, %d comments, article equal to file: %v", p.Format, len(p.Comments), p.Article == string(data))
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when not a date; "relative" for a date without a time
+	}{
+		{"April 9th, 2014 at 12:45 AM", "2014-04-09T00:45"},
+		{"August 26th, 2014 at 7:41 PM", "2014-08-26T19:41"},
+		{"March 3, 2019 at 7:15 pm", "2019-03-03T19:15"},
+		{"Mar. 3, 2019", "2019-03-03T00:00"},
+		{"3 March 2019, 19:15", "2019-03-03T19:15"},
+		{"2019-03-05 08:22", "2019-03-05T08:22"},
+		{"2019-03-05T08:22:10Z", "2019-03-05T08:22"},
+		{"05/03/2019", "2019-05-03T00:00"},
+		{"25/12/2019 10:00 pm", "2019-12-25T22:00"},
+		{"Posted 3 days ago", "relative"},
+		{"yesterday", "relative"},
+		{"February 30, 2019", ""},
+		{"12 Responses", ""},
+		{"amy", ""},
+		{"I took it on March 3, 2019 at night", ""},
+		{"2019-13-01", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			tm, ok := ParseDate(tc.in)
+			got := ""
+			switch {
+			case ok && tm.IsZero():
+				got = "relative"
+			case ok:
+				got = tm.Format("2006-01-02T15:04")
+			}
+			if got != tc.want {
+				t.Errorf("ParseDate(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzParsePageText(f *testing.F) {
+	for _, p := range []string{"../testdata/klonopin-immune-comments.txt", "../testdata/pages/says-layout.txt", "../testdata/pages/forum-inline.txt", "../testdata/pages/crlf-nbsp.txt"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("a\n\nJune 1, 2020\n\nb")
+	f.Fuzz(func(t *testing.T, s string) {
+		p := parsePageText("fuzz", s)
+		for i, c := range p.Comments {
+			if c.Index != i || c.Parent != -1 {
+				t.Fatalf("comment %d: index %d parent %d", i, c.Index, c.Parent)
+			}
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"April 9th, 2014 at 12:45 AM", "2019-03-05 08:22", "05/03/2019", "Posted 3 days ago"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if tm, ok := ParseDate(s); ok && !tm.IsZero() && (tm.Year() < 1900 || tm.Year() > 2200) {
+			t.Fatalf("ParseDate(%q) = %v", s, tm)
+		}
+	})
+}
