@@ -1,0 +1,207 @@
+package lexicon
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// The English word list guards fuzzy matching: a word in it is never read as a
+// misspelled term ("plain" is not "plavix"; "dosage" is not "dosage").
+//
+//go:embed english/words.txt
+var englishText string
+
+var (
+	englishOnce sync.Once
+	englishSet  map[string]struct{}
+)
+
+// IsEnglish reports whether a lowercase word of five or more letters is an ordinary
+// English word.
+func IsEnglish(w string) bool {
+	englishOnce.Do(func() {
+		englishSet = make(map[string]struct{}, 70000)
+		for _, l := range strings.Split(englishText, "\n") {
+			if l != "" {
+				englishSet[l] = struct{}{}
+			}
+		}
+	})
+	if _, ok := englishSet[w]; ok {
+		return true
+	}
+	// Inflections the list may lack: "worsened", "tapering".
+	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ly", "er"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 5 {
+			if _, ok := englishSet[b]; ok {
+				return true
+			}
+			if _, ok := englishSet[b+"e"]; ok && (suf == "ed" || suf == "ing") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// MaxDistance is the edit distance allowed for a misspelled word of n letters: none
+// below five letters, 1 up to seven, 2 from eight.
+func MaxDistance(n int) int {
+	switch {
+	case n >= 8:
+		return 2
+	case n >= 5:
+		return 1
+	}
+	return 0
+}
+
+// fuzzyIndex finds the vocabulary word nearest a misspelled one. Words are compared by a
+// sound-alike key (ph->f, c->k, y->i, doubled letters single) so that "klonapin",
+// "clonopin" and "phernergan" are near "klonopin" and "phenergan". Candidates come from a
+// deletion index (every key with one letter deleted), then are checked with the true
+// Damerau-Levenshtein distance between keys.
+type fuzzyIndex struct {
+	once  sync.Once
+	vocab map[string]string // word -> token key
+	words []string
+	keys  []string
+	del   map[string][]int32
+}
+
+func newFuzzyIndex(vocab map[string]string) *fuzzyIndex {
+	return &fuzzyIndex{vocab: vocab}
+}
+
+func (f *fuzzyIndex) build() {
+	for w := range f.vocab {
+		if len(w) >= 5 && isASCIILetters(w) {
+			f.words = append(f.words, w)
+		}
+	}
+	sort.Strings(f.words)
+	f.keys = make([]string, len(f.words))
+	f.del = make(map[string][]int32, len(f.words)*8)
+	for i, w := range f.words {
+		k := soundKey(w)
+		f.keys[i] = k
+		f.del[k] = append(f.del[k], int32(i))
+		for j := 0; j < len(k); j++ {
+			d := k[:j] + k[j+1:]
+			f.del[d] = append(f.del[d], int32(i))
+		}
+	}
+}
+
+// correct returns the vocabulary word nearest w, its token key and the distance (0 when
+// none is near enough, or w is an English word).
+func (f *fuzzyIndex) correct(w string) (string, string, int) {
+	limit := MaxDistance(len(w))
+	if limit == 0 || !isASCIILetters(w) || IsEnglish(w) {
+		return "", "", 0
+	}
+	f.once.Do(f.build)
+	k := soundKey(w)
+	best, bestD := -1, limit+1
+	try := func(ids []int32) {
+		for _, id := range ids {
+			cand := f.keys[id]
+			if cand[0] != k[0] {
+				continue // patients rarely get the first sound wrong
+			}
+			d := damerau(k, cand, bestD)
+			if d == 0 {
+				d = 1 // a sound-alike spelling is one edit, never an exact match
+				if f.words[id] == w {
+					d = 0
+				}
+			}
+			if d < bestD || d == bestD && best >= 0 && f.words[id] < f.words[best] {
+				best, bestD = int(id), d
+			}
+		}
+	}
+	try(f.del[k])
+	for j := 0; j < len(k); j++ {
+		try(f.del[k[:j]+k[j+1:]])
+	}
+	if best < 0 || bestD > limit || bestD == 0 {
+		return "", "", 0
+	}
+	// The distance allowed is measured on the word as written, against the nearest
+	// spelling; a sound-alike swap (k for c) costs nothing beyond its one edit.
+	return f.words[best], f.vocab[f.words[best]], bestD
+}
+
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// soundKey folds the spellings patients confuse: ph->f, ck/c/q->k, y->i, z->s after a
+// vowel, and doubled letters to one.
+func soundKey(w string) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c == 'p' && i+1 < len(w) && w[i+1] == 'h':
+			c = 'f'
+			i++
+		case c == 'c' && i+1 < len(w) && w[i+1] == 'k':
+			c = 'k'
+			i++
+		case c == 'c' || c == 'q':
+			c = 'k'
+		case c == 'y':
+			c = 'i'
+		}
+		if len(b) > 0 && b[len(b)-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// damerau is the optimal string alignment distance between a and b, giving up (returning
+// limit) once it cannot be below limit.
+func damerau(a, b string, limit int) int {
+	la, lb := len(a), len(b)
+	if la-lb >= limit || lb-la >= limit {
+		return limit
+	}
+	prev2 := make([]int, lb+1)
+	prev := make([]int, lb+1)
+	cur := make([]int, lb+1)
+	for j := 0; j <= lb; j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= la; i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= lb; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[lb]
+}

@@ -1,0 +1,458 @@
+package lexicon
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// Kind is what a concept is.
+type Kind string
+
+// Concept kinds.
+const (
+	Drug    Kind = "drug"
+	Symptom Kind = "symptom"
+)
+
+// Systems are the body systems a symptom concept may have.
+var Systems = []string{
+	"psychiatric", "nervous system", "gastrointestinal", "musculoskeletal",
+	"infection and immune", "skin", "cardiovascular", "respiratory",
+	"endocrine and metabolic", "sexual and reproductive", "renal and urinary",
+	"eye and ear", "blood", "general",
+}
+
+// Concept is one drug or symptom with the ways people write it.
+type Concept struct {
+	Kind     Kind
+	Name     string // the generic name (drugs) or canonical name (symptoms), lowercase
+	Category string // the therapeutic class (drugs) or body system (symptoms)
+	IsClass  bool   // a drug-class concept ("benzodiazepines")
+	Terms    []Term // the name itself first
+	Pos      Pos    // where it was defined
+}
+
+// Term is one way of writing a concept.
+type Term struct {
+	Text          string // as written in the lexicon, without the "=" prefix
+	CaseSensitive bool   // matches only as written ("=Sonata")
+	Pos           Pos
+}
+
+// Pos is a place in a lexicon file.
+type Pos struct {
+	File string
+	Line int
+}
+
+func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+
+// Lexicon is a validated vocabulary.
+type Lexicon struct {
+	Concepts []*Concept // drugs then symptoms, each in file order
+	Version  string     // a short digest of the vocabulary, for reports
+	byName   map[Kind]map[string]*Concept
+}
+
+// Error is a problem in a lexicon file, at a line.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("lexicon: %s: %s", e.Pos, e.Msg) }
+
+// Errors is every problem found in a lexicon, in file order.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Default loads the embedded vocabulary.
+func Default() (*Lexicon, error) {
+	lx := newLexicon()
+	names, err := fs.Glob(dataFS, "data/*.tsv")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var errs Errors
+	for _, n := range names {
+		b, err := dataFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		errs = append(errs, lx.add("lexicon/"+n, string(b), false)...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	lx.finish()
+	return lx, nil
+}
+
+// AddFile adds a user lexicon file to lx. An entry naming an existing concept overrides
+// its class or system and adds its terms; a term that belonged to another concept moves
+// to the user's.
+func (lx *Lexicon) AddFile(name string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("lexicon: %s: %w", name, err)
+	}
+	return lx.AddText(name, string(b))
+}
+
+// AddText adds lexicon text read from name (see AddFile).
+func (lx *Lexicon) AddText(name, text string) error {
+	if errs := lx.add(name, text, true); len(errs) > 0 {
+		return errs
+	}
+	lx.finish()
+	return nil
+}
+
+// Check validates a lexicon file on its own and against the default vocabulary.
+func Check(name string) error {
+	lx, err := Default()
+	if err != nil {
+		return err
+	}
+	return lx.AddFile(name)
+}
+
+func newLexicon() *Lexicon {
+	return &Lexicon{byName: map[Kind]map[string]*Concept{Drug: {}, Symptom: {}}}
+}
+
+// Concept returns the concept of a kind by name.
+func (lx *Lexicon) Concept(k Kind, name string) *Concept { return lx.byName[k][name] }
+
+func (lx *Lexicon) finish() {
+	sort.SliceStable(lx.Concepts, func(i, j int) bool {
+		return lx.Concepts[i].Kind == Drug && lx.Concepts[j].Kind == Symptom
+	})
+	h := uint32(2166136261)
+	for _, c := range lx.Concepts {
+		for _, s := range []string{c.Name, c.Category} {
+			for i := 0; i < len(s); i++ {
+				h = (h ^ uint32(s[i])) * 16777619
+			}
+		}
+		for _, t := range c.Terms {
+			for i := 0; i < len(t.Text); i++ {
+				h = (h ^ uint32(t.Text[i])) * 16777619
+			}
+		}
+	}
+	lx.Version = fmt.Sprintf("%d-%08x", len(lx.Concepts), h)
+}
+
+var columns = map[string]bool{"concept": true, "class": true, "system": true, "terms": true, "level": true}
+
+// add parses one TSV file into lx, validating it. Within a file, a concept or term
+// defined twice is an error; with override, entries may extend or take over the
+// vocabulary already loaded.
+func (lx *Lexicon) add(file, text string, override bool) Errors {
+	var errs Errors
+	fail := func(line int, format string, a ...any) {
+		errs = append(errs, &Error{Pos{file, line}, fmt.Sprintf(format, a...)})
+	}
+	var kind Kind
+	var col map[string]int
+	seenConcept := map[string]int{}
+	seenTerm := map[string]termOwner{}
+	seenText := map[string]bool{}
+	// Terms already in the vocabulary, for conflicts across files.
+	existing := lx.termIndex()
+	text = strings.TrimPrefix(text, "\ufeff")
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, raw := range lines {
+		n := i + 1
+		if strings.TrimSpace(raw) == "" || strings.HasPrefix(strings.TrimSpace(raw), "#") {
+			continue
+		}
+		fields := strings.Split(raw, "\t")
+		if col == nil {
+			col = map[string]int{}
+			for j, f := range fields {
+				f = strings.TrimSpace(f)
+				if !columns[f] {
+					fail(n, "unknown column %q in header (want concept, class or system, terms, and optionally level)", f)
+					continue
+				}
+				if _, dup := col[f]; dup {
+					fail(n, "column %q twice in header", f)
+				}
+				col[f] = j
+			}
+			_, hasClass := col["class"]
+			_, hasSystem := col["system"]
+			_, hasConcept := col["concept"]
+			_, hasLevel := col["level"]
+			switch {
+			case !hasConcept:
+				fail(n, "header has no concept column")
+			case hasClass && hasSystem:
+				fail(n, "header has both class and system: drugs have a class, symptoms a system")
+			case hasClass:
+				kind = Drug
+			case hasSystem:
+				kind = Symptom
+			default:
+				fail(n, "header needs a class column (drugs) or a system column (symptoms)")
+			}
+			if kind == Symptom && hasLevel {
+				fail(n, "column level is for drugs only")
+			}
+			if len(errs) > 0 {
+				return errs
+			}
+			continue
+		}
+		if len(fields) > len(col) {
+			fail(n, "%d fields, header has %d columns (a stray tab?)", len(fields), len(col))
+			continue
+		}
+		get := func(name string) string {
+			j, ok := col[name]
+			if !ok || j >= len(fields) {
+				return ""
+			}
+			return strings.TrimSpace(fields[j])
+		}
+		name := get("concept")
+		if name == "" {
+			fail(n, "empty concept name")
+			continue
+		}
+		if name != strings.ToLower(name) {
+			fail(n, "concept %q must be lowercase", name)
+			continue
+		}
+		if prev, dup := seenConcept[name]; dup {
+			fail(n, "concept %q already defined at line %d", name, prev)
+			continue
+		}
+		seenConcept[name] = n
+		cat := get("class")
+		if kind == Symptom {
+			cat = get("system")
+			if !validSystem(cat) {
+				fail(n, "system %q of %q is not one of: %s", cat, name, strings.Join(Systems, ", "))
+				continue
+			}
+		} else if cat == "" {
+			fail(n, "drug %q has no class", name)
+			continue
+		}
+		isClass := false
+		switch lv := get("level"); lv {
+		case "", "drug":
+		case "class":
+			isClass = true
+		default:
+			fail(n, "level %q of %q must be drug or class", lv, name)
+			continue
+		}
+		c := &Concept{Kind: kind, Name: name, Category: cat, IsClass: isClass, Pos: Pos{file, n}}
+		terms := []string{name}
+		if t := get("terms"); t != "" {
+			terms = append(terms, strings.Split(t, "|")...)
+		}
+		for k, t := range terms {
+			t = strings.TrimSpace(t)
+			term := Term{Text: t, Pos: Pos{file, n}}
+			if strings.HasPrefix(t, "=") {
+				term.Text, term.CaseSensitive = strings.TrimSpace(t[1:]), true
+			} else if t != strings.ToLower(t) {
+				fail(n, "term %q of %q must be lowercase, or start with = to match only as written", t, name)
+				continue
+			}
+			if term.Text == "" {
+				if k > 0 {
+					fail(n, "empty term in the terms of %q (two | in a row?)", name)
+				}
+				continue
+			}
+			if msg := checkPattern(term.Text); msg != "" {
+				fail(n, "term %q of %q: %s", t, name, msg)
+				continue
+			}
+			key := termKey(term)
+			if o, dup := seenTerm[key]; dup {
+				if o.concept == name {
+					// The same term twice is a slip; a spelling that normalizes to another
+					// term of the concept ("fluoxetin") is harmless and skipped.
+					if k > 0 && seenText[name+"\x00"+term.Text] {
+						fail(n, "term %q listed twice for %q", t, name)
+					}
+				} else {
+					fail(n, "term %q of %q is already a term of %q at line %d", t, name, o.concept, o.line)
+				}
+				continue
+			}
+			seenTerm[key] = termOwner{name, n}
+			seenText[name+"\x00"+term.Text] = true
+			if o, ok := existing[kind][key]; ok && o.Name != name {
+				if !override {
+					fail(n, "term %q of %q is already a term of %q at %s", t, name, o.Name, o.Pos)
+					continue
+				}
+				o.removeTerm(key)
+			}
+			c.Terms = append(c.Terms, term)
+		}
+		if old := lx.byName[kind][name]; old != nil {
+			if !override {
+				fail(n, "concept %q already defined at %s", name, old.Pos)
+				continue
+			}
+			old.Category, old.IsClass = c.Category, c.IsClass
+			have := map[string]bool{}
+			for _, t := range old.Terms {
+				have[termKey(t)] = true
+			}
+			for _, t := range c.Terms {
+				if !have[termKey(t)] {
+					old.Terms = append(old.Terms, t)
+				}
+			}
+			continue
+		}
+		lx.byName[kind][name] = c
+		lx.Concepts = append(lx.Concepts, c)
+	}
+	if col == nil {
+		fail(1, "no header line (want concept<TAB>class<TAB>terms or concept<TAB>system<TAB>terms)")
+	}
+	return errs
+}
+
+type termOwner struct {
+	concept string
+	line    int
+}
+
+// termKey is the identity of a term for duplicate checks: its normalized tokens, and its
+// exact text when it is case-sensitive.
+func termKey(t Term) string {
+	var b strings.Builder
+	if t.CaseSensitive {
+		b.WriteString("=")
+		b.WriteString(t.Text)
+		return b.String()
+	}
+	for i, tok := range Tokenize(t.Text) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tok.Key)
+	}
+	return b.String()
+}
+
+func (lx *Lexicon) termIndex() map[Kind]map[string]*Concept {
+	idx := map[Kind]map[string]*Concept{Drug: {}, Symptom: {}}
+	for _, c := range lx.Concepts {
+		for _, t := range c.Terms {
+			idx[c.Kind][termKey(t)] = c
+		}
+	}
+	return idx
+}
+
+func (c *Concept) removeTerm(key string) {
+	out := c.Terms[:0]
+	for _, t := range c.Terms {
+		if termKey(t) != key {
+			out = append(out, t)
+		}
+	}
+	c.Terms = out
+}
+
+func validSystem(s string) bool {
+	for _, v := range Systems {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPattern validates a term's gap markers.
+func checkPattern(t string) string {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return "no words"
+	}
+	if f[0] == "..." || f[len(f)-1] == "..." {
+		return "a gap (...) must stand between two words"
+	}
+	for i := 1; i < len(f); i++ {
+		if f[i] == "..." && f[i-1] == "..." {
+			return "two gaps in a row"
+		}
+	}
+	if strings.Contains(strings.ReplaceAll(t, "...", ""), "..") {
+		return "stray dots"
+	}
+	return ""
+}
+
+// Stats counts concepts and terms by kind and category.
+type Stats struct {
+	Kind     Kind
+	Category string
+	Concepts int
+	Terms    int
+}
+
+// Stats lists the counts by kind and category, largest first.
+func (lx *Lexicon) Stats() []Stats {
+	m := map[[2]string]*Stats{}
+	for _, c := range lx.Concepts {
+		k := [2]string{string(c.Kind), c.Category}
+		s := m[k]
+		if s == nil {
+			s = &Stats{Kind: c.Kind, Category: c.Category}
+			m[k] = s
+		}
+		s.Concepts++
+		s.Terms += len(c.Terms)
+	}
+	out := make([]Stats, 0, len(m))
+	for _, s := range m {
+		out = append(out, *s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Kind != out[j].Kind {
+			return out[i].Kind < out[j].Kind
+		}
+		if out[i].Concepts != out[j].Concepts {
+			return out[i].Concepts > out[j].Concepts
+		}
+		return out[i].Category < out[j].Category
+	})
+	return out
+}

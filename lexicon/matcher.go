@@ -1,0 +1,294 @@
+package lexicon
+
+import (
+	"sort"
+	"strings"
+)
+
+// MaxGap is how many words a gap (...) in a term lets stand between two words.
+const MaxGap = 3
+
+// Matcher finds the terms of a lexicon in text. It is compiled once from the lexicon (a
+// trie over token keys, with gap edges) and is safe for concurrent use.
+type Matcher struct {
+	lx    *Lexicon
+	root  *node
+	keys  map[string]bool // every token key used in a term
+	fuzzy *fuzzyIndex
+}
+
+type node struct {
+	next map[string]*node
+	gap  *node // the words after a gap
+	ends []*termEnd
+}
+
+type termEnd struct {
+	concept *Concept
+	term    *Term
+	exact   []string // case-sensitive terms: each token as written
+	order   int      // lexicon order, the last tie-breaker
+}
+
+// Match is one term found in a text.
+type Match struct {
+	Concept    *Concept
+	Term       *Term // the lexicon term that matched
+	Start, End int   // byte offsets in the text
+	// Tokens are the indexes in the token slice of the first and last token matched.
+	FirstToken, LastToken int
+	Gapped                bool // words stood in a gap of the term
+	// Fuzzy is the total edit distance of misspelled words that were read as a term's
+	// words (0 for an exact match); Corrected says which ("klonapin->klonopin").
+	Fuzzy     int
+	Corrected string
+}
+
+// Compile builds the matcher for a lexicon.
+func Compile(lx *Lexicon) *Matcher {
+	m := &Matcher{lx: lx, root: &node{}, keys: map[string]bool{}}
+	vocab := map[string]string{}
+	order := 0
+	for _, c := range lx.Concepts {
+		for i := range c.Terms {
+			t := &c.Terms[i]
+			for _, variant := range termVariants(t.Text) {
+				m.insert(variant, &termEnd{concept: c, term: t, order: order}, t.CaseSensitive, vocab)
+			}
+			order++
+		}
+	}
+	m.fuzzy = newFuzzyIndex(vocab)
+	return m
+}
+
+// Lexicon returns the lexicon the matcher was compiled from.
+func (m *Matcher) Lexicon() *Lexicon { return m.lx }
+
+// termVariants lists the token sequences of a term: "..." marks a gap (nil), hyphenated
+// and slashed compounds match both split ("anti anxiety") and joined ("antianxiety").
+func termVariants(text string) [][]*Token {
+	var seq []*Token
+	joinable := false
+	for pi, part := range strings.Split(text, "...") {
+		if pi > 0 {
+			seq = append(seq, nil)
+		}
+		toks := Tokenize(part)
+		for k := range toks {
+			t := &toks[k]
+			if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/") && k+1 < len(toks) && toks[k+1].Joined {
+				joinable = true
+				continue
+			}
+			if t.Kind == Punct && (t.Norm == "'" || t.Norm == ".") {
+				continue
+			}
+			seq = append(seq, t)
+		}
+	}
+	out := [][]*Token{seq}
+	if joinable {
+		var joined []*Token
+		for _, t := range seq {
+			if t != nil && t.Joined && len(joined) > 0 && joined[len(joined)-1] != nil {
+				p := *joined[len(joined)-1]
+				p.Norm += t.Norm
+				p.Key = Stem(p.Norm)
+				p.End = t.End
+				joined[len(joined)-1] = &p
+				continue
+			}
+			joined = append(joined, t)
+		}
+		out = append(out, joined)
+	}
+	return out
+}
+
+func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string]string) {
+	if len(seq) == 0 {
+		return
+	}
+	n := m.root
+	for _, t := range seq {
+		if t == nil {
+			if n.gap == nil {
+				n.gap = &node{}
+			}
+			n = n.gap
+			continue
+		}
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		child := n.next[t.Key]
+		if child == nil {
+			child = &node{}
+			n.next[t.Key] = child
+		}
+		n = child
+		m.keys[t.Key] = true
+		if t.Kind == Word && !exact {
+			vocab[t.Norm] = t.Key
+		}
+	}
+	if exact {
+		text := te.term.Text
+		for _, t := range seq {
+			if t != nil {
+				te.exact = append(te.exact, text[t.Start:t.End])
+			}
+		}
+	}
+	n.ends = append(n.ends, te)
+}
+
+// Match tokenizes text and finds the terms in it: longest match first, no two matches of
+// the same kind overlapping, in text order.
+func (m *Matcher) Match(text string) []Match {
+	return m.MatchTokens(text, Tokenize(text))
+}
+
+// MatchTokens is Match on text already tokenized with Tokenize.
+func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
+	// The words the trie walks: joining hyphens and slashes are transparent.
+	idx := make([]int, 0, len(toks))
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/" || t.Norm == "'") && i+1 < len(toks) && toks[i+1].Joined {
+			continue
+		}
+		idx = append(idx, i)
+	}
+	keys := make([]string, len(idx))
+	dist := make([]int8, len(idx))
+	var corrected []string
+	for k, i := range idx {
+		t := &toks[i]
+		keys[k] = t.Key
+		if t.Kind == Word && !m.keys[t.Key] && len(t.Norm) >= 5 {
+			if w, key, d := m.fuzzy.correct(t.Norm); d > 0 {
+				keys[k], dist[k] = key, int8(d)
+				if corrected == nil {
+					corrected = make([]string, len(idx))
+				}
+				corrected[k] = t.Norm + "->" + w
+			}
+		}
+	}
+	var cands []Match
+	var walk func(n *node, k, first int, gapped bool, fz int)
+	walk = func(n *node, k, first int, gapped bool, fz int) {
+		for _, te := range n.ends {
+			if te.exact != nil && !exactOK(text, toks, idx, first, k, te.exact) {
+				continue
+			}
+			mt := Match{Concept: te.concept, Term: te.term, FirstToken: idx[first], LastToken: idx[k-1],
+				Start: toks[idx[first]].Start, End: toks[idx[k-1]].End, Gapped: gapped, Fuzzy: fz}
+			if fz > 0 {
+				var cs []string
+				for j := first; j < k; j++ {
+					if dist[j] > 0 {
+						cs = append(cs, corrected[j])
+					}
+				}
+				mt.Corrected = strings.Join(cs, " ")
+			}
+			cands = append(cands, mt)
+		}
+		if k < len(keys) && n.next != nil {
+			if c := n.next[keys[k]]; c != nil {
+				walk(c, k+1, first, gapped, fz+int(dist[k]))
+			}
+		}
+		if g := n.gap; g != nil && g.next != nil {
+			for skip := 1; skip <= MaxGap && k+skip < len(keys); skip++ {
+				if isGapStop(&toks[idx[k+skip-1]]) {
+					break
+				}
+				if c := g.next[keys[k+skip]]; c != nil {
+					walk(c, k+skip+1, first, true, fz+int(dist[k+skip]))
+				}
+			}
+			// zero words in the gap
+			if k < len(keys) {
+				if c := g.next[keys[k]]; c != nil {
+					walk(c, k+1, first, gapped, fz+int(dist[k]))
+				}
+			}
+		}
+	}
+	for k := range keys {
+		if c := m.root.next[keys[k]]; c != nil {
+			walk(c, k+1, k, false, int(dist[k]))
+		}
+	}
+	return resolve(cands)
+}
+
+// isGapStop reports whether a token ends a gap: punctuation, a line break, or a word
+// that starts a new clause.
+func isGapStop(t *Token) bool {
+	return t.Kind == Punct || t.IsClauseBoundary() || t.Norm == "and" || t.Norm == "or"
+}
+
+func exactOK(text string, toks []Token, idx []int, first, k int, exact []string) bool {
+	if k-first != len(exact) {
+		return false
+	}
+	for j := first; j < k; j++ {
+		t := toks[idx[j]]
+		if text[t.Start:t.End] != exact[j-first] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve keeps, for each kind, the longest matches that do not overlap: longer span
+// first, then exact before fuzzy, ungapped before gapped, earlier start, lexicon order.
+func resolve(c []Match) []Match {
+	if len(c) == 0 {
+		return nil
+	}
+	sort.SliceStable(c, func(i, j int) bool {
+		a, b := &c[i], &c[j]
+		la, lb := a.LastToken-a.FirstToken, b.LastToken-b.FirstToken
+		if la != lb {
+			return la > lb
+		}
+		if a.Fuzzy != b.Fuzzy {
+			return a.Fuzzy < b.Fuzzy
+		}
+		if a.Gapped != b.Gapped {
+			return !a.Gapped
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.Concept.Pos.Line < b.Concept.Pos.Line || a.Concept.Pos.Line == b.Concept.Pos.Line && a.Concept.Pos.File < b.Concept.Pos.File
+	})
+	taken := map[Kind][][2]int{}
+	out := c[:0:0]
+	for _, m := range c {
+		ok := true
+		for _, r := range taken[m.Concept.Kind] {
+			if m.FirstToken <= r[1] && r[0] <= m.LastToken {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			taken[m.Concept.Kind] = append(taken[m.Concept.Kind], [2]int{m.FirstToken, m.LastToken})
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].Concept.Kind < out[j].Concept.Kind
+	})
+	return out
+}

@@ -1,0 +1,323 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind says what a token is.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word   TokenKind = iota // letters (and apostrophes inside words)
+	Number                  // digits, with a decimal point or comma inside: 0.25, .5, 1,000
+	Punct                   // anything else that is not space
+)
+
+// Token is one word, number or punctuation mark of a text, with its byte offsets.
+type Token struct {
+	Start, End int // byte offsets in the text: text[Start:End] is the token as written
+	Kind       TokenKind
+	// Norm is the lowercased, folded form: curly quotes straightened, apostrophes
+	// dropped ("can't" -> "cant"), a possessive "'s" removed, an auxiliary and "not"
+	// merged ("could not" -> "couldnt", spanning both words).
+	Norm string
+	// Key is what the matcher compares: the stem of Norm for words, Norm otherwise.
+	Key string
+	// Break is set on the first token after a line break (1) or a blank line (2).
+	Break uint8
+	// Joined is set when the token follows the previous one with a hyphen and no
+	// space between ("anti-anxiety"), so that hyphenated compounds can match either way.
+	Joined bool
+}
+
+// IsClauseBoundary reports whether the token ends a clause: punctuation that separates
+// clauses, or a conjunction that turns the sentence ("but", "although").
+func (t *Token) IsClauseBoundary() bool {
+	if t.Kind == Punct {
+		switch t.Norm {
+		case ",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "\"", "…", "–", "—", "-", "/":
+			return true
+		}
+		return false
+	}
+	switch t.Norm {
+	case "but", "although", "though", "however", "except", "whereas", "yet":
+		return true
+	}
+	return false
+}
+
+// notAux maps an auxiliary to its merged negative form: "could" + "not" -> "couldnt".
+var notAux = map[string]string{
+	"can": "cant", "could": "couldnt", "do": "dont", "does": "doesnt", "did": "didnt",
+	"will": "wont", "would": "wouldnt", "is": "isnt", "are": "arent", "was": "wasnt",
+	"were": "werent", "have": "havent", "has": "hasnt", "had": "hadnt", "should": "shouldnt",
+	"shall": "shant", "must": "mustnt", "need": "neednt", "ai": "aint",
+}
+
+// normSpecial folds spellings of the same word to one form.
+var normSpecial = map[string]string{"cannot": "cant", "thru": "through", "nite": "night"}
+
+// Tokenize splits text into tokens. It is the one tokenizer of rxvoice, used for the
+// lexicon's terms and for the texts they are matched in, so both are normalized alike.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	var brk uint8
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			if brk < 2 {
+				brk++
+			}
+			i += n
+			continue
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff':
+			i += n
+			continue
+		}
+		start := i
+		var kind TokenKind
+		switch {
+		case isLetter(r):
+			kind = Word
+			i = scanWord(text, i)
+		case isDigit(r) || (r == '.' && i+1 < len(text) && isDigit(rune(text[i+1])) && (i == 0 || !isDigit(lastRune(text[:i])))):
+			kind = Number
+			i = scanNumber(text, i)
+		default:
+			kind = Punct
+			i += n
+		}
+		t := Token{Start: start, End: i, Kind: kind, Break: brk}
+		brk = 0
+		raw := text[start:i]
+		switch kind {
+		case Word:
+			t.Norm = normWord(raw)
+		case Number:
+			t.Norm = strings.ReplaceAll(raw, ",", "")
+		default:
+			t.Norm = foldPunct(r)
+		}
+		// A hyphen or slash between two words joins them: "anti-anxiety", "ME/CFS".
+		if kind != Punct && len(toks) >= 2 {
+			p := &toks[len(toks)-1]
+			if p.Kind == Punct && (p.Norm == "-" || p.Norm == "/") && p.Start == toks[len(toks)-2].End && p.End == start && toks[len(toks)-2].Kind != Punct {
+				t.Joined = true
+			}
+		}
+		// Letters and digits written together split: "10mg" -> 10 mg, "coq10" -> coq 10.
+		if kind == Word && len(toks) > 0 && toks[len(toks)-1].End == start && toks[len(toks)-1].Kind == Number {
+			t.Joined = true
+		}
+		toks = append(toks, t)
+		// "could not" -> "couldnt"
+		if kind == Word && t.Norm == "not" && len(toks) >= 2 {
+			p := &toks[len(toks)-2]
+			if neg, ok := notAux[p.Norm]; ok && p.Kind == Word {
+				p.End, p.Norm = t.End, neg
+				toks = toks[:len(toks)-1]
+			}
+		}
+	}
+	for k := range toks {
+		toks[k].Key = keyOf(&toks[k])
+	}
+	return toks
+}
+
+func keyOf(t *Token) string {
+	if t.Kind == Word {
+		return Stem(t.Norm)
+	}
+	return t.Norm
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
+
+// scanWord reads letters, with apostrophes and periods of abbreviations inside.
+func scanWord(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isLetter(r) {
+			i += n
+			continue
+		}
+		if isApostrophe(r) && i+n < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[i+n:])
+			if isLetter(r2) {
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+func scanNumber(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if isDigit(rune(c)) {
+			i++
+			continue
+		}
+		if (c == '.' || c == ',') && i+1 < len(text) && isDigit(rune(text[i+1])) {
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// normWord lowercases a word, drops apostrophes and a possessive "'s".
+func normWord(raw string) string {
+	ascii := true
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= utf8.RuneSelf || raw[i] == '\'' || ('A' <= raw[i] && raw[i] <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	var s string
+	if ascii {
+		s = raw
+	} else {
+		var b strings.Builder
+		b.Grow(len(raw))
+		rs := []rune(raw)
+		for k, r := range rs {
+			if isApostrophe(r) {
+				// possessive or contracted 's: drop it ("hashimoto's" -> "hashimoto")
+				if k == len(rs)-2 && (rs[k+1] == 's' || rs[k+1] == 'S') && len(rs) > 3 {
+					break
+				}
+				continue
+			}
+			b.WriteRune(foldLetter(unicode.ToLower(r)))
+		}
+		s = b.String()
+	}
+	if v, ok := normSpecial[s]; ok {
+		return v
+	}
+	return s
+}
+
+// foldLetter removes the accents patients' keyboards add or drop: é -> e.
+func foldLetter(r rune) rune {
+	if r < 0xC0 {
+		return r
+	}
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å':
+		return 'a'
+	case 'ç':
+		return 'c'
+	case 'è', 'é', 'ê', 'ë':
+		return 'e'
+	case 'ì', 'í', 'î', 'ï':
+		return 'i'
+	case 'ñ':
+		return 'n'
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø':
+		return 'o'
+	case 'ù', 'ú', 'û', 'ü':
+		return 'u'
+	case 'ý', 'ÿ':
+		return 'y'
+	}
+	return r
+}
+
+func foldPunct(r rune) string {
+	switch r {
+	case '“', '”', '„', '«', '»':
+		return "\""
+	case '‘', '’', '`', '´':
+		return "'"
+	case '–', '—', '−', '‐', '‑':
+		return "-"
+	}
+	return string(r)
+}
+
+// Stem reduces a lowercase word to a light stem so that inflections meet: aches, aching,
+// ached -> ach; legs -> leg; racing, race -> rac; dizziness, dizzy -> dizzi. It is not a
+// full Porter stemmer: it only has to map the forms patients write onto one key, the same
+// way for the lexicon and the text, and it must be cheap because it runs on every word.
+func Stem(w string) string {
+	n := len(w)
+	if n <= 3 {
+		return w
+	}
+	for i := 0; i < n; i++ {
+		if w[i] >= utf8.RuneSelf {
+			return w
+		}
+	}
+	switch {
+	case strings.HasSuffix(w, "iness") && n > 7:
+		w = w[:n-5] + "i"
+	case strings.HasSuffix(w, "ness") && n > 6:
+		w = w[:n-4]
+	case strings.HasSuffix(w, "ies") && n > 4:
+		w = w[:n-3] + "i"
+	case strings.HasSuffix(w, "sses"):
+		w = w[:n-2]
+	case strings.HasSuffix(w, "es") && n > 4 && strings.ContainsRune("hsxz", rune(w[n-3])) && w[n-4] != w[n-3] && !strings.HasSuffix(w, "ches") && !strings.HasSuffix(w, "ses"):
+		w = w[:n-2]
+	case w[n-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ous"):
+		w = w[:n-1]
+	}
+	n = len(w)
+	switch {
+	case strings.HasSuffix(w, "ing") && n > 5 && hasVowel(w[:n-3]):
+		w = undouble(w[:n-3])
+	case strings.HasSuffix(w, "ied") && n > 4:
+		w = w[:n-3] + "i"
+	case strings.HasSuffix(w, "eed") && n > 4:
+		w = w[:n-1]
+	case strings.HasSuffix(w, "ed") && n > 4 && hasVowel(w[:n-2]):
+		w = undouble(w[:n-2])
+	}
+	n = len(w)
+	switch {
+	case n > 3 && w[n-1] == 'e':
+		w = w[:n-1]
+	case n > 3 && w[n-1] == 'y':
+		w = w[:n-1] + "i"
+	}
+	return w
+}
+
+func hasVowel(s string) bool { return strings.ContainsAny(s, "aeiouy") }
+
+// undouble turns "stopp" into "stop" (stopped, stopping) but keeps "ll", "ss", "zz".
+func undouble(w string) string {
+	n := len(w)
+	if n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) && !strings.ContainsRune("aeiou", rune(w[n-1])) {
+		return w[:n-1]
+	}
+	return w
+}
