@@ -138,6 +138,8 @@ they take, doses and durations, and the symptoms they describe, with context.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err}
 	})
-	root.AddCommand(newCommentsCmd(streams))
+	vocab := &vocabOptions{}
+	vocab.addFlags(root)
+	root.AddCommand(newCommentsCmd(streams), newMentionsCmd(streams, vocab), newLexiconCmd(streams, vocab))
 	return root
 }

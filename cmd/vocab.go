@@ -1,0 +1,41 @@
+package cmd
+
+import (
+	"sync"
+
+	"github.com/rxvoice/rxvoice/lexicon"
+	"github.com/spf13/cobra"
+)
+
+// vocabOptions is the --lexicon flag: user lexicon files added to the embedded one.
+type vocabOptions struct {
+	Files []string
+
+	once    sync.Once
+	matcher *lexicon.Matcher
+	err     error
+}
+
+func (o *vocabOptions) addFlags(c *cobra.Command) {
+	c.PersistentFlags().StringArrayVar(&o.Files, "lexicon", nil,
+		"add or override lexicon entries from a TSV `FILE` (repeatable; see lexicon/FORMAT.md)")
+}
+
+// load builds the vocabulary and its matcher once.
+func (o *vocabOptions) load() (*lexicon.Matcher, error) {
+	o.once.Do(func() {
+		lx, err := lexicon.Default()
+		if err != nil {
+			o.err = err
+			return
+		}
+		for _, f := range o.Files {
+			if err := lx.AddFile(f); err != nil {
+				o.err = &usageError{err}
+				return
+			}
+		}
+		o.matcher = lexicon.Compile(lx)
+	})
+	return o.matcher, o.err
+}
