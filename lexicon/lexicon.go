@@ -38,6 +38,7 @@ type Concept struct {
 	IsClass  bool   // a drug-class concept ("benzodiazepines")
 	Terms    []Term // the name itself first
 	Pos      Pos    // where it was defined
+	keys     []string
 }
 
 // Term is one way of writing a concept.
@@ -60,6 +61,7 @@ type Lexicon struct {
 	Concepts []*Concept // drugs then symptoms, each in file order
 	Version  string     // a short digest of the vocabulary, for reports
 	byName   map[Kind]map[string]*Concept
+	terms    map[Kind]map[string]*Concept // term key -> concept
 }
 
 // Error is a problem in a lexicon file, at a line.
@@ -141,7 +143,10 @@ func Check(name string) error {
 }
 
 func newLexicon() *Lexicon {
-	return &Lexicon{byName: map[Kind]map[string]*Concept{Drug: {}, Symptom: {}}}
+	return &Lexicon{
+		byName: map[Kind]map[string]*Concept{Drug: {}, Symptom: {}},
+		terms:  map[Kind]map[string]*Concept{Drug: {}, Symptom: {}},
+	}
 }
 
 // Concept returns the concept of a kind by name.
@@ -182,8 +187,6 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 	seenConcept := map[string]int{}
 	seenTerm := map[string]termOwner{}
 	seenText := map[string]bool{}
-	// Terms already in the vocabulary, for conflicts across files.
-	existing := lx.termIndex()
 	text = strings.TrimPrefix(text, "\ufeff")
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, raw := range lines {
@@ -313,7 +316,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 			}
 			seenTerm[key] = termOwner{name, n}
 			seenText[name+"\x00"+term.Text] = true
-			if o, ok := existing[kind][key]; ok && o.Name != name {
+			if o, ok := lx.terms[kind][key]; ok && o.Name != name {
 				if !override {
 					fail(n, "term %q of %q is already a term of %q at %s", t, name, o.Name, o.Pos)
 					continue
@@ -321,6 +324,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 				o.removeTerm(key)
 			}
 			c.Terms = append(c.Terms, term)
+			c.keys = append(c.keys, key)
 		}
 		if old := lx.byName[kind][name]; old != nil {
 			if !override {
@@ -328,16 +332,17 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 				continue
 			}
 			old.Category, old.IsClass = c.Category, c.IsClass
-			have := map[string]bool{}
-			for _, t := range old.Terms {
-				have[termKey(t)] = true
-			}
-			for _, t := range c.Terms {
-				if !have[termKey(t)] {
+			for i, t := range c.Terms {
+				if lx.terms[kind][c.keys[i]] != old {
 					old.Terms = append(old.Terms, t)
+					old.keys = append(old.keys, c.keys[i])
+					lx.terms[kind][c.keys[i]] = old
 				}
 			}
 			continue
+		}
+		for _, k := range c.keys {
+			lx.terms[kind][k] = c
 		}
 		lx.byName[kind][name] = c
 		lx.Concepts = append(lx.Concepts, c)
@@ -371,24 +376,14 @@ func termKey(t Term) string {
 	return b.String()
 }
 
-func (lx *Lexicon) termIndex() map[Kind]map[string]*Concept {
-	idx := map[Kind]map[string]*Concept{Drug: {}, Symptom: {}}
-	for _, c := range lx.Concepts {
-		for _, t := range c.Terms {
-			idx[c.Kind][termKey(t)] = c
-		}
-	}
-	return idx
-}
-
 func (c *Concept) removeTerm(key string) {
-	out := c.Terms[:0]
-	for _, t := range c.Terms {
-		if termKey(t) != key {
-			out = append(out, t)
+	terms, keys := c.Terms[:0], c.keys[:0]
+	for i, t := range c.Terms {
+		if c.keys[i] != key {
+			terms, keys = append(terms, t), append(keys, c.keys[i])
 		}
 	}
-	c.Terms = out
+	c.Terms, c.keys = terms, keys
 }
 
 func validSystem(s string) bool {
