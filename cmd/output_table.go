@@ -1,7 +1,10 @@
 package cmd
 
 import (
+	"sort"
 	"strings"
+
+	"github.com/clipperhouse/displaywidth"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -45,10 +48,16 @@ func (t *tableWriter) Close() error {
 		}
 		opts = append(opts,
 			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-			tablewriter.WithMaxWidth(width),
-			tablewriter.WithRowAutoWrap(tw.WrapNormal),
+			tablewriter.WithRowAutoWrap(tw.WrapBreak),
 			tablewriter.WithHeaderAutoFormat(tw.Off),
 		)
+		caps := fitColumns(t.header, t.rows, width)
+		opts = append(opts, func(tbl *tablewriter.Table) {
+			tbl.Configure(func(cfg *tablewriter.Config) {
+				cfg.Row.ColMaxWidths.PerColumn = caps
+				cfg.Header.ColMaxWidths.PerColumn = caps
+			})
+		})
 	} else {
 		opts = append(opts,
 			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
@@ -77,4 +86,39 @@ func (t *tableWriter) Close() error {
 		return err
 	}
 	return tbl.Render()
+}
+
+// fitColumns caps column widths so that a boxed table fits the terminal: the widest
+// columns share what the narrow ones leave, none below 8 cells (or its header).
+func fitColumns(header []string, rows [][]string, width int) tw.Mapper[int, int] {
+	w := make([]int, len(header))
+	for i, h := range header {
+		w[i] = displaywidth.String(h)
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			if i < len(w) {
+				for _, line := range strings.Split(c, "\n") {
+					w[i] = max(w[i], displaywidth.String(line))
+				}
+			}
+		}
+	}
+	// Max-min fair shares: narrow columns keep their width, wide ones split the rest.
+	budget := width - (3*len(w) + 1) // borders and padding
+	order := make([]int, len(w))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return w[order[a]] < w[order[b]] })
+	for k, i := range order {
+		share := budget / (len(w) - k)
+		w[i] = max(min(w[i], share), min(w[i], 8), displaywidth.String(header[i]))
+		budget -= w[i]
+	}
+	caps := tw.NewMapper[int, int]()
+	for i, x := range w {
+		caps.Set(i, x)
+	}
+	return caps
 }

@@ -109,6 +109,16 @@ func Default() (*Lexicon, error) {
 	return lx, nil
 }
 
+// Parse reads one lexicon text on its own (no embedded vocabulary), strictly.
+func Parse(name, text string) (*Lexicon, error) {
+	lx := newLexicon()
+	if errs := lx.add(name, text, false); len(errs) > 0 {
+		return nil, errs
+	}
+	lx.finish()
+	return lx, nil
+}
+
 // AddFile adds a user lexicon file to lx. An entry naming an existing concept overrides
 // its class or system and adds its terms; a term that belonged to another concept moves
 // to the user's.

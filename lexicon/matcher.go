@@ -14,6 +14,7 @@ type Matcher struct {
 	lx    *Lexicon
 	root  *node
 	keys  map[string]bool // every token key used in a term
+	bases map[string]bool // keys of the lexicon's words written in an unambiguous form
 	fuzzy *fuzzyIndex
 }
 
@@ -46,20 +47,50 @@ type Match struct {
 
 // Compile builds the matcher for a lexicon.
 func Compile(lx *Lexicon) *Matcher {
-	m := &Matcher{lx: lx, root: &node{}, keys: map[string]bool{}}
-	vocab := map[string]string{}
+	m := &Matcher{lx: lx, root: &node{}, keys: map[string]bool{}, bases: map[string]bool{}}
+	type entry struct {
+		seq []*Token
+		te  *termEnd
+	}
+	var entries []entry
 	order := 0
 	for _, c := range lx.Concepts {
 		for i := range c.Terms {
 			t := &c.Terms[i]
 			for _, variant := range termVariants(t.Text) {
-				m.insert(variant, &termEnd{concept: c, term: t, order: order}, t.CaseSensitive, vocab)
+				entries = append(entries, entry{variant, &termEnd{concept: c, term: t, order: order}})
+				for _, tok := range variant {
+					if tok != nil && tok.Kind == Word && tok.Alt == "" {
+						m.bases[tok.Key] = true
+					}
+				}
 			}
 			order++
 		}
 	}
+	vocab := map[string]string{}
+	for _, e := range entries {
+		for _, tok := range e.seq {
+			if tok != nil {
+				tok.Key = m.resolveKey(tok)
+			}
+		}
+		m.insert(e.seq, e.te, e.te.term.CaseSensitive, vocab)
+	}
 	m.fuzzy = newFuzzyIndex(vocab)
 	return m
+}
+
+// resolveKey picks between a token's stem and its alternative ("aching": ach or ache)
+// the one that is a base form of the lexicon.
+func (m *Matcher) resolveKey(t *Token) string {
+	if t.Alt == "" || m.bases[t.Key] {
+		return t.Key
+	}
+	if m.bases[t.Alt] {
+		return t.Alt
+	}
+	return t.Key
 }
 
 // Lexicon returns the lexicon the matcher was compiled from.
@@ -94,7 +125,7 @@ func termVariants(text string) [][]*Token {
 			if t != nil && t.Joined && len(joined) > 0 && joined[len(joined)-1] != nil {
 				p := *joined[len(joined)-1]
 				p.Norm += t.Norm
-				p.Key = Stem(p.Norm)
+				p.Key, p.Alt = stem(p.Norm)
 				p.End = t.End
 				joined[len(joined)-1] = &p
 				continue
@@ -166,8 +197,8 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	var corrected []string
 	for k, i := range idx {
 		t := &toks[i]
-		keys[k] = t.Key
-		if t.Kind == Word && !m.keys[t.Key] && len(t.Norm) >= 5 {
+		keys[k] = m.resolveKey(t)
+		if t.Kind == Word && !m.keys[keys[k]] && len(t.Norm) >= 5 {
 			if w, key, d := m.fuzzy.correct(t.Norm); d > 0 {
 				keys[k], dist[k] = key, int8(d)
 				if corrected == nil {

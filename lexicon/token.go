@@ -24,8 +24,9 @@ type Token struct {
 	// dropped ("can't" -> "cant"), a possessive "'s" removed, an auxiliary and "not"
 	// merged ("could not" -> "couldnt", spanning both words).
 	Norm string
-	// Key is what the matcher compares: the stem of Norm for words, Norm otherwise.
-	Key string
+	// Key is what the matcher compares: the stem of Norm for words, Norm otherwise;
+	// Alt is the other reading of an ambiguous form ("aching": ach or ache).
+	Key, Alt string
 	// Break is set on the first token after a line break (1) or a blank line (2).
 	Break uint8
 	// Joined is set when the token follows the previous one with a hyphen and no
@@ -126,16 +127,13 @@ func Tokenize(text string) []Token {
 		}
 	}
 	for k := range toks {
-		toks[k].Key = keyOf(&toks[k])
+		if t := &toks[k]; t.Kind == Word {
+			t.Key, t.Alt = stem(t.Norm)
+		} else {
+			t.Key = t.Norm
+		}
 	}
 	return toks
-}
-
-func keyOf(t *Token) string {
-	if t.Kind == Word {
-		return Stem(t.Norm)
-	}
-	return t.Norm
 }
 
 func lastRune(s string) rune {
@@ -263,19 +261,29 @@ func foldPunct(r rune) string {
 }
 
 // Stem reduces a lowercase word to a light stem so that inflections meet: aches, aching,
-// ached -> ach; legs -> leg; racing, race -> rac; dizziness, dizzy -> dizzi. It is not a
-// full Porter stemmer: it only has to map the forms patients write onto one key, the same
-// way for the lexicon and the text, and it must be cheap because it runs on every word.
+// ached -> ache; legs -> leg; racing, races -> race; dizziness, dizzy -> dizzi. It is not
+// a full Porter stemmer: it only has to map the forms patients write onto one key, the
+// same way for the lexicon and the text, and it must be cheap because it runs on every
+// word. Where the form is ambiguous ("aching" from ache, "sleeping" from sleep; "aches"
+// from ache, "itches" from itch) Stem gives its first guess; the matcher picks between
+// it and the alternative (see stem) by which is a base form in the lexicon.
 func Stem(w string) string {
+	s, _ := stem(w)
+	return s
+}
+
+// stem returns the stem and, for an ambiguous form, an alternative.
+func stem(w string) (string, string) {
 	n := len(w)
 	if n <= 3 {
-		return w
+		return w, ""
 	}
 	for i := 0; i < n; i++ {
 		if w[i] >= utf8.RuneSelf {
-			return w
+			return w, ""
 		}
 	}
+	alt := ""
 	switch {
 	case strings.HasSuffix(w, "iness") && n > 7:
 		w = w[:n-5] + "i"
@@ -285,8 +293,9 @@ func Stem(w string) string {
 		w = w[:n-3] + "i"
 	case strings.HasSuffix(w, "sses"):
 		w = w[:n-2]
-	case strings.HasSuffix(w, "es") && n > 4 && strings.ContainsRune("hsxz", rune(w[n-3])) && w[n-4] != w[n-3] && !strings.HasSuffix(w, "ches") && !strings.HasSuffix(w, "ses"):
-		w = w[:n-2]
+	case strings.HasSuffix(w, "es") && n > 4 && strings.ContainsRune("hsxz", rune(w[n-3])):
+		// aches (ache) or itches, rashes, boxes (itch, rash, box)
+		return w[:n-1], w[:n-2]
 	case w[n-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ous"):
 		w = w[:n-1]
 	}
@@ -294,21 +303,19 @@ func Stem(w string) string {
 	switch {
 	case strings.HasSuffix(w, "ing") && n > 5 && hasVowel(w[:n-3]):
 		w = undouble(w[:n-3])
+		alt = w + "e"
 	case strings.HasSuffix(w, "ied") && n > 4:
 		w = w[:n-3] + "i"
 	case strings.HasSuffix(w, "eed") && n > 4:
 		w = w[:n-1]
 	case strings.HasSuffix(w, "ed") && n > 4 && hasVowel(w[:n-2]):
 		w = undouble(w[:n-2])
+		alt = w + "e"
 	}
-	n = len(w)
-	switch {
-	case n > 3 && w[n-1] == 'e':
-		w = w[:n-1]
-	case n > 3 && w[n-1] == 'y':
+	if n = len(w); n > 3 && w[n-1] == 'y' {
 		w = w[:n-1] + "i"
 	}
-	return w
+	return w, alt
 }
 
 func hasVowel(s string) bool { return strings.ContainsAny(s, "aeiouy") }

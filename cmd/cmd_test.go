@@ -1,0 +1,203 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const samplePage = "../testdata/klonopin-immune-comments.txt"
+
+// run runs rxvoice against buffers with a fixed clock.
+func run(t *testing.T, tty bool, stdin string, args ...string) (string, string, ExitCode) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	streams := &IO{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, IsTTY: tty, Width: 100,
+		Now: func() time.Time { return time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC) }}
+	code := Run(args, streams)
+	return out.String(), errOut.String(), code
+}
+
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("../testdata/golden", name)
+	if *update {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd -update to write it, then review the diff)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (run go test ./cmd -update and review the diff)\n--- got:\n%s", name, clip(got, 3000))
+	}
+}
+
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "..."
+	}
+	return s
+}
+
+func TestCommentsGolden(t *testing.T) {
+	for _, format := range []string{"table", "csv", "json", "jsonl"} {
+		t.Run(format, func(t *testing.T) {
+			out, errOut, code := run(t, false, "", "comments", "--format", format, samplePage)
+			if code != ExitOK || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			checkGolden(t, "sample-comments."+format, out)
+		})
+	}
+}
+
+// The sample page gives exactly 16 comments plus the article.
+func TestCommentsSampleRecords(t *testing.T) {
+	out, _, code := run(t, false, "", "comments", "--format", "jsonl", samplePage)
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	var recs []CommentRecord
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r CommentRecord
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	if len(recs) != 17 || recs[0].Comment != nil {
+		t.Fatalf("%d records, first comment %v; want the article then 16 comments", len(recs), recs[0].Comment)
+	}
+	if r := recs[1]; r.Author != "amy" || r.Posted != "2014-04-09T00:45:00" || r.PostedRaw != "April 9th, 2014 at 12:45 AM" {
+		t.Errorf("first comment %+v", r)
+	}
+	if r := recs[16]; r.Author != "Lucy" || r.Posted != "2022-03-28T17:01:00" || *r.Comment != 15 {
+		t.Errorf("last comment %+v", r)
+	}
+}
+
+// comments --format jsonl reads back the same.
+func TestCommentsJSONLRoundTrip(t *testing.T) {
+	for _, page := range []string{samplePage, "../testdata/pages/says-layout.txt", "../testdata/pages/forum-inline.txt"} {
+		t.Run(filepath.Base(page), func(t *testing.T) {
+			first, _, code := run(t, false, "", "comments", "--format", "jsonl", page)
+			if code != ExitOK {
+				t.Fatalf("exit %d", code)
+			}
+			second, errOut, code := run(t, false, first, "comments", "--format", "jsonl", "--input-format", "jsonl", "-")
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if first != second {
+				t.Errorf("round trip differs:\n%s\n---\n%s", clip(first, 800), clip(second, 800))
+			}
+			// Detected without --input-format too.
+			dir := t.TempDir()
+			path := filepath.Join(dir, "comments.jsonl")
+			os.WriteFile(path, []byte(first), 0o644)
+			third, _, _ := run(t, false, "", "comments", "--format", "jsonl", path)
+			if third != first {
+				t.Errorf("round trip from a .jsonl file differs")
+			}
+		})
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		code    ExitCode
+		stderr  string
+		hasData bool
+	}{
+		{"ok", []string{"comments", samplePage}, ExitOK, "", true},
+		{"bad format", []string{"comments", "--format", "xslx", samplePage}, ExitUsage, `unknown format "xslx" (want table, csv, json, jsonl)`, false},
+		{"bad input format", []string{"comments", "--input-format", "pdf", samplePage}, ExitUsage, `unknown input format "pdf"`, false},
+		{"unknown flag", []string{"comments", "--colour", samplePage}, ExitUsage, "unknown flag", false},
+		{"unknown command", []string{"coments"}, ExitUsage, "unknown command", false},
+		{"no inputs", []string{"comments"}, ExitUsage, "no inputs", false},
+		{"missing file and a good one", []string{"comments", "nope.txt", samplePage}, ExitInputFailed, "nope.txt: no such file or directory", true},
+		{"bad type", []string{"mentions", "--type", "dose", samplePage}, ExitUsage, `unknown type "dose"`, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := run(t, false, "", tc.args...)
+			if code != tc.code || !strings.Contains(errOut, tc.stderr) {
+				t.Errorf("exit %d stderr %q, want %d and %q", code, errOut, tc.code, tc.stderr)
+			}
+			if tc.hasData != strings.Contains(out, "amy") {
+				t.Errorf("data on stdout: %v, want %v", !tc.hasData, tc.hasData)
+			}
+		})
+	}
+}
+
+func TestTableTTYAndPiped(t *testing.T) {
+	piped, _, _ := run(t, false, "", "comments", samplePage)
+	tty, _, _ := run(t, true, "", "comments", samplePage)
+	// Piped: one line per record plus the header, never truncated.
+	if n := strings.Count(piped, "\n"); n != 18 {
+		t.Errorf("piped table has %d lines, want 18", n)
+	}
+	if !strings.Contains(piped, "I rely on prayer(yes, it works)") || !strings.Contains(piped, "One day, you WILL succeed-but only if you don’t give up!:)") {
+		t.Errorf("piped table truncated a comment")
+	}
+	// On a terminal: boxed and no wider than the terminal.
+	if !strings.Contains(tty, "│") {
+		t.Errorf("terminal table has no box drawing")
+	}
+	for _, l := range strings.Split(tty, "\n") {
+		if w := len([]rune(l)); w > 100 {
+			t.Fatalf("terminal line of %d columns, want at most 100: %q", w, l)
+		}
+	}
+}
+
+func TestVersionAndCompletion(t *testing.T) {
+	out, _, code := run(t, false, "", "--version")
+	if code != ExitOK || !strings.HasPrefix(out, "rxvoice version ") {
+		t.Errorf("--version: %q exit %d", out, code)
+	}
+	out, _, code = run(t, false, "", "completion", "bash")
+	if code != ExitOK || !strings.Contains(out, "__start_rxvoice") {
+		t.Errorf("completion bash: exit %d, %d bytes", code, len(out))
+	}
+	out, _, _ = run(t, false, "", "__complete", "comments", "--format", "")
+	if !strings.Contains(out, "jsonl") {
+		t.Errorf("format completion: %q", out)
+	}
+}
+
+func TestHelpHasExamples(t *testing.T) {
+	root := NewRootCmd(&IO{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}})
+	var walk func(c interface {
+		Name() string
+	})
+	_ = walk
+	for _, c := range root.Commands() {
+		if c.Name() == "help" || c.Name() == "completion" {
+			continue
+		}
+		if !strings.Contains(c.Example, "rxvoice") {
+			t.Errorf("%s --help has no example", c.Name())
+		}
+		for _, sub := range c.Commands() {
+			if !strings.Contains(sub.Example, "rxvoice") {
+				t.Errorf("%s %s --help has no example", c.Name(), sub.Name())
+			}
+		}
+	}
+}
