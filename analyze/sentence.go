@@ -25,7 +25,7 @@ func Sentences(text string, toks []lexicon.Token) []Span {
 	var out []Span
 	start := -1
 	last := 0
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if start >= 0 && t.Break > 0 && (t.Break >= 2 || startsSentence(text, t) || endsSentence(toks, i-1)) {
 			out = append(out, Span{start, last})

@@ -1,0 +1,142 @@
+package analyze
+
+import (
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/rxvoice/rxvoice/corpus"
+	"github.com/rxvoice/rxvoice/lexicon"
+)
+
+var (
+	defaultOnce     sync.Once
+	defaultAnalyzer *Analyzer
+	defaultErr      error
+)
+
+func analyzer(tb testing.TB) *Analyzer {
+	tb.Helper()
+	defaultOnce.Do(func() {
+		lx, err := lexicon.Default()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultAnalyzer = New(lexicon.Compile(lx))
+	})
+	if defaultErr != nil {
+		tb.Fatal(defaultErr)
+	}
+	return defaultAnalyzer
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"I took it. It helped! Did it?", []string{"I took it.", "It helped!", "Did it?"}},
+		{"Dr. Smith gave me 0.5 mg. Then 1 mg.", []string{"Dr. Smith gave me 0.5 mg.", "Then 1 mg."}},
+		{"First line\nSecond line", []string{"First line", "Second line"}},
+		{"wrapped line that goes\non here", []string{"wrapped line that goes\non here"}},
+		{"Para one\n\npara two", []string{"Para one", "para two"}},
+		{"Really?! Yes...", []string{"Really?!", "Yes..."}},
+		{"e.g. this stays", []string{"e.g. this stays"}},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		toks := lexicon.Tokenize(tc.text)
+		var got []string
+		for _, s := range Sentences(tc.text, toks) {
+			got = append(got, tc.text[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Sentences(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// Every mention's text is its section's text at its offsets, and lies in its sentence.
+func TestMentionOffsets(t *testing.T) {
+	a := analyzer(t)
+	files, _ := corpus.Expand([]string{"../testdata/klonopin-immune-comments.txt", "../testdata/pages"})
+	n := 0
+	for _, f := range files {
+		pages, err := corpus.ReadFile(f, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			for _, m := range a.Page(p) {
+				n++
+				text := m.Section.Text()
+				if text[m.Start:m.End] != m.Text {
+					t.Errorf("%s: %q at %d:%d is %q", f, m.Text, m.Start, m.End, text[m.Start:m.End])
+				}
+				if !strings.Contains(m.Sentence, m.Text) {
+					t.Errorf("%s: %q not in its sentence %q", f, m.Text, m.Sentence)
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d mentions in the test pages", n)
+	}
+}
+
+func benchPages(b *testing.B) ([]*corpus.Page, int) {
+	dir := os.Getenv("RXVOICE_CORPUS") // a corpus from: go run ./testdata/gen -out DIR -mb 50
+	paths := []string{"../testdata/klonopin-immune-comments.txt", "../testdata/pages"}
+	if dir != "" {
+		paths = []string{dir}
+	}
+	files, _ := corpus.Expand(paths)
+	var pages []*corpus.Page
+	size := 0
+	for _, f := range files {
+		ps, err := corpus.ReadFile(f, corpus.Options{})
+		if err != nil {
+			continue
+		}
+		for _, p := range ps {
+			pages = append(pages, p)
+			for _, s := range p.Sections() {
+				size += len(s.Text())
+			}
+		}
+	}
+	if len(pages) == 0 {
+		b.Skip("no pages")
+	}
+	return pages, size
+}
+
+// BenchmarkAnalyze tags the test pages (or the corpus in $RXVOICE_CORPUS): MB/s per core.
+func BenchmarkAnalyze(b *testing.B) {
+	a := analyzer(b)
+	pages, size := benchPages(b)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			a.Page(p)
+		}
+	}
+}
+
+// BenchmarkTokenize is the tokenizer alone, for comparison with prose's.
+func BenchmarkTokenize(b *testing.B) {
+	pages, size := benchPages(b)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			for _, s := range p.Sections() {
+				lexicon.Tokenize(s.Text())
+			}
+		}
+	}
+}
+
