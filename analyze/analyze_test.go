@@ -139,4 +139,3 @@ func BenchmarkTokenize(b *testing.B) {
 		}
 	}
 }
-
