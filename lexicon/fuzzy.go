@@ -18,8 +18,8 @@ var (
 	englishSet  map[string]struct{}
 )
 
-// IsEnglish reports whether a lowercase word of five or more letters is an ordinary
-// English word.
+// IsEnglish reports whether a lowercase word of three or more letters is an ordinary
+// English word (proper names included).
 func IsEnglish(w string) bool {
 	englishOnce.Do(func() {
 		englishSet = make(map[string]struct{}, 70000)
@@ -34,7 +34,7 @@ func IsEnglish(w string) bool {
 	}
 	// Inflections the list may lack: "worsened", "tapering".
 	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ly", "er"} {
-		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 5 {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 {
 			if _, ok := englishSet[b]; ok {
 				return true
 			}

@@ -289,3 +289,28 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// A drug term that is an ordinary English word would tag ordinary text as a drug: it must
+// be case-sensitive (=Sonata), or name a substance or supplement by that word ("alcohol",
+// "magnesium"), or a drug class ("steroids").
+func TestDrugTermsAreNotEnglishWords(t *testing.T) {
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plainWordClasses := map[string]bool{"substance": true, "supplement": true, "vitamin": true,
+		"mineral": true, "herbal": true}
+	for _, c := range lx.Concepts {
+		if c.Kind != Drug || c.IsClass || plainWordClasses[c.Category] {
+			continue
+		}
+		for _, tm := range c.Terms {
+			if tm.CaseSensitive || strings.ContainsAny(tm.Text, " -/0123456789") {
+				continue
+			}
+			if IsEnglish(tm.Text) && tm.Text != c.Name {
+				t.Errorf("%s: drug term %q of %s is an English word: write it =Capitalized or drop it", tm.Pos, tm.Text, c.Name)
+			}
+		}
+	}
+}
