@@ -3,6 +3,7 @@ package analyze
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/rxvoice/rxvoice/corpus"
 	"github.com/rxvoice/rxvoice/lexicon"
@@ -10,25 +11,48 @@ import (
 
 // Mention types.
 const (
-	TypeDrug    = "drug"
-	TypeSymptom = "symptom"
+	TypeDrug      = "drug"
+	TypeSymptom   = "symptom"
+	TypeDose      = "dose"
+	TypeFrequency = "frequency"
+	TypeDuration  = "duration"
 )
 
-// Mention is one drug or symptom found in a section of a page.
+// Types lists the mention types in the order the help shows them.
+var Types = []string{TypeDrug, TypeSymptom, TypeDose, TypeFrequency, TypeDuration}
+
+// Mention is one drug, symptom, dose, frequency or duration found in a section of a page.
 type Mention struct {
 	Section       corpus.Section
-	Type          string // drug or symptom
+	Type          string // drug, symptom, dose, frequency or duration
 	Text          string // the exact surface: section text[Start:End]
 	Start, End    int    // byte offsets in the section's text
 	Sentence      string // the sentence the mention is in
 	SentenceIndex int    // 0-based within the section
-	Concept       string // generic name or canonical symptom name
+	Concept       string // generic name or canonical symptom name (drugs and symptoms)
 	Class         string // a drug's therapeutic class
 	Category      string // a symptom's body system
 	IsClass       bool   // a drug class ("benzos"), not one drug
 	Term          string // the lexicon term that matched
 	Fuzzy         int    // edit distance of misspelled words read as the term's (0: exact)
 	Corrected     string // which words were read as which ("klonapin->klonopin")
+
+	// Context of symptoms (and the experiencer of drugs).
+	Negated     bool
+	Experiencer string // self or other
+	Certainty   string // reported or hypothetical
+	Role        string // adverse, indication, withdrawal or other
+	// Drug is the drug a symptom, dose, frequency or duration belongs to (its generic
+	// name), and DrugVia how it was found: clause, sentence, comment or page.
+	Drug, DrugVia string
+	Status        string // a drug's status where the text says it: current, stopped, tapering, planned
+
+	Duration  *Duration
+	Dose      *Dose
+	Frequency *Frequency
+
+	first, last int // token indexes
+	sent        int
 }
 
 // Analyzer tags texts with one compiled matcher. It is safe for concurrent use.
@@ -39,43 +63,229 @@ type Analyzer struct {
 // New returns an analyzer over a compiled matcher.
 func New(m *lexicon.Matcher) *Analyzer { return &Analyzer{m: m} }
 
-// Page returns the mentions of every section of a page, article first, in text order.
+// section is one section's tokens, sentences and mentions.
+type section struct {
+	sec      corpus.Section
+	toks     []lexicon.Token
+	sents    []Span
+	sentTok  [][2]int // token range of each sentence
+	mentions []Mention
+	article  bool
+	cue      []bool // sentences that say a drug is being stopped or cut
+	// withdrawalFrom is the first sentence where the writer says so.
+	withdrawalFrom int
+}
+
+// Page returns the mentions of every section of a page, article first, each in text
+// order, with their context.
 func (a *Analyzer) Page(p *corpus.Page) []Mention {
-	var out []Mention
+	secs := make([]*section, 0, len(p.Comments)+1)
 	for _, s := range p.Sections() {
-		out = append(out, a.Section(s)...)
+		secs = append(secs, a.scan(s))
+	}
+	// The page's main drug: the one its comments name most.
+	counts := map[string]int{}
+	for _, s := range secs {
+		for _, m := range s.mentions {
+			if m.Type == TypeDrug && !m.IsClass {
+				counts[m.Concept]++
+			}
+		}
+	}
+	pageDrug := mostNamed(counts, secs)
+	var out []Mention
+	for _, s := range secs {
+		s.context(pageDrug)
+		out = append(out, s.mentions...)
 	}
 	return out
 }
 
-// Section returns the mentions in one section.
+// Section returns the mentions in one section, read on its own.
 func (a *Analyzer) Section(s corpus.Section) []Mention {
-	text := s.Text()
-	toks := lexicon.Tokenize(text)
-	matches := a.m.MatchTokens(text, toks)
-	if len(matches) == 0 {
-		return nil
+	sec := a.scan(s)
+	sec.context("")
+	return sec.mentions
+}
+
+func mostNamed(counts map[string]int, secs []*section) string {
+	best, bestN := "", 0
+	for _, s := range secs {
+		for _, m := range s.mentions {
+			if m.Type == TypeDrug && !m.IsClass && counts[m.Concept] > bestN {
+				best, bestN = m.Concept, counts[m.Concept]
+			}
+		}
 	}
-	sents := Sentences(text, toks)
-	out := make([]Mention, 0, len(matches))
+	return best
+}
+
+// scan finds the mentions of a section without their links.
+func (a *Analyzer) scan(s corpus.Section) *section {
+	text := s.Text()
+	sec := &section{sec: s, toks: lexicon.Tokenize(text)}
+	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
+	matches := a.m.MatchTokens(text, sec.toks)
+	sec.sents = Sentences(text, sec.toks)
+	sec.sentTok = make([][2]int, len(sec.sents))
+	k := 0
+	for si, sp := range sec.sents {
+		for k < len(sec.toks) && sec.toks[k].Start < sp.Start {
+			k++
+		}
+		from := k
+		for k < len(sec.toks) && sec.toks[k].End <= sp.End {
+			k++
+		}
+		sec.sentTok[si] = [2]int{from, k}
+	}
+	sentOf := func(tok int) int {
+		return sort.Search(len(sec.sentTok), func(i int) bool { return sec.sentTok[i][1] > tok })
+	}
 	for _, m := range matches {
-		si := sort.Search(len(sents), func(i int) bool { return sents[i].End > m.Start })
-		mn := Mention{
-			Section: s, Text: text[m.Start:m.End], Start: m.Start, End: m.End,
+		mn := Mention{Section: s, Start: m.Start, End: m.End, Text: text[m.Start:m.End],
 			Concept: m.Concept.Name, Term: m.Term.Text, Fuzzy: m.Fuzzy, Corrected: m.Corrected,
-			SentenceIndex: si,
-		}
-		if si < len(sents) {
-			sp := sents[si]
-			mn.Sentence = strings.TrimSpace(text[sp.Start:max(sp.End, m.End)])
-		}
+			first: m.FirstToken, last: m.LastToken}
 		switch m.Concept.Kind {
 		case lexicon.Drug:
 			mn.Type, mn.Class, mn.IsClass = TypeDrug, m.Concept.Category, m.Concept.IsClass
 		default:
 			mn.Type, mn.Category = TypeSymptom, m.Concept.Category
 		}
-		out = append(out, mn)
+		mn.sent = sentOf(m.FirstToken)
+		sec.mentions = append(sec.mentions, mn)
 	}
-	return out
+	var posted time.Time // "since 1996" is read against the comment's date
+	if s.Comment != nil {
+		posted = s.Comment.Posted
+	}
+	for si, tr := range sec.sentTok {
+		for _, x := range findQuantities(sec.toks, tr[0], tr[1], posted) {
+			st, en := sec.toks[x.first].Start, sec.toks[x.last].End
+			sec.mentions = append(sec.mentions, Mention{Section: s, Type: x.kind, Start: st, End: en,
+				Text: text[st:en], Duration: x.dur, Dose: x.dose, Frequency: x.freq,
+				first: x.first, last: x.last, sent: si})
+		}
+	}
+	sort.SliceStable(sec.mentions, func(i, j int) bool { return sec.mentions[i].Start < sec.mentions[j].Start })
+	for i := range sec.mentions {
+		m := &sec.mentions[i]
+		m.SentenceIndex = m.sent
+		if m.sent < len(sec.sents) {
+			sp := sec.sents[m.sent]
+			m.Sentence = strings.TrimSpace(text[sp.Start:max(sp.End, m.End)])
+		}
+	}
+	return sec
+}
+
+// context fills in the context of every mention: negation, experiencer, certainty and
+// role of symptoms; status of drugs; the drug each symptom and quantity belongs to.
+func (s *section) context(pageDrug string) {
+	counts := map[string]int{}
+	for _, m := range s.mentions {
+		if m.Type == TypeDrug && !m.IsClass {
+			counts[m.Concept]++
+		}
+	}
+	sectionDrug := mostNamed(counts, []*section{s})
+	// Once the writer says they are coming off a drug, the symptoms they go on to report
+	// are read as withdrawal unless a sentence says otherwise.
+	cue := make([]bool, len(s.sentTok))
+	for si, tr := range s.sentTok {
+		cue[si] = hasWithdrawalCue(s.toks, tr[0], tr[1])
+	}
+	s.withdrawalFrom = len(s.sentTok)
+	for si := range cue {
+		if cue[si] && !s.article {
+			s.withdrawalFrom = si
+			break
+		}
+	}
+	s.cue = cue
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		tr := [2]int{0, len(s.toks)}
+		if m.sent < len(s.sentTok) {
+			tr = s.sentTok[m.sent]
+		}
+		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
+		switch m.Type {
+		case TypeDrug:
+			m.Experiencer = experiencer(s.toks, tr[0], m.first, s.article)
+			m.Status = drugStatus(s.toks, cFrom, cTo, m.first, m.last)
+			continue
+		case TypeSymptom:
+			m.Negated = negated(s.toks, cFrom, cTo, m.first, m.last)
+			m.Experiencer = experiencer(s.toks, tr[0], m.first, s.article)
+			m.Certainty = certainty(s.toks, tr[0], tr[1], cFrom, m.first)
+		}
+		m.Drug, m.DrugVia = s.linkDrug(i, cFrom, cTo, tr, sectionDrug, pageDrug)
+		if m.Type == TypeSymptom {
+			m.Role = s.role(m, tr, cFrom)
+		}
+	}
+}
+
+// linkDrug finds the drug a mention belongs to: the nearest in its clause, else in its
+// sentence, else the section's main drug, else the page's.
+func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug string) (string, string) {
+	m := &s.mentions[i]
+	best, bestD, via := "", 1<<30, ""
+	for j := range s.mentions {
+		d := &s.mentions[j]
+		if d.Type != TypeDrug || d.sent != m.sent {
+			continue
+		}
+		dist := m.first - d.last
+		if d.first > m.last {
+			dist = (d.first - m.last) * 2 // a drug before is likelier than one after
+		}
+		v := "sentence"
+		if d.first >= cFrom && d.last < cTo {
+			v = "clause"
+			dist -= 1000
+		} else if d.first > m.last {
+			continue // a drug after the mention counts only in its clause
+		}
+		if d.IsClass {
+			dist += 500
+		}
+		if dist < bestD {
+			best, bestD, via = d.Concept, dist, v
+		}
+	}
+	if best != "" {
+		return best, via
+	}
+	if sectionDrug != "" {
+		return sectionDrug, "comment"
+	}
+	if pageDrug != "" {
+		return pageDrug, "page"
+	}
+	return "", ""
+}
+
+func (s *section) role(m *Mention, tr [2]int, cFrom int) string {
+	drugBefore := false
+	for j := range s.mentions {
+		d := &s.mentions[j]
+		if d.Type == TypeDrug && d.sent == m.sent && d.last < m.first {
+			drugBefore = true
+		}
+	}
+	switch {
+	case strings.Contains(m.Concept, "withdrawal"):
+		return RoleWithdrawal
+	case isIndication(s.toks, tr[0], m.first, drugBefore):
+		return RoleIndication
+	case m.sent < len(s.cue) && s.cue[m.sent]:
+		return RoleWithdrawal
+	case isHistory(s.toks, tr[0], tr[1]):
+		return RoleOther
+	case m.sent > s.withdrawalFrom && m.Experiencer == Self && !startsDrug(s.toks, tr[0], tr[1]):
+		return RoleWithdrawal
+	}
+	return RoleAdverse
 }

@@ -130,7 +130,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"coments"}, ExitUsage, "unknown command", false},
 		{"no inputs", []string{"comments"}, ExitUsage, "no inputs", false},
 		{"missing file and a good one", []string{"comments", "nope.txt", samplePage}, ExitInputFailed, "nope.txt: no such file or directory", true},
-		{"bad type", []string{"mentions", "--type", "dose", samplePage}, ExitUsage, `unknown type "dose"`, false},
+		{"bad type", []string{"mentions", "--type", "dosage", samplePage}, ExitUsage, `unknown type "dosage"`, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,29 +36,110 @@ type MentionRecord struct {
 	Term      string `json:"term"`
 	Fuzzy     int    `json:"fuzzy"`
 	Corrected string `json:"corrected"`
+
+	Negated     *bool  `json:"negated"`     // symptoms
+	Experiencer string `json:"experiencer"` // symptoms and drugs: self or other
+	Certainty   string `json:"certainty"`   // symptoms: reported or hypothetical
+	Role        string `json:"role"`        // symptoms: adverse, indication, withdrawal, other
+	Drug        string `json:"drug"`        // symptoms, doses, frequencies, durations: the drug it belongs to
+	DrugVia     string `json:"drug_via"`    // clause, sentence, comment or page
+	Status      string `json:"status"`      // drugs: current, stopped, tapering, planned
+
+	Value     *float64 `json:"value"`     // doses
+	MaxValue  *float64 `json:"max_value"` // doses given as a range
+	Unit      string   `json:"unit"`      // doses: mg, mcg, ml, pill, ...
+	PerDay    *float64 `json:"per_day"`   // frequencies: doses per day (0 for as needed)
+	Frequency string   `json:"frequency"` // frequencies: normalized ("2/day", "as needed")
+	Days      *float64 `json:"days"`      // durations, in days
+	MinDays   *float64 `json:"min_days"`
+	MaxDays   *float64 `json:"max_days"`
+	ISO       string   `json:"iso"` // durations: ISO 8601 (P10Y)
 }
 
 var mentionHeader = []string{"source", "comment", "author", "posted", "type", "text", "start", "end",
-	"sentence", "concept", "class", "category", "term", "fuzzy", "corrected"}
+	"sentence", "concept", "class", "category", "term", "fuzzy", "corrected",
+	"negated", "experiencer", "certainty", "role", "drug", "drug_via", "status",
+	"value", "max_value", "unit", "per_day", "frequency", "days", "min_days", "max_days", "iso"}
 
 // Cells implements Row.
 func (r MentionRecord) Cells() []string {
 	return []string{r.Source, intOrEmpty(r.Comment), r.Author, r.Posted, r.Type, r.Text,
 		strconv.Itoa(r.Start), strconv.Itoa(r.End), r.Sentence, r.Concept, r.Class, r.Category,
-		r.Term, strconv.Itoa(r.Fuzzy), r.Corrected}
+		r.Term, strconv.Itoa(r.Fuzzy), r.Corrected,
+		boolCell(r.Negated), r.Experiencer, r.Certainty, r.Role, r.Drug, r.DrugVia, r.Status,
+		floatCell(r.Value), floatCell(r.MaxValue), r.Unit, floatCell(r.PerDay), r.Frequency,
+		floatCell(r.Days), floatCell(r.MinDays), floatCell(r.MaxDays), r.ISO}
+}
+
+func boolCell(b *bool) string {
+	if b == nil {
+		return ""
+	}
+	return strconv.FormatBool(*b)
+}
+
+func floatCell(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+// rounded keeps a figure to 4 decimals, so output is stable and readable.
+func rounded(v float64) *float64 {
+	r := math.Round(v*10000) / 10000
+	return &r
 }
 
 // mentionTableRow is the narrower row the terminal table shows.
 type mentionTableRow struct{ MentionRecord }
 
-var mentionTableHeader = []string{"comment", "author", "type", "text", "concept", "class/category", "sentence"}
+var mentionTableHeader = []string{"comment", "author", "type", "text", "concept", "class/category", "context", "sentence"}
 
 func (r mentionTableRow) Cells() []string {
 	cat := r.Class
 	if cat == "" {
 		cat = r.Category
 	}
-	return []string{intOrEmpty(r.Comment), r.Author, r.Type, r.Text, r.Concept, cat, r.Sentence}
+	return []string{intOrEmpty(r.Comment), r.Author, r.Type, r.Text, r.Concept, cat, r.contextCell(), r.Sentence}
+}
+
+// contextCell sums up a mention's context in a few words for the table.
+func (r mentionTableRow) contextCell() string {
+	var parts []string
+	add := func(s string) {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	switch r.Type {
+	case "symptom":
+		add(r.Role)
+		if r.Negated != nil && *r.Negated {
+			add("negated")
+		}
+		if r.Experiencer == "other" {
+			add("other person")
+		}
+		if r.Certainty == "hypothetical" {
+			add("hypothetical")
+		}
+	case "drug":
+		add(r.Status)
+		if r.Experiencer == "other" {
+			add("other person")
+		}
+	case "dose":
+		add(floatCell(r.Value) + " " + r.Unit)
+	case "frequency":
+		add(r.Frequency)
+	case "duration":
+		add(r.ISO)
+	}
+	if r.Drug != "" {
+		add("drug: " + r.Drug)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func mentionRecord(m *analyze.Mention) MentionRecord {
@@ -68,10 +151,28 @@ func mentionRecord(m *analyze.Mention) MentionRecord {
 		idx := c.Index
 		r.Comment, r.Author, r.Posted = &idx, c.Author, postedISO(c)
 	}
+	r.Experiencer, r.Drug, r.DrugVia, r.Status = m.Experiencer, m.Drug, m.DrugVia, m.Status
+	if m.Type == analyze.TypeSymptom {
+		neg := m.Negated
+		r.Negated, r.Certainty, r.Role = &neg, m.Certainty, m.Role
+	}
+	if d := m.Dose; d != nil {
+		r.Value, r.Unit = rounded(d.Value), d.Unit
+		if d.MaxValue != d.Value {
+			r.MaxValue = rounded(d.MaxValue)
+		}
+	}
+	if f := m.Frequency; f != nil {
+		r.PerDay, r.Frequency = rounded(f.PerDay), f.Label
+	}
+	if d := m.Duration; d != nil {
+		r.Days, r.ISO = rounded(d.Days), d.ISO
+		r.MinDays, r.MaxDays = rounded(d.MinDays), rounded(d.MaxDays)
+	}
 	return r
 }
 
-var mentionTypes = []string{analyze.TypeDrug, analyze.TypeSymptom}
+var mentionTypes = analyze.Types
 
 func newMentionsCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 	opts := &mentionsOptions{}
@@ -92,7 +193,7 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 				return err
 			}
 			for _, t := range opts.Types {
-				if t != analyze.TypeDrug && t != analyze.TypeSymptom {
+				if !slices.Contains(mentionTypes, t) {
 					return usagef("unknown type %q (want %s)", t, strings.Join(mentionTypes, ", "))
 				}
 			}
@@ -105,7 +206,7 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 	}
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv, json, jsonl")
 	c.Flags().StringSliceVar(&opts.Concepts, "concept", nil, "only mentions of these concepts (generic or canonical `NAME`s, comma-separated)")
-	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: drug, symptom")
+	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: drug, symptom, dose, frequency, duration")
 	c.RegisterFlagCompletionFunc("format", formatCompletion)
 	c.RegisterFlagCompletionFunc("type", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return mentionTypes, cobra.ShellCompDirectiveNoFileComp

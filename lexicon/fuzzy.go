@@ -13,22 +13,44 @@ import (
 //go:embed english/words.txt
 var englishText string
 
+// Proper names and brand names from the same list: not ordinary words, but not
+// misspellings either ("Rebecca" is not a typo of a drug).
+//
+//go:embed english/names.txt
+var namesText string
+
 var (
 	englishOnce sync.Once
 	englishSet  map[string]struct{}
+	namesSet    map[string]struct{}
 )
 
-// IsEnglish reports whether a lowercase word of three or more letters is an ordinary
-// English word (proper names included).
-func IsEnglish(w string) bool {
-	englishOnce.Do(func() {
-		englishSet = make(map[string]struct{}, 70000)
-		for _, l := range strings.Split(englishText, "\n") {
-			if l != "" {
-				englishSet[l] = struct{}{}
-			}
+func loadEnglish() {
+	englishSet = make(map[string]struct{}, 75000)
+	for _, l := range strings.Split(englishText, "\n") {
+		if l != "" {
+			englishSet[l] = struct{}{}
 		}
-	})
+	}
+	namesSet = make(map[string]struct{}, 20000)
+	for _, l := range strings.Split(namesText, "\n") {
+		if l != "" {
+			namesSet[l] = struct{}{}
+		}
+	}
+}
+
+// isName reports whether a lowercase word is a proper name of the English word list.
+func isName(w string) bool {
+	englishOnce.Do(loadEnglish)
+	_, ok := namesSet[w]
+	return ok
+}
+
+// IsEnglish reports whether a lowercase word of three or more letters is an ordinary
+// English word (not a proper name).
+func IsEnglish(w string) bool {
+	englishOnce.Do(loadEnglish)
 	if _, ok := englishSet[w]; ok {
 		return true
 	}
@@ -99,7 +121,7 @@ func (f *fuzzyIndex) build() {
 // none is near enough, or w is an English word).
 func (f *fuzzyIndex) correct(w string) (string, string, int) {
 	limit := MaxDistance(len(w))
-	if limit == 0 || !isASCIILetters(w) || IsEnglish(w) {
+	if limit == 0 || !isASCIILetters(w) || IsEnglish(w) || isName(w) {
 		return "", "", 0
 	}
 	f.once.Do(f.build)

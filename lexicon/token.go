@@ -45,7 +45,7 @@ func (t *Token) IsClauseBoundary() bool {
 		return false
 	}
 	switch t.Norm {
-	case "but", "although", "though", "however", "except", "whereas", "yet":
+	case "but", "although", "though", "however", "except", "whereas", "yet", "because", "bc", "cuz", "while":
 		return true
 	}
 	return false

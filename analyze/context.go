@@ -1,0 +1,417 @@
+package analyze
+
+import (
+	"github.com/rxvoice/rxvoice/lexicon"
+)
+
+// Context is read ConText-style: trigger words before (or after) a mention, with a scope
+// that ends at the clause boundary (punctuation, "but", "although"), and pseudo-triggers
+// that look like triggers but are not ("not only", "no doubt", "not sure if").
+
+// Experiencer values.
+const (
+	Self  = "self"
+	Other = "other"
+)
+
+// Certainty values.
+const (
+	Reported     = "reported"
+	Hypothetical = "hypothetical"
+)
+
+// Role values.
+const (
+	RoleAdverse    = "adverse"
+	RoleIndication = "indication"
+	RoleWithdrawal = "withdrawal"
+	RoleOther      = "other"
+)
+
+// Drug status values.
+const (
+	StatusCurrent  = "current"
+	StatusStopped  = "stopped"
+	StatusTapering = "tapering"
+	StatusPlanned  = "planned"
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	negPre = set("no", "not", "never", "without", "nor", "none", "zero", "denies", "denied",
+		"deny", "nothing", "neither", "hardly", "barely", "free", "absent", "lack", "w/o")
+	// An auxiliary with "not" negates when a verb of having follows: "didn't have",
+	// "haven't noticed"; alone ("I can't tell you how") it does not.
+	negAux = set("dont", "didnt", "doesnt", "havent", "hasnt", "hadnt", "wont", "wouldnt",
+		"isnt", "wasnt", "arent", "werent", "cant", "couldnt", "aint", "never")
+	haveVerbs = set("have", "had", "has", "get", "got", "gotten", "getting", "experience", "experienced",
+		"notice", "noticed", "feel", "felt", "cause", "caused", "give", "gave", "see", "seen",
+		"suffer", "suffered", "develop", "developed", "any", "a", "an", "much", "really", "even")
+	// Pseudo-triggers: the word after the trigger that undoes it.
+	negPseudoNext = map[string]map[string]bool{
+		"not":     set("only", "sure", "just", "certain", "necessarily", "to", "until", "because", "that", "always", "quite"),
+		"no":      set("doubt", "idea", "wonder", "change", "matter", "way", "clue", "one", "reason"),
+		"without": set("a"),
+		"never":   set("mind"),
+		"nothing": set("but", "else"),
+	}
+	negPost = set("free")
+	// "is not an issue": a symptom denied after the fact.
+	negPostAux  = set("isnt", "wasnt", "not", "never", "hasnt", "havent", "arent", "werent", "no")
+	negPostNoun = set("issue", "problem", "concern", "factor", "an")
+
+	selfWords  = set("i", "me", "my", "im", "ive", "id", "myself", "mine", "we", "us", "our", "ourselves")
+	otherWords = set("he", "she", "they", "him", "his", "her", "hers", "them", "their", "theirs",
+		"people", "patients", "patient", "users", "user", "rats", "rat", "mice", "mouse", "someone",
+		"somebody", "everyone", "everybody", "anyone", "anybody", "others", "you", "your", "yourself",
+		"participants", "subjects", "children", "kids", "women", "men", "folks", "many", "some",
+		"friend", "friends", "husband", "wife", "sister", "brother", "mother", "mom", "mum", "dad",
+		"father", "son", "daughter", "ex", "boyfriend", "girlfriend", "partner", "fiance", "fiancee",
+		"grandmother", "grandma", "grandfather", "grandpa", "aunt", "uncle", "cousin", "niece",
+		"nephew", "child", "baby", "family", "parents", "parent", "spouse", "sibling", "siblings",
+		"relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet", "hubby", "bf", "gf",
+		"stepson", "stepdaughter", "stepmom", "stepdad", "sis", "bro", "kid", "teen", "teenager",
+		"girl", "boy", "woman", "man", "lady", "guy", "person", "individuals")
+	// These are other people only after "my", "his", "a", "the": "my sister".
+	relativeNouns = set("friend", "friends", "husband", "wife", "sister", "brother", "mother", "mom",
+		"mum", "dad", "father", "son", "daughter", "ex", "boyfriend", "girlfriend", "partner", "fiance",
+		"fiancee", "grandmother", "grandma", "grandfather", "grandpa", "aunt", "uncle", "cousin",
+		"niece", "nephew", "child", "baby", "family", "parents", "parent", "spouse", "sibling",
+		"siblings", "relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet", "hubby",
+		"bf", "gf", "kids", "kid", "children", "stepson", "stepdaughter", "sis", "bro")
+
+	hypoPre = set("if", "may", "might", "could", "would", "should", "risk", "risks", "chance",
+		"chances", "possible", "possibly", "potential", "potentially", "afraid", "scared",
+		"worried", "worry", "worries", "fear", "fears", "feared", "prevent", "prevents", "avoid",
+		"whether", "unless", "hope", "hoping", "wonder", "wondering", "concerned", "warning",
+		"warned", "warns", "likely", "unlikely", "suppose", "supposed", "lest", "incase", "can")
+	canVerbs = set("cause", "causes", "lead", "give", "make", "trigger", "result", "bring", "induce", "increase")
+
+	withdrawalWords = set("withdrawal", "withdrawals", "withdrawl", "withdrawls", "withdraw",
+		"withdrawing", "withdrew", "wd", "wds", "taper", "tapering", "tapered", "wean", "weaning",
+		"weaned", "weening", "discontinued", "discontinuing", "discontinuation", "detox", "detoxing",
+		"detoxed", "quit", "quitting", "stopped", "stopping", "coming", "came", "come", "getting",
+		"got", "get", "went", "go", "going", "cut", "cutting", "reduced", "reducing", "lowered",
+		"lowering", "missed", "miss", "skipped", "skip", "forgot", "forget", "turkey", "dropped")
+	// Words after which "off" means off the drug: "coming off", "getting off".
+	offVerbs     = set("coming", "came", "come", "getting", "got", "get", "went", "go", "going", "being", "been", "was", "am", "im", "be", "weaning", "weening", "tapering", "taper", "wean", "off")
+	stopNext     = set("taking", "it", "the", "them", "my", "cold", "using", "this", "that", "all", "klonopin")
+	stopPrev     = set("i", "since", "after", "when", "once", "until", "til", "till", "before", "we", "had", "have")
+	reduceNext   = set("down", "back", "dose", "dosage", "my", "the", "to", "from", "it")
+	missNext     = set("a", "my", "dose", "doses", "one", "pill")
+	indicateVerb = set("take", "takes", "taking", "took", "taken", "prescribed", "prescribe",
+		"prescribes", "given", "gave", "give", "put", "on", "use", "uses", "using", "used",
+		"started", "start", "starting", "tried", "try", "trying", "recommended", "med", "meds",
+		"medication", "medications", "medicine", "pill", "pills", "drug", "drugs", "prescription",
+		"script", "rx", "dose", "doses", "mg", "treatment", "treat", "doctor", "doc", "dr",
+		"psychiatrist", "it", "this", "them", "switched")
+	treatWords = set("treat", "treats", "treated", "treating", "treatment", "help", "helps",
+		"helped", "helping", "control", "controls", "controlled", "controlling", "manage",
+		"manages", "managed", "managing", "relieve", "relieves", "relieved", "relief", "cure",
+		"cures", "cured", "fix", "fixes", "fixed", "combat", "ease", "eases", "eased", "against",
+		"alleviate", "alleviates", "alleviated", "reduce", "reduces", "lessen", "lessened",
+		"lessens", "calm", "calms", "calmed", "tame", "tamed", "suppress", "suppresses",
+		"improve", "improved", "improves", "improving", "less", "fewer", "stopped", "address",
+		"addresses", "addressed", "addressing")
+	otherHistory = set("childhood", "history", "genetic", "hereditary", "born", "lifelong",
+		"teens", "teenager", "kid", "child")
+	// Status words before a drug.
+	statusTapering = set("tapering", "tapered", "taper", "weaning", "weening", "wean", "weaned", "withdrawing", "reducing", "cutting", "lowering", "coming", "detoxing", "getting")
+	statusStopped  = set("stopped", "quit", "quitting", "was", "were", "took", "had", "used", "discontinued", "came", "went", "got", "stopping", "after", "tried")
+	statusPlanned  = set("going", "gonna", "will", "plan", "planning", "considering", "thinking", "about", "may", "might", "want", "wants", "supposed", "suggested", "suggests", "recommended", "wanted")
+	statusCurrent  = set("am", "im", "taking", "take", "takes", "currently", "still", "been", "now", "daily", "is", "are", "using", "use", "on")
+)
+
+// clause returns the token range [from, to) of the clause holding tokens first..last,
+// within the sentence [sFrom, sTo).
+func clause(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
+	from := first
+	for from > sFrom && !toks[from-1].IsClauseBoundary() {
+		from--
+	}
+	to := last + 1
+	for to < sTo && !toks[to].IsClauseBoundary() {
+		to++
+	}
+	return from, to
+}
+
+// negated reports whether a mention at first..last is denied.
+func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
+	for i := first - 1; i >= cFrom && i >= first-8; i-- {
+		w := toks[i].Norm
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].Norm
+		}
+		if ps, ok := negPseudoNext[w]; ok && ps[next] {
+			continue
+		}
+		if negPre[w] && w != "free" {
+			if w == "never" && i+1 < first && !haveVerbs[next] && first-i > 3 {
+				continue
+			}
+			return true
+		}
+		if negAux[w] && haveVerbs[next] {
+			return true
+		}
+	}
+	// after: "pain free", "ache-free", "was not an issue"
+	for i := last + 1; i < cTo && i <= last+4; i++ {
+		w := toks[i].Norm
+		if negPost[w] && i <= last+2 {
+			return true
+		}
+		if negPostAux[w] {
+			for j := i + 1; j < cTo && j <= i+3; j++ {
+				if negPostNoun[toks[j].Norm] && toks[j].Norm != "an" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// experiencer says whose symptom or drug it is: the nearest person named before it in
+// the sentence; the writer when none, except in an article.
+func experiencer(toks []lexicon.Token, sFrom, first int, article bool) string {
+	for i := first - 1; i >= sFrom; i-- {
+		w := toks[i].Norm
+		if relativeNouns[w] {
+			// "my sister", "a friend", "his ex": another person; "my ex-husband" too.
+			return Other
+		}
+		if otherWords[w] {
+			if w == "her" || w == "his" || w == "their" || w == "your" {
+				return Other
+			}
+			if w == "some" || w == "many" {
+				if i+1 < first && (toks[i+1].Norm == "people" || toks[i+1].Norm == "patients") {
+					return Other
+				}
+				continue
+			}
+			return Other
+		}
+		if selfWords[w] {
+			return Self
+		}
+	}
+	if article {
+		return Other
+	}
+	return Self
+}
+
+// certainty is hypothetical under a conditional or modal trigger in the clause, or in a
+// question.
+func certainty(toks []lexicon.Token, sFrom, sTo, cFrom, first int) string {
+	for i := first - 1; i >= sFrom && i >= first-10; i-- {
+		w := toks[i].Norm
+		if i < cFrom && w != "if" && w != "unless" && w != "whether" {
+			continue
+		}
+		if w == "can" {
+			if i+1 < len(toks) && canVerbs[toks[i+1].Norm] {
+				return Hypothetical
+			}
+			continue
+		}
+		if hypoPre[w] {
+			return Hypothetical
+		}
+	}
+	for i := sTo - 1; i >= sFrom && i >= sTo-3; i-- {
+		if toks[i].Norm == "?" {
+			return Hypothetical
+		}
+	}
+	return Reported
+}
+
+// hasWithdrawalCue looks for a drug being stopped or cut anywhere in the sentence; a
+// plan ("I am going to get off it") is not yet a withdrawal.
+func hasWithdrawalCue(toks []lexicon.Token, sFrom, sTo int) bool {
+	for i := sFrom; i < sTo; i++ {
+		w := toks[i].Norm
+		if !withdrawalWords[w] && w != "off" && w != "between" && w != "without" {
+			continue
+		}
+		if planned(toks, sFrom, i) {
+			continue
+		}
+		next, prev := "", ""
+		if i+1 < sTo {
+			next = toks[i+1].Norm
+		}
+		if i > sFrom {
+			prev = toks[i-1].Norm
+		}
+		switch w {
+		case "withdrawal", "withdrawals", "withdrawl", "withdrawls", "withdraw", "withdrawing", "withdrew",
+			"wd", "wds", "taper", "tapering", "tapered", "wean", "weaning", "weaned", "weening",
+			"discontinued", "discontinuing", "discontinuation", "detox", "detoxing", "detoxed", "turkey":
+			return true
+		case "off":
+			if offVerbs[prev] || prev == "it" || prev == "them" || prev == "and" || prev == "was" {
+				return true
+			}
+		case "quit", "quitting", "stopped", "stopping":
+			if stopNext[next] || stopPrev[prev] {
+				return true
+			}
+		case "cut", "cutting", "reduced", "reducing", "lowered", "lowering", "dropped":
+			if reduceNext[next] {
+				return true
+			}
+		case "missed", "miss", "skipped", "skip", "forgot", "forget":
+			if missNext[next] || next == "to" {
+				return true
+			}
+		case "between":
+			if next == "doses" || next == "dose" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// planned reports whether the verb at i is only intended: "going to get off",
+// "want to stop", "need to taper".
+func planned(toks []lexicon.Token, sFrom, i int) bool {
+	for j := i - 1; j >= sFrom && j >= i-4; j-- {
+		switch toks[j].Norm {
+		case "want", "wanted", "wants", "need", "needs", "plan", "planning", "hope", "hoping",
+			"will", "gonna", "should", "afraid", "scared", "wish", "considering", "thinking", "if", "how":
+			return true
+		case "going":
+			return j+1 < len(toks) && toks[j+1].Norm == "to"
+		}
+	}
+	return false
+}
+
+// startsDrug reports a sentence about starting or being on a drug ("after starting
+// Klonopin"), where symptoms are adverse effects rather than withdrawal.
+func startsDrug(toks []lexicon.Token, sFrom, sTo int) bool {
+	for i := sFrom; i < sTo; i++ {
+		switch toks[i].Norm {
+		case "starting", "started", "began", "begun", "start":
+			return true
+		}
+	}
+	return false
+}
+
+// isIndication reads "prescribed for X", "I take it for X", "to help with X", "treats my X",
+// "less anxious": the symptom is why the drug is taken.
+func isIndication(toks []lexicon.Token, sFrom, first int, drugBefore bool) bool {
+	for i := first - 1; i >= sFrom && i >= first-7; i-- {
+		t := &toks[i]
+		w := t.Norm
+		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" {
+			return false
+		}
+		if w == "but" || w == "because" || w == "caused" || w == "gave" || w == "made" || w == "from" {
+			return false
+		}
+		if w == "for" {
+			if i+1 < len(toks) && (toks[i+1].Kind == lexicon.Number || numberWords[toks[i+1].Norm] > 1 || toks[i+1].Norm == "years" || toks[i+1].Norm == "the" && i+2 < len(toks) && (toks[i+2].Norm == "past" || toks[i+2].Norm == "last" || toks[i+2].Norm == "first")) {
+				return false // "for 6 years" is a duration
+			}
+			if drugBefore {
+				return true
+			}
+			for j := i - 1; j >= sFrom; j-- {
+				if indicateVerb[toks[j].Norm] {
+					return true
+				}
+			}
+			return false
+		}
+		if treatWords[w] {
+			if w == "stopped" { // "it stopped my panic attacks"
+				return i > sFrom && (toks[i-1].Norm == "it" || drugBefore)
+			}
+			return true
+		}
+		if w == "to" && i+1 < first && (toks[i+1].Norm == "help" || toks[i+1].Norm == "treat") {
+			return true
+		}
+		if w == "due" || w == "bc" || w == "of" && i > sFrom && toks[i-1].Norm == "because" {
+			if drugBefore {
+				return true
+			}
+		}
+		if w == "more" && i > sFrom && toks[i-1].Norm == "no" || w == "longer" && i > sFrom && toks[i-1].Norm == "no" {
+			return drugBefore
+		}
+	}
+	return false
+}
+
+// isHistory reads a symptom as a comorbidity or past illness: "since childhood",
+// "history of", "before I started".
+func isHistory(toks []lexicon.Token, sFrom, sTo int) bool {
+	for i := sFrom; i < sTo; i++ {
+		w := toks[i].Norm
+		if otherHistory[w] {
+			return true
+		}
+		if w == "before" && i+2 < sTo && (toks[i+1].Norm == "i" || toks[i+1].Norm == "taking" || toks[i+1].Norm == "starting") {
+			return true
+		}
+		if (w == "all" || w == "whole") && i+2 < sTo && toks[i+1].Norm == "my" && toks[i+2].Norm == "life" {
+			return true
+		}
+	}
+	return false
+}
+
+// drugStatus reads what the text says of a drug: current, stopped, tapering, planned.
+func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
+	found := map[string]bool{}
+	for i := first - 1; i >= cFrom && i >= first-6; i-- {
+		w := toks[i].Norm
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].Norm
+		}
+		switch {
+		case statusTapering[w] && (w != "coming" && w != "getting" || next == "off") && (w != "cutting" || next == "down" || next == "back"):
+			found[StatusTapering] = true
+		case w == "off" || w == "quit" || w == "stopped" || w == "discontinued" || w == "stopping":
+			found[StatusStopped] = true
+		case w == "was" || w == "were" || w == "took" || w == "used" || w == "had" || w == "came" || w == "went":
+			if w != "had" || next == "been" {
+				found[StatusStopped] = true
+			}
+		case statusPlanned[w] && (w != "about" || next == "to") && (w != "going" || next == "to"):
+			found[StatusPlanned] = true
+		case statusCurrent[w]:
+			found[StatusCurrent] = true
+		}
+	}
+	for i := last + 1; i < cTo && i <= last+3; i++ {
+		switch toks[i].Norm {
+		case "daily", "now", "currently":
+			found[StatusCurrent] = true
+		}
+	}
+	for _, s := range []string{StatusTapering, StatusStopped, StatusPlanned, StatusCurrent} {
+		if found[s] {
+			return s
+		}
+	}
+	return ""
+}
