@@ -32,7 +32,7 @@ func TestSamplePageDrugs(t *testing.T) {
 		12: {"clonazepam=clonazepam"},
 		13: {"klonopin=clonazepam", "klonopin=clonazepam"},
 		14: {"klonopin=clonazepam", "Klonopin=clonazepam"},
-		15: {"Klonopin=clonazepam", "Klonopin=clonazepam", "Klonopin=clonazepam", "Klonopin=clonazepam"},
+		15: {"Klonopin=clonazepam", "Klonopin=clonazepam", "Klonopin=clonazepam"},
 	}
 	got := map[int][]string{}
 	for _, m := range a.Page(pages[0]) {
@@ -43,7 +43,7 @@ func TestSamplePageDrugs(t *testing.T) {
 		// No ordinary English word is a drug: a drug read from an English word must be a
 		// substance or supplement named by that word.
 		w := strings.ToLower(m.Text)
-		if lexicon.IsEnglish(w) && !substanceWord[w] {
+		if lexicon.IsEnglish(w) && !substanceWord[w] && !m.IsClass {
 			t.Errorf("comment %d: English word %q tagged as %s", m.Section.Comment.Index, m.Text, m.Concept)
 		}
 	}
@@ -54,7 +54,8 @@ func TestSamplePageDrugs(t *testing.T) {
 	}
 }
 
-// substanceWord lists English words that name a drug concept themselves.
+// substanceWord lists English words that name a drug concept themselves (drug classes
+// such as "opiates" or "antidepressants" are common nouns too, and allowed).
 var substanceWord = map[string]bool{"magnesium": true, "magnesium citrate": true, "marijuana": true,
 	"cannabis": true, "alcohol": true, "tobacco": true, "liquor": true, "medical marijuana": true}
 

@@ -290,6 +290,9 @@ func FuzzMatch(f *testing.F) {
 	})
 }
 
+// drugWords are in the English word list but name nothing but the drug.
+var drugWords = map[string]bool{"laudanum": true}
+
 // A drug term that is an ordinary English word would tag ordinary text as a drug: it must
 // be case-sensitive (=Sonata), or name a substance or supplement by that word ("alcohol",
 // "magnesium"), or a drug class ("steroids").
@@ -308,7 +311,7 @@ func TestDrugTermsAreNotEnglishWords(t *testing.T) {
 			if tm.CaseSensitive || strings.ContainsAny(tm.Text, " -/0123456789") {
 				continue
 			}
-			if IsEnglish(tm.Text) && tm.Text != c.Name {
+			if IsEnglish(tm.Text) && tm.Text != c.Name && !drugWords[tm.Text] {
 				t.Errorf("%s: drug term %q of %s is an English word: write it =Capitalized or drop it", tm.Pos, tm.Text, c.Name)
 			}
 		}

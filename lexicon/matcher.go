@@ -132,7 +132,16 @@ func termVariants(text string) [][]*Token {
 			}
 			joined = append(joined, t)
 		}
-		out = append(out, joined)
+		// "sam-e" joined is "same": a joined form that is an English word is left out.
+		english := false
+		for _, t := range joined {
+			if t != nil && t.Joined == false && len(joined) == 1 && IsEnglish(t.Norm) {
+				english = true
+			}
+		}
+		if !english {
+			out = append(out, joined)
+		}
 	}
 	return out
 }
