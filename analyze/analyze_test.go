@@ -139,3 +139,31 @@ func BenchmarkTokenize(b *testing.B) {
 		}
 	}
 }
+
+// Every class and symptom named in indications.tsv exists in the lexicon.
+func TestIndicationsTable(t *testing.T) {
+	lx, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	classes := map[string]bool{"*": true}
+	for _, c := range lx.Concepts {
+		if c.Kind == lexicon.Drug {
+			classes[c.Category] = true
+		}
+	}
+	indicationsOnce.Do(loadIndications)
+	if len(indications) < 40 {
+		t.Fatalf("%d classes in indications.tsv", len(indications))
+	}
+	for class, set := range indications {
+		if !classes[class] {
+			t.Errorf("indications.tsv: class %q is no drug's class", class)
+		}
+		for c := range set {
+			if lx.Concept(lexicon.Symptom, c) == nil {
+				t.Errorf("indications.tsv: %s: %q is not a symptom concept", class, c)
+			}
+		}
+	}
+}

@@ -99,13 +99,14 @@ var (
 		"weaned", "weening", "discontinued", "discontinuing", "discontinuation", "detox", "detoxing",
 		"detoxed", "quit", "quitting", "stopped", "stopping", "coming", "came", "come", "getting",
 		"got", "get", "went", "go", "going", "cut", "cutting", "reduced", "reducing", "lowered",
-		"lowering", "missed", "miss", "skipped", "skip", "forgot", "forget", "turkey", "dropped")
+		"lowering", "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget",
+		"forgetting", "turkey", "dropped")
 	// Words after which "off" means off the drug: "coming off", "getting off".
 	offVerbs     = set("coming", "came", "come", "getting", "got", "get", "went", "go", "going", "being", "been", "was", "am", "im", "be", "weaning", "weening", "tapering", "taper", "wean", "off")
 	stopNext     = set("taking", "it", "the", "them", "my", "cold", "using", "this", "that", "all", "klonopin")
 	stopPrev     = set("i", "since", "after", "when", "once", "until", "til", "till", "before", "we", "had", "have")
 	reduceNext   = set("down", "back", "dose", "dosage", "my", "the", "to", "from", "it")
-	missNext     = set("a", "my", "dose", "doses", "one", "pill")
+	missNext     = set("a", "my", "dose", "doses", "dosing", "one", "pill", "pills", "day", "days", "it", "them", "two", "several", "more", "the")
 	indicateVerb = set("take", "takes", "taking", "took", "taken", "prescribed", "prescribe",
 		"prescribes", "given", "gave", "give", "put", "on", "use", "uses", "using", "used",
 		"started", "start", "starting", "tried", "try", "trying", "recommended", "med", "meds",
@@ -119,7 +120,15 @@ var (
 		"alleviate", "alleviates", "alleviated", "reduce", "reduces", "lessen", "lessened",
 		"lessens", "calm", "calms", "calmed", "tame", "tamed", "suppress", "suppresses",
 		"improve", "improved", "improves", "improving", "less", "fewer", "stopped", "address",
-		"addresses", "addressed", "addressing")
+		"addresses", "addressed", "addressing", "kick", "kicked", "relief", "lift", "lifts",
+		"lifted", "regulate", "stabilize", "stabilized", "works", "worked", "effective", "good",
+		"great", "wonders", "wonderful", "prevent", "prevents", "prevented", "cope", "coping")
+	adverseVerbs = set("made", "makes", "make", "making", "gave", "gives", "give", "giving",
+		"caused", "causes", "cause", "causing", "developed", "develop", "developing", "induced",
+		"triggered", "triggers", "brought", "worsened", "worsening", "became", "become")
+	improvedAfter = set("improved", "improving", "better", "lifted", "lifting", "decreased",
+		"decreasing", "reduced", "subsided", "disappeared", "manageable", "controlled",
+		"gone", "eased", "lessened", "diminished", "vanished", "nonexistent", "cured", "resolved")
 	otherHistory = set("childhood", "history", "genetic", "hereditary", "born", "lifelong",
 		"teens", "teenager", "kid", "child")
 	// Status words before a drug.
@@ -262,7 +271,12 @@ func hasWithdrawalCue(toks []lexicon.Token, sFrom, sTo int) bool {
 			"discontinued", "discontinuing", "discontinuation", "detox", "detoxing", "detoxed", "turkey":
 			return true
 		case "off":
-			if offVerbs[prev] || prev == "it" || prev == "them" || prev == "and" || prev == "was" {
+			if offVerbs[prev] || prev == "it" || prev == "them" || prev == "and" || prev == "was" ||
+				prev == "days" || prev == "weeks" || prev == "months" || prev == "day" || prev == "week" || prev == "month" {
+				return true
+			}
+		case "without":
+			if next == "taking" || next == "it" || next == "my" || next == "meds" || next == "medication" || next == "them" {
 				return true
 			}
 		case "quit", "quitting", "stopped", "stopping":
@@ -273,8 +287,8 @@ func hasWithdrawalCue(toks []lexicon.Token, sFrom, sTo int) bool {
 			if reduceNext[next] {
 				return true
 			}
-		case "missed", "miss", "skipped", "skip", "forgot", "forget":
-			if missNext[next] || next == "to" {
+		case "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget", "forgetting":
+			if missNext[next] || next == "to" || i+1 < sTo && toks[i+1].Kind == lexicon.Number || numberWords[next] > 1 {
 				return true
 			}
 		case "between":
@@ -292,7 +306,7 @@ func planned(toks []lexicon.Token, sFrom, i int) bool {
 	for j := i - 1; j >= sFrom && j >= i-4; j-- {
 		switch toks[j].Norm {
 		case "want", "wanted", "wants", "need", "needs", "plan", "planning", "hope", "hoping",
-			"will", "gonna", "should", "afraid", "scared", "wish", "considering", "thinking", "if", "how":
+			"will", "gonna", "should", "afraid", "scared", "wish", "considering", "thinking", "how":
 			return true
 		case "going":
 			return j+1 < len(toks) && toks[j+1].Norm == "to"
@@ -314,47 +328,85 @@ func startsDrug(toks []lexicon.Token, sFrom, sTo int) bool {
 }
 
 // isIndication reads "prescribed for X", "I take it for X", "to help with X", "treats my X",
-// "less anxious": the symptom is why the drug is taken.
-func isIndication(toks []lexicon.Token, sFrom, first int, drugBefore bool) bool {
+// "relief from X", "less anxious", "my X is much improved": the symptom is why the drug
+// is taken, or what it made better.
+func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 	for i := first - 1; i >= sFrom && i >= first-7; i-- {
 		t := &toks[i]
 		w := t.Norm
 		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" {
-			return false
+			break
 		}
-		if w == "but" || w == "because" || w == "caused" || w == "gave" || w == "made" || w == "from" {
-			return false
+		if adverseVerbs[w] {
+			break
 		}
 		if w == "for" {
-			if i+1 < len(toks) && (toks[i+1].Kind == lexicon.Number || numberWords[toks[i+1].Norm] > 1 || toks[i+1].Norm == "years" || toks[i+1].Norm == "the" && i+2 < len(toks) && (toks[i+2].Norm == "past" || toks[i+2].Norm == "last" || toks[i+2].Norm == "first")) {
+			if i+1 < len(toks) && (toks[i+1].Kind == lexicon.Number || numberWords[toks[i+1].Norm] > 1 || toks[i+1].Norm == "years" || toks[i+1].Norm == "months" || toks[i+1].Norm == "weeks" || toks[i+1].Norm == "me" || toks[i+1].Norm == "the" && i+2 < len(toks) && (toks[i+2].Norm == "past" || toks[i+2].Norm == "last" || toks[i+2].Norm == "first")) {
 				return false // "for 6 years" is a duration
 			}
-			if drugBefore {
-				return true
-			}
-			for j := i - 1; j >= sFrom; j-- {
-				if indicateVerb[toks[j].Norm] {
-					return true
-				}
-			}
-			return false
+			return true
 		}
 		if treatWords[w] {
-			if w == "stopped" { // "it stopped my panic attacks"
-				return i > sFrom && (toks[i-1].Norm == "it" || drugBefore)
-			}
 			return true
 		}
-		if w == "to" && i+1 < first && (toks[i+1].Norm == "help" || toks[i+1].Norm == "treat") {
+		if (w == "because" || w == "bc" || w == "due" || w == "since") && hasAny(toks, sFrom, i, indicateVerb) {
 			return true
 		}
-		if w == "due" || w == "bc" || w == "of" && i > sFrom && toks[i-1].Norm == "because" {
-			if drugBefore {
-				return true
-			}
+		if (w == "more" || w == "longer") && i > sFrom && toks[i-1].Norm == "no" {
+			return true
 		}
-		if w == "more" && i > sFrom && toks[i-1].Norm == "no" || w == "longer" && i > sFrom && toks[i-1].Norm == "no" {
-			return drugBefore
+		if (w == "rid" && i > sFrom && (toks[i-1].Norm == "got" || toks[i-1].Norm == "get" || toks[i-1].Norm == "gets")) ||
+			(w == "of" && i > sFrom && (toks[i-1].Norm == "free" || toks[i-1].Norm == "relief")) {
+			return true
+		}
+	}
+	// after: "my anxiety is much improved", "the depression has lifted", "is under control"
+	for i := last + 1; i < sTo && i <= last+5; i++ {
+		t := &toks[i]
+		if t.Kind == lexicon.Punct || t.IsClauseBoundary() {
+			break
+		}
+		if improvedAfter[t.Norm] {
+			return true
+		}
+		if t.Norm == "control" && i > last+1 && toks[i-1].Norm == "under" {
+			return true
+		}
+		if (t.Norm == "away" || t.Norm == "down") && i > last+1 && (toks[i-1].Norm == "went" || toks[i-1].Norm == "gone" || toks[i-1].Norm == "goes") {
+			return true
+		}
+	}
+	return false
+}
+
+// adverseCue reads a symptom blamed on the drug or new with it: "it made me anxious",
+// "gave me headaches", "I developed insomnia", "the side effects are nausea".
+func adverseCue(toks []lexicon.Token, sFrom, sTo, cFrom, first, last int) bool {
+	for i := first - 1; i >= cFrom && i >= first-6; i-- {
+		w := toks[i].Norm
+		if adverseVerbs[w] || w == "side" || w == "effects" || w == "effect" || w == "worse" || w == "increased" || w == "extreme" || w == "severe" {
+			return true
+		}
+		if w == "on" && i+1 < first && (toks[i+1].Norm == "it" || toks[i+1].Norm == "this" || toks[i+1].Norm == "the") {
+			return true
+		}
+	}
+	for i := last + 1; i < sTo && i <= last+4; i++ {
+		w := toks[i].Norm
+		if toks[i].Kind == lexicon.Punct || toks[i].IsClauseBoundary() {
+			break
+		}
+		if w == "worse" || w == "increased" || w == "side" || w == "started" || w == "began" {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAny(toks []lexicon.Token, from, to int, words map[string]bool) bool {
+	for i := from; i < to; i++ {
+		if words[toks[i].Norm] {
+			return true
 		}
 	}
 	return false

@@ -104,16 +104,16 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 // Section returns the mentions in one section, read on its own.
 func (a *Analyzer) Section(s corpus.Section) []Mention {
 	sec := a.scan(s)
-	sec.context("")
+	sec.context(drugRef{})
 	return sec.mentions
 }
 
-func mostNamed(counts map[string]int, secs []*section) string {
-	best, bestN := "", 0
+func mostNamed(counts map[string]int, secs []*section) drugRef {
+	best, bestN := drugRef{}, 0
 	for _, s := range secs {
 		for _, m := range s.mentions {
 			if m.Type == TypeDrug && !m.IsClass && counts[m.Concept] > bestN {
-				best, bestN = m.Concept, counts[m.Concept]
+				best, bestN = drugRef{m.Concept, m.Class}, counts[m.Concept]
 			}
 		}
 	}
@@ -181,7 +181,7 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 
 // context fills in the context of every mention: negation, experiencer, certainty and
 // role of symptoms; status of drugs; the drug each symptom and quantity belongs to.
-func (s *section) context(pageDrug string) {
+func (s *section) context(pageDrug drugRef) {
 	counts := map[string]int{}
 	for _, m := range s.mentions {
 		if m.Type == TypeDrug && !m.IsClass {
@@ -220,18 +220,20 @@ func (s *section) context(pageDrug string) {
 			m.Experiencer = experiencer(s.toks, tr[0], m.first, s.article)
 			m.Certainty = certainty(s.toks, tr[0], tr[1], cFrom, m.first)
 		}
-		m.Drug, m.DrugVia = s.linkDrug(i, cFrom, cTo, tr, sectionDrug, pageDrug)
+		var class string
+		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, tr, sectionDrug, pageDrug)
 		if m.Type == TypeSymptom {
-			m.Role = s.role(m, tr, cFrom)
+			m.Role = s.role(m, tr, cFrom, cTo, class)
 		}
 	}
 }
 
-// linkDrug finds the drug a mention belongs to: the nearest in its clause, else in its
-// sentence, else the section's main drug, else the page's.
-func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug string) (string, string) {
+// linkDrug finds the drug a mention belongs to (its name, class and how it was found):
+// the nearest in its clause, else in its sentence, else the section's main drug, else the
+// page's.
+func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug drugRef) (string, string, string) {
 	m := &s.mentions[i]
-	best, bestD, via := "", 1<<30, ""
+	best, bestD, via := drugRef{}, 1<<30, ""
 	for j := range s.mentions {
 		d := &s.mentions[j]
 		if d.Type != TypeDrug || d.sent != m.sent {
@@ -252,40 +254,51 @@ func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug s
 			dist += 500
 		}
 		if dist < bestD {
-			best, bestD, via = d.Concept, dist, v
+			best, bestD, via = drugRef{d.Concept, d.Class}, dist, v
 		}
 	}
-	if best != "" {
-		return best, via
+	if best.name != "" {
+		return best.name, best.class, via
 	}
-	if sectionDrug != "" {
-		return sectionDrug, "comment"
+	if sectionDrug.name != "" {
+		return sectionDrug.name, sectionDrug.class, "comment"
 	}
-	if pageDrug != "" {
-		return pageDrug, "page"
+	if pageDrug.name != "" {
+		return pageDrug.name, pageDrug.class, "page"
 	}
-	return "", ""
+	return "", "", ""
 }
 
-func (s *section) role(m *Mention, tr [2]int, cFrom int) string {
-	drugBefore := false
-	for j := range s.mentions {
-		d := &s.mentions[j]
-		if d.Type == TypeDrug && d.sent == m.sent && d.last < m.first {
-			drugBefore = true
-		}
-	}
+// drugRef is a drug concept and its class.
+type drugRef struct{ name, class string }
+
+// role says why a symptom is reported: the reason for the drug (indication), a
+// withdrawal symptom, another illness (other), or an adverse effect. Local cues come
+// first; then what the drug's class is taken for; then the comment's course.
+func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) string {
+	cue := m.sent < len(s.cue) && s.cue[m.sent]
+	adverse := adverseCue(s.toks, tr[0], tr[1], cFrom, m.first, m.last)
 	switch {
-	case strings.Contains(m.Concept, "withdrawal"):
+	case withdrawalConcepts[m.Concept] && !adverse:
 		return RoleWithdrawal
-	case isIndication(s.toks, tr[0], m.first, drugBefore):
+	case isIndication(s.toks, tr[0], tr[1], m.first, m.last):
 		return RoleIndication
-	case m.sent < len(s.cue) && s.cue[m.sent]:
+	case cue:
 		return RoleWithdrawal
 	case isHistory(s.toks, tr[0], tr[1]):
 		return RoleOther
+	case adverse:
+		return RoleAdverse
+	case indicatedFor(drugClass, m.Concept):
+		return RoleIndication
 	case m.sent > s.withdrawalFrom && m.Experiencer == Self && !startsDrug(s.toks, tr[0], tr[1]):
 		return RoleWithdrawal
 	}
 	return RoleAdverse
 }
+
+// withdrawalConcepts are symptoms reported mostly on stopping a drug.
+var withdrawalConcepts = map[string]bool{"withdrawal syndrome": true, "brain zaps": true,
+	"electric shock sensation": true, "benzodiazepine dependence": true, "drug craving": true,
+	"rebound insomnia": true, "rebound anxiety": true, "discontinuation syndrome": true,
+	"addiction": true, "drug dependence": true}
