@@ -191,18 +191,23 @@ func (s *section) context(pageDrug drugRef) {
 	sectionDrug := mostNamed(counts, []*section{s})
 	// Once the writer says they are coming off a drug, the symptoms they go on to report
 	// are read as withdrawal unless a sentence says otherwise.
-	cue := make([]bool, len(s.sentTok))
-	for si, tr := range s.sentTok {
-		cue[si] = hasWithdrawalCue(s.toks, tr[0], tr[1])
-	}
 	s.withdrawalFrom = len(s.sentTok)
-	for si := range cue {
-		if cue[si] && !s.article {
-			s.withdrawalFrom = si
-			break
+	lastSymptom := -1
+	for _, m := range s.mentions {
+		if m.Type == TypeSymptom {
+			lastSymptom = m.sent
 		}
 	}
-	s.cue = cue
+	if lastSymptom >= 0 {
+		s.cue = make([]bool, len(s.sentTok))
+		for si := 0; si <= lastSymptom && si < len(s.sentTok); si++ {
+			tr := s.sentTok[si]
+			s.cue[si] = hasWithdrawalCue(s.toks, tr[0], tr[1])
+			if s.cue[si] && !s.article && s.withdrawalFrom == len(s.sentTok) {
+				s.withdrawalFrom = si
+			}
+		}
+	}
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		tr := [2]int{0, len(s.toks)}

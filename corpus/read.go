@@ -106,10 +106,18 @@ func Parse(source string, data []byte, format Format) ([]*Page, error) {
 	if err != nil {
 		return nil, &Error{Source: source, Err: err}
 	}
-	if format == "" || format == FormatAuto {
-		format = Detect(source, text)
-	}
 	var pages []*Page
+	if format == "" || format == FormatAuto {
+		format = detectMarkup(source, text)
+		if format == "" {
+			// Page text when it has comment blocks, plain text otherwise: parse once.
+			p := parsePageText(source, text)
+			if len(p.Comments) == 0 {
+				p = &Page{Source: source, Format: FormatPlain, Article: text}
+			}
+			return withWarnings([]*Page{p}, warns), nil
+		}
+	}
 	switch format {
 	case FormatHTML:
 		var p *Page
@@ -127,17 +135,33 @@ func Parse(source string, data []byte, format Format) ([]*Page, error) {
 	if err != nil {
 		return nil, &Error{Source: source, Err: err}
 	}
+	return withWarnings(pages, warns), nil
+}
+
+// withWarnings puts the decoding warnings first on each page.
+func withWarnings(pages []*Page, warns []Warning) []*Page {
 	for _, p := range pages {
-		if p != nil {
+		if p != nil && len(warns) > 0 {
 			p.Warnings = append(append([]Warning(nil), warns...), p.Warnings...)
 		}
 	}
-	return pages, nil
+	return pages
 }
 
 // Detect guesses the format of decoded text from its extension and content. Text that is
 // neither markup nor JSON is page text when it has comment blocks, plain otherwise.
 func Detect(source, text string) Format {
+	if f := detectMarkup(source, text); f != "" {
+		return f
+	}
+	if hasCommentBlocks(text) {
+		return FormatPageText
+	}
+	return FormatPlain
+}
+
+// detectMarkup recognizes HTML, JSON and JSON Lines; "" for any other text.
+func detectMarkup(source, text string) Format {
 	ext := strings.ToLower(filepath.Ext(source))
 	switch ext {
 	case ".html", ".htm", ".xhtml":
@@ -163,10 +187,7 @@ func Detect(source, text string) Format {
 		}
 		return FormatJSON
 	}
-	if hasCommentBlocks(text) {
-		return FormatPageText
-	}
-	return FormatPlain
+	return ""
 }
 
 func prefix(s string, n int) string {

@@ -184,21 +184,26 @@ func findHeads(lines []line) []head {
 			continue
 		}
 		// "Name says:" with the date on the same or the next line.
-		if m := reSays.FindStringSubmatch(stripBullet(t)); m != nil && isAuthor(m[1]) {
-			h := head{first: i, last: i, author: cleanAuthor(m[1])}
-			if m[2] != "" {
-				if tm, ok := ParseDate(m[2]); ok {
-					h.raw, h.posted, h.hasDate = strings.TrimSpace(m[2]), tm, true
-				} else {
-					continue // "John says: I agree" is prose
+		if maySay(t) {
+			if m := reSays.FindStringSubmatch(stripBullet(t)); m != nil && isAuthor(m[1]) {
+				h := head{first: i, last: i, author: cleanAuthor(m[1])}
+				if m[2] != "" {
+					if tm, ok := ParseDate(m[2]); ok {
+						h.raw, h.posted, h.hasDate = strings.TrimSpace(m[2]), tm, true
+					} else {
+						continue // "John says: I agree" is prose
+					}
+				} else if j := nextNonBlank(lines, i); j >= 0 {
+					if tm, ok := ParseDate(stripBullet(lines[j].text)); ok {
+						h.raw, h.posted, h.hasDate, h.last = stripBullet(lines[j].text), tm, true, j
+					}
 				}
-			} else if j := nextNonBlank(lines, i); j >= 0 {
-				if tm, ok := ParseDate(stripBullet(lines[j].text)); ok {
-					h.raw, h.posted, h.hasDate, h.last = stripBullet(lines[j].text), tm, true, j
-				}
+				heads = append(heads, h)
+				used = h.last
+				continue
 			}
-			heads = append(heads, h)
-			used = h.last
+		}
+		if !mayDate(t) {
 			continue
 		}
 		if tm, ok := ParseDate(stripBullet(t)); ok {
@@ -243,6 +248,23 @@ func findHeads(lines []line) []head {
 		}
 	}
 	return heads
+}
+
+// mayDate is a cheap test that a line could hold a date: every date format has a digit,
+// but for the relative ones ("yesterday", "an hour ago").
+func mayDate(t string) bool {
+	if strings.ContainsAny(t, "0123456789") {
+		return true
+	}
+	l := strings.ToLower(t)
+	return strings.Contains(l, "ago") || strings.Contains(l, "yesterday") || strings.Contains(l, "today") || strings.Contains(l, "just now")
+}
+
+// maySay is a cheap test that a line could be "Name says:".
+func maySay(t string) bool {
+	l := strings.ToLower(t)
+	return strings.Contains(l, "say") || strings.Contains(l, "said") || strings.Contains(l, "wrote") ||
+		strings.Contains(l, "writes") || strings.Contains(l, "commented")
 }
 
 func authorDateLine(t string) (head, bool) {
