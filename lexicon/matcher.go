@@ -13,7 +13,7 @@ const MaxGap = 3
 type Matcher struct {
 	lx    *Lexicon
 	root  *node
-	keys  map[string]bool // every token key used in a term
+	keys  map[string]*node // every token key used in a term -> the trie node it starts, if any
 	bases map[string]bool // keys of the lexicon's words written in an unambiguous form
 	fuzzy *fuzzyIndex
 }
@@ -47,7 +47,7 @@ type Match struct {
 
 // Compile builds the matcher for a lexicon.
 func Compile(lx *Lexicon) *Matcher {
-	m := &Matcher{lx: lx, root: &node{}, keys: map[string]bool{}, bases: map[string]bool{}}
+	m := &Matcher{lx: lx, root: &node{}, keys: map[string]*node{}, bases: map[string]bool{}}
 	type entry struct {
 		seq []*Token
 		te  *termEnd
@@ -151,7 +151,7 @@ func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string
 		return
 	}
 	n := m.root
-	for _, t := range seq {
+	for i, t := range seq {
 		if t == nil {
 			if n.gap == nil {
 				n.gap = &node{}
@@ -168,7 +168,11 @@ func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string
 			n.next[t.Key] = child
 		}
 		n = child
-		m.keys[t.Key] = true
+		if i == 0 {
+			m.keys[t.Key] = child
+		} else if _, ok := m.keys[t.Key]; !ok {
+			m.keys[t.Key] = nil
+		}
 		if t.Kind == Word && !exact {
 			vocab[t.Norm] = t.Key
 		}
@@ -202,14 +206,17 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		idx = append(idx, i)
 	}
 	keys := make([]string, len(idx))
+	starts := make([]*node, len(idx))
 	dist := make([]int8, len(idx))
 	var corrected []string
 	for k, i := range idx {
 		t := &toks[i]
 		keys[k] = m.resolveKey(t)
-		if t.Kind == Word && !m.keys[keys[k]] && len(t.Norm) >= 5 {
+		start, known := m.keys[keys[k]]
+		starts[k] = start
+		if t.Kind == Word && !known && len(t.Norm) >= 5 {
 			if w, key, d := m.fuzzy.correct(t.Norm); d > 0 {
-				keys[k], dist[k] = key, int8(d)
+				keys[k], dist[k], starts[k] = key, int8(d), m.keys[key]
 				if corrected == nil {
 					corrected = make([]string, len(idx))
 				}
@@ -259,8 +266,8 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			}
 		}
 	}
-	for k := range keys {
-		if c := m.root.next[keys[k]]; c != nil {
+	for k, c := range starts {
+		if c != nil {
 			walk(c, k+1, k, false, int(dist[k]))
 		}
 	}
