@@ -119,7 +119,7 @@ var (
 		"cures", "cured", "fix", "fixes", "fixed", "combat", "ease", "eases", "eased", "against",
 		"alleviate", "alleviates", "alleviated", "reduce", "reduces", "lessen", "lessened",
 		"lessens", "calm", "calms", "calmed", "tame", "tamed", "suppress", "suppresses",
-		"improve", "improved", "improves", "improving", "less", "fewer", "stopped", "address",
+		"improve", "improved", "improves", "improving", "less", "fewer", "address",
 		"addresses", "addressed", "addressing", "kick", "kicked", "relief", "lift", "lifts",
 		"lifted", "regulate", "stabilize", "stabilized", "works", "worked", "effective", "good",
 		"great", "wonders", "wonderful", "prevent", "prevents", "prevented", "cope", "coping")

@@ -270,7 +270,7 @@ func parseDuration(toks []lexicon.Token, from, to, u int) (quantity, bool) {
 		j-- // "6 + years", "30-plus years"
 	}
 	lo, hi, first, ok := numberRange(toks, from, j)
-	if !ok {
+	if !ok || first > from && toks[first-1].Norm == "every" { // "every 6 hours" is a frequency
 		return quantity{}, false
 	}
 	last := u

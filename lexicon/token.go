@@ -272,8 +272,24 @@ func Stem(w string) string {
 	return s
 }
 
+// irregular maps irregular verb forms patients use in symptom phrases to their base.
+var irregular = map[string]string{
+	"shook": "shake", "shaken": "shake", "threw": "throw", "thrown": "throw", "felt": "feel",
+	"gave": "give", "given": "give", "woke": "wake", "woken": "wake", "ate": "eat",
+	"eaten": "eat", "slept": "sleep", "lost": "lose", "began": "begin", "begun": "begin",
+	"fell": "fall", "fallen": "fall", "bled": "bleed", "broke": "break", "broken": "break",
+	"swollen": "swell", "ran": "run", "spun": "spin", "froze": "freeze", "frozen": "freeze",
+	"sweat": "sweat", "sank": "sink", "sunk": "sink", "stung": "sting", "struck": "strike",
+	"wept": "weep", "kept": "keep", "drank": "drink", "drunk": "drink", "forgot": "forget",
+	"forgotten": "forget", "became": "become", "grew": "grow", "grown": "grow", "hid": "hide",
+	"dreamt": "dream", "burnt": "burn", "blew": "blow", "bit": "bite", "bitten": "bite",
+}
+
 // stem returns the stem and, for an ambiguous form, an alternative.
 func stem(w string) (string, string) {
+	if b, ok := irregular[w]; ok {
+		w = b
+	}
 	n := len(w)
 	if n <= 3 {
 		return w, ""

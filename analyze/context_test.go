@@ -1,0 +1,198 @@
+package analyze
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/rxvoice/rxvoice/corpus"
+)
+
+// mentionsOf analyzes one comment text posted on a fixed date.
+func mentionsOf(t *testing.T, text string) []Mention {
+	t.Helper()
+	posted, _ := corpus.ParseDate("June 6, 2021 at 6:45 pm")
+	p := &corpus.Page{Source: "t", Format: corpus.FormatPageText,
+		Comments: []corpus.Comment{{Index: 0, Author: "x", Posted: posted, Parent: -1, Text: text}}}
+	var out []Mention
+	for _, m := range analyzer(t).Page(p) {
+		if m.Section.Comment != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// find returns the mention whose text is surface (the first one).
+func find(ms []Mention, surface string) *Mention {
+	for i := range ms {
+		if ms[i].Text == surface {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+func describe(m *Mention) string {
+	switch m.Type {
+	case TypeSymptom:
+		return fmt.Sprintf("%s negated=%v experiencer=%s certainty=%s role=%s drug=%s", m.Concept, m.Negated, m.Experiencer, m.Certainty, m.Role, m.Drug)
+	case TypeDrug:
+		return fmt.Sprintf("%s status=%s experiencer=%s", m.Concept, m.Status, m.Experiencer)
+	case TypeDuration:
+		return fmt.Sprintf("days=%g min=%g max=%g iso=%s drug=%s", m.Duration.Days, m.Duration.MinDays, m.Duration.MaxDays, m.Duration.ISO, m.Drug)
+	case TypeDose:
+		return fmt.Sprintf("value=%g max=%g unit=%s drug=%s", m.Dose.Value, m.Dose.MaxValue, m.Dose.Unit, m.Drug)
+	case TypeFrequency:
+		return fmt.Sprintf("per_day=%.4g label=%s drug=%s", m.Frequency.PerDay, m.Frequency.Label, m.Drug)
+	}
+	return m.Type
+}
+
+func TestContextRules(t *testing.T) {
+	tests := []struct {
+		name, text, surface string
+		want                string // substrings of describe(), space-separated
+	}{
+		{"negated", "I take Zoloft. No nausea at all.", "nausea", "negated=true"},
+		{"negation stops at but", "I take Zoloft. No nausea, but headaches every day.", "headaches every day", "negated=false role=adverse"},
+		{"negation stops at but without comma", "On Zoloft I had no nausea but bad headaches.", "headaches", "negated=false"},
+		{"have not had", "On Lexapro I have not had any weight gain.", "weight gain", "negated=true"},
+		{"without", "Three months on Prozac without side effects.", "side effects", "negated=true"},
+		{"pseudo not only", "Not only headaches but nausea too on Zoloft.", "headaches", "negated=false"},
+		{"pseudo no doubt", "No doubt the insomnia came from the Prozac.", "insomnia", "negated=false"},
+		{"post free", "Since the Cymbalta I am pain free.", "pain", "negated=true"},
+		{"hypothetical if", "If you do get headaches, take it with food.", "headaches", "certainty=hypothetical"},
+		{"hypothetical can cause", "Coming off too fast can cause a stroke.", "stroke", "certainty=hypothetical"},
+		{"hypothetical afraid", "I'm afraid of the brain zaps.", "brain zaps", "certainty=hypothetical"},
+		{"reported", "I get headaches on Zoloft.", "headaches", "certainty=reported experiencer=self"},
+		{"relative", "My sister developed tooth abscesses on Xanax.", "tooth abscesses", "experiencer=other"},
+		{"relative's hands", "My mom's hands shook on Xanax.", "hands shook", "experiencer=other"},
+		{"ex husband", "My ex husband got paranoid on Xanax.", "paranoid", "experiencer=other"},
+		{"friend's son", "A friend's son had seizures on Wellbutrin.", "seizures", "experiencer=other"},
+		{"self after relative", "My sister takes Xanax but I get the headaches.", "headaches", "experiencer=self"},
+		{"indication for", "I was prescribed klonopin for restless leg syndrome.", "restless leg syndrome", "role=indication drug=clonazepam"},
+		{"indication for and", "I took it only at night for chronic insomnia and anxiety attacks.", "anxiety attacks", "role=indication"},
+		{"indication without for", "Lexapro has really helped my anxiety.", "anxiety", "role=indication drug=escitalopram"},
+		{"indication I take it for", "I take it for panic attacks.", "panic attacks", "role=indication"},
+		{"indication to treat", "My doctor gave me Lyrica to treat nerve pain.", "nerve pain", "role=indication drug=pregabalin"},
+		{"withdrawal stopped", "Since I stopped taking Paxil I have terrible dizziness.", "dizziness", "role=withdrawal drug=paroxetine"},
+		{"withdrawal coming off", "Coming off Effexor gave me brain zaps.", "brain zaps", "role=withdrawal"},
+		{"withdrawal missed dose", "If I miss a dose of Effexor I get dizzy.", "dizzy", "role=withdrawal"},
+		{"withdrawal cut down", "When I cut down my Klonopin I could not sleep.", "could not sleep", "role=withdrawal"},
+		{"adverse", "Zoloft gave me night sweats.", "night sweats", "role=adverse drug=sertraline"},
+		{"adverse developed", "I developed insomnia on klonopin.", "insomnia", "role=adverse"},
+		{"other history", "I have had migraines since childhood and take Zoloft.", "migraines", "role=other"},
+		{"status current", "I am currently taking Lexapro.", "Lexapro", "status=current"},
+		{"status stopped", "I quit taking Zoloft last year.", "Zoloft", "status=stopped"},
+		{"status tapering", "I am tapering off Klonopin now.", "Klonopin", "status=tapering"},
+		{"status planned", "I'm going to start Wellbutrin next week.", "Wellbutrin", "status=planned"},
+		{"drug of someone else", "My ex was on Xanax for years.", "Xanax", "experiencer=other"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := mentionsOf(t, tc.text)
+			m := find(ms, tc.surface)
+			if m == nil {
+				var got []string
+				for _, x := range ms {
+					got = append(got, x.Text)
+				}
+				t.Fatalf("%q not found in %q; mentions %q", tc.surface, tc.text, got)
+			}
+			d := describe(m)
+			for _, w := range strings.Fields(tc.want) {
+				if !strings.Contains(d+" ", w+" ") {
+					t.Errorf("%q in %q: %s, want %s", tc.surface, tc.text, d, tc.want)
+					break
+				}
+			}
+		})
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	tests := []struct {
+		text, surface, want string
+	}{
+		{"I have been taking Klonopin for ten years.", "for ten years", "days=3652.5 min=3652.5 max=3652.5 iso=P10Y drug=clonazepam"},
+		{"Klonopin 18 years now.", "18 years", "iso=P18Y drug=clonazepam"},
+		{"On Zoloft 6 months.", "6 months", "iso=P6M drug=sertraline"},
+		{"I took Xanax for a couple of weeks.", "for a couple of weeks", "days=14 iso=P2W drug=alprazolam"},
+		{"I was on Paxil for over a decade.", "for over a decade", "days=3652.5 iso=P10Y"},
+		{"Klonopin 2 yrs.", "2 yrs", "days=730.5 iso=P2Y"},
+		{"On Lexapro for 3 yeras.", "for 3 yeras", "days=1095.75 iso=P3Y"},
+		{"Been on Klonopin since 1996.", "since 1996", "min=8923 max=9288 drug=clonazepam"},
+		{"Been on Zoloft since March.", "since March", "days=97 drug=sertraline"},
+		{"I started Klonopin about 6 or 7 years ago.", "about 6 or 7 years ago", "days=2374.125 min=2191.5 max=2556.75 iso=P6Y6M"},
+		{"My son is 10 years old and takes Ritalin.", "", ""},
+		{"I take 1 mg of Klonopin.", "1 mg", "value=1 max=1 unit=mg drug=clonazepam"},
+		{"I take .5mg Klonopin.", ".5mg", "value=0.5 unit=mg"},
+		{"I take 60 mg of Cymbalta.", "60 mg", "value=60 unit=mg drug=duloxetine"},
+		{"Lexapro 10mg works.", "10mg", "value=10 unit=mg drug=escitalopram"},
+		{"Taper Klonopin by 1/4 mg.", "1/4 mg", "value=0.25 unit=mg"},
+		{"I cut my Klonopin down to 0.25 last month.", "0.25", "value=0.25 unit= drug=clonazepam"},
+		{"Xanax 1-2 mg.", "1-2 mg", "value=1 max=2 unit=mg"},
+		{"Take 2 pills of Tylenol.", "2 pills", "value=2 max=2 unit=pill drug=acetaminophen"},
+		{"Klonopin 3 per day.", "3 per day", "per_day=3 label=3/day"},
+		{"Metformin twice daily.", "twice daily", "per_day=2 label=2/day drug=metformin"},
+		{"Ambien at night.", "at night", "per_day=1 label=1/day at night"},
+		{"Klonopin once a month.", "once a month", "per_day=0.03285 label=1/month"},
+		{"Ativan as needed.", "as needed", "per_day=0 label=as needed"},
+		{"Tylenol every 6 hours.", "every 6 hours", "per_day=4 label=every 6 hours"},
+		{"Klonopin 2x a day.", "2x a day", "per_day=2 label=2/day"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			ms := mentionsOf(t, tc.text)
+			if tc.surface == "" {
+				for _, m := range ms {
+					if m.Type == TypeDuration {
+						t.Errorf("duration %q found in %q", m.Text, tc.text)
+					}
+				}
+				return
+			}
+			m := find(ms, tc.surface)
+			if m == nil {
+				var got []string
+				for _, x := range ms {
+					got = append(got, x.Type+":"+x.Text)
+				}
+				t.Fatalf("%q not found; mentions %q", tc.surface, got)
+			}
+			d := describe(m)
+			for _, w := range strings.Fields(tc.want) {
+				if !strings.Contains(d+" ", w+" ") && !(strings.HasPrefix(w, "min=") || strings.HasPrefix(w, "max=") || strings.HasPrefix(w, "days=")) || !containsNumber(d, w) {
+					t.Errorf("%q: %s, want %s", tc.surface, d, tc.want)
+					break
+				}
+			}
+		})
+	}
+}
+
+// containsNumber checks a "key=value" against describe's output; numbers may differ in
+// their last digits (days computed from dates).
+func containsNumber(d, w string) bool {
+	if strings.Contains(d+" ", w+" ") {
+		return true
+	}
+	k, v, ok := strings.Cut(w, "=")
+	if !ok {
+		return false
+	}
+	for _, f := range strings.Fields(d) {
+		if fk, fv, ok := strings.Cut(f, "="); ok && fk == k {
+			var a, b float64
+			if _, err := fmt.Sscan(v, &a); err != nil {
+				return false
+			}
+			if _, err := fmt.Sscan(fv, &b); err != nil {
+				return false
+			}
+			return a-b < 1.5 && b-a < 1.5
+		}
+	}
+	return false
+}
