@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"os"
@@ -199,5 +200,93 @@ func TestHelpHasExamples(t *testing.T) {
 				t.Errorf("%s %s --help has no example", c.Name(), sub.Name())
 			}
 		}
+	}
+}
+
+// Mentions on the sample page and on test pages of our own (misspellings, inflections,
+// gapped patterns, overlaps, context, doses and durations), reviewed as golden files.
+func TestMentionsGolden(t *testing.T) {
+	for _, page := range []string{samplePage, "../testdata/pages/matcher-cases.txt", "../testdata/pages/context-cases.txt", "../testdata/pages/says-layout.txt", "../testdata/pages/wordpress.html"} {
+		t.Run(filepath.Base(page), func(t *testing.T) {
+			out, errOut, code := run(t, false, "", "mentions", "--format", "jsonl", page)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			checkGolden(t, "mentions-"+filepath.Base(page)+".jsonl", out)
+		})
+	}
+}
+
+// Offsets are a contract: text == the section's text as printed by comments [start:end].
+func TestMentionOffsetsMatchComments(t *testing.T) {
+	for _, page := range []string{samplePage, "../testdata/pages/wordpress.html", "../testdata/pages/comments.jsonl"} {
+		comments, _, _ := run(t, false, "", "comments", "--format", "jsonl", page)
+		texts := map[string]string{}
+		for _, l := range strings.Split(strings.TrimSpace(comments), "\n") {
+			var r CommentRecord
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				t.Fatal(err)
+			}
+			texts[r.Source+"#"+intOrEmpty(r.Comment)] = r.Text
+		}
+		mentions, _, _ := run(t, false, "", "mentions", "--format", "jsonl", page)
+		n := 0
+		for _, l := range strings.Split(strings.TrimSpace(mentions), "\n") {
+			var m MentionRecord
+			if err := json.Unmarshal([]byte(l), &m); err != nil {
+				t.Fatal(err)
+			}
+			text, ok := texts[m.Source+"#"+intOrEmpty(m.Comment)]
+			if !ok || m.End > len(text) || text[m.Start:m.End] != m.Text {
+				t.Errorf("%s comment %s: %q at %d:%d does not match the comment text", m.Source, intOrEmpty(m.Comment), m.Text, m.Start, m.End)
+			}
+			n++
+		}
+		if n == 0 {
+			t.Errorf("%s: no mentions", page)
+		}
+	}
+}
+
+// Every format prints the same mentions.
+func TestMentionsFormatsAgree(t *testing.T) {
+	jsonl, _, _ := run(t, false, "", "mentions", "--format", "jsonl", samplePage)
+	arr, _, _ := run(t, false, "", "mentions", "--format", "json", samplePage)
+	csvOut, _, _ := run(t, false, "", "mentions", "--format", "csv", samplePage)
+	var recs []MentionRecord
+	if err := json.Unmarshal([]byte(arr), &recs); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(jsonl), "\n")
+	if len(recs) != len(lines) || len(recs) < 50 {
+		t.Fatalf("json has %d records, jsonl %d", len(recs), len(lines))
+	}
+	rows, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(recs)+1 {
+		t.Fatalf("csv has %d rows, want %d and a header", len(rows), len(recs))
+	}
+	for i, r := range recs {
+		if strings.Join(rows[i+1], "\x00") != strings.Join(r.Cells(), "\x00") {
+			t.Errorf("row %d differs between csv and json", i)
+		}
+	}
+}
+
+func TestMentionsFilters(t *testing.T) {
+	out, _, _ := run(t, false, "", "mentions", "--format", "jsonl", "--type", "drug", "--concept", "clonazepam", samplePage)
+	n := 0
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m MentionRecord
+		json.Unmarshal([]byte(l), &m)
+		if m.Type != "drug" || m.Concept != "clonazepam" {
+			t.Errorf("filtered output has %s %s", m.Type, m.Concept)
+		}
+		n++
+	}
+	if n < 40 {
+		t.Errorf("%d clonazepam mentions, want at least 40", n)
 	}
 }

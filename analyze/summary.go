@@ -1,0 +1,530 @@
+package analyze
+
+import (
+	"hash/fnv"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// SchemaVersion is the version of the Summary's JSON form; it changes when a field is
+// renamed or removed.
+const SchemaVersion = 1
+
+// Summary is what a report shows: an overview, and drugs, symptoms and drug x symptom
+// pairs counted by commenter, each row traceable to the comments behind it.
+type Summary struct {
+	SchemaVersion  int          `json:"schema_version"`
+	ToolVersion    string       `json:"tool_version"`
+	LexiconVersion string       `json:"lexicon_version"`
+	Inputs         []string     `json:"inputs"`
+	Filters        Filters      `json:"filters"`
+	Overview       Overview     `json:"overview"`
+	Drugs          []DrugRow    `json:"drugs"`
+	Symptoms       []SymptomRow `json:"symptoms"`
+	Pairs          []PairRow    `json:"pairs"`
+	Comments       []CommentRow `json:"comments"`
+}
+
+// Filters are the report's filters, as given.
+type Filters struct {
+	Drug     []string `json:"drug,omitempty"`
+	Since    string   `json:"since,omitempty"`
+	Until    string   `json:"until,omitempty"`
+	MinCount int      `json:"min_count,omitempty"`
+	Top      int      `json:"top,omitempty"`
+}
+
+// Overview counts what was read.
+type Overview struct {
+	Pages      int         `json:"pages"`
+	Comments   int         `json:"comments"`   // posts counted: comments, and plain-text documents
+	Commenters int         `json:"commenters"` // distinct authors (an unnamed comment counts as one)
+	First      string      `json:"first"`      // the earliest posted date (YYYY-MM-DD), empty when none is known
+	Last       string      `json:"last"`
+	Undated    int         `json:"undated"` // comments without a known date
+	PerYear    []YearCount `json:"per_year"`
+	Mentions   int         `json:"mentions"` // mentions in the counted comments
+}
+
+// YearCount is the number of comments posted in a year.
+type YearCount struct {
+	Year     int `json:"year"`
+	Comments int `json:"comments"`
+}
+
+// Count is a label and how often it was seen.
+type Count struct {
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// Evidence points at a comment and the sentence a row's figure came from.
+type Evidence struct {
+	Source   string `json:"source"`
+	Comment  *int   `json:"comment"` // null for an article or plain-text document
+	Author   string `json:"author"`
+	Posted   string `json:"posted"`
+	Text     string `json:"text"` // the mention as written
+	Sentence string `json:"sentence"`
+}
+
+// DurationStats sums up durations of use, in days.
+type DurationStats struct {
+	N      int     `json:"n"`
+	Median float64 `json:"median_days"`
+	Min    float64 `json:"min_days"`
+	Max    float64 `json:"max_days"`
+}
+
+// DrugRow is one drug concept.
+type DrugRow struct {
+	Concept    string        `json:"concept"`
+	Class      string        `json:"class"`
+	IsClass    bool          `json:"is_class"`
+	Mentions   int           `json:"mentions"`
+	Comments   int           `json:"comments"`
+	Commenters int           `json:"commenters"`
+	Surfaces   []Count       `json:"surfaces"` // forms seen, misspellings included, most frequent first
+	Status     []Count       `json:"status"`   // current, stopped, tapering, planned: commenters
+	Duration   DurationStats `json:"duration"`
+	Doses      []Count       `json:"doses"` // "1 mg", "0.5 mg"
+	Evidence   []Evidence    `json:"evidence,omitempty"`
+}
+
+// SymptomRow is one symptom concept, counted by commenter.
+type SymptomRow struct {
+	Concept string `json:"concept"`
+	System  string `json:"system"`
+	// Self is the number of commenters who report it for themselves, not negated.
+	Self        int        `json:"self"`
+	Adverse     int        `json:"adverse"`
+	Withdrawal  int        `json:"withdrawal"`
+	Indication  int        `json:"indication"`
+	Other       int        `json:"other"`        // comorbidity or history
+	Negated     int        `json:"negated"`      // commenters who deny it
+	OtherPerson int        `json:"other_person"` // commenters who report it of someone else
+	Mentions    int        `json:"mentions"`
+	Drugs       []Count    `json:"drugs"` // the drugs it is most often attributed to: commenters
+	Evidence    []Evidence `json:"evidence,omitempty"`
+}
+
+// PairRow is a drug and a symptom that commenters report about it.
+type PairRow struct {
+	Drug       string `json:"drug"`
+	Symptom    string `json:"symptom"`
+	Role       string `json:"role"` // the commonest role
+	Commenters int    `json:"commenters"`
+	// Share is Commenters over the commenters who mention the drug.
+	Share          float64    `json:"share"`
+	DrugCommenters int        `json:"drug_commenters"`
+	Evidence       []Evidence `json:"evidence,omitempty"`
+}
+
+// CommentRow is one comment's tally, for tracing figures back to comments.
+type CommentRow struct {
+	Source   string   `json:"source"`
+	Comment  *int     `json:"comment"`
+	Author   string   `json:"author"`
+	Posted   string   `json:"posted"`
+	Drugs    []string `json:"drugs"`
+	Symptoms []string `json:"symptoms"` // self-reported, not negated
+}
+
+// Post is one comment (or plain-text document) and its mentions, as a report reads it:
+// from pages directly or from a saved mentions stream.
+type Post struct {
+	Source, Author string
+	Comment        *int
+	Posted         time.Time
+	Mentions       []Mention
+}
+
+// SummaryOptions filters and limits a summary.
+type SummaryOptions struct {
+	Drugs       []string  // only comments that mention one of these drugs (generic names)
+	Since       time.Time // only comments posted at or after (zero: no bound)
+	Until       time.Time // only comments posted before (zero: no bound)
+	MinCount    int       // rows with fewer commenters are dropped
+	Top         int       // at most this many rows per table (0: all)
+	Evidence    int       // evidence items kept per row (0: none)
+	KeepPosts   bool      // keep a CommentRow per comment (memory grows with the corpus)
+	MaxDuration int       // durations kept per drug for the median (0: 10000)
+}
+
+// Summarizer accumulates posts into a summary. Its memory grows with the number of
+// distinct concepts and commenters, not with the text read (unless KeepPosts).
+type Summarizer struct {
+	opt        SummaryOptions
+	pages      map[string]bool
+	commenters map[uint64]bool
+	posts      int
+	undated    int
+	first      time.Time
+	last       time.Time
+	perYear    map[int]int
+	mentions   int
+	drugs      map[string]*drugAcc
+	symptoms   map[string]*symptomAcc
+	pairs      map[[2]string]*pairAcc
+	comments   []CommentRow
+	drugFilter map[string]bool
+}
+
+type drugAcc struct {
+	row        DrugRow
+	comments   int
+	commenters map[uint64]bool
+	surfaces   map[string]int
+	status     map[string]map[uint64]bool
+	durations  []float64
+	doses      map[string]int
+}
+
+type symptomAcc struct {
+	row     SymptomRow
+	self    map[uint64]bool
+	role    map[string]map[uint64]bool
+	negated map[uint64]bool
+	other   map[uint64]bool
+	drugs   map[string]map[uint64]bool
+}
+
+type pairAcc struct {
+	commenters map[uint64]bool
+	roles      map[string]int
+	evidence   []Evidence
+}
+
+// NewSummarizer starts an empty summary.
+func NewSummarizer(opt SummaryOptions) *Summarizer {
+	if opt.MaxDuration == 0 {
+		opt.MaxDuration = 10000
+	}
+	s := &Summarizer{opt: opt, pages: map[string]bool{}, commenters: map[uint64]bool{},
+		perYear: map[int]int{}, drugs: map[string]*drugAcc{}, symptoms: map[string]*symptomAcc{},
+		pairs: map[[2]string]*pairAcc{}}
+	if len(opt.Drugs) > 0 {
+		s.drugFilter = map[string]bool{}
+		for _, d := range opt.Drugs {
+			s.drugFilter[strings.ToLower(strings.TrimSpace(d))] = true
+		}
+	}
+	return s
+}
+
+// commenterID identifies a commenter: the author's name, or the comment itself when it
+// has none.
+func commenterID(p *Post) uint64 {
+	h := fnv.New64a()
+	if a := strings.ToLower(strings.TrimSpace(p.Author)); a != "" {
+		h.Write([]byte("author\x00" + a))
+	} else {
+		c := "doc"
+		if p.Comment != nil {
+			c = strconv.Itoa(*p.Comment)
+		}
+		h.Write([]byte("anon\x00" + p.Source + "\x00" + c))
+	}
+	return h.Sum64()
+}
+
+// Add counts one post. Posts outside the date range, or not naming a --drug, are skipped.
+func (s *Summarizer) Add(p *Post) {
+	s.pages[p.Source] = true
+	if !s.opt.Since.IsZero() && (p.Posted.IsZero() || p.Posted.Before(s.opt.Since)) {
+		return
+	}
+	if !s.opt.Until.IsZero() && (p.Posted.IsZero() || !p.Posted.Before(s.opt.Until)) {
+		return
+	}
+	if s.drugFilter != nil {
+		found := false
+		for _, m := range p.Mentions {
+			found = found || m.Type == TypeDrug && s.drugFilter[m.Concept]
+		}
+		if !found {
+			return
+		}
+	}
+	id := commenterID(p)
+	s.posts++
+	s.commenters[id] = true
+	if p.Posted.IsZero() {
+		s.undated++
+	} else {
+		if s.first.IsZero() || p.Posted.Before(s.first) {
+			s.first = p.Posted
+		}
+		if p.Posted.After(s.last) {
+			s.last = p.Posted
+		}
+		s.perYear[p.Posted.Year()]++
+	}
+	s.mentions += len(p.Mentions)
+	seenDrug := map[string]bool{}
+	var row *CommentRow
+	if s.opt.KeepPosts {
+		s.comments = append(s.comments, CommentRow{Source: p.Source, Comment: p.Comment, Author: p.Author, Posted: iso(p.Posted)})
+		row = &s.comments[len(s.comments)-1]
+	}
+	for i := range p.Mentions {
+		m := &p.Mentions[i]
+		switch m.Type {
+		case TypeDrug:
+			d := s.drug(m.Concept, m.Class, m.IsClass)
+			d.row.Mentions++
+			d.surfaces[m.Text]++
+			if !seenDrug[m.Concept] {
+				seenDrug[m.Concept] = true
+				d.comments++
+				if row != nil {
+					row.Drugs = append(row.Drugs, m.Concept)
+				}
+			}
+			d.commenters[id] = true
+			if m.Status != "" && m.Experiencer != Other {
+				if d.status[m.Status] == nil {
+					d.status[m.Status] = map[uint64]bool{}
+				}
+				d.status[m.Status][id] = true
+			}
+			s.evidence(&d.row.Evidence, p, m)
+		case TypeDuration:
+			if m.Drug != "" && m.Duration != nil && !m.Duration.Ago {
+				d := s.drugs[m.Drug]
+				if d != nil && len(d.durations) < s.opt.MaxDuration {
+					d.durations = append(d.durations, m.Duration.Days)
+				}
+			}
+		case TypeDose:
+			if m.Drug != "" && m.Dose != nil {
+				if d := s.drugs[m.Drug]; d != nil {
+					d.doses[doseLabel(m.Dose)]++
+				}
+			}
+		case TypeSymptom:
+			y := s.symptom(m.Concept, m.Category)
+			y.row.Mentions++
+			switch {
+			case m.Negated:
+				y.negated[id] = true
+			case m.Experiencer == Other:
+				y.other[id] = true
+			case m.Certainty == Hypothetical:
+			default:
+				y.self[id] = true
+				if y.role[m.Role] == nil {
+					y.role[m.Role] = map[uint64]bool{}
+				}
+				y.role[m.Role][id] = true
+				if m.Drug != "" {
+					if y.drugs[m.Drug] == nil {
+						y.drugs[m.Drug] = map[uint64]bool{}
+					}
+					y.drugs[m.Drug][id] = true
+					pa := s.pairs[[2]string{m.Drug, m.Concept}]
+					if pa == nil {
+						pa = &pairAcc{commenters: map[uint64]bool{}, roles: map[string]int{}}
+						s.pairs[[2]string{m.Drug, m.Concept}] = pa
+					}
+					pa.commenters[id] = true
+					pa.roles[m.Role]++
+					s.evidence(&pa.evidence, p, m)
+				}
+				if row != nil {
+					row.Symptoms = append(row.Symptoms, m.Concept)
+				}
+				s.evidence(&y.row.Evidence, p, m)
+			}
+		}
+	}
+}
+
+func (s *Summarizer) drug(name, class string, isClass bool) *drugAcc {
+	d := s.drugs[name]
+	if d == nil {
+		d = &drugAcc{row: DrugRow{Concept: name, Class: class, IsClass: isClass},
+			commenters: map[uint64]bool{}, surfaces: map[string]int{},
+			status: map[string]map[uint64]bool{}, doses: map[string]int{}}
+		s.drugs[name] = d
+	}
+	return d
+}
+
+func (s *Summarizer) symptom(name, system string) *symptomAcc {
+	y := s.symptoms[name]
+	if y == nil {
+		y = &symptomAcc{row: SymptomRow{Concept: name, System: system}, self: map[uint64]bool{},
+			role: map[string]map[uint64]bool{}, negated: map[uint64]bool{}, other: map[uint64]bool{},
+			drugs: map[string]map[uint64]bool{}}
+		s.symptoms[name] = y
+	}
+	return y
+}
+
+func (s *Summarizer) evidence(list *[]Evidence, p *Post, m *Mention) {
+	if len(*list) >= s.opt.Evidence {
+		return
+	}
+	*list = append(*list, Evidence{Source: p.Source, Comment: p.Comment, Author: p.Author,
+		Posted: isoTime(p.Posted), Text: m.Text, Sentence: m.Sentence})
+}
+
+func doseLabel(d *Dose) string {
+	v := strconv.FormatFloat(d.Value, 'f', -1, 64)
+	if d.MaxValue != d.Value {
+		v += "-" + strconv.FormatFloat(d.MaxValue, 'f', -1, 64)
+	}
+	if d.Unit != "" {
+		v += " " + d.Unit
+	}
+	return v
+}
+
+func iso(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+func isoTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02T15:04:05")
+}
+
+// Summary returns the summary of everything added so far. Rows are sorted by commenters
+// (then mentions, then name), so output is deterministic.
+func (s *Summarizer) Summary() *Summary {
+	out := &Summary{SchemaVersion: SchemaVersion}
+	out.Overview = Overview{Pages: len(s.pages), Comments: s.posts, Commenters: len(s.commenters),
+		First: iso(s.first), Last: iso(s.last), Undated: s.undated, Mentions: s.mentions}
+	for y, n := range s.perYear {
+		out.Overview.PerYear = append(out.Overview.PerYear, YearCount{y, n})
+	}
+	sort.Slice(out.Overview.PerYear, func(i, j int) bool { return out.Overview.PerYear[i].Year < out.Overview.PerYear[j].Year })
+
+	drugCommenters := map[string]int{}
+	for name, d := range s.drugs {
+		r := d.row
+		r.Comments, r.Commenters = d.comments, len(d.commenters)
+		drugCommenters[name] = r.Commenters
+		r.Surfaces = topCounts(d.surfaces, 0)
+		for _, st := range []string{StatusCurrent, StatusStopped, StatusTapering, StatusPlanned} {
+			if n := len(d.status[st]); n > 0 {
+				r.Status = append(r.Status, Count{st, n})
+			}
+		}
+		r.Duration = durationStats(d.durations)
+		r.Doses = topCounts(d.doses, 10)
+		if r.Commenters >= s.opt.MinCount {
+			out.Drugs = append(out.Drugs, r)
+		}
+	}
+	sort.Slice(out.Drugs, func(i, j int) bool {
+		a, b := out.Drugs[i], out.Drugs[j]
+		if a.Commenters != b.Commenters {
+			return a.Commenters > b.Commenters
+		}
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		return a.Concept < b.Concept
+	})
+	out.Drugs = top(out.Drugs, s.opt.Top)
+
+	for _, y := range s.symptoms {
+		r := y.row
+		r.Self, r.Negated, r.OtherPerson = len(y.self), len(y.negated), len(y.other)
+		r.Adverse, r.Withdrawal = len(y.role[RoleAdverse]), len(y.role[RoleWithdrawal])
+		r.Indication, r.Other = len(y.role[RoleIndication]), len(y.role[RoleOther])
+		counts := map[string]int{}
+		for d, set := range y.drugs {
+			counts[d] = len(set)
+		}
+		r.Drugs = topCounts(counts, 3)
+		if r.Self+r.Negated+r.OtherPerson >= max(s.opt.MinCount, 1) {
+			out.Symptoms = append(out.Symptoms, r)
+		}
+	}
+	sort.Slice(out.Symptoms, func(i, j int) bool {
+		a, b := out.Symptoms[i], out.Symptoms[j]
+		if a.Self != b.Self {
+			return a.Self > b.Self
+		}
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		return a.Concept < b.Concept
+	})
+	out.Symptoms = top(out.Symptoms, s.opt.Top)
+
+	for k, pa := range s.pairs {
+		r := PairRow{Drug: k[0], Symptom: k[1], Commenters: len(pa.commenters),
+			DrugCommenters: drugCommenters[k[0]], Evidence: pa.evidence}
+		if r.DrugCommenters > 0 {
+			r.Share = math.Round(float64(r.Commenters)/float64(r.DrugCommenters)*1000) / 1000
+		}
+		r.Role = topCounts(pa.roles, 1)[0].Label
+		if r.Commenters >= s.opt.MinCount {
+			out.Pairs = append(out.Pairs, r)
+		}
+	}
+	sort.Slice(out.Pairs, func(i, j int) bool {
+		a, b := out.Pairs[i], out.Pairs[j]
+		if a.Commenters != b.Commenters {
+			return a.Commenters > b.Commenters
+		}
+		if a.Drug != b.Drug {
+			return a.Drug < b.Drug
+		}
+		return a.Symptom < b.Symptom
+	})
+	out.Pairs = top(out.Pairs, s.opt.Top)
+	out.Comments = s.comments
+	return out
+}
+
+func top[T any](rows []T, n int) []T {
+	if n > 0 && len(rows) > n {
+		return rows[:n]
+	}
+	return rows
+}
+
+// topCounts sorts a tally, most frequent first, then by label; n limits it (0: all).
+func topCounts(m map[string]int, n int) []Count {
+	out := make([]Count, 0, len(m))
+	for k, v := range m {
+		out = append(out, Count{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Label < out[j].Label
+	})
+	if len(out) == 0 {
+		return []Count{{}}[:0]
+	}
+	return top(out, n)
+}
+
+func durationStats(v []float64) DurationStats {
+	if len(v) == 0 {
+		return DurationStats{}
+	}
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	med := s[len(s)/2]
+	if len(s)%2 == 0 {
+		med = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	r := func(x float64) float64 { return math.Round(x*10) / 10 }
+	return DurationStats{N: len(s), Median: r(med), Min: r(s[0]), Max: r(s[len(s)-1])}
+}
