@@ -14,7 +14,7 @@ type Matcher struct {
 	lx    *Lexicon
 	root  *node
 	keys  map[string]*node // every token key used in a term -> the trie node it starts, if any
-	bases map[string]bool // keys of the lexicon's words written in an unambiguous form
+	bases map[string]bool  // keys of the lexicon's words written in an unambiguous form
 	fuzzy *fuzzyIndex
 }
 
