@@ -132,6 +132,20 @@ func Tokenize(text string) []Token {
 		} else {
 			t.Key = t.Norm
 		}
+		// After a prefix of one or two letters ("i-drop", "b12", "d3"), a joined part is
+		// keyed apart, so that "I drop" and "b 12" are not read as those compounds.
+		if t := &toks[k]; t.Joined && k > 0 {
+			prev := &toks[k-1]
+			if prev.Kind == Punct && k > 1 {
+				prev = &toks[k-2]
+			}
+			if prev.Kind == Word && len(prev.Norm) <= 2 {
+				t.Key = "-" + t.Key
+				if t.Alt != "" {
+					t.Alt = "-" + t.Alt
+				}
+			}
+		}
 	}
 	return toks
 }
@@ -206,8 +220,9 @@ func normWord(raw string) string {
 		rs := []rune(raw)
 		for k, r := range rs {
 			if isApostrophe(r) {
-				// possessive or contracted 's: drop it ("hashimoto's" -> "hashimoto")
-				if k == len(rs)-2 && (rs[k+1] == 's' || rs[k+1] == 'S') && len(rs) > 3 {
+				// A possessive or a contraction other than n't is dropped:
+				// "hashimoto's" -> "hashimoto", "he'd" -> "he", "I'm" -> "i".
+				if tail := strings.ToLower(string(rs[k+1:])); contractionTail[tail] && k > 0 && !(tail == "t" && unicode.ToLower(rs[k-1]) == 'n') {
 					break
 				}
 				continue
@@ -221,6 +236,9 @@ func normWord(raw string) string {
 	}
 	return s
 }
+
+// contractionTail are the endings after an apostrophe that normWord drops.
+var contractionTail = map[string]bool{"s": true, "d": true, "ll": true, "re": true, "ve": true, "m": true}
 
 // foldLetter removes the accents patients' keyboards add or drop: é -> e.
 func foldLetter(r rune) rune {
@@ -303,7 +321,7 @@ func stem(w string) (string, string) {
 	switch {
 	case strings.HasSuffix(w, "iness") && n > 7:
 		w = w[:n-5] + "i"
-	case strings.HasSuffix(w, "ness") && n > 6:
+	case strings.HasSuffix(w, "ness") && n > 7: // numbness -> numb, but redness stays
 		w = w[:n-4]
 	case strings.HasSuffix(w, "ies") && n > 4:
 		w = w[:n-3] + "i"
