@@ -315,17 +315,22 @@ func planned(toks []lexicon.Token, sFrom, i int) bool {
 	return false
 }
 
-// startsDrug reports a sentence about starting or being on a drug ("after starting
-// Klonopin"), where symptoms are adverse effects rather than withdrawal.
+// startsDrug reports a sentence about starting a drug ("after starting Klonopin", "since
+// I started taking it"), where symptoms are adverse effects rather than withdrawal;
+// "I started having pain" is the onset of a symptom, not of a drug.
 func startsDrug(toks []lexicon.Token, sFrom, sTo int) bool {
 	for i := sFrom; i < sTo; i++ {
 		switch toks[i].Norm {
-		case "starting", "started", "began", "begun", "start":
-			return true
+		case "starting", "started", "began", "begun", "start", "begin":
+			if i+1 < sTo && startedWhat[toks[i+1].Norm] {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+var startedWhat = set("taking", "on", "it", "the", "this", "them", "my", "a", "using", "treatment", "meds", "medication")
 
 // isIndication reads "prescribed for X", "I take it for X", "to help with X", "treats my X",
 // "relief from X", "less anxious", "my X is much improved": the symptom is why the drug
@@ -382,8 +387,13 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 // adverseCue reads a symptom blamed on the drug or new with it: "it made me anxious",
 // "gave me headaches", "I developed insomnia", "the side effects are nausea".
 func adverseCue(toks []lexicon.Token, sFrom, sTo, cFrom, first, last int) bool {
-	for i := first - 1; i >= cFrom && i >= first-6; i-- {
-		w := toks[i].Norm
+	// Back over a list of symptoms ("I developed insomnia, anxiety and panic attacks").
+	for i := first - 1; i >= sFrom && i >= first-10; i-- {
+		t := &toks[i]
+		w := t.Norm
+		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" || t.IsClauseBoundary() && w != "," && w != "/" {
+			break
+		}
 		if adverseVerbs[w] || w == "side" || w == "effects" || w == "effect" || w == "worse" || w == "increased" || w == "extreme" || w == "severe" {
 			return true
 		}

@@ -294,10 +294,10 @@ func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) 
 		return RoleOther
 	case adverse:
 		return RoleAdverse
-	case indicatedFor(drugClass, m.Concept):
-		return RoleIndication
 	case m.sent > s.withdrawalFrom && m.Experiencer == Self && !startsDrug(s.toks, tr[0], tr[1]):
 		return RoleWithdrawal
+	case indicatedFor(drugClass, m.Concept):
+		return RoleIndication
 	}
 	return RoleAdverse
 }
