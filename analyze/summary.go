@@ -293,7 +293,8 @@ func (s *Summarizer) Add(p *Post) {
 			}
 			s.evidence(&d.row.Evidence, p, m)
 		case TypeDuration:
-			if m.Drug != "" && m.Duration != nil && !m.Duration.Ago {
+			// Durations of use: days or longer, not "years ago" (a point in time).
+			if m.Drug != "" && m.Duration != nil && !m.Duration.Ago && m.Duration.Days >= 1 {
 				d := s.drugs[m.Drug]
 				if d != nil && len(d.durations) < s.opt.MaxDuration {
 					d.durations = append(d.durations, m.Duration.Days)

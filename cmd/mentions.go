@@ -17,6 +17,7 @@ type mentionsOptions struct {
 	Format   string
 	Concepts []string
 	Types    []string
+	Sections bool
 }
 
 // MentionRecord is one mention as `mentions` prints it. The JSON names are a contract.
@@ -33,6 +34,7 @@ type MentionRecord struct {
 	Concept   string `json:"concept"`
 	Class     string `json:"class"`
 	Category  string `json:"category"`
+	IsClass   bool   `json:"is_class"` // drugs: a drug class ("benzos"), not one drug
 	Term      string `json:"term"`
 	Fuzzy     int    `json:"fuzzy"`
 	Corrected string `json:"corrected"`
@@ -54,10 +56,11 @@ type MentionRecord struct {
 	MinDays   *float64 `json:"min_days"`
 	MaxDays   *float64 `json:"max_days"`
 	ISO       string   `json:"iso"` // durations: ISO 8601 (P10Y)
+	Ago       bool     `json:"ago"` // durations: "years ago", a point in the past
 }
 
 var mentionHeader = []string{"source", "comment", "author", "posted", "type", "text", "start", "end",
-	"sentence", "concept", "class", "category", "term", "fuzzy", "corrected",
+	"sentence", "concept", "class", "category", "is_class", "term", "fuzzy", "corrected",
 	"negated", "experiencer", "certainty", "role", "drug", "drug_via", "status",
 	"value", "max_value", "unit", "per_day", "frequency", "days", "min_days", "max_days", "iso"}
 
@@ -65,10 +68,10 @@ var mentionHeader = []string{"source", "comment", "author", "posted", "type", "t
 func (r MentionRecord) Cells() []string {
 	return []string{r.Source, intOrEmpty(r.Comment), r.Author, r.Posted, r.Type, r.Text,
 		strconv.Itoa(r.Start), strconv.Itoa(r.End), r.Sentence, r.Concept, r.Class, r.Category,
-		r.Term, strconv.Itoa(r.Fuzzy), r.Corrected,
+		strconv.FormatBool(r.IsClass), r.Term, strconv.Itoa(r.Fuzzy), r.Corrected,
 		boolCell(r.Negated), r.Experiencer, r.Certainty, r.Role, r.Drug, r.DrugVia, r.Status,
 		floatCell(r.Value), floatCell(r.MaxValue), r.Unit, floatCell(r.PerDay), r.Frequency,
-		floatCell(r.Days), floatCell(r.MinDays), floatCell(r.MaxDays), r.ISO}
+		floatCell(r.Days), floatCell(r.MinDays), floatCell(r.MaxDays), r.ISO, strconv.FormatBool(r.Ago)}
 }
 
 func boolCell(b *bool) string {
@@ -146,7 +149,7 @@ func mentionRecord(m *analyze.Mention) MentionRecord {
 	p := m.Section.Page
 	r := MentionRecord{Source: p.Source, Type: m.Type, Text: m.Text, Start: m.Start, End: m.End,
 		Sentence: m.Sentence, Concept: m.Concept, Class: m.Class, Category: m.Category,
-		Term: m.Term, Fuzzy: m.Fuzzy, Corrected: m.Corrected}
+		IsClass: m.IsClass, Term: m.Term, Fuzzy: m.Fuzzy, Corrected: m.Corrected}
 	if c := m.Section.Comment; c != nil {
 		idx := c.Index
 		r.Comment, r.Author, r.Posted = &idx, c.Author, postedISO(c)
@@ -166,7 +169,7 @@ func mentionRecord(m *analyze.Mention) MentionRecord {
 		r.PerDay, r.Frequency = rounded(f.PerDay), f.Label
 	}
 	if d := m.Duration; d != nil {
-		r.Days, r.ISO = rounded(d.Days), d.ISO
+		r.Days, r.ISO, r.Ago = rounded(d.Days), d.ISO, d.Ago
 		r.MinDays, r.MaxDays = rounded(d.MinDays), rounded(d.MaxDays)
 	}
 	return r
@@ -207,6 +210,7 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv, json, jsonl")
 	c.Flags().StringSliceVar(&opts.Concepts, "concept", nil, "only mentions of these concepts (generic or canonical `NAME`s, comma-separated)")
 	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: drug, symptom, dose, frequency, duration")
+	c.Flags().BoolVar(&opts.Sections, "sections", false, `also write a record of type "section" for each article and comment, before its mentions (for report --from-mentions)`)
 	c.RegisterFlagCompletionFunc("format", formatCompletion)
 	c.RegisterFlagCompletionFunc("type", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return mentionTypes, cobra.ShellCompDirectiveNoFileComp
@@ -234,17 +238,22 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 		types[t] = true
 	}
 	readErr := eachPage(streams, args, opts.inputOptions, func(p *corpus.Page) error {
-		for _, m := range a.Page(p) {
-			if len(concepts) > 0 && !concepts[m.Concept] || len(types) > 0 && !types[m.Type] {
-				continue
+		ms := a.Page(p)
+		k := 0
+		for _, sec := range p.Sections() {
+			if opts.Sections {
+				if err := w.Write(sectionRecord(sec)); err != nil {
+					return err
+				}
 			}
-			r := mentionRecord(&m)
-			var row Row = r
-			if table {
-				row = mentionTableRow{r}
-			}
-			if err := w.Write(row); err != nil {
-				return err
+			for ; k < len(ms) && ms[k].Section.Comment == sec.Comment; k++ {
+				m := &ms[k]
+				if len(concepts) > 0 && !concepts[m.Concept] || len(types) > 0 && !types[m.Type] {
+					continue
+				}
+				if err := w.Write(mentionRow(m, table)); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -253,4 +262,22 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 		return err
 	}
 	return readErr
+}
+
+// sectionRecord marks the start of an article or comment in a --sections stream.
+func sectionRecord(s corpus.Section) MentionRecord {
+	r := MentionRecord{Source: s.Page.Source, Type: "section"}
+	if c := s.Comment; c != nil {
+		idx := c.Index
+		r.Comment, r.Author, r.Posted = &idx, c.Author, postedISO(c)
+	}
+	return r
+}
+
+func mentionRow(m *analyze.Mention, table bool) Row {
+	r := mentionRecord(m)
+	if table {
+		return mentionTableRow{r}
+	}
+	return r
 }

@@ -26,13 +26,14 @@ const (
 // IO is what a command reads and writes, injected so tests can run commands against
 // buffers with a fixed clock.
 type IO struct {
-	In      io.Reader
-	Out     io.Writer // data
-	ErrOut  io.Writer // warnings, progress, timings
-	IsTTY   bool      // Out is a terminal: tables may be pretty and fit its width
-	Width   int       // terminal width when IsTTY
-	NoColor bool
-	Now     func() time.Time
+	In       io.Reader
+	Out      io.Writer // data
+	ErrOut   io.Writer // warnings, progress, timings
+	IsTTY    bool      // Out is a terminal: tables may be pretty and fit its width
+	ErrIsTTY bool      // ErrOut is a terminal: a progress bar may be drawn
+	Width    int       // terminal width when IsTTY
+	NoColor  bool
+	Now      func() time.Time
 }
 
 // SystemIO is the process's own standard streams.
@@ -44,6 +45,7 @@ func SystemIO() *IO {
 			io.Width = w
 		}
 	}
+	io.ErrIsTTY = term.IsTerminal(int(os.Stderr.Fd()))
 	_, io.NoColor = os.LookupEnv("NO_COLOR")
 	return io
 }
@@ -140,6 +142,6 @@ they take, doses and durations, and the symptoms they describe, with context.`,
 	})
 	vocab := &vocabOptions{}
 	vocab.addFlags(root)
-	root.AddCommand(newCommentsCmd(streams), newMentionsCmd(streams, vocab), newLexiconCmd(streams, vocab))
+	root.AddCommand(newCommentsCmd(streams), newMentionsCmd(streams, vocab), newReportCmd(streams, vocab), newLexiconCmd(streams, vocab))
 	return root
 }

@@ -1,0 +1,417 @@
+package cmd
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rxvoice/rxvoice/analyze"
+	"github.com/rxvoice/rxvoice/corpus"
+	"github.com/spf13/cobra"
+)
+
+// reportOptions are the flags of `rxvoice report`.
+type reportOptions struct {
+	inputOptions
+	Format       string
+	Table        string
+	Out          string
+	Drugs        []string
+	Since, Until string
+	MinCount     int
+	Top          int
+	Evidence     int
+	CSVRaw       bool
+	BOM          bool
+	FromMentions string
+	Jobs         int
+	Inputs       []string
+}
+
+var reportFormats = []string{"table", "csv", "json", "markdown", "html"}
+
+func newReportCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
+	opts := &reportOptions{}
+	c := &cobra.Command{
+		Use:   "report [inputs...]",
+		Short: "Summarize drugs, symptoms and drug x symptom pairs over pages",
+		Long: `Summarize what commenters report over one page or thousands: an overview, the drugs
+(mentions, commenters, forms seen, status, duration of use, doses), the symptoms (commenters
+who report them for themselves, split by role, plus negated and other-person counts, and the
+drugs they are attributed to), and drug x symptom pairs. Counts are of commenters unless
+said otherwise; --evidence adds the comments and sentences behind each row.
+
+Pages are analyzed in parallel; output is the same whatever the number of jobs.
+--from-mentions builds the same report from a saved "mentions --sections --format jsonl"
+stream, so a large corpus can be tagged in shards and summarized once.`,
+		Example: `  rxvoice report testdata/klonopin-immune-comments.txt
+  rxvoice report --format html pages/ > report.html
+  rxvoice report --format csv --table symptoms --evidence=3 pages/
+  rxvoice report --format csv --out tables/ pages/
+  rxvoice mentions --sections --format jsonl pages/ | rxvoice report --from-mentions -`,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
+			opts.Inputs = args
+			if opts.FromMentions == "" && len(args) == 0 {
+				return usagef("no inputs: give files, directories, or - for standard input (or --from-mentions FILE)")
+			}
+			return runReport(streams, vocab, opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reportFormats, ", "))
+	f.StringVar(&opts.Table, "table", "", "with csv: one table only ("+strings.Join(reportTableNames, ", ")+")")
+	f.StringVar(&opts.Out, "out", "", "with csv: write one CSV file per table into `DIR`")
+	f.StringSliceVar(&opts.Drugs, "drug", nil, "only comments that mention these drugs (generic names)")
+	f.StringVar(&opts.Since, "since", "", "only comments posted on or after `DATE` (YYYY-MM-DD)")
+	f.StringVar(&opts.Until, "until", "", "only comments posted before `DATE` (YYYY-MM-DD)")
+	f.IntVar(&opts.MinCount, "min-count", 1, "drop rows with fewer commenters than `N`")
+	f.IntVar(&opts.Top, "top", 0, "at most `N` rows per table (0: all)")
+	f.IntVar(&opts.Evidence, "evidence", 0, "add up to `N` comments and sentences behind each row")
+	f.Lookup("evidence").NoOptDefVal = "5"
+	f.BoolVar(&opts.CSVRaw, "csv-raw", false, "do not neutralize CSV cells that start with = + - @ (spreadsheet formulas)")
+	f.BoolVar(&opts.BOM, "bom", false, "start CSV output with a UTF-8 byte order mark (for Excel)")
+	f.StringVar(&opts.FromMentions, "from-mentions", "", "build the report from a mentions jsonl `FILE` (- for standard input)")
+	f.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "pages analyzed in parallel")
+	c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return reportFormats, cobra.ShellCompDirectiveNoFileComp
+	})
+	c.RegisterFlagCompletionFunc("table", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return reportTableNames, cobra.ShellCompDirectiveNoFileComp
+	})
+	opts.addFlags(c)
+	return c
+}
+
+func (o *reportOptions) check() error {
+	ok := false
+	for _, f := range reportFormats {
+		ok = ok || f == o.Format
+	}
+	if !ok {
+		return usagef("unknown format %q (want %s)", o.Format, strings.Join(reportFormats, ", "))
+	}
+	if o.Table != "" {
+		ok = false
+		for _, t := range reportTableNames {
+			ok = ok || t == o.Table
+		}
+		if !ok {
+			return usagef("unknown table %q (want %s)", o.Table, strings.Join(reportTableNames, ", "))
+		}
+	}
+	if (o.Table != "" || o.Out != "") && o.Format != "csv" {
+		return usagef("--table and --out go with --format csv")
+	}
+	if o.Table != "" && o.Out != "" {
+		return usagef("give --table or --out, not both")
+	}
+	for _, d := range []string{o.Since, o.Until} {
+		if d != "" {
+			if _, err := time.Parse("2006-01-02", d); err != nil {
+				return usagef("bad date %q (want YYYY-MM-DD)", d)
+			}
+		}
+	}
+	if o.MinCount < 0 || o.Top < 0 || o.Evidence < 0 {
+		return usagef("--min-count, --top and --evidence cannot be negative")
+	}
+	if o.Jobs < 1 {
+		o.Jobs = 1
+	}
+	return nil
+}
+
+func (o *reportOptions) summaryOptions() analyze.SummaryOptions {
+	so := analyze.SummaryOptions{Drugs: o.Drugs, MinCount: o.MinCount, Top: o.Top, Evidence: o.Evidence,
+		KeepPosts: o.Table == "comments" || o.Out != "" || o.Format == "json" && o.Evidence > 0}
+	so.Since, _ = time.Parse("2006-01-02", o.Since)
+	so.Until, _ = time.Parse("2006-01-02", o.Until)
+	return so
+}
+
+func runReport(streams *IO, vocab *vocabOptions, opts *reportOptions) error {
+	m, err := vocab.load()
+	if err != nil {
+		return err
+	}
+	sum := analyze.NewSummarizer(opts.summaryOptions())
+	var readErr error
+	if opts.FromMentions != "" {
+		readErr = readMentionsStream(streams, opts.FromMentions, sum)
+	} else {
+		readErr = analyzePages(streams, opts, analyze.New(m), func(p *corpus.Page, ms []analyze.Mention) {
+			for _, post := range postsOf(p, ms) {
+				sum.Add(&post)
+			}
+		})
+	}
+	if _, ok := readErr.(*inputError); readErr != nil && !ok {
+		return readErr
+	}
+	s := sum.Summary()
+	s.ToolVersion = Version()
+	s.LexiconVersion = m.Lexicon().Version
+	s.Inputs = opts.Inputs
+	if opts.FromMentions != "" {
+		s.Inputs = []string{"mentions:" + opts.FromMentions}
+	}
+	s.Filters = analyze.Filters{Drug: opts.Drugs, Since: opts.Since, Until: opts.Until, MinCount: opts.MinCount, Top: opts.Top}
+	if err := writeReport(streams, s, opts); err != nil {
+		return err
+	}
+	return readErr
+}
+
+// writeReport is the factory of report writers, one file per format.
+func writeReport(streams *IO, s *analyze.Summary, opts *reportOptions) error {
+	switch opts.Format {
+	case "json":
+		return writeReportJSON(streams.Out, s)
+	case "csv":
+		return writeReportCSV(streams, s, opts)
+	case "markdown":
+		return writeReportMarkdown(streams.Out, s, opts.Evidence > 0)
+	case "html":
+		return writeReportHTML(streams.Out, s, opts.Evidence > 0)
+	}
+	return writeReportTable(streams, s, opts.Evidence > 0)
+}
+
+// postsOf groups a page's mentions by comment: the posts a report counts are the comments,
+// and the article of a page that has no comments (a forum post or plain text).
+func postsOf(p *corpus.Page, ms []analyze.Mention) []analyze.Post {
+	var posts []analyze.Post
+	if len(p.Comments) == 0 {
+		posts = append(posts, analyze.Post{Source: p.Source})
+	}
+	for i := range p.Comments {
+		c := &p.Comments[i]
+		idx := c.Index
+		posts = append(posts, analyze.Post{Source: p.Source, Author: c.Author, Comment: &idx, Posted: c.Posted})
+	}
+	for _, m := range ms {
+		c := m.Section.Comment
+		switch {
+		case c == nil && len(p.Comments) == 0:
+			posts[0].Mentions = append(posts[0].Mentions, m)
+		case c != nil:
+			posts[c.Index].Mentions = append(posts[c.Index].Mentions, m)
+		}
+	}
+	return posts
+}
+
+// analyzePages reads and analyzes pages with opts.Jobs workers and hands each page's
+// mentions to fn in input order, so output does not depend on scheduling. At most a few
+// pages per worker are in memory at once.
+func analyzePages(streams *IO, opts *reportOptions, a *analyze.Analyzer, fn func(*corpus.Page, []analyze.Mention)) error {
+	format, err := corpus.ParseFormat(opts.InputFormat)
+	if err != nil {
+		return &usageError{err}
+	}
+	files, errs := corpus.Expand(opts.Inputs)
+	failed := len(errs)
+	for _, e := range errs {
+		fmt.Fprintln(streams.ErrOut, "rxvoice:", e)
+	}
+	type result struct {
+		pages    []*corpus.Page
+		mentions [][]analyze.Mention
+		err      error
+	}
+	jobs := make(chan int)
+	results := make([]chan result, len(files))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	// Workers take file indexes in order; a semaphore bounds the files in flight.
+	inFlight := make(chan struct{}, 4*opts.Jobs)
+	var wg sync.WaitGroup
+	for w := 0; w < opts.Jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				pages, err := corpus.ReadFile(files[i], corpus.Options{Format: format, Stdin: streams.In})
+				r := result{pages: pages, err: err}
+				for _, p := range pages {
+					r.mentions = append(r.mentions, a.Page(p))
+				}
+				results[i] <- r
+			}
+		}()
+	}
+	go func() {
+		for i := range files {
+			inFlight <- struct{}{}
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	bar := newProgress(streams, len(files))
+	for i := range files {
+		r := <-results[i]
+		<-inFlight
+		results[i] = nil
+		bar.Add(1)
+		if r.err != nil {
+			failed++
+			fmt.Fprintln(streams.ErrOut, "rxvoice:", r.err)
+			continue
+		}
+		for k, p := range r.pages {
+			for _, w := range p.Warnings {
+				warn(streams, p, w)
+			}
+			fn(p, r.mentions[k])
+		}
+	}
+	bar.Finish()
+	wg.Wait()
+	if failed > 0 {
+		return &inputError{failed: failed, total: len(files) + len(errs)}
+	}
+	return nil
+}
+
+func warn(streams *IO, p *corpus.Page, w corpus.Warning) {
+	if w.Line > 0 {
+		fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s:%d: %s\n", p.Source, w.Line, w.Message)
+	} else {
+		fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s: %s\n", p.Source, w.Message)
+	}
+}
+
+// readMentionsStream reads a mentions jsonl stream (with the section records of
+// "mentions --sections") into the summarizer, one post per section, in the order the
+// direct run adds them: a page's comments, or its article when it has no comments.
+func readMentionsStream(streams *IO, name string, sum *analyze.Summarizer) error {
+	var in io.Reader
+	if name == "-" {
+		in = streams.In
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return &usageError{fmt.Errorf("--from-mentions: %w", err)}
+		}
+		defer f.Close()
+		in = f
+	}
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var (
+		post        *analyze.Post // the section being read
+		postKey     string
+		page        string        // the page being read
+		article     *analyze.Post // its article, added only if the page has no comments
+		hasComments bool
+		sections    bool
+		line, bad   int
+	)
+	endPost := func() {
+		if post != nil && post.Comment != nil {
+			sum.Add(post)
+		}
+		post = nil
+	}
+	endPage := func() {
+		endPost()
+		if article != nil && !hasComments {
+			sum.Add(article)
+		}
+		article, hasComments = nil, false
+	}
+	for sc.Scan() {
+		line++
+		b := sc.Bytes()
+		if len(strings.TrimSpace(string(b))) == 0 {
+			continue
+		}
+		var r MentionRecord
+		if err := json.Unmarshal(b, &r); err != nil {
+			bad++
+			fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s:%d: not a mention record: %v\n", name, line, err)
+			continue
+		}
+		if r.Source != page {
+			endPage()
+			page = r.Source
+		}
+		if key := intOrEmpty(r.Comment); post == nil || key != postKey {
+			endPost()
+			posted, _ := time.Parse("2006-01-02T15:04:05", r.Posted)
+			post, postKey = &analyze.Post{Source: r.Source, Author: r.Author, Comment: r.Comment, Posted: posted}, key
+			if r.Comment == nil {
+				if article == nil {
+					article = post
+				} else {
+					post = article // the article's records resume
+				}
+			} else {
+				hasComments = true
+			}
+		}
+		if r.Type == "section" {
+			sections = true
+			continue
+		}
+		post.Mentions = append(post.Mentions, mentionFromRecord(&r))
+	}
+	endPage()
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("--from-mentions: %s: %w", name, err)
+	}
+	if !sections {
+		fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s has no section records: comments without mentions are not counted (write it with mentions --sections)\n", name)
+	}
+	if bad > 0 {
+		return &inputError{failed: bad, total: line}
+	}
+	return nil
+}
+
+// mentionFromRecord turns a saved mention back into what the summarizer reads.
+func mentionFromRecord(r *MentionRecord) analyze.Mention {
+	m := analyze.Mention{Type: r.Type, Text: r.Text, Start: r.Start, End: r.End, Sentence: r.Sentence,
+		Concept: r.Concept, Class: r.Class, Category: r.Category, Term: r.Term,
+		Experiencer: r.Experiencer, Certainty: r.Certainty, Role: r.Role, Drug: r.Drug,
+		DrugVia: r.DrugVia, Status: r.Status, IsClass: r.IsClass}
+	if r.Negated != nil {
+		m.Negated = *r.Negated
+	}
+	switch r.Type {
+	case analyze.TypeDose:
+		if r.Value != nil {
+			d := &analyze.Dose{Value: *r.Value, MaxValue: *r.Value, Unit: r.Unit}
+			if r.MaxValue != nil {
+				d.MaxValue = *r.MaxValue
+			}
+			m.Dose = d
+		}
+	case analyze.TypeDuration:
+		if r.Days != nil {
+			d := &analyze.Duration{Days: *r.Days, MinDays: *r.Days, MaxDays: *r.Days, ISO: r.ISO, Ago: r.Ago}
+			if r.MinDays != nil {
+				d.MinDays = *r.MinDays
+			}
+			if r.MaxDays != nil {
+				d.MaxDays = *r.MaxDays
+			}
+			m.Duration = d
+		}
+	case analyze.TypeFrequency:
+		if r.PerDay != nil {
+			m.Frequency = &analyze.Frequency{PerDay: *r.PerDay, Label: r.Frequency}
+		}
+	}
+	return m
+}

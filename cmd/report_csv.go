@@ -1,0 +1,129 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/rxvoice/rxvoice/analyze"
+)
+
+// writeReportCSV writes one table (--table, default drugs... all tables in turn
+// separated by a blank line when none is chosen), or with --out one file per table.
+func writeReportCSV(streams *IO, s *analyze.Summary, opts *reportOptions) error {
+	tables := reportTables(s, opts.Evidence > 0)
+	if opts.Out != "" {
+		if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+			return fmt.Errorf("--out: %w", err)
+		}
+		for _, t := range tables {
+			var buf bytes.Buffer
+			if err := writeCSVTable(&buf, t, opts); err != nil {
+				return err
+			}
+			if err := writeFileAtomic(filepath.Join(opts.Out, t.Name+".csv"), buf.Bytes()); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(streams.ErrOut, "rxvoice: wrote %d tables to %s\n", len(tables), opts.Out)
+		return nil
+	}
+	for i, t := range tables {
+		if opts.Table != "" && t.Name != opts.Table {
+			continue
+		}
+		if opts.Table == "" {
+			if i > 0 {
+				fmt.Fprintln(streams.Out)
+			}
+			fmt.Fprintf(streams.Out, "# %s\n", t.Name)
+		}
+		if err := writeCSVTable(streams.Out, t, opts); err != nil {
+			return err
+		}
+		opts.BOM = false // one byte order mark, at the start
+	}
+	return nil
+}
+
+func writeCSVTable(w io.Writer, t reportTable, opts *reportOptions) error {
+	if opts.BOM {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	rows := append([][]string{t.Header}, t.Rows...)
+	for _, r := range rows {
+		if !opts.CSVRaw {
+			r = safeCells(r)
+		}
+		if err := cw.Write(r); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// safeCells neutralizes cells a spreadsheet would run as a formula (CSV injection): a
+// cell that starts with = + - @, a tab or a carriage return gets a leading apostrophe.
+// Plain negative numbers are left alone.
+func safeCells(r []string) []string {
+	out := make([]string, len(r))
+	for i, c := range r {
+		out[i] = c
+		if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			continue
+		}
+		if c[0] == '-' && isNumber(c[1:]) {
+			continue
+		}
+		out[i] = "'" + c
+	}
+	return out
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// writeFileAtomic writes a file through a temporary file in the same folder and a
+// rename, so a reader never sees it half-written.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}

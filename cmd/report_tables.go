@@ -1,0 +1,109 @@
+package cmd
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/rxvoice/rxvoice/analyze"
+)
+
+// reportTable is one table of a report, flattened to text cells. The table, csv,
+// markdown and html writers all draw these, so the formats agree cell for cell; json
+// writes the Summary itself.
+type reportTable struct {
+	Name   string // overview, drugs, symptoms, pairs, comments: the --table names
+	Title  string
+	Header []string
+	Rows   [][]string
+}
+
+// reportTableNames lists the --table values in report order.
+var reportTableNames = []string{"overview", "drugs", "symptoms", "pairs", "comments"}
+
+// reportTables flattens a summary. With evidence, each row gets an evidence column:
+// the comments (source#index) and sentences behind it.
+func reportTables(s *analyze.Summary, evidence bool) []reportTable {
+	o := s.Overview
+	years := make([]string, 0, len(o.PerYear))
+	for _, y := range o.PerYear {
+		years = append(years, fmt.Sprintf("%d: %d", y.Year, y.Comments))
+	}
+	overview := reportTable{Name: "overview", Title: "Overview", Header: []string{"measure", "value"},
+		Rows: [][]string{
+			{"pages", strconv.Itoa(o.Pages)},
+			{"comments", strconv.Itoa(o.Comments)},
+			{"commenters", strconv.Itoa(o.Commenters)},
+			{"first comment", o.First},
+			{"last comment", o.Last},
+			{"undated comments", strconv.Itoa(o.Undated)},
+			{"mentions", strconv.Itoa(o.Mentions)},
+			{"comments per year", strings.Join(years, "; ")},
+		}}
+
+	drugs := reportTable{Name: "drugs", Title: "Drugs",
+		Header: []string{"drug", "class", "mentions", "comments", "commenters", "forms seen", "status (commenters)", "duration n", "duration median days", "duration min days", "duration max days", "doses"}}
+	for _, d := range s.Drugs {
+		row := []string{d.Concept, d.Class, strconv.Itoa(d.Mentions), strconv.Itoa(d.Comments),
+			strconv.Itoa(d.Commenters), counts(d.Surfaces), counts(d.Status)}
+		if d.Duration.N > 0 {
+			row = append(row, strconv.Itoa(d.Duration.N), num(d.Duration.Median), num(d.Duration.Min), num(d.Duration.Max))
+		} else {
+			row = append(row, "0", "", "", "")
+		}
+		row = append(row, counts(d.Doses))
+		drugs.Rows = append(drugs.Rows, withEvidence(row, d.Evidence, evidence))
+	}
+
+	symptoms := reportTable{Name: "symptoms", Title: "Symptoms (commenters)",
+		Header: []string{"symptom", "body system", "self-reported", "adverse", "withdrawal", "indication", "other illness", "negated", "other person", "mentions", "drugs most attributed to"}}
+	for _, y := range s.Symptoms {
+		row := []string{y.Concept, y.System, strconv.Itoa(y.Self), strconv.Itoa(y.Adverse),
+			strconv.Itoa(y.Withdrawal), strconv.Itoa(y.Indication), strconv.Itoa(y.Other),
+			strconv.Itoa(y.Negated), strconv.Itoa(y.OtherPerson), strconv.Itoa(y.Mentions), counts(y.Drugs)}
+		symptoms.Rows = append(symptoms.Rows, withEvidence(row, y.Evidence, evidence))
+	}
+
+	pairs := reportTable{Name: "pairs", Title: "Drug x symptom (commenters)",
+		Header: []string{"drug", "symptom", "role", "commenters", "drug commenters", "share"}}
+	for _, p := range s.Pairs {
+		row := []string{p.Drug, p.Symptom, p.Role, strconv.Itoa(p.Commenters), strconv.Itoa(p.DrugCommenters),
+			strconv.FormatFloat(p.Share, 'f', 3, 64)}
+		pairs.Rows = append(pairs.Rows, withEvidence(row, p.Evidence, evidence))
+	}
+
+	comments := reportTable{Name: "comments", Title: "Comments",
+		Header: []string{"source", "comment", "author", "posted", "drugs", "symptoms"}}
+	for _, c := range s.Comments {
+		comments.Rows = append(comments.Rows, []string{c.Source, intOrEmpty(c.Comment), c.Author, c.Posted,
+			strings.Join(c.Drugs, "; "), strings.Join(c.Symptoms, "; ")})
+	}
+	if evidence {
+		for _, t := range []*reportTable{&drugs, &symptoms, &pairs} {
+			t.Header = append(t.Header, "evidence")
+		}
+	}
+	return []reportTable{overview, drugs, symptoms, pairs, comments}
+}
+
+func withEvidence(row []string, ev []analyze.Evidence, on bool) []string {
+	if !on {
+		return row
+	}
+	parts := make([]string, 0, len(ev))
+	for _, e := range ev {
+		parts = append(parts, fmt.Sprintf("%s#%s: %s", e.Source, intOrEmpty(e.Comment), e.Sentence))
+	}
+	return append(row, strings.Join(parts, " | "))
+}
+
+// counts writes a tally as "a (3); b (1)".
+func counts(cs []analyze.Count) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		parts = append(parts, fmt.Sprintf("%s (%d)", c.Label, c.Count))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

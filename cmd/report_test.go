@@ -1,0 +1,207 @@
+package cmd
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rxvoice/rxvoice/analyze"
+)
+
+func TestReportGolden(t *testing.T) {
+	for _, format := range []string{"table", "csv", "json", "markdown"} {
+		t.Run(format, func(t *testing.T) {
+			out, errOut, code := run(t, false, "", "report", "--format", format, "--evidence=2", samplePage)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			checkGolden(t, "report-sample."+format, out)
+		})
+	}
+}
+
+func reportJSON(t *testing.T, args ...string) *analyze.Summary {
+	t.Helper()
+	out, errOut, code := run(t, false, "", append([]string{"report", "--format", "json"}, args...)...)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var s analyze.Summary
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	return &s
+}
+
+// The JSON, CSV and table formats give the same figures.
+func TestReportFormatsAgree(t *testing.T) {
+	s := reportJSON(t, samplePage)
+	if s.SchemaVersion != analyze.SchemaVersion || s.LexiconVersion == "" || s.Overview.Comments != 16 || s.Overview.Commenters != 14 {
+		t.Fatalf("summary header %+v", s.Overview)
+	}
+	csvOut, _, _ := run(t, false, "", "report", "--format", "csv", "--table", "drugs", samplePage)
+	rows, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows)-1 != len(s.Drugs) {
+		t.Fatalf("csv has %d drugs, json %d", len(rows)-1, len(s.Drugs))
+	}
+	for i, d := range s.Drugs {
+		r := rows[i+1]
+		if r[0] != d.Concept || r[4] != strconv.Itoa(d.Commenters) || r[2] != strconv.Itoa(d.Mentions) {
+			t.Errorf("drug %d: csv %q, json %s %d %d", i, r[:5], d.Concept, d.Mentions, d.Commenters)
+		}
+	}
+	table, _, _ := run(t, false, "", "report", samplePage)
+	for _, y := range s.Symptoms {
+		line := ""
+		for _, l := range strings.Split(table, "\n") {
+			if f := strings.Fields(l); len(f) > 0 && strings.HasPrefix(strings.TrimSpace(l), y.Concept+"  ") {
+				line = l
+				break
+			}
+		}
+		if line == "" || !strings.Contains(line, "  "+strconv.Itoa(y.Self)+"  ") {
+			t.Errorf("symptom %s (self %d) not in the table as in json: %q", y.Concept, y.Self, line)
+		}
+	}
+}
+
+// A report built from a saved mentions stream equals the direct one.
+func TestReportFromMentions(t *testing.T) {
+	pages := []string{samplePage, "../testdata/pages/context-cases.txt", "../testdata/pages/wordpress.html", "../testdata/pages/plain-note.txt"}
+	direct, _, code := run(t, false, "", append([]string{"report", "--format", "json", "--evidence=3"}, pages...)...)
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	stream, _, _ := run(t, false, "", append([]string{"mentions", "--sections", "--format", "jsonl"}, pages...)...)
+	fromStream, errOut, code := run(t, false, stream, "report", "--format", "json", "--evidence=3", "--from-mentions", "-")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var a, b analyze.Summary
+	json.Unmarshal([]byte(direct), &a)
+	json.Unmarshal([]byte(fromStream), &b)
+	a.Inputs, b.Inputs = nil, nil
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if string(ja) != string(jb) {
+		t.Errorf("report from mentions differs from the direct report:\n%s\n---\n%s", clip(string(ja), 1500), clip(string(jb), 1500))
+	}
+	// Without section records the report still works and says what it missed.
+	plain, _, _ := run(t, false, "", "mentions", "--format", "jsonl", samplePage)
+	_, errOut, code = run(t, false, plain, "report", "--from-mentions", "-")
+	if code != ExitOK || !strings.Contains(errOut, "no section records") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// Output does not depend on the number of jobs.
+func TestReportDeterministic(t *testing.T) {
+	args := []string{"report", "--format", "json", "--evidence=5", samplePage, "../testdata/pages"}
+	one, _, _ := run(t, false, "", append(args, "--jobs", "1")...)
+	many, _, _ := run(t, false, "", append(args, "--jobs", "8")...)
+	if one != many || len(one) < 1000 {
+		t.Errorf("--jobs 1 and --jobs 8 differ (%d and %d bytes)", len(one), len(many))
+	}
+}
+
+func TestReportFilters(t *testing.T) {
+	all := reportJSON(t, samplePage)
+	since := reportJSON(t, "--since", "2019-01-01", samplePage)
+	if since.Overview.Comments >= all.Overview.Comments || since.Overview.First < "2019-01-01" {
+		t.Errorf("--since: %d comments from %s", since.Overview.Comments, since.Overview.First)
+	}
+	until := reportJSON(t, "--until", "2015-01-01", samplePage)
+	if until.Overview.Last >= "2015-01-01" || until.Overview.Comments == 0 {
+		t.Errorf("--until: %d comments to %s", until.Overview.Comments, until.Overview.Last)
+	}
+	xanax := reportJSON(t, "--drug", "alprazolam", samplePage)
+	if xanax.Overview.Comments != 1 {
+		t.Errorf("--drug alprazolam: %d comments, want 1", xanax.Overview.Comments)
+	}
+	top := reportJSON(t, "--top", "3", "--min-count", "2", samplePage)
+	if len(top.Symptoms) > 3 || len(top.Drugs) > 3 {
+		t.Errorf("--top 3: %d symptoms, %d drugs", len(top.Symptoms), len(top.Drugs))
+	}
+	for _, d := range top.Drugs {
+		if d.Commenters < 2 {
+			t.Errorf("--min-count 2 kept %s with %d commenters", d.Concept, d.Commenters)
+		}
+	}
+	if _, errOut, code := run(t, false, "", "report", "--since", "2019-13-01", samplePage); code != ExitUsage || !strings.Contains(errOut, "bad date") {
+		t.Errorf("bad date: exit %d %q", code, errOut)
+	}
+	if _, errOut, code := run(t, false, "", "report", "--format", "xlsx", samplePage); code != ExitUsage || !strings.Contains(errOut, "(want table, csv, json, markdown, html)") {
+		t.Errorf("bad format: exit %d %q", code, errOut)
+	}
+}
+
+// The sample page's figures a researcher would check by hand.
+func TestReportSampleFigures(t *testing.T) {
+	s := reportJSON(t, samplePage)
+	var clon *analyze.DrugRow
+	for i := range s.Drugs {
+		if s.Drugs[i].Concept == "clonazepam" {
+			clon = &s.Drugs[i]
+		}
+	}
+	if clon == nil || clon.Commenters < 10 || clon.Duration.N < 8 {
+		t.Fatalf("clonazepam row %+v", clon)
+	}
+	forms := counts(clon.Surfaces)
+	for _, f := range []string{"klonapin", "Klonipin", "clonopin", "klon", "klonazepam"} {
+		if !strings.Contains(forms, f+" (") {
+			t.Errorf("clonazepam forms %q lack %q", forms, f)
+		}
+	}
+	if s.Overview.First != "2014-04-09" || s.Overview.Last != "2022-03-28" {
+		t.Errorf("date range %s to %s", s.Overview.First, s.Overview.Last)
+	}
+}
+
+func TestReportCSVSafety(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "evil.jsonl")
+	os.WriteFile(page, []byte(`{"author":"=HYPERLINK(\"http://x\")","text":"I take Zoloft and get headaches."}`+"\n"), 0o644)
+	out, _, _ := run(t, false, "", "report", "--format", "csv", "--table", "comments", page)
+	if !strings.Contains(out, `'=HYPERLINK`) {
+		t.Errorf("formula not neutralized:\n%s", out)
+	}
+	raw, _, _ := run(t, false, "", "report", "--format", "csv", "--table", "comments", "--csv-raw", page)
+	if strings.Contains(raw, `'=HYPERLINK`) || !strings.Contains(raw, `=HYPERLINK`) {
+		t.Errorf("--csv-raw changed the cell:\n%s", raw)
+	}
+	bom, _, _ := run(t, false, "", "report", "--format", "csv", "--table", "drugs", "--bom", page)
+	if !strings.HasPrefix(bom, "\ufeffdrug,") {
+		t.Errorf("--bom: %q", clip(bom, 20))
+	}
+	if got := safeCells([]string{"-3", "-x", "+1", "@a", "\tb", "ok"}); strings.Join(got, ",") != "-3,'-x,'+1,'@a,'\tb,ok" {
+		t.Errorf("safeCells = %q", got)
+	}
+}
+
+func TestReportOutDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "tables")
+	_, errOut, code := run(t, false, "", "report", "--format", "csv", "--out", dir, samplePage)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "comments.csv drugs.csv overview.csv pairs.csv symptoms.csv" {
+		t.Errorf("--out wrote %q (no temporary files may be left)", names)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "comments.csv"))
+	if n := strings.Count(string(b), "\n"); n != 17 {
+		t.Errorf("comments.csv has %d lines, want 17", n)
+	}
+}
