@@ -62,7 +62,7 @@ type MentionRecord struct {
 var mentionHeader = []string{"source", "comment", "author", "posted", "type", "text", "start", "end",
 	"sentence", "concept", "class", "category", "is_class", "term", "fuzzy", "corrected",
 	"negated", "experiencer", "certainty", "role", "drug", "drug_via", "status",
-	"value", "max_value", "unit", "per_day", "frequency", "days", "min_days", "max_days", "iso"}
+	"value", "max_value", "unit", "per_day", "frequency", "days", "min_days", "max_days", "iso", "ago"}
 
 // Cells implements Row.
 func (r MentionRecord) Cells() []string {
