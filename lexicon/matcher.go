@@ -57,7 +57,7 @@ func Compile(lx *Lexicon) *Matcher {
 	for _, c := range lx.Concepts {
 		for i := range c.Terms {
 			t := &c.Terms[i]
-			for _, variant := range termVariants(t.Text) {
+			for _, variant := range termVariants(t.Text, t.toks) {
 				entries = append(entries, entry{variant, &termEnd{concept: c, term: t, order: order}})
 				for _, tok := range variant {
 					if tok != nil && tok.Kind == Word && tok.Alt == "" {
@@ -98,14 +98,17 @@ func (m *Matcher) Lexicon() *Lexicon { return m.lx }
 
 // termVariants lists the token sequences of a term: "..." marks a gap (nil), hyphenated
 // and slashed compounds match both split ("anti anxiety") and joined ("antianxiety").
-func termVariants(text string) [][]*Token {
+func termVariants(text string, cached []Token) [][]*Token {
 	var seq []*Token
 	joinable := false
 	for pi, part := range strings.Split(text, "...") {
 		if pi > 0 {
 			seq = append(seq, nil)
 		}
-		toks := Tokenize(part)
+		toks := append([]Token(nil), cached...) // Compile rewrites keys: keep the lexicon's own
+		if cached == nil {
+			toks = Tokenize(part)
+		}
 		for k := range toks {
 			t := &toks[k]
 			if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/") && k+1 < len(toks) && toks[k+1].Joined {
