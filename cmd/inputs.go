@@ -2,6 +2,9 @@ package cmd
 
 import (
 	"fmt"
+	"sync"
+
+	"github.com/rxvoice/rxvoice/analyze"
 
 	"github.com/rxvoice/rxvoice/corpus"
 	"github.com/spf13/cobra"
@@ -20,31 +23,88 @@ func (o *inputOptions) addFlags(c *cobra.Command) {
 	})
 }
 
-// eachPage reads every input in order and calls fn for each page. Each input that cannot
-// be read is reported on stderr, naming the file, and the rest are still read; the
-// warnings of pages that were read are reported too. It returns an *inputError when any
-// input failed.
+// eachPage reads every input in order and calls fn for each page (see analyzePages).
 func eachPage(streams *IO, args []string, o inputOptions, fn func(*corpus.Page) error) error {
+	return analyzePages(streams, args, o, 1, nil, func(p *corpus.Page, _ []analyze.Mention) error { return fn(p) })
+}
+
+// analyzePages reads the inputs and, with an analyzer, tags their pages, with jobs
+// workers; fn gets each page and its mentions in input order, so output does not depend
+// on scheduling, and at most a few pages per worker are in memory at once. Each input
+// that cannot be read is reported on stderr, naming the file, and the rest are still
+// read; the warnings of pages that were read are reported too. It returns an
+// *inputError when any input failed, or the first error of fn.
+func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *analyze.Analyzer, fn func(*corpus.Page, []analyze.Mention) error) error {
 	format, err := corpus.ParseFormat(o.InputFormat)
 	if err != nil {
 		return &usageError{err}
 	}
-	if len(args) == 0 {
+	if len(inputs) == 0 {
 		return usagef("no inputs: give files, directories, or - for standard input")
 	}
-	files, errs := corpus.Expand(args)
+	files, errs := corpus.Expand(inputs)
 	failed := len(errs)
 	for _, e := range errs {
 		fmt.Fprintln(streams.ErrOut, "rxvoice:", e)
 	}
-	for _, f := range files {
-		pages, err := corpus.ReadFile(f, corpus.Options{Format: format, Stdin: streams.In})
-		if err != nil {
+	type result struct {
+		pages    []*corpus.Page
+		mentions [][]analyze.Mention
+		err      error
+	}
+	results := make([]chan result, len(files))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	next := make(chan int)
+	inFlight := make(chan struct{}, 4*jobs) // files read but not yet handed to fn
+	done := make(chan struct{})
+	defer close(done)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages, err := corpus.ReadFile(files[i], corpus.Options{Format: format, Stdin: streams.In})
+				r := result{pages: pages, err: err}
+				if a != nil {
+					for _, p := range pages {
+						r.mentions = append(r.mentions, a.Page(p))
+					}
+				}
+				results[i] <- r
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range files {
+			select {
+			case inFlight <- struct{}{}:
+			case <-done:
+				return
+			}
+			select {
+			case next <- i:
+			case <-done:
+				return
+			}
+		}
+	}()
+	bar := newProgress(streams, len(files))
+	defer bar.Finish()
+	for i := range files {
+		r := <-results[i]
+		<-inFlight
+		results[i] = nil
+		bar.Add(1)
+		if r.err != nil {
 			failed++
-			fmt.Fprintln(streams.ErrOut, "rxvoice:", err)
+			fmt.Fprintln(streams.ErrOut, "rxvoice:", r.err)
 			continue
 		}
-		for _, p := range pages {
+		for k, p := range r.pages {
 			for _, w := range p.Warnings {
 				if w.Line > 0 {
 					fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s:%d: %s\n", p.Source, w.Line, w.Message)
@@ -52,7 +112,11 @@ func eachPage(streams *IO, args []string, o inputOptions, fn func(*corpus.Page) 
 					fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s: %s\n", p.Source, w.Message)
 				}
 			}
-			if err := fn(p); err != nil {
+			var ms []analyze.Mention
+			if r.mentions != nil {
+				ms = r.mentions[k]
+			}
+			if err := fn(p, ms); err != nil {
 				return err
 			}
 		}

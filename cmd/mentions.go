@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ type mentionsOptions struct {
 	Concepts []string
 	Types    []string
 	Sections bool
+	Jobs     int
 }
 
 // MentionRecord is one mention as `mentions` prints it. The JSON names are a contract.
@@ -210,6 +212,7 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv, json, jsonl")
 	c.Flags().StringSliceVar(&opts.Concepts, "concept", nil, "only mentions of these concepts (generic or canonical `NAME`s, comma-separated)")
 	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: drug, symptom, dose, frequency, duration")
+	c.Flags().IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "pages analyzed in parallel (output order does not change)")
 	c.Flags().BoolVar(&opts.Sections, "sections", false, `also write a record of type "section" for each article and comment, before its mentions (for report --from-mentions)`)
 	c.RegisterFlagCompletionFunc("format", formatCompletion)
 	c.RegisterFlagCompletionFunc("type", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -237,8 +240,7 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 	for _, t := range opts.Types {
 		types[t] = true
 	}
-	readErr := eachPage(streams, args, opts.inputOptions, func(p *corpus.Page) error {
-		ms := a.Page(p)
+	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(p *corpus.Page, ms []analyze.Mention) error {
 		k := 0
 		for _, sec := range p.Sections() {
 			if opts.Sections {

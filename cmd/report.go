@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/rxvoice/rxvoice/analyze"
@@ -148,10 +147,11 @@ func runReport(streams *IO, vocab *vocabOptions, opts *reportOptions) error {
 	if opts.FromMentions != "" {
 		readErr = readMentionsStream(streams, opts.FromMentions, sum)
 	} else {
-		readErr = analyzePages(streams, opts, analyze.New(m), func(p *corpus.Page, ms []analyze.Mention) {
+		readErr = analyzePages(streams, opts.Inputs, opts.inputOptions, opts.Jobs, analyze.New(m), func(p *corpus.Page, ms []analyze.Mention) error {
 			for _, post := range postsOf(p, ms) {
 				sum.Add(&post)
 			}
+			return nil
 		})
 	}
 	if _, ok := readErr.(*inputError); readErr != nil && !ok {
@@ -208,87 +208,6 @@ func postsOf(p *corpus.Page, ms []analyze.Mention) []analyze.Post {
 		}
 	}
 	return posts
-}
-
-// analyzePages reads and analyzes pages with opts.Jobs workers and hands each page's
-// mentions to fn in input order, so output does not depend on scheduling. At most a few
-// pages per worker are in memory at once.
-func analyzePages(streams *IO, opts *reportOptions, a *analyze.Analyzer, fn func(*corpus.Page, []analyze.Mention)) error {
-	format, err := corpus.ParseFormat(opts.InputFormat)
-	if err != nil {
-		return &usageError{err}
-	}
-	files, errs := corpus.Expand(opts.Inputs)
-	failed := len(errs)
-	for _, e := range errs {
-		fmt.Fprintln(streams.ErrOut, "rxvoice:", e)
-	}
-	type result struct {
-		pages    []*corpus.Page
-		mentions [][]analyze.Mention
-		err      error
-	}
-	jobs := make(chan int)
-	results := make([]chan result, len(files))
-	for i := range results {
-		results[i] = make(chan result, 1)
-	}
-	// Workers take file indexes in order; a semaphore bounds the files in flight.
-	inFlight := make(chan struct{}, 4*opts.Jobs)
-	var wg sync.WaitGroup
-	for w := 0; w < opts.Jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				pages, err := corpus.ReadFile(files[i], corpus.Options{Format: format, Stdin: streams.In})
-				r := result{pages: pages, err: err}
-				for _, p := range pages {
-					r.mentions = append(r.mentions, a.Page(p))
-				}
-				results[i] <- r
-			}
-		}()
-	}
-	go func() {
-		for i := range files {
-			inFlight <- struct{}{}
-			jobs <- i
-		}
-		close(jobs)
-	}()
-	bar := newProgress(streams, len(files))
-	for i := range files {
-		r := <-results[i]
-		<-inFlight
-		results[i] = nil
-		bar.Add(1)
-		if r.err != nil {
-			failed++
-			fmt.Fprintln(streams.ErrOut, "rxvoice:", r.err)
-			continue
-		}
-		for k, p := range r.pages {
-			for _, w := range p.Warnings {
-				warn(streams, p, w)
-			}
-			fn(p, r.mentions[k])
-		}
-	}
-	bar.Finish()
-	wg.Wait()
-	if failed > 0 {
-		return &inputError{failed: failed, total: len(files) + len(errs)}
-	}
-	return nil
-}
-
-func warn(streams *IO, p *corpus.Page, w corpus.Warning) {
-	if w.Line > 0 {
-		fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s:%d: %s\n", p.Source, w.Line, w.Message)
-	} else {
-		fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s: %s\n", p.Source, w.Message)
-	}
 }
 
 // readMentionsStream reads a mentions jsonl stream (with the section records of

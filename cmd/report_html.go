@@ -58,10 +58,29 @@ type htmlTable struct {
 	Rows        [][]htmlCell
 }
 
-// htmlCell is a table cell; numeric columns are right-aligned.
+// htmlCell is a table cell; numeric columns are right-aligned. A list cell
+// ("a (3); b (1)") keeps its short items whole so that a narrow column breaks between
+// items, not inside "1 mg (4)".
 type htmlCell struct {
+	Text  string
+	Num   bool
+	Parts []htmlPart
+}
+
+type htmlPart struct {
 	Text string
-	Num  bool
+	Keep bool
+}
+
+func textCell(s string, num bool) htmlCell {
+	c := htmlCell{Text: s, Num: num}
+	if num || !strings.Contains(s, "; ") {
+		return c
+	}
+	for _, p := range strings.Split(s, "; ") {
+		c.Parts = append(c.Parts, htmlPart{p, utf8.RuneCountInString(p) <= 14})
+	}
+	return c
 }
 
 func reportMeta(s *analyze.Summary) []htmlMeta {
@@ -143,12 +162,12 @@ func htmlTableOf(t reportTable) htmlTable {
 	}
 	h := htmlTable{Name: t.Name, Title: t.Title}
 	for i, c := range t.Header {
-		h.Header = append(h.Header, htmlCell{c, num[i]})
+		h.Header = append(h.Header, htmlCell{Text: c, Num: num[i]})
 	}
 	for _, r := range t.Rows {
 		row := make([]htmlCell, len(r))
 		for i, c := range r {
-			row[i] = htmlCell{c, i < len(num) && num[i]}
+			row[i] = textCell(c, i < len(num) && num[i])
 		}
 		h.Rows = append(h.Rows, row)
 	}
@@ -563,7 +582,7 @@ const reportHTMLSource = `<!DOCTYPE html>
 <style>
 :root { color-scheme: light; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  color: #1b1b1b; background: #fff; margin: 0 auto; padding: 24px 28px 48px; max-width: 1180px; }
+  color: #1b1b1b; background: #fff; margin: 0 auto; padding: 24px 24px 48px; max-width: 1240px; }
 h1 { font-size: 22px; margin: 0 0 6px; }
 h2 { font-size: 17px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid #ddd; }
 h2 .rows { font-weight: normal; color: #666; font-size: 13px; margin-left: 6px; }
@@ -591,13 +610,13 @@ svg .cell-value { fill: #1b1b1b; font-size: 11px; }
 svg .cell-value.on-dark { fill: #fff; }
 .no-data { color: #666; font-style: italic; border: 1px dashed #ccc; padding: 16px; margin: 0; }
 .table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; font-size: 13px; margin-bottom: 8px; }
-th, td { border: 1px solid #d8d8d8; padding: 3px 7px; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; font-size: 12.5px; margin-bottom: 8px; }
+th, td { border: 1px solid #d8d8d8; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #f0f2f5; font-weight: 600; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 td { overflow-wrap: break-word; max-width: 520px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num { white-space: nowrap; }
+td.num, .nw { white-space: nowrap; }
 @media print {
   body { padding: 0; max-width: none; font-size: 11px; }
   nav { display: none; }
@@ -623,7 +642,7 @@ td.num { white-space: nowrap; }
 <div class="table-wrap"><table class="table-{{.Name}}">
 <thead><tr>{{range .Header}}<th{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td{{if .Num}} class="num"{{end}}>{{.Text}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td{{if .Num}} class="num"{{end}}>{{with .Parts}}{{range $i, $p := .}}{{if $i}}; {{end}}{{if $p.Keep}}<span class="nw">{{$p.Text}}</span>{{else}}{{$p.Text}}{{end}}{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table></div>
 </section>
