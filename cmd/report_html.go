@@ -85,8 +85,8 @@ func textCell(s string, num bool) htmlCell {
 
 func reportMeta(s *analyze.Summary) []htmlMeta {
 	o := s.Overview
-	read := fmt.Sprintf("%s, %s by %s, %s", plural(o.Pages, "page"), plural(o.Comments, "comment"),
-		plural(o.Commenters, "commenter"), plural(o.Mentions, "mention"))
+	read := fmt.Sprintf("%s, %s by %s, %s", pluralize(o.Pages, "page"), pluralize(o.Comments, "comment"),
+		pluralize(o.Commenters, "commenter"), pluralize(o.Mentions, "mention"))
 	if o.First != "" {
 		read += fmt.Sprintf(", posted %s to %s", o.First, o.Last)
 	}
@@ -135,7 +135,7 @@ func listSome(items []string, n int) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
 }
 
-func plural(n int, word string) string {
+func pluralize(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
@@ -208,27 +208,27 @@ type svgItem struct {
 	Title      string
 }
 
-func rect(class string, x, y, w, h float64) svgItem {
+func rectItem(class string, x, y, w, h float64) svgItem {
 	return svgItem{Kind: "rect", Class: class, X: x, Y: y, W: w, H: h}
 }
 
-func text(class string, x, y float64, anchor, s string) svgItem {
+func textItem(class string, x, y float64, anchor, s string) svgItem {
 	return svgItem{Kind: "text", Class: class, X: x, Y: y, Anchor: anchor, Text: s}
 }
 
-func line(class string, x, y, x2, y2 float64) svgItem {
+func lineItem(class string, x, y, x2, y2 float64) svgItem {
 	return svgItem{Kind: "line", Class: class, X: x, Y: y, X2: x2, Y2: y2}
 }
 
 // Text is not measured in SVG without a browser; labels are sized on an average glyph
 // width and clipped to a rune budget, with the full label in a tooltip.
 const (
-	fontSize = 12.0
-	glyphW   = 0.6 * fontSize
-	maxLabel = 30
+	svgFontSize = 12.0
+	svgGlyphW   = 0.6 * svgFontSize
+	svgMaxLabel = 30
 )
 
-func textWidth(s string) float64 { return float64(utf8.RuneCountInString(s)) * glyphW }
+func textWidth(s string) float64 { return float64(utf8.RuneCountInString(s)) * svgGlyphW }
 
 func clipLabel(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
@@ -327,7 +327,7 @@ func symptomChart(s *analyze.Summary) svgChart {
 	)
 	labelW := 0.0
 	for _, y := range ys {
-		labelW = math.Max(labelW, textWidth(clipLabel(y.Concept, maxLabel)))
+		labelW = math.Max(labelW, textWidth(clipLabel(y.Concept, svgMaxLabel)))
 	}
 	labelW += 2 * pad
 	most := ys[0].Self
@@ -339,9 +339,9 @@ func symptomChart(s *analyze.Summary) svgChart {
 	for k, r := range symptomRoles {
 		x := labelW + float64(k)*(panelW+panelGap)
 		legend.Items = append(legend.Items,
-			rect("swatch bar-"+r.Key, x, 14, 11, 11),
-			text("legend-label", x+16, 24, "", r.Label),
-			line("axis", x, top-6, x, c.Height-pad/2))
+			rectItem("swatch bar-"+r.Key, x, 14, 11, 11),
+			textItem("legend-label", x+16, 24, "", r.Label),
+			lineItem("axis", x, top-6, x, c.Height-pad/2))
 	}
 	c.Groups = append(c.Groups, legend)
 
@@ -350,9 +350,9 @@ func symptomChart(s *analyze.Summary) svgChart {
 		g := svgGroup{Class: "symptom"}
 		var tip []string
 		if i%2 == 1 {
-			g.Items = append(g.Items, rect("band", 0, rowY, c.Width, rowH))
+			g.Items = append(g.Items, rectItem("band", 0, rowY, c.Width, rowH))
 		}
-		g.Items = append(g.Items, text("label", labelW-pad, rowY+rowH/2+4, "end", clipLabel(y.Concept, maxLabel)))
+		g.Items = append(g.Items, textItem("label", labelW-pad, rowY+rowH/2+4, "end", clipLabel(y.Concept, svgMaxLabel)))
 		for k, r := range symptomRoles {
 			n := r.count(y)
 			tip = append(tip, fmt.Sprintf("%s %d", r.Label, n))
@@ -362,8 +362,8 @@ func symptomChart(s *analyze.Summary) svgChart {
 			x := labelW + float64(k)*(panelW+panelGap)
 			w := math.Max(barMax*float64(n)/float64(most), 2)
 			g.Items = append(g.Items,
-				rect("bar bar-"+r.Key, x, rowY+(rowH-barH)/2, w, barH),
-				text("value", x+w+4, rowY+rowH/2+4, "", strconv.Itoa(n)))
+				rectItem("bar bar-"+r.Key, x, rowY+(rowH-barH)/2, w, barH),
+				textItem("value", x+w+4, rowY+rowH/2+4, "", strconv.Itoa(n)))
 		}
 		g.Title = fmt.Sprintf("%s: %s (commenters)", y.Concept, strings.Join(tip, ", "))
 		c.Groups = append(c.Groups, g)
@@ -410,13 +410,13 @@ func heatmapChart(s *analyze.Summary) svgChart {
 	)
 	labelW, colLabel := 0.0, 0.0
 	drugLabel := func(d analyze.DrugRow) string {
-		return fmt.Sprintf("%s (%d)", clipLabel(d.Concept, maxLabel), d.Commenters)
+		return fmt.Sprintf("%s (%d)", clipLabel(d.Concept, svgMaxLabel), d.Commenters)
 	}
 	for _, d := range ds {
 		labelW = math.Max(labelW, textWidth(drugLabel(d)))
 	}
 	for _, y := range ys {
-		colLabel = math.Max(colLabel, textWidth(clipLabel(y.Concept, maxLabel)))
+		colLabel = math.Max(colLabel, textWidth(clipLabel(y.Concept, svgMaxLabel)))
 	}
 	labelW += 2 * pad
 	top := colLabel*sin45 + 2*pad
@@ -428,7 +428,7 @@ func heatmapChart(s *analyze.Summary) svgChart {
 	cols := svgGroup{Class: "columns"}
 	for j, y := range ys {
 		x := labelW + float64(j)*cellW + cellW/2
-		t := text("col-label", x, top-pad, "", clipLabel(y.Concept, maxLabel))
+		t := textItem("col-label", x, top-pad, "", clipLabel(y.Concept, svgMaxLabel))
 		t.Rotate = -45
 		t.Title = y.Concept
 		cols.Items = append(cols.Items, t)
@@ -438,10 +438,10 @@ func heatmapChart(s *analyze.Summary) svgChart {
 	for i, d := range ds {
 		rowY := top + float64(i)*cellH
 		row := svgGroup{Class: "drug", Title: d.Concept}
-		row.Items = append(row.Items, text("label", labelW-pad, rowY+cellH/2+4, "end", drugLabel(d)))
+		row.Items = append(row.Items, textItem("label", labelW-pad, rowY+cellH/2+4, "end", drugLabel(d)))
 		for j, y := range ys {
 			x := labelW + float64(j)*cellW
-			cell := rect("cell cell-empty", x, rowY, cellW, cellH)
+			cell := rectItem("cell cell-empty", x, rowY, cellW, cellH)
 			cell.Title = fmt.Sprintf("%s x %s: no commenters", d.Concept, y.Concept)
 			p, ok := pairs[[2]string{d.Concept, y.Concept}]
 			if !ok {
@@ -455,29 +455,29 @@ func heatmapChart(s *analyze.Summary) svgChart {
 			}
 			cell.Class, cell.Fill = "cell", heatShade(t)
 			cell.Title = fmt.Sprintf("%s x %s: %d of %d commenters (%s), mostly %s",
-				d.Concept, y.Concept, p.Commenters, p.DrugCommenters, percent(share), p.Role)
+				d.Concept, y.Concept, p.Commenters, p.DrugCommenters, sharePercent(share), p.Role)
 			valueClass := "cell-value"
 			if t > 0.55 {
 				valueClass += " on-dark"
 			}
 			row.Items = append(row.Items, cell,
-				text(valueClass, x+cellW/2, rowY+cellH/2+4, "middle", strconv.Itoa(p.Commenters)))
+				textItem(valueClass, x+cellW/2, rowY+cellH/2+4, "middle", strconv.Itoa(p.Commenters)))
 		}
 		c.Groups = append(c.Groups, row)
 	}
 
 	key := svgGroup{Class: "legend"}
 	keyY := top + float64(len(ds))*cellH + 14
-	key.Items = append(key.Items, text("legend-label", labelW+5*cellW+pad, keyY+11, "", "share of the drug's commenters"))
+	key.Items = append(key.Items, textItem("legend-label", labelW+5*cellW+pad, keyY+11, "", "share of the drug's commenters"))
 	for k := 1; k <= 5; k++ {
 		t := float64(k) / 5
 		x := labelW + float64(k-1)*cellW
-		r := rect("swatch", x, keyY, cellW, 14)
+		r := rectItem("swatch", x, keyY, cellW, 14)
 		r.Fill = heatShade(t)
-		key.Items = append(key.Items, r, text("legend-label", x+cellW/2, keyY+28, "middle", percent(t*maxShare)))
+		key.Items = append(key.Items, r, textItem("legend-label", x+cellW/2, keyY+28, "middle", sharePercent(t*maxShare)))
 	}
 	c.Groups = append(c.Groups, key)
-	c.Desc = fmt.Sprintf("The largest share shown is %s.", percent(maxShare))
+	c.Desc = fmt.Sprintf("The largest share shown is %s.", sharePercent(maxShare))
 	return c
 }
 
@@ -488,7 +488,7 @@ func pairShare(p analyze.PairRow) float64 {
 	return float64(p.Commenters) / float64(p.DrugCommenters)
 }
 
-func percent(f float64) string { return strconv.Itoa(int(math.Round(f*100))) + "%" }
+func sharePercent(f float64) string { return strconv.Itoa(int(math.Round(f*100))) + "%" }
 
 // heatShade runs from a pale to a dark blue; t is in [0, 1]. A present pair is never
 // as pale as a blank cell.
@@ -513,7 +513,7 @@ func timelineChart(s *analyze.Summary) svgChart {
 		Caption: "Comments per year of posting.",
 	}
 	if o.Undated > 0 {
-		c.Caption += fmt.Sprintf(" %s without a date are not shown.", plural(o.Undated, "comment"))
+		c.Caption += fmt.Sprintf(" %s without a date are not shown.", pluralize(o.Undated, "comment"))
 	}
 	perYear := map[int]int{}
 	lo, hi, most := 0, 0, 0
@@ -546,21 +546,21 @@ func timelineChart(s *analyze.Summary) svgChart {
 	c.Height = top + plotH + bottom
 	c.Desc = fmt.Sprintf("From %d to %d; at most %d comments in a year.", lo, hi, most)
 	base := top + plotH
-	c.Groups = append(c.Groups, svgGroup{Class: "axis", Items: []svgItem{line("axis", left/2, base, c.Width-left/2, base)}})
+	c.Groups = append(c.Groups, svgGroup{Class: "axis", Items: []svgItem{lineItem("axis", left/2, base, c.Width-left/2, base)}})
 	for k := 0; k < n; k++ {
 		year := lo + k
 		count := perYear[year]
 		x := left + float64(k)*slot + (slot-barW)/2
-		g := svgGroup{Class: "year", Title: fmt.Sprintf("%d: %s", year, plural(count, "comment"))}
+		g := svgGroup{Class: "year", Title: fmt.Sprintf("%d: %s", year, pluralize(count, "comment"))}
 		h := plotH * float64(count) / float64(most)
 		if count > 0 {
-			g.Items = append(g.Items, rect("bar", x, base-h, barW, h))
+			g.Items = append(g.Items, rectItem("bar", x, base-h, barW, h))
 		}
 		if slot >= 16 {
-			g.Items = append(g.Items, text("value", x+barW/2, base-h-5, "middle", strconv.Itoa(count)))
+			g.Items = append(g.Items, textItem("value", x+barW/2, base-h-5, "middle", strconv.Itoa(count)))
 		}
 		if k%every == 0 {
-			g.Items = append(g.Items, text("label", x+barW/2, base+17, "middle", strconv.Itoa(year)))
+			g.Items = append(g.Items, textItem("label", x+barW/2, base+17, "middle", strconv.Itoa(year)))
 		}
 		c.Groups = append(c.Groups, g)
 	}
