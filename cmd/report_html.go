@@ -58,12 +58,12 @@ type htmlTable struct {
 	Rows        [][]htmlCell
 }
 
-// htmlCell is a table cell; numeric columns are right-aligned. A list cell
-// ("a (3); b (1)") keeps its short items whole so that a narrow column breaks between
-// items, not inside "1 mg (4)".
+// htmlCell is a table cell. Its class is its column's: num (right-aligned), evidence
+// (long text that may break anywhere) or none. A list cell ("a (3); b (1)") keeps its
+// short items whole, so that a narrow column breaks between items, not inside "1 mg (4)".
 type htmlCell struct {
 	Text  string
-	Num   bool
+	Class string
 	Parts []htmlPart
 }
 
@@ -72,9 +72,9 @@ type htmlPart struct {
 	Keep bool
 }
 
-func textCell(s string, num bool) htmlCell {
-	c := htmlCell{Text: s, Num: num}
-	if num || !strings.Contains(s, "; ") {
+func textCell(s, class string) htmlCell {
+	c := htmlCell{Text: s, Class: class}
+	if class != "" || !strings.Contains(s, "; ") {
 		return c
 	}
 	for _, p := range strings.Split(s, "; ") {
@@ -142,32 +142,42 @@ func pluralize(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// htmlTableOf marks the numeric columns: those whose non-empty cells are all numbers.
+// htmlTableOf classes the columns: numeric ones (whose non-empty cells are all numbers)
+// and the evidence column.
 func htmlTableOf(t reportTable) htmlTable {
-	num := make([]bool, len(t.Header))
-	for i := range num {
-		seen := false
-		num[i] = true
+	class := make([]string, len(t.Header))
+	for i, name := range t.Header {
+		if name == "evidence" {
+			class[i] = "evidence"
+			continue
+		}
+		seen, num := false, true
 		for _, r := range t.Rows {
 			if i >= len(r) || r[i] == "" {
 				continue
 			}
 			seen = true
 			if _, err := strconv.ParseFloat(r[i], 64); err != nil {
-				num[i] = false
+				num = false
 				break
 			}
 		}
-		num[i] = num[i] && seen
+		if seen && num {
+			class[i] = "num"
+		}
 	}
 	h := htmlTable{Name: t.Name, Title: t.Title}
 	for i, c := range t.Header {
-		h.Header = append(h.Header, htmlCell{Text: c, Num: num[i]})
+		h.Header = append(h.Header, htmlCell{Text: c, Class: class[i]})
 	}
 	for _, r := range t.Rows {
 		row := make([]htmlCell, len(r))
 		for i, c := range r {
-			row[i] = textCell(c, i < len(num) && num[i])
+			cl := ""
+			if i < len(class) {
+				cl = class[i]
+			}
+			row[i] = textCell(c, cl)
 		}
 		h.Rows = append(h.Rows, row)
 	}
@@ -339,7 +349,7 @@ func symptomChart(s *analyze.Summary) svgChart {
 	for k, r := range symptomRoles {
 		x := labelW + float64(k)*(panelW+panelGap)
 		legend.Items = append(legend.Items,
-			rectItem("swatch bar-"+r.Key, x, 14, 11, 11),
+			rectItem("swatch role-"+r.Key, x, 14, 11, 11),
 			textItem("legend-label", x+16, 24, "", r.Label),
 			lineItem("axis", x, top-6, x, c.Height-pad/2))
 	}
@@ -362,7 +372,7 @@ func symptomChart(s *analyze.Summary) svgChart {
 			x := labelW + float64(k)*(panelW+panelGap)
 			w := math.Max(barMax*float64(n)/float64(most), 2)
 			g.Items = append(g.Items,
-				rectItem("bar bar-"+r.Key, x, rowY+(rowH-barH)/2, w, barH),
+				rectItem("bar role-"+r.Key, x, rowY+(rowH-barH)/2, w, barH),
 				textItem("value", x+w+4, rowY+rowH/2+4, "", strconv.Itoa(n)))
 		}
 		g.Title = fmt.Sprintf("%s: %s (commenters)", y.Concept, strings.Join(tip, ", "))
@@ -599,11 +609,11 @@ svg .value, svg .legend-label { fill: #444; }
 svg .axis { stroke: #bbb; stroke-width: 1; }
 svg .band { fill: #f5f6f8; }
 svg .bar { fill: #4a6fa5; }
-svg .bar-self { fill: #4d4d4d; }
-svg .bar-adverse { fill: #d55e00; }
-svg .bar-withdrawal { fill: #0072b2; }
-svg .bar-indication { fill: #009e73; }
-svg .bar-other { fill: #cc79a7; }
+svg .role-self { fill: #4d4d4d; }
+svg .role-adverse { fill: #d55e00; }
+svg .role-withdrawal { fill: #0072b2; }
+svg .role-indication { fill: #009e73; }
+svg .role-other { fill: #cc79a7; }
 svg .cell { stroke: #fff; stroke-width: 1; }
 svg .cell-empty { fill: #f4f4f4; }
 svg .cell-value { fill: #1b1b1b; font-size: 11px; }
@@ -617,6 +627,7 @@ tbody tr:nth-child(even) td { background: #fafbfc; }
 td { overflow-wrap: break-word; max-width: 520px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, .nw { white-space: nowrap; }
+td.evidence { overflow-wrap: anywhere; min-width: 18em; font-size: 12px; color: #333; }
 @media print {
   body { padding: 0; max-width: none; font-size: 11px; }
   nav { display: none; }
@@ -640,9 +651,9 @@ td.num, .nw { white-space: nowrap; }
 {{range .Tables}}<section id="table-{{.Name}}">
 <h2>{{.Title}}<span class="rows">{{len .Rows}} rows</span></h2>
 <div class="table-wrap"><table class="table-{{.Name}}">
-<thead><tr>{{range .Header}}<th{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
+<thead><tr>{{range .Header}}<th{{with .Class}} class="{{.}}"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td{{if .Num}} class="num"{{end}}>{{with .Parts}}{{range $i, $p := .}}{{if $i}}; {{end}}{{if $p.Keep}}<span class="nw">{{$p.Text}}</span>{{else}}{{$p.Text}}{{end}}{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
+{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{with .Parts}}{{range $i, $p := .}}{{if $i}}; {{end}}{{if $p.Keep}}<span class="nw">{{$p.Text}}</span>{{else}}{{$p.Text}}{{end}}{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table></div>
 </section>

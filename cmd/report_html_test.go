@@ -69,11 +69,12 @@ func renderHTML(t *testing.T, s *analyze.Summary) (string, *html.Node) {
 	return b.String(), doc
 }
 
-// htmlFind returns the elements under n named tag ("" for any) that have the class.
+// htmlFind returns the elements under n named tag ("" for any) that have all the
+// classes (space-separated).
 func htmlFind(n *html.Node, tag, class string) []*html.Node {
 	var out []*html.Node
 	for d := range n.Descendants() {
-		if d.Type == html.ElementNode && (tag == "" || d.Data == tag) && (class == "" || htmlHasClass(d, class)) {
+		if d.Type == html.ElementNode && (tag == "" || d.Data == tag) && htmlHasClass(d, class) {
 			out = append(out, d)
 		}
 	}
@@ -89,8 +90,14 @@ func htmlAttr(n *html.Node, key string) string {
 	return ""
 }
 
-func htmlHasClass(n *html.Node, class string) bool {
-	return slices.Contains(strings.Fields(htmlAttr(n, "class")), class)
+func htmlHasClass(n *html.Node, classes string) bool {
+	have := strings.Fields(htmlAttr(n, "class"))
+	for _, c := range strings.Fields(classes) {
+		if !slices.Contains(have, c) {
+			return false
+		}
+	}
+	return true
 }
 
 func htmlText(n *html.Node) string {
@@ -120,9 +127,11 @@ func TestReportHTMLCharts(t *testing.T) {
 		want              int
 	}{
 		{"chart-symptoms", "g", "symptom", 3},
-		{"chart-symptoms", "rect", "bar-self", 3},
+		{"chart-symptoms", "rect", "bar role-self", 3},
+		{"chart-symptoms", "rect", "bar role-adverse", 3},
+		{"chart-symptoms", "rect", "bar role-other", 0},
 		{"chart-symptoms", "rect", "bar", 8}, // 3 self + 3 adverse + 1 withdrawal + 1 indication
-		{"chart-symptoms", "rect", "bar-other", 0},
+		{"chart-symptoms", "rect", "swatch", 5},
 		{"chart-heatmap", "g", "drug", 3},
 		{"chart-heatmap", "rect", "cell", 9},
 		{"chart-heatmap", "rect", "cell-empty", 6},
@@ -130,7 +139,7 @@ func TestReportHTMLCharts(t *testing.T) {
 		{"chart-timeline", "g", "year", 4}, // 2019 to 2022, 2020 empty
 		{"chart-timeline", "rect", "bar", 3},
 	} {
-		t.Run(tc.chart+"/"+tc.tag+"."+tc.class, func(t *testing.T) {
+		t.Run(tc.chart+"/"+tc.tag+"."+strings.ReplaceAll(tc.class, " ", "."), func(t *testing.T) {
 			if got := len(htmlFind(chartSVG(t, doc, tc.chart), tc.tag, tc.class)); got != tc.want {
 				t.Errorf("%d %s.%s, want %d", got, tc.tag, tc.class, tc.want)
 			}
