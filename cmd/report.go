@@ -25,7 +25,8 @@ type reportOptions struct {
 	Since, Until string
 	MinCount     int
 	Top          int
-	Evidence     int
+	Evidence     bool
+	EvidenceMax  int
 	CSVRaw       bool
 	BOM          bool
 	FromMentions string
@@ -51,7 +52,7 @@ Pages are analyzed in parallel; output is the same whatever the number of jobs.
 stream, so a large corpus can be tagged in shards and summarized once.`,
 		Example: `  rxvoice report testdata/klonopin-immune-comments.txt
   rxvoice report --format html pages/ > report.html
-  rxvoice report --format csv --table symptoms --evidence=3 pages/
+  rxvoice report --format csv --table symptoms --evidence pages/
   rxvoice report --format csv --out tables/ pages/
   rxvoice mentions --sections --format jsonl pages/ | rxvoice report --from-mentions -`,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -74,8 +75,8 @@ stream, so a large corpus can be tagged in shards and summarized once.`,
 	f.StringVar(&opts.Until, "until", "", "only comments posted before `DATE` (YYYY-MM-DD)")
 	f.IntVar(&opts.MinCount, "min-count", 1, "drop rows with fewer commenters than `N`")
 	f.IntVar(&opts.Top, "top", 0, "at most `N` rows per table (0: all)")
-	f.IntVar(&opts.Evidence, "evidence", 0, "add up to `N` comments and sentences behind each row")
-	f.Lookup("evidence").NoOptDefVal = "5"
+	f.BoolVar(&opts.Evidence, "evidence", false, "add the comments and sentences behind each row")
+	f.IntVar(&opts.EvidenceMax, "evidence-max", 5, "with --evidence: at most `N` comments per row")
 	f.BoolVar(&opts.CSVRaw, "csv-raw", false, "do not neutralize CSV cells that start with = + - @ (spreadsheet formulas)")
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV output with a UTF-8 byte order mark (for Excel)")
 	f.StringVar(&opts.FromMentions, "from-mentions", "", "build the report from a mentions jsonl `FILE` (- for standard input)")
@@ -120,8 +121,8 @@ func (o *reportOptions) check() error {
 			}
 		}
 	}
-	if o.MinCount < 0 || o.Top < 0 || o.Evidence < 0 {
-		return usagef("--min-count, --top and --evidence cannot be negative")
+	if o.MinCount < 0 || o.Top < 0 || o.EvidenceMax < 1 {
+		return usagef("--min-count and --top cannot be negative, --evidence-max must be at least 1")
 	}
 	if o.Jobs < 1 {
 		o.Jobs = 1
@@ -130,8 +131,11 @@ func (o *reportOptions) check() error {
 }
 
 func (o *reportOptions) summaryOptions() analyze.SummaryOptions {
-	so := analyze.SummaryOptions{Drugs: o.Drugs, MinCount: o.MinCount, Top: o.Top, Evidence: o.Evidence,
-		KeepPosts: o.Table == "comments" || o.Out != "" || o.Format == "json" && o.Evidence > 0}
+	so := analyze.SummaryOptions{Drugs: o.Drugs, MinCount: o.MinCount, Top: o.Top,
+		KeepPosts: o.Table == "comments" || o.Out != "" || o.Format == "json" && o.Evidence}
+	if o.Evidence {
+		so.Evidence = o.EvidenceMax
+	}
 	so.Since, _ = time.Parse("2006-01-02", o.Since)
 	so.Until, _ = time.Parse("2006-01-02", o.Until)
 	return so
@@ -179,11 +183,11 @@ func writeReport(streams *IO, s *analyze.Summary, opts *reportOptions) error {
 	case "csv":
 		return writeReportCSV(streams, s, opts)
 	case "markdown":
-		return writeReportMarkdown(streams.Out, s, opts.Evidence > 0)
+		return writeReportMarkdown(streams.Out, s, opts.Evidence)
 	case "html":
-		return writeReportHTML(streams.Out, s, opts.Evidence > 0)
+		return writeReportHTML(streams.Out, s, opts.Evidence)
 	}
-	return writeReportTable(streams, s, opts.Evidence > 0)
+	return writeReportTable(streams, s, opts.Evidence)
 }
 
 // postsOf groups a page's mentions by comment: the posts a report counts are the comments,

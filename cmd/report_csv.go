@@ -15,7 +15,7 @@ import (
 // writeReportCSV writes one table (--table, default drugs... all tables in turn
 // separated by a blank line when none is chosen), or with --out one file per table.
 func writeReportCSV(streams *IO, s *analyze.Summary, opts *reportOptions) error {
-	tables := reportTables(s, opts.Evidence > 0)
+	tables := reportTables(s, opts.Evidence)
 	if opts.Out != "" {
 		if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 			return fmt.Errorf("--out: %w", err)

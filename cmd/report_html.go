@@ -627,12 +627,15 @@ tbody tr:nth-child(even) td { background: #fafbfc; }
 td { overflow-wrap: break-word; max-width: 520px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, .nw { white-space: nowrap; }
-td.evidence { overflow-wrap: anywhere; min-width: 18em; font-size: 12px; color: #333; }
+td.evidence { overflow-wrap: anywhere; min-width: 16em; font-size: 12px; color: #333; }
 @media print {
   body { padding: 0; max-width: none; font-size: 11px; }
   nav { display: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .table-wrap { overflow: visible; }
+  td, th { overflow-wrap: anywhere; }
+  .nw { white-space: normal; }
+  td.evidence { min-width: 0; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }

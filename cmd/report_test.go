@@ -13,9 +13,9 @@ import (
 )
 
 func TestReportGolden(t *testing.T) {
-	for _, format := range []string{"table", "csv", "json", "markdown"} {
+	for _, format := range []string{"table", "csv", "json", "markdown", "html"} {
 		t.Run(format, func(t *testing.T) {
-			out, errOut, code := run(t, false, "", "report", "--format", format, "--evidence=2", samplePage)
+			out, errOut, code := run(t, false, "", "report", "--format", format, "--evidence", "--evidence-max=2", samplePage)
 			if code != ExitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
@@ -75,12 +75,12 @@ func TestReportFormatsAgree(t *testing.T) {
 // A report built from a saved mentions stream equals the direct one.
 func TestReportFromMentions(t *testing.T) {
 	pages := []string{samplePage, "../testdata/pages/context-cases.txt", "../testdata/pages/wordpress.html", "../testdata/pages/plain-note.txt"}
-	direct, _, code := run(t, false, "", append([]string{"report", "--format", "json", "--evidence=3"}, pages...)...)
+	direct, _, code := run(t, false, "", append([]string{"report", "--format", "json", "--evidence", "--evidence-max=3"}, pages...)...)
 	if code != ExitOK {
 		t.Fatalf("exit %d", code)
 	}
 	stream, _, _ := run(t, false, "", append([]string{"mentions", "--sections", "--format", "jsonl"}, pages...)...)
-	fromStream, errOut, code := run(t, false, stream, "report", "--format", "json", "--evidence=3", "--from-mentions", "-")
+	fromStream, errOut, code := run(t, false, stream, "report", "--format", "json", "--evidence", "--evidence-max=3", "--from-mentions", "-")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -103,7 +103,7 @@ func TestReportFromMentions(t *testing.T) {
 
 // Output does not depend on the number of jobs.
 func TestReportDeterministic(t *testing.T) {
-	args := []string{"report", "--format", "json", "--evidence=5", samplePage, "../testdata/pages"}
+	args := []string{"report", "--format", "json", "--evidence", "--evidence-max=5", samplePage, "../testdata/pages"}
 	one, _, _ := run(t, false, "", append(args, "--jobs", "1")...)
 	many, _, _ := run(t, false, "", append(args, "--jobs", "8")...)
 	if one != many || len(one) < 1000 {
