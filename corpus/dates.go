@@ -29,7 +29,7 @@ var (
 	// 05/03/2019, 5.3.2019 7:15 pm: ambiguous day and month
 	reNum = regexp.MustCompile(`(?i)^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})` + timeRe + `\s*$`)
 	// Posted 3 days ago, 2 hours ago, yesterday
-	reRelative = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+)?(?:(?:\d+|an?|one|two|three|few)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago|yesterday|today|just now)\b`)
+	reRelative = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now)(?:\s|$|[.,)])`)
 )
 
 // ParseDate reads a date as pages write it. It returns the local time as written (no

@@ -16,14 +16,17 @@ import (
 var (
 	// "12 Responses", "Comments (3)", "16 thoughts on “Klonopin”", "3 comments", "Comments"
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
-	// Link lines that end a comment on a saved page.
-	reLinkLine = regexp.MustCompile(`(?i)^(?:reply(?:\s*↓)?|report(?:\s+(?:comment|abuse))?|flag|like|share|quote|permalink|(?:\d+\s+)?likes?|reply\s*\|\s*report|report\s*\|\s*reply|(?:log\s*in|sign\s*in)\s+to\s+reply)$`)
+	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
+	// "12 Likes | Report", "Log in to reply".
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|(?:log\s*in|sign\s*in)\s+to\s+reply)\s*[↓›»•·|\-–—]*\s*)+$`)
+	// "Post by name", "Posted by name": a byline before the author's name.
+	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
 	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in)`)
 	reSays   = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented)\s*:?\s*(.*)$`)
 	reBullet = regexp.MustCompile(`^(?:[•·●▪◦‣∙*+>-]|\d+\.)\s*`)
 	// Separators between an author and a date written on one line.
-	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•]|on|at)\s+|,\s+|\s{2,}|\t`)
+	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
 )
 
 type line struct {
@@ -78,7 +81,9 @@ func parsePageText(source, text string) *Page {
 		body = append(body, l)
 	}
 	body = trimBlank(body)
-	if len(body) > 0 && (len(body) == 1 || body[1].text == "") && utf8.RuneCountInString(body[0].text) <= 200 {
+	// The title is the first line: short, and followed by a blank line or not a sentence.
+	if len(body) > 0 && utf8.RuneCountInString(body[0].text) <= 200 &&
+		(len(body) == 1 || body[1].text == "" || !strings.ContainsAny(body[0].text[len(body[0].text)-1:], ".!?:;,")) {
 		p.Title = body[0].text
 		body = trimBlank(body[1:])
 	}
@@ -130,7 +135,7 @@ func stripTrailers(ls []line, last bool) []line {
 	ls = trimBlank(ls)
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
-		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) {
+		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
 		}
@@ -286,7 +291,7 @@ func stripBullet(s string) string {
 }
 
 func cleanAuthor(s string) string {
-	s = stripBullet(s)
+	s = reBy.ReplaceAllString(stripBullet(s), "")
 	if m := reSays.FindStringSubmatch(s); m != nil && m[2] == "" {
 		s = m[1]
 	}
@@ -297,7 +302,7 @@ func cleanAuthor(s string) string {
 // isAuthor reports whether s reads as a commenter's name or handle: short, not a sentence,
 // not a date, not a link line or header.
 func isAuthor(s string) bool {
-	s = strings.TrimSuffix(strings.TrimSpace(s), ":")
+	s = reBy.ReplaceAllString(strings.TrimSuffix(strings.TrimSpace(s), ":"), "")
 	n := utf8.RuneCountInString(s)
 	if n == 0 || n > 50 {
 		return false

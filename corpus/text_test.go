@@ -104,6 +104,27 @@ func TestPageTextLayouts(t *testing.T) {
 			warnings: 1, // the comment without an author
 		},
 		{
+			file:    "phpbb-thread.txt",
+			title:   "Coming off Lexapro - symptoms thread",
+			article: "Board index » Antidepressants » Lexapro",
+			comments: []want{
+				{"rainyday", "2019-03-04T20:22", "Mon Mar 04, 2019 8:22 pm", "I went from 10mg to 5mg two weeks ago. The brain zaps are constant and I feel dizzy when I turn my head."},
+				{"Greg_W", "2019-03-05T06:03", "Tue Mar 05, 2019 6:03 am", "Same here. Took me 3 months to taper. Crying spells for the first month, then it settled."},
+				{"rainyday", "2019-03-05T23:47", "Tue Mar 05, 2019 11:47 pm", "Thanks Greg. My doctor wants me to go slower."},
+			},
+		},
+		{
+			file:    "disqus-thread.txt",
+			title:   "Metoprolol and fatigue: what to expect",
+			article: "Beta blockers like metoprolol",
+			comments: []want{
+				{"Karen M", "", "3 years ago", "I have been on Toprol XL 50 mg for 2 years. The first month I was exhausted and my hands were always cold."},
+				{"Dennis", "", "2 yr. ago", "No fatigue at all for me, but I get dizzy if I stand up too fast."},
+				{"Karen M", "", "2 yr. ago", "@Dennis that happens to me too!"},
+				{"Guest", "", "a year ago", "My husband takes metoprolol for afib and says he sleeps badly."},
+			},
+		},
+		{
 			file:  "crlf-nbsp.txt",
 			title: "Night sweats on venlafaxine",
 			comments: []want{
@@ -142,7 +163,7 @@ func TestPageTextLayouts(t *testing.T) {
 }
 
 func TestPageTextGolden(t *testing.T) {
-	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt"} {
+	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt"} {
 		t.Run(name, func(t *testing.T) {
 			p := readPage(t, filepath.Join("../testdata/pages", name))
 			checkGolden(t, name, pageJSON(t, []*Page{p}))
@@ -177,6 +198,9 @@ func TestParseDate(t *testing.T) {
 		{"05/03/2019", "2019-05-03T00:00"},
 		{"25/12/2019 10:00 pm", "2019-12-25T22:00"},
 		{"Posted 3 days ago", "relative"},
+		{"2 yr. ago", "relative"},
+		{"• a year ago", ""},
+		{"an hour ago", "relative"},
 		{"yesterday", "relative"},
 		{"February 30, 2019", ""},
 		{"12 Responses", ""},
