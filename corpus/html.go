@@ -89,7 +89,29 @@ func parseHTML(source, text string) (*Page, error) {
 	})
 	p.page.Article = p.article(doc)
 	p.page.Title = p.title(doc, broad)
+	if len(p.page.Comments) == 0 {
+		p.fromTextLayout(doc)
+	}
 	return p.page, nil
+}
+
+// fromTextLayout reads the comments of a page without comment markup (a forum, a
+// site of its own) from its text, laid out as the page shows it: author and date lines
+// before each post, as the page-text parser reads them.
+func (p *htmlReader) fromTextLayout(doc *html.Node) {
+	body := doc
+	if b := p.firstMatch(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }); b != nil {
+		body = b
+	}
+	tp := parsePageText(p.page.Source, nodeText(body, skipAlways))
+	if len(tp.Comments) == 0 {
+		return
+	}
+	p.page.Comments = tp.Comments
+	p.page.Article = tp.Article
+	for _, w := range tp.Warnings {
+		p.page.Warnings = append(p.page.Warnings, Warning{Message: w.Message + " (in the page's text)"})
+	}
 }
 
 // Elements with no end tag, and elements whose content is raw text.

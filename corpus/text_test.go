@@ -163,11 +163,33 @@ func TestPageTextLayouts(t *testing.T) {
 }
 
 func TestPageTextGolden(t *testing.T) {
-	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt"} {
+	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html"} {
 		t.Run(name, func(t *testing.T) {
 			p := readPage(t, filepath.Join("../testdata/pages", name))
 			checkGolden(t, name, pageJSON(t, []*Page{p}))
 		})
+	}
+}
+
+// An HTML forum page without comment markup is read from its text layout.
+func TestHTMLForumWithoutMarkup(t *testing.T) {
+	p := readPage(t, "../testdata/pages/forum-thread.html")
+	want := []struct{ author, posted, first string }{
+		{"hurting_hank", "2019-01-12T21:14", "My neurologist started me on gabapentin"},
+		{"Marisol", "2019-01-13T07:02", "The dizziness went away"},
+		{"hurting_hank", "2019-01-13T20:30", "Thanks. Going to ask about Lyrica instead."},
+	}
+	if p.Title != "Gabapentin for nerve pain - Health Forum" || len(p.Comments) != len(want) {
+		t.Fatalf("title %q, %d comments", p.Title, len(p.Comments))
+	}
+	for i, w := range want {
+		c := p.Comments[i]
+		if c.Author != w.author || c.Posted.Format("2006-01-02T15:04") != w.posted || !strings.HasPrefix(c.Text, w.first) {
+			t.Errorf("comment %d: %q %s %.40q", i, c.Author, c.Posted.Format("2006-01-02T15:04"), c.Text)
+		}
+		if strings.Contains(c.Text, "Powered by") || strings.Contains(c.Text, "Post by") {
+			t.Errorf("comment %d has page furniture: %q", i, c.Text)
+		}
 	}
 }
 
