@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // The English word list guards fuzzy matching: a word in it is never read as a
@@ -91,6 +92,10 @@ type fuzzyIndex struct {
 	words []string
 	keys  []string
 	del   map[string][]int32
+	tri   map[string][]int32 // three-letter runs of long words' keys
+
+	cache  sync.Map // word -> correction
+	cached atomic.Int64
 }
 
 func newFuzzyIndex(vocab map[string]string) *fuzzyIndex {
@@ -106,20 +111,58 @@ func (f *fuzzyIndex) build() {
 	sort.Strings(f.words)
 	f.keys = make([]string, len(f.words))
 	f.del = make(map[string][]int32, len(f.words)*8)
+	f.tri = make(map[string][]int32, len(f.words))
 	for i, w := range f.words {
 		k := soundKey(w)
 		f.keys[i] = k
 		f.del[k] = append(f.del[k], int32(i))
 		for j := 0; j < len(k); j++ {
 			d := k[:j] + k[j+1:]
-			f.del[d] = append(f.del[d], int32(i))
+			f.del[d] = appendOnce(f.del[d], int32(i))
+		}
+		// Long words may be two edits off ("suidical", "irratibility"): they are also
+		// found by the three-letter runs they share with the misspelling.
+		if len(w) >= 8 {
+			for j := 0; j+3 <= len(k); j++ {
+				t := k[j : j+3]
+				f.tri[t] = appendOnce(f.tri[t], int32(i))
+			}
 		}
 	}
 }
 
+func appendOnce(ids []int32, id int32) []int32 {
+	if n := len(ids); n > 0 && ids[n-1] == id {
+		return ids
+	}
+	return append(ids, id)
+}
+
+// fuzzyCacheMax bounds the cache of corrections: misspellings and names repeat, but
+// memory must not grow with the corpus.
+const fuzzyCacheMax = 200000
+
+type correction struct {
+	word, key string
+	dist      int
+}
+
 // correct returns the vocabulary word nearest w, its token key and the distance (0 when
-// none is near enough, or w is an English word).
+// none is near enough, or w is an English word). Answers are cached.
 func (f *fuzzyIndex) correct(w string) (string, string, int) {
+	if c, ok := f.cache.Load(w); ok {
+		c := c.(correction)
+		return c.word, c.key, c.dist
+	}
+	word, key, d := f.lookup(w)
+	if f.cached.Load() < fuzzyCacheMax {
+		f.cached.Add(1)
+		f.cache.Store(w, correction{word, key, d})
+	}
+	return word, key, d
+}
+
+func (f *fuzzyIndex) lookup(w string) (string, string, int) {
 	limit := MaxDistance(len(w))
 	if limit == 0 || !isASCIILetters(w) || IsEnglish(w) || isName(w) {
 		return "", "", 0
@@ -148,6 +191,24 @@ func (f *fuzzyIndex) correct(w string) (string, string, int) {
 	try(f.del[k])
 	for j := 0; j < len(k); j++ {
 		try(f.del[k[:j]+k[j+1:]])
+	}
+	if limit >= 2 && bestD > 1 && len(k) >= 6 {
+		// Two edits change at most six of the word's three-letter runs.
+		shared := map[int32]int{}
+		for j := 0; j+3 <= len(k); j++ {
+			for _, id := range f.tri[k[j:j+3]] {
+				shared[id]++
+			}
+		}
+		need := max(1, len(k)-2-6)
+		var ids []int32
+		for id, n := range shared {
+			if n >= need {
+				ids = append(ids, id)
+			}
+		}
+		sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+		try(ids)
 	}
 	if best < 0 || bestD > limit || bestD == 0 {
 		return "", "", 0
