@@ -212,7 +212,8 @@ func TestFuzzyDistance(t *testing.T) {
 		{"xannax", "alprazolam", 1},     // doubled letter in a short name
 		{"liptor", "atorvastatin", 1},   // a dropped letter
 		{"lipiter", "atorvastatin", 1},  // a swapped vowel
-		{"klonzpam", "", 0},             // too far from anything
+		{"klonzpam", "clonazepam", 2},   // two letters dropped from a long name
+		{"kxqzpamt", "", 0},             // too far from anything
 		{"rivotrill", "clonazepam", 1},  // near rivotril
 		{"zanaxx", "", 0},               // two edits from a 5-letter name
 		{"sinusitus", "sinusitis", 1},   // symptoms too
