@@ -105,7 +105,8 @@ var (
 	offVerbs     = set("coming", "came", "come", "getting", "got", "get", "went", "go", "going", "being", "been", "was", "am", "im", "be", "weaning", "weening", "tapering", "taper", "wean", "off")
 	stopNext     = set("taking", "it", "the", "them", "my", "cold", "using", "this", "that", "all", "klonopin")
 	stopPrev     = set("i", "since", "after", "when", "once", "until", "til", "till", "before", "we", "had", "have")
-	reduceNext   = set("down", "back", "dose", "dosage", "my", "the", "to", "from", "it")
+	reduceNext   = set("down", "back", "dose", "dosage", "to", "from", "it")
+	doseWords    = set("dose", "doses", "dosage", "meds", "medication", "mg", "pill", "pills", "intake", "prescription")
 	missNext     = set("a", "my", "dose", "doses", "dosing", "one", "pill", "pills", "day", "days", "it", "them", "two", "several", "more", "the")
 	indicateVerb = set("take", "takes", "taking", "took", "taken", "prescribed", "prescribe",
 		"prescribes", "given", "gave", "give", "put", "on", "use", "uses", "using", "used",
@@ -117,12 +118,15 @@ var (
 		"helped", "helping", "control", "controls", "controlled", "controlling", "manage",
 		"manages", "managed", "managing", "relieve", "relieves", "relieved", "relief", "cure",
 		"cures", "cured", "fix", "fixes", "fixed", "combat", "ease", "eases", "eased", "against",
-		"alleviate", "alleviates", "alleviated", "reduce", "reduces", "lessen", "lessened",
-		"lessens", "calm", "calms", "calmed", "tame", "tamed", "suppress", "suppresses",
-		"improve", "improved", "improves", "improving", "less", "fewer", "address",
+		"alleviate", "alleviates", "alleviated", "calm", "calms", "calmed", "tame", "tamed",
+		"improve", "improved", "improves", "improving", "address",
 		"addresses", "addressed", "addressing", "kick", "kicked", "relief", "lift", "lifts",
 		"lifted", "regulate", "stabilize", "stabilized", "works", "worked", "effective", "good",
 		"great", "wonders", "wonderful", "prevent", "prevents", "prevented", "cope", "coping")
+	// lessened is an indication only for what the drug is taken for: "reduced my anxiety",
+	// but "reduced my sex drive" is an adverse effect.
+	lessenWords = set("reduce", "reduces", "reduced", "reducing", "decreased", "decreases", "decreasing",
+		"lowered", "lowers", "eliminated", "less", "fewer", "lessened")
 	adverseVerbs = set("made", "makes", "make", "making", "gave", "gives", "give", "giving",
 		"caused", "causes", "cause", "causing", "developed", "develop", "developing", "induced",
 		"triggered", "triggers", "brought", "worsened", "worsening", "became", "become")
@@ -284,7 +288,12 @@ func hasWithdrawalCue(toks []lexicon.Token, sFrom, sTo int) bool {
 				return true
 			}
 		case "cut", "cutting", "reduced", "reducing", "lowered", "lowering", "dropped":
-			if reduceNext[next] {
+			if next == "my" || next == "the" {
+				// "reduced my dose", not "reduced my anxiety"
+				if i+2 < sTo && doseWords[toks[i+2].Norm] {
+					return true
+				}
+			} else if reduceNext[next] {
 				return true
 			}
 		case "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget", "forgetting":
@@ -335,11 +344,15 @@ var startedWhat = set("taking", "on", "it", "the", "this", "them", "my", "a", "u
 // isIndication reads "prescribed for X", "I take it for X", "to help with X", "treats my X",
 // "relief from X", "less anxious", "my X is much improved": the symptom is why the drug
 // is taken, or what it made better.
-func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
+//
+// prone says the symptom is one the drug is commonly taken for; only then does a symptom
+// that ended ("my crying spells stopped") or that came before the drug ("before Zoloft I
+// was confused") read as the indication.
+func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool) bool {
 	for i := first - 1; i >= sFrom && i >= first-7; i-- {
 		t := &toks[i]
 		w := t.Norm
-		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" {
+		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" && w != "-" {
 			break
 		}
 		if adverseVerbs[w] {
@@ -351,11 +364,14 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 			}
 			return true
 		}
-		if treatWords[w] {
+		if treatWords[w] || prone && lessenWords[w] {
 			return true
 		}
-		if (w == "because" || w == "bc" || w == "due" || w == "since") && hasAny(toks, sFrom, i, indicateVerb) {
-			return true
+		if (w == "because" || w == "bc" || w == "due" || w == "since" || w == "after") && hasAny(toks, sFrom, i, indicateVerb) {
+			return true // "I took this because I began to have panic attacks", "put on it after a suicide attempt"
+		}
+		if w == "before" && prone {
+			return true // "Before Zoloft I was easily confused"
 		}
 		if (w == "more" || w == "longer") && i > sFrom && toks[i-1].Norm == "no" {
 			return true
@@ -371,8 +387,11 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 		if t.Kind == lexicon.Punct || t.IsClauseBoundary() {
 			break
 		}
-		if improvedAfter[t.Norm] {
+		if improvedAfter[t.Norm] || prone && (t.Norm == "stopped" || t.Norm == "ended" || t.Norm == "ceased") {
 			return true
+		}
+		if t.Norm == "not" && i+2 < sTo && toks[i+1].Norm == "as" && (toks[i+2].Norm == "bad" || toks[i+2].Norm == "severe" || toks[i+2].Norm == "often" || toks[i+2].Norm == "frequent") {
+			return true // "my anxiety is not as bad"
 		}
 		if t.Norm == "control" && i > last+1 && toks[i-1].Norm == "under" {
 			return true

@@ -286,7 +286,7 @@ func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) 
 	switch {
 	case withdrawalConcepts[m.Concept] && !adverse:
 		return RoleWithdrawal
-	case isIndication(s.toks, tr[0], tr[1], m.first, m.last):
+	case isIndication(s.toks, tr[0], tr[1], m.first, m.last, indicatedFor(drugClass, m.Concept)):
 		return RoleIndication
 	case cue:
 		return RoleWithdrawal
