@@ -132,12 +132,21 @@ func findQuantities(toks []lexicon.Token, from, to int, posted time.Time) []quan
 		}
 		out = append(out, q)
 	}
+	// One lookup per token: the anchors and what they can start.
+	var anchors [16]int
+	idx := anchors[:0]
+	var kinds [16]uint8
+	kk := kinds[:0]
 	for i := from; i < to; i++ {
 		t := &toks[i]
 		k := quantityKeys[t.Norm]
 		if k == 0 && t.Kind != lexicon.Number {
 			continue
 		}
+		idx, kk = append(idx, i), append(kk, k)
+	}
+	for n, i := range idx {
+		k := kk[n]
 		if k&keyDoseUnit != 0 {
 			if q, ok := parseDose(toks, from, i); ok {
 				add(q)
@@ -154,10 +163,9 @@ func findQuantities(toks []lexicon.Token, from, to int, posted time.Time) []quan
 			}
 		}
 	}
-	for i := from; i < to; i++ {
+	for n, i := range idx {
 		t := &toks[i]
-		k := quantityKeys[t.Norm]
-		if k&keyFrequency == 0 && t.Kind != lexicon.Number {
+		if kk[n]&keyFrequency == 0 && t.Kind != lexicon.Number {
 			continue
 		}
 		if q, ok := parseFrequency(toks, from, to, i); ok {

@@ -87,6 +87,14 @@ func (m *Matcher) resolveKey(t *Token) string {
 	if t.Alt == "" || m.bases[t.Key] {
 		return t.Key
 	}
+	if t.Alt == altE {
+		var buf [64]byte
+		b := append(append(buf[:0], t.Key...), 'e')
+		if m.bases[string(b)] { // no allocation for the lookup
+			return string(b)
+		}
+		return t.Key
+	}
 	if m.bases[t.Alt] {
 		return t.Alt
 	}

@@ -59,9 +59,6 @@ var notAux = map[string]string{
 	"shall": "shant", "must": "mustnt", "need": "neednt", "ai": "aint",
 }
 
-// normSpecial folds spellings of the same word to one form.
-var normSpecial = map[string]string{"cannot": "cant", "thru": "through", "nite": "night"}
-
 // Tokenize splits text into tokens. It is the one tokenizer of rxvoice, used for the
 // lexicon's terms and for the texts they are matched in, so both are normalized alike.
 func Tokenize(text string) []Token {
@@ -141,7 +138,7 @@ func Tokenize(text string) []Token {
 			}
 			if prev.Kind == Word && len(prev.Norm) <= 2 {
 				t.Key = "-" + t.Key
-				if t.Alt != "" {
+				if t.Alt != "" && t.Alt != altE {
 					t.Alt = "-" + t.Alt
 				}
 			}
@@ -231,8 +228,13 @@ func normWord(raw string) string {
 		}
 		s = b.String()
 	}
-	if v, ok := normSpecial[s]; ok {
-		return v
+	switch s { // a switch: no hashing on the hot path
+	case "cannot":
+		return "cant"
+	case "thru":
+		return "through"
+	case "nite":
+		return "night"
 	}
 	return s
 }
@@ -290,24 +292,80 @@ func Stem(w string) string {
 	return s
 }
 
-// irregular maps irregular verb forms patients use in symptom phrases to their base.
-var irregular = map[string]string{
-	"shook": "shake", "shaken": "shake", "threw": "throw", "thrown": "throw", "felt": "feel",
-	"gave": "give", "given": "give", "woke": "wake", "woken": "wake", "ate": "eat",
-	"eaten": "eat", "slept": "sleep", "lost": "lose", "began": "begin", "begun": "begin",
-	"fell": "fall", "fallen": "fall", "bled": "bleed", "broke": "break", "broken": "break",
-	"swollen": "swell", "ran": "run", "spun": "spin", "froze": "freeze", "frozen": "freeze",
-	"sweat": "sweat", "sank": "sink", "sunk": "sink", "stung": "sting", "struck": "strike",
-	"wept": "weep", "kept": "keep", "drank": "drink", "drunk": "drink", "forgot": "forget",
-	"forgotten": "forget", "became": "become", "grew": "grow", "grown": "grow", "hid": "hide",
-	"dreamt": "dream", "burnt": "burn", "blew": "blow", "bit": "bite", "bitten": "bite",
+// irregularBase maps irregular verb forms patients use in symptom phrases to their base.
+func irregularBase(w string) string {
+	switch w {
+	case "became":
+		return "become"
+	case "began", "begun":
+		return "begin"
+	case "bit", "bitten":
+		return "bite"
+	case "bled":
+		return "bleed"
+	case "blew":
+		return "blow"
+	case "broke", "broken":
+		return "break"
+	case "burnt":
+		return "burn"
+	case "dreamt":
+		return "dream"
+	case "drank", "drunk":
+		return "drink"
+	case "ate", "eaten":
+		return "eat"
+	case "fallen", "fell":
+		return "fall"
+	case "felt":
+		return "feel"
+	case "forgot", "forgotten":
+		return "forget"
+	case "froze", "frozen":
+		return "freeze"
+	case "gave", "given":
+		return "give"
+	case "grew", "grown":
+		return "grow"
+	case "hid":
+		return "hide"
+	case "kept":
+		return "keep"
+	case "lost":
+		return "lose"
+	case "ran":
+		return "run"
+	case "shaken", "shook":
+		return "shake"
+	case "sank", "sunk":
+		return "sink"
+	case "slept":
+		return "sleep"
+	case "spun":
+		return "spin"
+	case "stung":
+		return "sting"
+	case "struck":
+		return "strike"
+	case "swollen":
+		return "swell"
+	case "threw", "thrown":
+		return "throw"
+	case "woke", "woken":
+		return "wake"
+	case "wept":
+		return "weep"
+	}
+	return w
 }
 
-// stem returns the stem and, for an ambiguous form, an alternative.
+// altE is the alternative "the stem plus e" ("aching": ach or ache), spelled out only
+// when the matcher needs it, so that stemming allocates nothing.
+const altE = "+e"
+
+// stem returns the stem and, for an ambiguous form, an alternative (or altE).
 func stem(w string) (string, string) {
-	if b, ok := irregular[w]; ok {
-		w = b
-	}
+	w = irregularBase(w)
 	n := len(w)
 	if n <= 3 {
 		return w, ""
@@ -337,14 +395,14 @@ func stem(w string) (string, string) {
 	switch {
 	case strings.HasSuffix(w, "ing") && n > 5 && hasVowel(w[:n-3]):
 		w = undouble(w[:n-3])
-		alt = w + "e"
+		alt = altE
 	case strings.HasSuffix(w, "ied") && n > 4:
 		w = w[:n-3] + "i"
 	case strings.HasSuffix(w, "eed") && n > 4:
 		w = w[:n-1]
 	case strings.HasSuffix(w, "ed") && n > 4 && hasVowel(w[:n-2]):
 		w = undouble(w[:n-2])
-		alt = w + "e"
+		alt = altE
 	}
 	if n = len(w); n > 3 && w[n-1] == 'y' {
 		w = w[:n-1] + "i"
