@@ -3,6 +3,7 @@ package analyze
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rxvoice/rxvoice/corpus"
@@ -63,6 +64,18 @@ type Analyzer struct {
 // New returns an analyzer over a compiled matcher.
 func New(m *lexicon.Matcher) *Analyzer { return &Analyzer{m: m} }
 
+// Token buffers are reused across sections: mentions keep offsets, not tokens.
+var tokenPool = sync.Pool{New: func() any { return new([]lexicon.Token) }}
+
+func (a *Analyzer) tokenBuffer() []lexicon.Token { return *tokenPool.Get().(*[]lexicon.Token) }
+
+func releaseTokens(toks []lexicon.Token) {
+	if cap(toks) <= 1<<20 { // a 20 MB line is not kept
+		toks = toks[:0]
+		tokenPool.Put(&toks)
+	}
+}
+
 // section is one section's tokens, sentences and mentions.
 type section struct {
 	sec      corpus.Section
@@ -93,10 +106,16 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 		}
 	}
 	pageDrug := mostNamed(counts, secs)
-	var out []Mention
+	n := 0
+	for _, s := range secs {
+		n += len(s.mentions)
+	}
+	out := make([]Mention, 0, n)
 	for _, s := range secs {
 		s.context(pageDrug)
 		out = append(out, s.mentions...)
+		releaseTokens(s.toks)
+		s.toks = nil
 	}
 	return out
 }
@@ -105,6 +124,7 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 func (a *Analyzer) Section(s corpus.Section) []Mention {
 	sec := a.scan(s)
 	sec.context(drugRef{})
+	releaseTokens(sec.toks)
 	return sec.mentions
 }
 
@@ -123,7 +143,7 @@ func mostNamed(counts map[string]int, secs []*section) drugRef {
 // scan finds the mentions of a section without their links.
 func (a *Analyzer) scan(s corpus.Section) *section {
 	text := s.Text()
-	sec := &section{sec: s, toks: lexicon.Tokenize(text)}
+	sec := &section{sec: s, toks: lexicon.TokenizeInto(a.tokenBuffer(), text)}
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
 	matches := a.m.MatchTokens(text, sec.toks)
 	sec.sents = Sentences(text, sec.toks)

@@ -62,7 +62,13 @@ var notAux = map[string]string{
 // Tokenize splits text into tokens. It is the one tokenizer of rxvoice, used for the
 // lexicon's terms and for the texts they are matched in, so both are normalized alike.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5+1)
+	return TokenizeInto(make([]Token, 0, len(text)/4+1), text)
+}
+
+// TokenizeInto tokenizes text like Tokenize into buf's storage (its contents are
+// overwritten): a caller that reuses its buffer tokenizes without allocating.
+func TokenizeInto(buf []Token, text string) []Token {
+	toks := buf[:0]
 	var brk uint8
 	i := 0
 	for i < len(text) {
