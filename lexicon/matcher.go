@@ -3,6 +3,7 @@ package lexicon
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // MaxGap is how many words a gap (...) in a term lets stand between two words.
@@ -207,8 +208,11 @@ func (m *Matcher) Match(text string) []Match {
 
 // MatchTokens is Match on text already tokenized with Tokenize.
 func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	// The words the trie walks: joining hyphens and slashes are transparent.
-	idx := make([]int, 0, len(toks))
+	idx := sc.idx[:0]
+	defer func() { sc.idx = idx[:0] }()
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/" || t.Norm == "'") && i+1 < len(toks) && toks[i+1].Joined {
@@ -216,9 +220,10 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		}
 		idx = append(idx, i)
 	}
-	keys := make([]string, len(idx))
-	starts := make([]*node, len(idx))
-	dist := make([]int8, len(idx))
+	keys := grow(sc.keys, len(idx))
+	starts := grow(sc.starts, len(idx))
+	dist := grow(sc.dist, len(idx))
+	defer func() { sc.keys, sc.starts, sc.dist = keys[:0], starts[:0], dist[:0] }()
 	var corrected []string
 	for k, i := range idx {
 		t := &toks[i]
@@ -283,6 +288,26 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		}
 	}
 	return resolve(cands)
+}
+
+// scratch is the per-call working memory of MatchTokens, reused through a pool.
+type scratch struct {
+	idx    []int
+	keys   []string
+	starts []*node
+	dist   []int8
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// grow returns s resized to n zeroed elements, reusing its storage when it can.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // isGapStop reports whether a token ends a gap: punctuation, a line break, or a word
