@@ -9,10 +9,14 @@
 //
 // Tokenizing is our own: one pass over the bytes, lowercasing, folding quotes and
 // contractions ("could not" and "couldn't" are one token), and a light stemmer so that
-// "ache", "aches", "aching" and "ached" share a key. prose/v2's tokenizer alone measured
-// about 15 MB/s on this machine over comment pages, its sentence segmenter about
-// 1.6 MB/s, and a default NewDocument about 0.04 MB/s, against a budget of 20 MB/s per
-// core for the whole of `rxvoice mentions`; so prose is kept off the hot path.
+// "ache", "aches", "aching" and "ached" share a key. Measured on this machine, one core,
+// over comment pages (go test ./analyze -bench 'Tokenize|Prose'): this tokenizer runs at
+// about 60 MB/s, prose/v2's at about 15 MB/s, and prose with its sentence segmenter at
+// 0.05 MB/s (a default NewDocument, with tagging, slower still), against a budget of
+// 20 MB/s per core for the whole of `rxvoice mentions`. So prose stays off the hot path;
+// sentences are split on our tokens (package analyze). The ambiguous words prose's tagger
+// could settle ("cold", "fit") are instead kept out of the vocabulary on their own and
+// written as phrases ("a cold", "head cold", "caught ... cold").
 //
 // Misspelled words (not in the vocabulary, not ordinary English words, five letters or
 // more) are read as the nearest vocabulary word within a bounded edit distance, by a
