@@ -167,6 +167,9 @@ func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
 		if ps, ok := negPseudoNext[w]; ok && ps[next] {
 			continue
 		}
+		if (w == "hardly" || w == "barely") && !(next == "any" || next == "ever" || next == "noticeable" || next == "notice" || next == "noticed") {
+			continue // "barely slept" reports the symptom; "barely any nausea" denies it
+		}
 		if negPre[w] && w != "free" {
 			if w == "never" && i+1 < first && !haveVerbs[next] && first-i > 3 {
 				continue

@@ -59,6 +59,8 @@ func TestContextRules(t *testing.T) {
 		{"negation stops at but without comma", "On Zoloft I had no nausea but bad headaches.", "headaches", "negated=false"},
 		{"have not had", "On Lexapro I have not had any weight gain.", "weight gain", "negated=true"},
 		{"without", "Three months on Prozac without any nausea.", "nausea", "negated=true"},
+		{"barely is not no", "On Lipitor I could barely walk.", "could barely walk", "negated=false"},
+		{"barely any", "Barely any nausea on Zoloft.", "nausea", "negated=true"},
 		{"pseudo not only", "Not only headaches but nausea too on Zoloft.", "headaches", "negated=false"},
 		{"pseudo no doubt", "No doubt the insomnia came from the Prozac.", "insomnia", "negated=false"},
 		{"post free", "Since the Cymbalta I am pain free.", "pain", "negated=true"},

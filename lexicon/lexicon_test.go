@@ -85,6 +85,7 @@ func TestTokenize(t *testing.T) {
 	}{
 		{"I couldn't sleep", "i couldnt sleep"},
 		{"I could not sleep", "i couldnt sleep"},
+		{"I could barely walk", "i couldnt walk"},
 		{"I cannot sleep, can't sleep", "i cant sleep , cant sleep"},
 		{"Hashimoto’s disease", "hashimoto disease"},
 		{"took .5mg and 0.25 mg", "took .5 mg and 0.25 mg"},

@@ -120,7 +120,14 @@ func TokenizeInto(buf []Token, text string) []Token {
 			t.Joined = true
 		}
 		toks = append(toks, t)
-		// "could not" -> "couldnt"
+		// "could not" -> "couldnt"; "could barely", "can hardly" read the same way: the
+		// writer can all but not ("I could barely walk").
+		if kind == Word && (t.Norm == "barely" || t.Norm == "hardly" || t.Norm == "scarcely") && len(toks) >= 2 {
+			if p := &toks[len(toks)-2]; p.Kind == Word && (p.Norm == "can" || p.Norm == "could") {
+				p.End, p.Norm = t.End, notAux[p.Norm]
+				toks = toks[:len(toks)-1]
+			}
+		}
 		if kind == Word && t.Norm == "not" && len(toks) >= 2 {
 			p := &toks[len(toks)-2]
 			if neg, ok := notAux[p.Norm]; ok && p.Kind == Word {
