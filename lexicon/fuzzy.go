@@ -176,7 +176,9 @@ func (f *fuzzyIndex) lookup(w string) (string, string, int) {
 			if cand[0] != k[0] {
 				continue // patients rarely get the first sound wrong
 			}
-			d := damerau(k, cand, bestD)
+			// damerau gives up at its limit: bestD+1, so that a real tie at bestD is
+			// told apart from a word that is further off.
+			d := damerau(k, cand, bestD+1)
 			if d == 0 {
 				d = 1 // a sound-alike spelling is one edit, never an exact match
 				if f.words[id] == w {

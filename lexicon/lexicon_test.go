@@ -215,6 +215,7 @@ func TestFuzzyDistance(t *testing.T) {
 		{"lipiter", "atorvastatin", 1},  // a swapped vowel
 		{"klonzpam", "clonazepam", 2},   // two letters dropped from a long name
 		{"kxqzpamt", "", 0},             // too far from anything
+		{"klonopinzwzw", "", 0},         // four edits: a near word must not win a tie by its spelling
 		{"rivotrill", "clonazepam", 1},  // near rivotril
 		{"zanaxx", "", 0},               // two edits from a 5-letter name
 		{"sinusitus", "sinusitis", 1},   // symptoms too
