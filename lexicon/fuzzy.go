@@ -20,6 +20,11 @@ var englishText string
 //go:embed english/names.txt
 var namesText string
 
+// Ordinary words as patients misspell them ("weening" for weaning): not symptoms.
+//
+//go:embed english/misspellings.txt
+var misspellingsText string
+
 var (
 	englishOnce sync.Once
 	englishSet  map[string]struct{}
@@ -34,9 +39,11 @@ func loadEnglish() {
 		}
 	}
 	namesSet = make(map[string]struct{}, 20000)
-	for _, l := range strings.Split(namesText, "\n") {
-		if l != "" {
-			namesSet[l] = struct{}{}
+	for _, text := range []string{namesText, misspellingsText} {
+		for _, l := range strings.Split(text, "\n") {
+			if l != "" && !strings.HasPrefix(l, "#") {
+				namesSet[l] = struct{}{}
+			}
 		}
 	}
 }
