@@ -1,8 +1,10 @@
 package analyze
 
 import (
+	"cmp"
 	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -427,15 +429,8 @@ func (s *Summarizer) Summary() *Summary {
 			out.Drugs = append(out.Drugs, r)
 		}
 	}
-	sort.Slice(out.Drugs, func(i, j int) bool {
-		a, b := out.Drugs[i], out.Drugs[j]
-		if a.Commenters != b.Commenters {
-			return a.Commenters > b.Commenters
-		}
-		if a.Mentions != b.Mentions {
-			return a.Mentions > b.Mentions
-		}
-		return a.Concept < b.Concept
+	slices.SortFunc(out.Drugs, func(a, b DrugRow) int {
+		return cmp.Or(cmp.Compare(b.Commenters, a.Commenters), cmp.Compare(b.Mentions, a.Mentions), strings.Compare(a.Concept, b.Concept))
 	})
 	out.Drugs = top(out.Drugs, s.opt.Top)
 
@@ -453,15 +448,8 @@ func (s *Summarizer) Summary() *Summary {
 			out.Symptoms = append(out.Symptoms, r)
 		}
 	}
-	sort.Slice(out.Symptoms, func(i, j int) bool {
-		a, b := out.Symptoms[i], out.Symptoms[j]
-		if a.Self != b.Self {
-			return a.Self > b.Self
-		}
-		if a.Mentions != b.Mentions {
-			return a.Mentions > b.Mentions
-		}
-		return a.Concept < b.Concept
+	slices.SortFunc(out.Symptoms, func(a, b SymptomRow) int {
+		return cmp.Or(cmp.Compare(b.Self, a.Self), cmp.Compare(b.Mentions, a.Mentions), strings.Compare(a.Concept, b.Concept))
 	})
 	out.Symptoms = top(out.Symptoms, s.opt.Top)
 
@@ -476,15 +464,8 @@ func (s *Summarizer) Summary() *Summary {
 			out.Pairs = append(out.Pairs, r)
 		}
 	}
-	sort.Slice(out.Pairs, func(i, j int) bool {
-		a, b := out.Pairs[i], out.Pairs[j]
-		if a.Commenters != b.Commenters {
-			return a.Commenters > b.Commenters
-		}
-		if a.Drug != b.Drug {
-			return a.Drug < b.Drug
-		}
-		return a.Symptom < b.Symptom
+	slices.SortFunc(out.Pairs, func(a, b PairRow) int {
+		return cmp.Or(cmp.Compare(b.Commenters, a.Commenters), strings.Compare(a.Drug, b.Drug), strings.Compare(a.Symptom, b.Symptom))
 	})
 	out.Pairs = top(out.Pairs, s.opt.Top)
 	out.Comments = s.comments
