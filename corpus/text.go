@@ -18,7 +18,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|(?:log\s*in|sign\s*in)\s+to\s+reply)\s*[↓›»•·|\-–—]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|(?:log\s*in|sign\s*in)\s+to\s+reply)\s*[↓›»•·|\-–—]*\s*)+$`)
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
@@ -213,7 +213,11 @@ func findHeads(lines []line) []head {
 		}
 		if tm, ok := ParseDate(stripBullet(t)); ok {
 			h := head{first: i, last: i, raw: stripBullet(t), posted: tm, hasDate: true}
-			if j := prevNonBlank(lines, i); j > used && isAuthor(stripBullet(lines[j].text)) {
+			j := prevNonBlank(lines, i)
+			if j >= 0 && stripBullet(lines[j].text) == "" { // a lone "·" between name and date
+				j = prevNonBlank(lines, j)
+			}
+			if j > used && j >= 0 && isAuthor(stripBullet(lines[j].text)) {
 				h.first, h.author = j, cleanAuthor(lines[j].text)
 			}
 			heads = append(heads, h)

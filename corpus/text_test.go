@@ -125,6 +125,16 @@ func TestPageTextLayouts(t *testing.T) {
 			},
 		},
 		{
+			file:    "reddit-thread.txt",
+			title:   "r/antidepressants",
+			article: "Posted by u/nightowl_22",
+			comments: []want{
+				{"u/quietfern", "", "3 yr. ago", "Week 3 was the worst for me too. The fatigue lifted around week 5 and the anxiety got much better."},
+				{"OP", "", "3 yr. ago", "u/nightowl_22\n\nThanks, that gives me hope."},
+				{"bluejay_88", "", "2 yr. ago", "I had to switch to Lexapro because of the nausea. No regrets."},
+			},
+		},
+		{
 			file:  "crlf-nbsp.txt",
 			title: "Night sweats on venlafaxine",
 			comments: []want{
@@ -163,7 +173,7 @@ func TestPageTextLayouts(t *testing.T) {
 }
 
 func TestPageTextGolden(t *testing.T) {
-	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html"} {
+	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt"} {
 		t.Run(name, func(t *testing.T) {
 			p := readPage(t, filepath.Join("../testdata/pages", name))
 			checkGolden(t, name, pageJSON(t, []*Page{p}))
