@@ -18,7 +18,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|(?:log\s*in|sign\s*in)\s+to\s+reply)\s*[↓›»•·|\-–—]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply)\s*[↓›»•·|\-–—]*\s*)+$`)
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
@@ -276,15 +276,29 @@ func maySay(t string) bool {
 		strings.Contains(l, "writes") || strings.Contains(l, "commented")
 }
 
+// authorDateLine reads a name and a date on one line: "Jane Doe - March 3, 2019 at 7:15
+// pm", "Post by jane » Mon Mar 04, 2019 8:22 pm", and review bylines with more fields
+// between ("Jane · Taken for 1 to 6 months · March 3, 2019").
 func authorDateLine(t string) (head, bool) {
 	t = stripBullet(t)
-	for _, loc := range reAuthorDateSep.FindAllStringIndex(t, -1) {
+	seps := reAuthorDateSep.FindAllStringIndex(t, -1)
+	for k, loc := range seps {
 		left, right := strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[1]:])
 		if left == "" || right == "" || !isAuthor(left) {
 			continue
 		}
 		if tm, ok := ParseDate(right); ok {
 			return head{author: cleanAuthor(left), raw: right, posted: tm, hasDate: true}, true
+		}
+		// The date may be a later field: "name · something · date".
+		if k == 0 {
+			for _, l2 := range seps[1:] {
+				if last := strings.TrimSpace(t[l2[1]:]); last != "" {
+					if tm, ok := ParseDate(last); ok && !tm.IsZero() {
+						return head{author: cleanAuthor(left), raw: last, posted: tm, hasDate: true}, true
+					}
+				}
+			}
 		}
 	}
 	return head{}, false

@@ -135,6 +135,15 @@ func TestPageTextLayouts(t *testing.T) {
 			},
 		},
 		{
+			file:    "review-bylines.txt",
+			title:   "Lisinopril reviews",
+			article: "User reviews for lisinopril, newest first.",
+			comments: []want{
+				{"MaryB", "2019-03-03T00:00", "March 3, 2019", "For High Blood Pressure: \"My blood pressure came down in two weeks but I have had a dry tickly cough ever since.\""},
+				{"Anonymous", "2019-01-20T00:00", "January 20, 2019", "For Heart Failure: \"No side effects at all. Ankles less swollen.\""},
+			},
+		},
+		{
 			file:  "crlf-nbsp.txt",
 			title: "Night sweats on venlafaxine",
 			comments: []want{
@@ -173,7 +182,7 @@ func TestPageTextLayouts(t *testing.T) {
 }
 
 func TestPageTextGolden(t *testing.T) {
-	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt"} {
+	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt", "review-bylines.txt"} {
 		t.Run(name, func(t *testing.T) {
 			p := readPage(t, filepath.Join("../testdata/pages", name))
 			checkGolden(t, name, pageJSON(t, []*Page{p}))
