@@ -130,9 +130,13 @@ var (
 	adverseVerbs = set("made", "makes", "make", "making", "gave", "gives", "give", "giving",
 		"caused", "causes", "cause", "causing", "developed", "develop", "developing", "induced",
 		"triggered", "triggers", "brought", "worsened", "worsening", "became", "become")
-	improvedAfter = set("improved", "improving", "better", "lifted", "lifting", "decreased",
-		"decreasing", "reduced", "subsided", "disappeared", "manageable", "controlled",
-		"gone", "eased", "lessened", "diminished", "vanished", "nonexistent", "cured", "resolved")
+	// After the symptom: better is the drug working; gone is that only for what the drug is
+	// taken for ("the nausea went away" is an adverse effect that passed).
+	improvedAfter = set("improved", "improving", "better", "lifted", "lifting", "manageable",
+		"controlled", "cured")
+	resolvedAfter = set("gone", "stopped", "ended", "ceased", "decreased", "decreasing", "reduced",
+		"subsided", "disappeared", "eased", "lessened", "diminished", "vanished", "nonexistent", "resolved")
+	conditionField = set("condition", "conditions", "reason", "diagnosis", "for", "treating", "indication")
 	otherHistory = set("childhood", "history", "genetic", "hereditary", "born", "lifelong",
 		"teens", "teenager", "kid", "child")
 	// Status words before a drug.
@@ -355,6 +359,9 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool)
 	for i := first - 1; i >= sFrom && i >= first-7; i-- {
 		t := &toks[i]
 		w := t.Norm
+		if w == ":" && i > sFrom && conditionField[toks[i-1].Norm] {
+			return true // "Condition: High Cholesterol", "For Anxiety: ..."
+		}
 		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" && w != "-" {
 			break
 		}
@@ -390,7 +397,7 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool)
 		if t.Kind == lexicon.Punct || t.IsClauseBoundary() {
 			break
 		}
-		if improvedAfter[t.Norm] || prone && (t.Norm == "stopped" || t.Norm == "ended" || t.Norm == "ceased") {
+		if improvedAfter[t.Norm] || prone && resolvedAfter[t.Norm] {
 			return true
 		}
 		if t.Norm == "not" && i+2 < sTo && toks[i+1].Norm == "as" && (toks[i+2].Norm == "bad" || toks[i+2].Norm == "severe" || toks[i+2].Norm == "often" || toks[i+2].Norm == "frequent") {
@@ -399,7 +406,7 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool)
 		if t.Norm == "control" && i > last+1 && toks[i-1].Norm == "under" {
 			return true
 		}
-		if (t.Norm == "away" || t.Norm == "down") && i > last+1 && (toks[i-1].Norm == "went" || toks[i-1].Norm == "gone" || toks[i-1].Norm == "goes") {
+		if prone && (t.Norm == "away" || t.Norm == "down") && i > last+1 && (toks[i-1].Norm == "went" || toks[i-1].Norm == "gone" || toks[i-1].Norm == "goes") {
 			return true
 		}
 	}

@@ -106,6 +106,15 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 		}
 	}
 	pageDrug := mostNamed(counts, secs)
+	if pageDrug.name == "" && p.Title != "" {
+		// A review page names its drug in the title: "Atorvastatin user reviews".
+		for _, m := range a.m.Match(p.Title) {
+			if m.Concept.Kind == lexicon.Drug && !m.Concept.IsClass {
+				pageDrug = drugRef{m.Concept.Name, m.Concept.Category}
+				break
+			}
+		}
+	}
 	n := 0
 	for _, s := range secs {
 		n += len(s.mentions)

@@ -19,6 +19,10 @@ var (
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
 	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply)\s*[↓›»•·|\-–—]*\s*)+$`)
+	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
+	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
+	// "Condition: High Cholesterol": a review's header line.
+	reCondition = regexp.MustCompile(`(?i)^(?:condition|for|reason|taken for|used for)\s*:\s*\S`)
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
@@ -36,6 +40,7 @@ type line struct {
 
 type head struct {
 	first, last int // indexes in lines of the head's first and last line
+	condition   int // a "Condition: ..." line kept as the first line of the text, or 0
 	author      string
 	raw         string // the date as written
 	posted      time.Time
@@ -96,6 +101,9 @@ func parsePageText(source, text string) *Page {
 		}
 		blines := lines[h.last+1 : stop]
 		blines = stripTrailers(blines, k+1 == len(heads))
+		if h.condition > 0 {
+			blines = append([]line{lines[h.condition]}, blines...)
+		}
 		c := Comment{
 			Index:     k,
 			Author:    h.author,
@@ -219,6 +227,16 @@ func findHeads(lines []line) []head {
 			}
 			if j > used && j >= 0 && isAuthor(stripBullet(lines[j].text)) {
 				h.first, h.author = j, cleanAuthor(lines[j].text)
+			} else if k := nextNonBlank(lines, i); k >= 0 {
+				// "Reviewer: Frank, 65-74 ..." under the date
+				if m := reReviewer.FindStringSubmatch(lines[k].text); m != nil {
+					h.last, h.author = k, strings.TrimSpace(m[1])
+				}
+			}
+			// A "Condition: ..." line over the date belongs to this review, not the last:
+			// it starts the review's text.
+			if j >= 0 && j > used && reCondition.MatchString(lines[j].text) {
+				h.first, h.condition = j, j
 			}
 			heads = append(heads, h)
 			used = h.last
@@ -328,8 +346,8 @@ func isAuthor(s string) bool {
 	if reLinkLine.MatchString(s) || reCommentsHeader.MatchString(s) || reFooter.MatchString(s) {
 		return false
 	}
-	if len(strings.Fields(s)) > 5 {
-		return false
+	if len(strings.Fields(s)) > 5 || strings.Contains(s, ": ") {
+		return false // a sentence, or a "Condition: ..." field
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	if strings.ContainsRune("?!,;", last) {

@@ -144,6 +144,14 @@ func TestPageTextLayouts(t *testing.T) {
 			},
 		},
 		{
+			file:  "webmd-style.txt",
+			title: "Atorvastatin user reviews",
+			comments: []want{
+				{"Frank", "2019-03-04T20:22", "3/4/2019 8:22:01 PM", "Condition: High Cholesterol\nOverall rating 2.0\nMy legs ached so badly I could barely walk. Stopped after a year and the pain went away."},
+				{"Ellen", "2019-01-15T10:05", "1/15/2019 10:05:44 AM", "Condition: Coronary Artery Disease\nOverall rating 5.0\nNo problems at all, cholesterol is down."},
+			},
+		},
+		{
 			file:  "crlf-nbsp.txt",
 			title: "Night sweats on venlafaxine",
 			comments: []want{
@@ -182,7 +190,7 @@ func TestPageTextLayouts(t *testing.T) {
 }
 
 func TestPageTextGolden(t *testing.T) {
-	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt", "review-bylines.txt"} {
+	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt", "review-bylines.txt", "webmd-style.txt"} {
 		t.Run(name, func(t *testing.T) {
 			p := readPage(t, filepath.Join("../testdata/pages", name))
 			checkGolden(t, name, pageJSON(t, []*Page{p}))
