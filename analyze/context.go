@@ -137,7 +137,7 @@ var (
 	resolvedAfter = set("gone", "stopped", "ended", "ceased", "decreased", "decreasing", "reduced",
 		"subsided", "disappeared", "eased", "lessened", "diminished", "vanished", "nonexistent", "resolved")
 	conditionField = set("condition", "conditions", "reason", "diagnosis", "for", "treating", "indication")
-	otherHistory = set("childhood", "history", "genetic", "hereditary", "born", "lifelong",
+	otherHistory   = set("childhood", "history", "genetic", "hereditary", "born", "lifelong",
 		"teens", "teenager", "kid", "child")
 	// Status words before a drug.
 	statusTapering = set("tapering", "tapered", "taper", "weaning", "weening", "wean", "weaned", "withdrawing", "reducing", "cutting", "lowering", "coming", "detoxing", "getting")
