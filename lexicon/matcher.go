@@ -1,7 +1,8 @@
 package lexicon
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -332,46 +333,46 @@ func exactOK(text string, toks []Token, idx []int, first, k int, exact []string)
 // resolve keeps, for each kind, the longest matches that do not overlap: longer span
 // first, then exact before fuzzy, ungapped before gapped, earlier start, lexicon order.
 func resolve(c []Match) []Match {
-	if len(c) == 0 {
-		return nil
+	if len(c) <= 1 {
+		return c
 	}
-	sort.SliceStable(c, func(i, j int) bool {
-		a, b := &c[i], &c[j]
-		la, lb := a.LastToken-a.FirstToken, b.LastToken-b.FirstToken
-		if la != lb {
-			return la > lb
-		}
-		if a.Fuzzy != b.Fuzzy {
-			return a.Fuzzy < b.Fuzzy
-		}
-		if a.Gapped != b.Gapped {
-			return !a.Gapped
-		}
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		return a.Concept.Pos.Line < b.Concept.Pos.Line || a.Concept.Pos.Line == b.Concept.Pos.Line && a.Concept.Pos.File < b.Concept.Pos.File
+	slices.SortStableFunc(c, func(a, b Match) int {
+		return cmp.Or(
+			cmp.Compare(b.LastToken-b.FirstToken, a.LastToken-a.FirstToken),
+			cmp.Compare(a.Fuzzy, b.Fuzzy),
+			cmp.Compare(boolInt(a.Gapped), boolInt(b.Gapped)),
+			cmp.Compare(a.Start, b.Start),
+			cmp.Compare(a.Concept.Pos.Line, b.Concept.Pos.Line),
+			strings.Compare(a.Concept.Pos.File, b.Concept.Pos.File))
 	})
-	taken := map[Kind][][2]int{}
+	var taken [2][][2]int // token ranges kept, for drugs and for symptoms
 	out := c[:0:0]
 	for _, m := range c {
+		k := 0
+		if m.Concept.Kind == Symptom {
+			k = 1
+		}
 		ok := true
-		for _, r := range taken[m.Concept.Kind] {
+		for _, r := range taken[k] {
 			if m.FirstToken <= r[1] && r[0] <= m.LastToken {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			taken[m.Concept.Kind] = append(taken[m.Concept.Kind], [2]int{m.FirstToken, m.LastToken})
+			taken[k] = append(taken[k], [2]int{m.FirstToken, m.LastToken})
 			out = append(out, m)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
-		}
-		return out[i].Concept.Kind < out[j].Concept.Kind
+	slices.SortStableFunc(out, func(a, b Match) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(string(a.Concept.Kind), string(b.Concept.Kind)))
 	})
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
