@@ -97,7 +97,7 @@ var (
 	withdrawalWords = set("withdrawal", "withdrawals", "withdrawl", "withdrawls", "withdraw",
 		"withdrawing", "withdrew", "wd", "wds", "taper", "tapering", "tapered", "wean", "weaning",
 		"weaned", "weening", "discontinued", "discontinuing", "discontinuation", "detox", "detoxing",
-		"detoxed", "quit", "quitting", "stopped", "stopping", "coming", "came", "come", "getting",
+		"detoxed", "quit", "quitting", "stopped", "stopping", "stoped", "stoping", "coming", "came", "come", "getting",
 		"got", "get", "went", "go", "going", "cut", "cutting", "reduced", "reducing", "lowered",
 		"lowering", "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget",
 		"forgetting", "turkey", "dropped")
@@ -106,7 +106,7 @@ var (
 	stopNext     = set("taking", "it", "the", "them", "my", "cold", "using", "this", "that", "all", "klonopin")
 	stopPrev     = set("i", "since", "after", "when", "once", "until", "til", "till", "before", "we", "had", "have")
 	reduceNext   = set("down", "back", "dose", "dosage", "to", "from", "it")
-	doseWords    = set("dose", "doses", "dosage", "meds", "medication", "mg", "pill", "pills", "intake", "prescription")
+	doseWords    = set("dose", "doses", "dosage", "meds", "med", "medication", "medicine", "drug", "mg", "pill", "pills", "intake", "prescription")
 	missNext     = set("a", "my", "dose", "doses", "dosing", "one", "pill", "pills", "day", "days", "it", "them", "two", "several", "more", "the")
 	indicateVerb = set("take", "takes", "taking", "took", "taken", "prescribed", "prescribe",
 		"prescribes", "given", "gave", "give", "put", "on", "use", "uses", "using", "used",
@@ -290,7 +290,7 @@ func hasWithdrawalCue(toks []lexicon.Token, sFrom, sTo int) bool {
 			if next == "taking" || next == "it" || next == "my" || next == "meds" || next == "medication" || next == "them" {
 				return true
 			}
-		case "quit", "quitting", "stopped", "stopping":
+		case "quit", "quitting", "stopped", "stopping", "stoped", "stoping":
 			if stopNext[next] || stopPrev[prev] {
 				return true
 			}
