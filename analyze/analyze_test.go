@@ -167,3 +167,17 @@ func TestIndicationsTable(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLongSection tags one 1 MB section (a file saved as a single line): the cost per
+// byte must stay that of ordinary pages, with no work that grows with the square of the
+// mentions in a section.
+func BenchmarkLongSection(b *testing.B) {
+	a := analyzer(b)
+	text := strings.Repeat("I took Zoloft for 2 years and had nausea and headaches but no weight gain. ", 1<<20/76)
+	p := &corpus.Page{Source: "long", Format: corpus.FormatPlain, Article: text}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a.Page(p)
+	}
+}

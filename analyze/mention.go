@@ -84,7 +84,8 @@ type section struct {
 	sentTok  [][2]int // token range of each sentence
 	mentions []Mention
 	article  bool
-	cue      []bool // sentences that say a drug is being stopped or cut
+	cue      []bool        // sentences that say a drug is being stopped or cut
+	drugsIn  map[int][]int // sentence -> indexes of its drug mentions
 	// withdrawalFrom is the first sentence where the writer says so.
 	withdrawalFrom int
 }
@@ -218,6 +219,14 @@ func (s *section) context(pageDrug drugRef) {
 		}
 	}
 	sectionDrug := mostNamed(counts, []*section{s})
+	// The drugs of each sentence, so that linking looks only there (a 20 MB line has
+	// hundreds of thousands of mentions).
+	s.drugsIn = map[int][]int{}
+	for j := range s.mentions {
+		if s.mentions[j].Type == TypeDrug {
+			s.drugsIn[s.mentions[j].sent] = append(s.drugsIn[s.mentions[j].sent], j)
+		}
+	}
 	// Once the writer says they are coming off a drug, the symptoms they go on to report
 	// are read as withdrawal unless a sentence says otherwise.
 	s.withdrawalFrom = len(s.sentTok)
@@ -268,11 +277,8 @@ func (s *section) context(pageDrug drugRef) {
 func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug drugRef) (string, string, string) {
 	m := &s.mentions[i]
 	best, bestD, via := drugRef{}, 1<<30, ""
-	for j := range s.mentions {
+	for _, j := range s.drugsIn[m.sent] {
 		d := &s.mentions[j]
-		if d.Type != TypeDrug || d.sent != m.sent {
-			continue
-		}
 		dist := m.first - d.last
 		if d.first > m.last {
 			dist = (d.first - m.last) * 2 // a drug before is likelier than one after

@@ -345,24 +345,26 @@ func resolve(c []Match) []Match {
 			cmp.Compare(a.Concept.Pos.Line, b.Concept.Pos.Line),
 			strings.Compare(a.Concept.Pos.File, b.Concept.Pos.File))
 	})
-	var taken [2][][2]int // token ranges kept, for drugs and for symptoms
+	// Tokens already taken, for drugs and for symptoms: linear in the text, however many
+	// matches a long text has.
+	n := 0
+	for _, m := range c {
+		n = max(n, m.LastToken+1)
+	}
+	taken := [2][]bool{make([]bool, n), make([]bool, n)}
 	out := c[:0:0]
 	for _, m := range c {
 		k := 0
 		if m.Concept.Kind == Symptom {
 			k = 1
 		}
-		ok := true
-		for _, r := range taken[k] {
-			if m.FirstToken <= r[1] && r[0] <= m.LastToken {
-				ok = false
-				break
-			}
+		if slices.Contains(taken[k][m.FirstToken:m.LastToken+1], true) {
+			continue
 		}
-		if ok {
-			taken[k] = append(taken[k], [2]int{m.FirstToken, m.LastToken})
-			out = append(out, m)
+		for t := m.FirstToken; t <= m.LastToken; t++ {
+			taken[k][t] = true
 		}
+		out = append(out, m)
 	}
 	slices.SortStableFunc(out, func(a, b Match) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(string(a.Concept.Kind), string(b.Concept.Kind)))
