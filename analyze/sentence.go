@@ -7,6 +7,9 @@ import (
 	"github.com/rxvoice/rxvoice/lexicon"
 )
 
+// maxSentence is the length in tokens past which a sentence without an end is cut.
+const maxSentence = 120
+
 // Span is a byte range of a text.
 type Span struct{ Start, End int }
 
@@ -23,7 +26,7 @@ var abbreviations = map[string]bool{
 // pass and no allocation per token.
 func Sentences(text string, toks []lexicon.Token) []Span {
 	var out []Span
-	start := -1
+	start, startTok := -1, 0
 	last := 0
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
@@ -31,8 +34,14 @@ func Sentences(text string, toks []lexicon.Token) []Span {
 			out = append(out, Span{start, last})
 			start = -1
 		}
+		// Text with no sentence ends (a list, a pasted log) is cut at a comma after
+		// maxSentence tokens, and hard after twice that: the context rules scan sentences.
+		if start >= 0 && (i-startTok >= 2*maxSentence || i-startTok >= maxSentence && toks[i-1].Norm == ",") {
+			out = append(out, Span{start, last})
+			start = -1
+		}
 		if start < 0 {
-			start = t.Start
+			start, startTok = t.Start, i
 		}
 		last = t.End
 		if t.Kind == lexicon.Punct && (t.Norm == "." || t.Norm == "!" || t.Norm == "?") {
