@@ -64,6 +64,9 @@ type Analyzer struct {
 // New returns an analyzer over a compiled matcher.
 func New(m *lexicon.Matcher) *Analyzer { return &Analyzer{m: m} }
 
+// Matcher returns the matcher the analyzer tags with.
+func (a *Analyzer) Matcher() *lexicon.Matcher { return a.m }
+
 // Token buffers are reused across sections: mentions keep offsets, not tokens.
 var tokenPool = sync.Pool{New: func() any { return new([]lexicon.Token) }}
 

@@ -210,7 +210,7 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 		},
 	}
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv, json, jsonl")
-	c.Flags().StringSliceVar(&opts.Concepts, "concept", nil, "only mentions of these concepts (generic or canonical `NAME`s, comma-separated)")
+	c.Flags().StringSliceVar(&opts.Concepts, "concept", nil, "only mentions of these concepts (`NAME`s: a generic or canonical name, or any term of it)")
 	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: drug, symptom, dose, frequency, duration")
 	c.Flags().IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "pages analyzed in parallel (output order does not change)")
 	c.Flags().BoolVar(&opts.Sections, "sections", false, `also write a record of type "section" for each article and comment, before its mentions (for report --from-mentions)`)
@@ -233,8 +233,8 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 		return err
 	}
 	concepts := map[string]bool{}
-	for _, c := range opts.Concepts {
-		concepts[strings.ToLower(strings.TrimSpace(c))] = true
+	for _, c := range conceptNames(a.Matcher(), opts.Concepts) {
+		concepts[c] = true
 	}
 	types := map[string]bool{}
 	for _, t := range opts.Types {

@@ -70,7 +70,7 @@ stream, so a large corpus can be tagged in shards and summarized once.`,
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reportFormats, ", "))
 	f.StringVar(&opts.Table, "table", "", "with csv: one table only ("+strings.Join(reportTableNames, ", ")+")")
 	f.StringVar(&opts.Out, "out", "", "with csv: write one CSV file per table into `DIR`")
-	f.StringSliceVar(&opts.Drugs, "drug", nil, "only comments that mention these drugs (generic names)")
+	f.StringSliceVar(&opts.Drugs, "drug", nil, "only comments that mention these drugs (any name: generic, brand, misspelled)")
 	f.StringVar(&opts.Since, "since", "", "only comments posted on or after `DATE` (YYYY-MM-DD)")
 	f.StringVar(&opts.Until, "until", "", "only comments posted before `DATE` (YYYY-MM-DD)")
 	f.IntVar(&opts.MinCount, "min-count", 1, "drop rows with fewer commenters than `N`")
@@ -146,6 +146,7 @@ func runReport(streams *IO, vocab *vocabOptions, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.Drugs = conceptNames(m, opts.Drugs)
 	sum := analyze.NewSummarizer(opts.summaryOptions())
 	var readErr error
 	if opts.FromMentions != "" {

@@ -205,3 +205,17 @@ func TestReportOutDir(t *testing.T) {
 		t.Errorf("comments.csv has %d lines, want 17", n)
 	}
 }
+
+// Filters take any name of a drug: brand, misspelling, generic.
+func TestFiltersTakeAnyName(t *testing.T) {
+	for _, name := range []string{"alprazolam", "Xanax", "xanex"} {
+		s := reportJSON(t, "--drug", name, samplePage)
+		if s.Overview.Comments != 1 {
+			t.Errorf("--drug %s: %d comments, want 1", name, s.Overview.Comments)
+		}
+	}
+	out, _, _ := run(t, false, "", "mentions", "--format", "jsonl", "--concept", "Klonopin", samplePage)
+	if n := strings.Count(out, "\n"); n < 30 || strings.Contains(out, `"concept":"alprazolam"`) {
+		t.Errorf("--concept Klonopin: %d records", n)
+	}
+}

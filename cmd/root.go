@@ -128,7 +128,9 @@ func NewRootCmd(streams *IO) *cobra.Command {
 		Long: `rxvoice reads web pages where patients talk about their medicines (an article
 followed by reader comments, or forum posts) and extracts what they report: the drugs
 they take, doses and durations, and the symptoms they describe, with context.`,
-		Example: `  rxvoice comments testdata/klonopin-immune-comments.txt
+		Example: `  rxvoice report testdata/klonopin-immune-comments.txt
+  rxvoice report --format html pages/ > report.html
+  rxvoice mentions --type symptom --format csv pages/ > symptoms.csv
   rxvoice comments --format jsonl pages/ > comments.jsonl`,
 		Version:       Version(),
 		SilenceUsage:  true,

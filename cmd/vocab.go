@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/rxvoice/rxvoice/lexicon"
@@ -42,4 +43,25 @@ func (o *vocabOptions) load() (*lexicon.Matcher, error) {
 		o.matcher = lexicon.Compile(lx)
 	})
 	return o.matcher, o.err
+}
+
+// conceptNames maps what a user typed (a generic, a brand, a misspelling: "Klonopin")
+// to concept names through the vocabulary, so filters accept any name patients use.
+func conceptNames(m *lexicon.Matcher, typed []string) []string {
+	var out []string
+	for _, t := range typed {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		name := strings.ToLower(t)
+		for _, x := range m.Match(t) {
+			if x.Start == 0 && x.End == len(t) {
+				name = x.Concept.Name
+				break
+			}
+		}
+		out = append(out, name)
+	}
+	return out
 }
