@@ -181,6 +181,7 @@ func TestMatch(t *testing.T) {
 		{"anti-anxiety and antianxiety pills", []string{"anti-anxiety=anxiety", "antianxiety=anxiety"}},
 		{"she liked the sonata, took Sonata", []string{"Sonata=zaleplon"}},
 		{"ED meds; he ed the line", []string{"ED=erectile dysfunction"}},
+		{"I TOLD HIM ABOUT THE ED ISSUE", nil}, // capitals all along are shouting, not an acronym
 		{"benzos are a class", []string{"benzos=benzodiazepines"}},
 		{"the planet and plain words stay words", nil},
 	}

@@ -327,6 +327,28 @@ func exactOK(text string, toks []Token, idx []int, first, k int, exact []string)
 			return false
 		}
 	}
+	// An acronym in capitals ("ED", "BED", "RID") is not one inside text written all in
+	// capitals ("I STAYED IN BED", "GET RID OF IT").
+	if isUpperWord(exact[0]) {
+		for _, n := range []int{idx[first] - 1, idx[k-1] + 1} {
+			if n >= 0 && n < len(toks) && toks[n].Kind == Word && toks[n].End-toks[n].Start >= 2 && isUpperWord(text[toks[n].Start:toks[n].End]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isUpperWord reports a word of two or more letters, all capitals.
+func isUpperWord(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
 	return true
 }
 
