@@ -401,6 +401,29 @@ func (r *jsonReader) decodeRecord(raw json.RawMessage, line int) (jsonRecord, bo
 			rec.commentNo, rec.hasCommentNo = n, true
 		}
 	}
+	// Other tools name the fields their own way: Reddit's "body", "content", "message",
+	// "created_utc", "timestamp", "parent_id".
+	for _, alias := range []string{"body", "content", "message", "review", "comment_text"} {
+		if _, ok := f["text"]; !ok {
+			if v, ok := f[alias]; ok {
+				f["text"] = v
+			}
+		}
+	}
+	for _, alias := range []string{"created_utc", "created_at", "created", "timestamp", "time", "published"} {
+		if _, ok := f["posted"]; !ok {
+			if _, ok := f["date"]; !ok {
+				if v, ok := f[alias]; ok {
+					f["posted"] = v
+				}
+			}
+		}
+	}
+	if _, ok := f["parent"]; !ok {
+		if v, ok := f["parent_id"]; ok {
+			f["parent"] = v
+		}
+	}
 	if v, ok := f["text"]; ok {
 		if s, ok := jsonScalar(v); ok {
 			rec.text, rec.hasText = s, true

@@ -213,3 +213,18 @@ func FuzzDecode(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+// JSON from other tools names its fields its own way (Reddit: body, created_utc, parent_id).
+func TestJSONFieldAliases(t *testing.T) {
+	in := `{"author":"abc","body":"Zoloft gave me headaches","created_utc":1546300800,"id":"x1"}` + "\n" +
+		`{"author":"def","content":"Same here","timestamp":"2019-01-02T08:00:00","id":"x2","parent_id":"x1"}` + "\n"
+	pages, err := Parse("r.jsonl", []byte(in), FormatAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := pages[0].Comments
+	if len(c) != 2 || c[0].Text != "Zoloft gave me headaches" || c[0].Posted.Format("2006-01-02") != "2019-01-01" ||
+		c[1].Text != "Same here" || c[1].Posted.Format("15:04") != "08:00" || c[1].Parent != 0 {
+		t.Errorf("comments %+v", c)
+	}
+}
