@@ -141,7 +141,6 @@ var (
 		"teens", "teenager", "kid", "child")
 	// Status words before a drug.
 	statusTapering = set("tapering", "tapered", "taper", "weaning", "weening", "wean", "weaned", "withdrawing", "reducing", "cutting", "lowering", "coming", "detoxing", "getting")
-	statusStopped  = set("stopped", "quit", "quitting", "was", "were", "took", "had", "used", "discontinued", "came", "went", "got", "stopping", "after", "tried")
 	statusPlanned  = set("going", "gonna", "will", "plan", "planning", "considering", "thinking", "about", "may", "might", "want", "wants", "supposed", "suggested", "suggests", "recommended", "wanted")
 	statusCurrent  = set("am", "im", "taking", "take", "takes", "currently", "still", "been", "now", "daily", "is", "are", "using", "use", "on")
 )

@@ -146,13 +146,7 @@ func termVariants(text string, cached []Token) [][]*Token {
 			joined = append(joined, t)
 		}
 		// "sam-e" joined is "same": a joined form that is an English word is left out.
-		english := false
-		for _, t := range joined {
-			if t != nil && t.Joined == false && len(joined) == 1 && IsEnglish(t.Norm) {
-				english = true
-			}
-		}
-		if !english {
+		if !(len(joined) == 1 && joined[0] != nil && IsEnglish(joined[0].Norm)) {
 			out = append(out, joined)
 		}
 	}
