@@ -49,6 +49,7 @@ func (t *tableWriter) Close() error {
 		opts = append(opts,
 			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
 			tablewriter.WithRowAutoWrap(tw.WrapBreak),
+			tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
 			tablewriter.WithHeaderAutoFormat(tw.Off),
 		)
 		caps := fitColumns(t.header, t.rows, width)
@@ -88,6 +89,14 @@ func (t *tableWriter) Close() error {
 	return tbl.Render()
 }
 
+func longestWord(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		n = max(n, displaywidth.String(f))
+	}
+	return n
+}
+
 // fitColumns caps column widths so that a boxed table fits the terminal: the widest
 // columns share what the narrow ones leave, none below 8 cells (or its header).
 func fitColumns(header []string, rows [][]string, width int) tw.Mapper[int, int] {
@@ -113,7 +122,7 @@ func fitColumns(header []string, rows [][]string, width int) tw.Mapper[int, int]
 	sort.Slice(order, func(a, b int) bool { return w[order[a]] < w[order[b]] })
 	for k, i := range order {
 		share := budget / (len(w) - k)
-		w[i] = max(min(w[i], share), min(w[i], 8), displaywidth.String(header[i]))
+		w[i] = max(min(w[i], share), min(w[i], 8), longestWord(header[i]))
 		budget -= w[i]
 	}
 	caps := tw.NewMapper[int, int]()
