@@ -90,7 +90,17 @@ func parseHTML(source, text string) (*Page, error) {
 	p.page.Article = p.article(doc)
 	p.page.Title = p.title(doc, broad)
 	if len(p.page.Comments) == 0 {
-		p.fromTextLayout(doc)
+		if posts := p.genericPosts(doc); len(posts) > 0 {
+			// The article is what the page holds besides its posts.
+			for _, n := range posts {
+				if n.Parent != nil {
+					n.Parent.RemoveChild(n)
+				}
+			}
+			p.page.Article = p.article(doc)
+		} else {
+			p.fromTextLayout(doc)
+		}
 	}
 	return p.page, nil
 }

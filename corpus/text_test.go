@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -190,7 +191,7 @@ func TestPageTextLayouts(t *testing.T) {
 }
 
 func TestPageTextGolden(t *testing.T) {
-	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt", "review-bylines.txt", "webmd-style.txt"} {
+	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt", "review-bylines.txt", "webmd-style.txt", "xenforo-thread.html", "oldreddit-thread.html", "discourse-thread.html"} {
 		t.Run(name, func(t *testing.T) {
 			p := readPage(t, filepath.Join("../testdata/pages", name))
 			checkGolden(t, name, pageJSON(t, []*Page{p}))
@@ -217,6 +218,38 @@ func TestHTMLForumWithoutMarkup(t *testing.T) {
 		if strings.Contains(c.Text, "Powered by") || strings.Contains(c.Text, "Post by") {
 			t.Errorf("comment %d has page furniture: %q", i, c.Text)
 		}
+	}
+}
+
+// Forum engines' own markup: posts found by their shared shape.
+func TestHTMLForumEngines(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string // "author|posted|parent|text prefix"
+	}{
+		{"xenforo-thread.html", []string{"Bob62|2021-06-01T09:15|-1|Started amlodipine", "nurse_jo|2021-06-01T13:40|-1|Very common with amlodipine."}},
+		{"oldreddit-thread.html", []string{"sore_all_over|2019-02-10T18:30|-1|Cymbalta 60 mg", "gentle_giant|2019-02-11T07:05|0|The sweating stopped", "night_owl|2019-02-12T23:59|-1|Savella worked better"}},
+		{"discourse-thread.html", []string{"gluco_gary|2021-06-01T09:15|-1|Metformin gives me diarrhea", "DiabeticDana|2021-06-02T19:02|-1|Yes, the extended release"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			p := readPage(t, filepath.Join("../testdata/pages", tc.file))
+			if len(p.Comments) != len(tc.want) {
+				t.Fatalf("%d comments, want %d: %+v", len(p.Comments), len(tc.want), p.Comments)
+			}
+			for i, w := range tc.want {
+				c := p.Comments[i]
+				f := strings.SplitN(w, "|", 4)
+				if c.Author != f[0] || c.Posted.Format("2006-01-02T15:04") != f[1] || strconv.Itoa(c.Parent) != f[2] || !strings.HasPrefix(c.Text, f[3]) {
+					t.Errorf("comment %d: %q %s %d %.40q, want %s", i, c.Author, c.Posted.Format("2006-01-02T15:04"), c.Parent, c.Text, w)
+				}
+				for _, junk := range []string{"permalink", "reply", "#1", "Member", "Like"} {
+					if strings.Contains(c.Text, junk) {
+						t.Errorf("comment %d has %q in its text: %q", i, junk, c.Text)
+					}
+				}
+			}
+		})
 	}
 }
 

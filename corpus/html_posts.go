@@ -1,0 +1,193 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Forum engines (XenForo, vBulletin, phpBB, Discourse, Disqus, old Reddit) mark posts
+// with markup of their own. Rather than one reader per engine, posts are found by what
+// they share: repeated containers whose class or attributes say post, message or comment,
+// each holding a time and a body, with the author in a data-author attribute or an
+// element whose class says author, user or name.
+
+var (
+	reAuthorClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:author|username|user-name|user_name|poster|postauthor|byline|nickname|handle|screen-name|name)(?:$|[\s_-])`)
+	reDateClass   = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|time|timestamp|posted|postdate|published|dt|datetime|relative-date)(?:$|[\s_-])`)
+	reBodyClass   = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:content|body|message-body|messagecontent|post-body|postbody|post-content|post-message|bbwrapper|text|md|usertext-body|cooked|entry-content|comment-body|message-text|postcontent)(?:$|[\s_-])`)
+	// Elements of a post that are not its text: who, when, and the actions under it.
+	reFurnitureClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:author|username|user|userinfo|user-info|usertitle|avatar|signature|sig|footer|actions|actionbar|meta|attribution|reactions|likes|buttons|share|report|quote|reply-link|permalink|byline|date|time)(?:$|[\s_-])`)
+)
+
+// postClasses are the class names forum engines give a post's container.
+var postClasses = []string{"post", "message", "comment", "reply", "thing", "topic-post",
+	"postbit", "postbitlegacy", "postbit_legacy", "post-container", "postcontainer", "forum-post",
+	"comment-item", "message-item", "post-item", "reply-item", "answer", "review"}
+
+// genericPosts reads the posts of a forum page and returns their elements (none when it
+// finds no posts).
+func (p *htmlReader) genericPosts(doc *html.Node) []*html.Node {
+	type cand struct {
+		n      *html.Node
+		parent int // index in cands of the post it is nested in, -1 for none
+	}
+	var cands []cand
+	var walk func(n *html.Node, parent int)
+	walk = func(n *html.Node, parent int) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipAlways(c) {
+				continue
+			}
+			inner := parent
+			if isPostContainer(c) {
+				cands = append(cands, cand{c, parent})
+				inner = len(cands) - 1 // replies nested in a post (old Reddit, Disqus)
+			}
+			walk(c, inner)
+		}
+	}
+	walk(doc, -1)
+	// Posts repeat: keep the containers whose tag and class recur, or a lone one with a
+	// data-author.
+	shape := func(n *html.Node) string { return n.Data + "." + attrOf(n, "class") }
+	count := map[string]int{}
+	for _, c := range cands {
+		count[shape(c.n)]++
+	}
+	var found []*html.Node
+	index := map[int]int{} // cands index -> comment index
+	for i, cd := range cands {
+		if count[shape(cd.n)] < 2 && attrOf(cd.n, "data-author") == "" {
+			continue
+		}
+		c, ok := p.genericPost(cd.n)
+		if !ok {
+			continue
+		}
+		c.Parent = -1
+		for up := cd.parent; up >= 0; up = cands[up].parent {
+			if ci, ok := index[up]; ok {
+				c.Parent = ci
+				break
+			}
+		}
+		index[i] = p.add(c, attrOf(cd.n, "id"))
+		found = append(found, cd.n)
+	}
+	// Only the outermost are removed from the page for the article.
+	var outer []*html.Node
+	for _, n := range found {
+		nested := false
+		for a := n.Parent; a != nil && !nested; a = a.Parent {
+			for _, m := range found {
+				if m == a {
+					nested = true
+					break
+				}
+			}
+		}
+		if !nested {
+			outer = append(outer, n)
+		}
+	}
+	return outer
+}
+
+// isPostContainer reports an element that looks like one post: a post-like class or a
+// data-author, with a time inside.
+func isPostContainer(n *html.Node) bool {
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Html || n.DataAtom == atom.Main {
+		return false
+	}
+	if attrOf(n, "data-author") == "" && !hasAnyClass(n, postClasses) {
+		return false
+	}
+	return findElem(n, func(c *html.Node) bool {
+		return c.DataAtom == atom.Time || reDateClass.MatchString(attrOf(c, "class")) && strings.TrimSpace(inlineText(c, skipAlways)) != ""
+	}, nil) != nil
+}
+
+// genericPost reads one post: author, time, text.
+func (p *htmlReader) genericPost(n *html.Node) (Comment, bool) {
+	c := Comment{Parent: -1, ID: commentID(attrOf(n, "id"))}
+	c.Author = strings.TrimSpace(attrOf(n, "data-author"))
+	if c.Author == "" {
+		if a := findElem(n, func(e *html.Node) bool {
+			return reAuthorClass.MatchString(attrOf(e, "class")) || hasToken(attrOf(e, "itemprop"), "author") || hasToken(attrOf(e, "rel"), "author")
+		}, isPostContainer); a != nil {
+			c.Author = cleanAuthor(inlineText(a, skipAlways))
+		}
+	}
+	if t := findElem(n, func(e *html.Node) bool { return e.DataAtom == atom.Time }, isPostContainer); t != nil {
+		shown := inlineText(t, skipAlways)
+		if dt := attrOf(t, "datetime"); dt != "" {
+			if tm, ok := readStamp(dt); ok {
+				c.Posted = tm
+			}
+			c.PostedRaw = firstText(shown, dt)
+		} else {
+			c.PostedRaw = shown
+			c.Posted, _ = readStamp(shown)
+		}
+	} else {
+		// A date element: the first whose attributes or text hold a date.
+		for _, d := range allMatches(n, func(e *html.Node) bool { return reDateClass.MatchString(attrOf(e, "class")) && !insidePost(e, n) }) {
+			if c.PostedRaw == "" {
+				c.PostedRaw = inlineText(d, skipAlways)
+			}
+			for _, attr := range []string{"datetime", "data-datetime", "title", "data-time", "data-timestamp"} {
+				if v := attrOf(d, attr); v != "" {
+					if tm, ok := readStamp(v); ok && !tm.IsZero() {
+						c.Posted = tm
+						break
+					}
+				}
+			}
+			if c.Posted.IsZero() {
+				c.Posted, _ = readStamp(inlineText(d, skipAlways))
+			}
+			if !c.Posted.IsZero() {
+				break
+			}
+		}
+	}
+	// The body: the longest element whose class says content or body, else the post's
+	// text without its furniture.
+	// Replies nested in the post are posts of their own, not its text.
+	skip := func(e *html.Node) bool { return skipPostFurniture(e) || e != n && isPostContainer(e) }
+	best, bestLen := "", 0
+	for _, b := range allMatches(n, func(e *html.Node) bool { return reBodyClass.MatchString(attrOf(e, "class")) }) {
+		if insidePost(b, n) {
+			continue
+		}
+		if t := nodeText(b, skip); len(t) > bestLen {
+			best, bestLen = t, len(t)
+		}
+	}
+	if best == "" {
+		best = nodeText(n, skip)
+	}
+	c.Text = strings.TrimSpace(best)
+	if c.Text == "" && c.Author == "" {
+		return c, false
+	}
+	return c, true
+}
+
+// insidePost reports whether e lies in a post nested in root.
+func insidePost(e, root *html.Node) bool {
+	for a := e.Parent; a != nil && a != root; a = a.Parent {
+		if isPostContainer(a) {
+			return true
+		}
+	}
+	return false
+}
+
+func skipPostFurniture(n *html.Node) bool {
+	return skipAlways(n) || n.DataAtom == atom.Time || n.DataAtom == atom.Footer ||
+		reFurnitureClass.MatchString(attrOf(n, "class"))
+}
