@@ -62,7 +62,9 @@ var (
 		"never":   set("mind"),
 		"nothing": set("but", "else"),
 	}
-	negPost = set("free")
+	negPost     = set("free")
+	normalWords = set("normal", "fine", "ok", "okay", "negative", "good", "stable", "unremarkable")
+	linkVerbs   = set("is", "are", "was", "were", "be", "been", "look", "looks", "looked", "came", "seem", "seems", "seemed", "stayed", "remain", "remained")
 	// "is not an issue": a symptom denied after the fact.
 	negPostAux  = set("isnt", "wasnt", "not", "never", "hasnt", "havent", "arent", "werent", "no")
 	negPostNoun = set("issue", "problem", "concern", "factor", "an")
@@ -183,9 +185,12 @@ func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
 			return true
 		}
 	}
-	// after: "pain free", "ache-free", "was not an issue"
+	// after: "pain free", "ache-free", "was not an issue", "CK levels are normal"
 	for i := last + 1; i < cTo && i <= last+4; i++ {
 		w := toks[i].Norm
+		if normalWords[w] && i > last+1 && linkVerbs[toks[i-1].Norm] {
+			return true
+		}
 		if negPost[w] && i <= last+2 {
 			return true
 		}

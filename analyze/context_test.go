@@ -198,3 +198,36 @@ func containsNumber(d, w string) bool {
 	}
 	return false
 }
+
+// A note about several drugs in turn links each symptom to the drug being talked about,
+// and stopping one drug does not make the others' symptoms withdrawal.
+func TestSeveralDrugsInTurn(t *testing.T) {
+	pages, err := corpus.ReadFile("../testdata/pages/multi-drug-note.txt", corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"cramps in my calves": "atorvastatin adverse", "CK levels": "atorvastatin adverse negated",
+		"heartburn": "diclofenac and misoprostol adverse", "black tarry stools": "diclofenac and misoprostol adverse",
+		"osteoarthritis": "diclofenac and misoprostol indication", "redness": "diclofenac adverse",
+		"ankles swell": "diclofenac adverse",
+	}
+	seen := 0
+	for _, m := range analyzer(t).Page(pages[0]) {
+		w, ok := want[m.Text]
+		if !ok || m.Type != TypeSymptom {
+			continue
+		}
+		seen++
+		got := m.Drug + " " + m.Role
+		if m.Negated {
+			got += " negated"
+		}
+		if got != w {
+			t.Errorf("%q: %s, want %s", m.Text, got, w)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of %d symptoms", seen, len(want))
+	}
+}

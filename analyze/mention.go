@@ -89,8 +89,10 @@ type section struct {
 	article  bool
 	cue      []bool        // sentences that say a drug is being stopped or cut
 	drugsIn  map[int][]int // sentence -> indexes of its drug mentions
-	// withdrawalFrom is the first sentence where the writer says so.
+	// withdrawalFrom is the first sentence where the writer says so, withdrawalDrug the
+	// drug they are coming off (its name in that sentence, or before it).
 	withdrawalFrom int
+	withdrawalDrug string
 }
 
 // Page returns the mentions of every section of a page, article first, each in text
@@ -246,6 +248,11 @@ func (s *section) context(pageDrug drugRef) {
 			s.cue[si] = hasWithdrawalCue(s.toks, tr[0], tr[1])
 			if s.cue[si] && !s.article && s.withdrawalFrom == len(s.sentTok) {
 				s.withdrawalFrom = si
+				for _, d := range s.mentions {
+					if d.Type == TypeDrug && !d.IsClass && d.sent <= si {
+						s.withdrawalDrug = d.Concept // the last one named up to the cue
+					}
+				}
 			}
 		}
 	}
@@ -287,11 +294,12 @@ func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug d
 			dist = (d.first - m.last) * 2 // a drug before is likelier than one after
 		}
 		v := "sentence"
-		if d.first >= cFrom && d.last < cTo {
+		switch {
+		case d.first > m.last && (d.first-m.last > 4 || d.first >= cTo):
+			continue // a drug after counts only close by, in the clause: "nausea from Zoloft"
+		case d.first >= cFrom && d.last < cTo:
 			v = "clause"
 			dist -= 1000
-		} else if d.first > m.last {
-			continue // a drug after the mention counts only in its clause
 		}
 		if d.IsClass {
 			dist += 500
@@ -303,6 +311,21 @@ func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug d
 	if best.name != "" {
 		return best.name, best.class, via
 	}
+	// The drug named in the last two sentences: a comment about several drugs talks of
+	// them in turn. A drug given in response ("they put me on omeprazole") is not the
+	// new topic.
+	for j := i - 1; j >= 0; j-- {
+		d := &s.mentions[j]
+		if d.Type != TypeDrug || d.IsClass || d.sent >= m.sent {
+			continue
+		}
+		if m.sent-d.sent > 2 {
+			break
+		}
+		if !givenInResponse(s.toks, s.sentTok[d.sent][0], d.first) {
+			return d.Concept, d.Class, "comment"
+		}
+	}
 	if sectionDrug.name != "" {
 		return sectionDrug.name, sectionDrug.class, "comment"
 	}
@@ -310,6 +333,18 @@ func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug d
 		return pageDrug.name, pageDrug.class, "page"
 	}
 	return "", "", ""
+}
+
+// givenInResponse reports a drug introduced as a treatment given for what happened:
+// "put me on", "added", "gave me", "switched me to".
+func givenInResponse(toks []lexicon.Token, sFrom, first int) bool {
+	for k := first - 1; k >= sFrom && k >= first-4; k-- {
+		switch toks[k].Norm {
+		case "put", "added", "add", "adding", "gave", "given", "switched", "switch", "changed":
+			return true
+		}
+	}
+	return false
 }
 
 // drugRef is a drug concept and its class.
@@ -332,7 +367,8 @@ func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) 
 		return RoleOther
 	case adverse:
 		return RoleAdverse
-	case m.sent > s.withdrawalFrom && m.Experiencer == Self && !startsDrug(s.toks, tr[0], tr[1]):
+	case m.sent > s.withdrawalFrom && m.Experiencer == Self && !startsDrug(s.toks, tr[0], tr[1]) &&
+		(s.withdrawalDrug == "" || m.Drug == "" || m.Drug == s.withdrawalDrug):
 		return RoleWithdrawal
 	case indicatedFor(drugClass, m.Concept):
 		return RoleIndication
