@@ -262,9 +262,9 @@ func certainty(toks []lexicon.Token, sFrom, sTo, cFrom, first int) string {
 	return Reported
 }
 
-// hasWithdrawalCue looks for a drug being stopped or cut anywhere in the sentence; a
-// plan ("I am going to get off it") is not yet a withdrawal.
-func hasWithdrawalCue(toks []lexicon.Token, sFrom, sTo int) bool {
+// withdrawalCueAt returns the index of the sentence's cue that a drug is being stopped or
+// cut, or -1; a plan ("I am going to get off it") is not yet a withdrawal.
+func withdrawalCueAt(toks []lexicon.Token, sFrom, sTo int) int {
 	for i := sFrom; i < sTo; i++ {
 		w := toks[i].Norm
 		if !withdrawalWords[w] && w != "off" && w != "between" && w != "without" {
@@ -284,40 +284,40 @@ func hasWithdrawalCue(toks []lexicon.Token, sFrom, sTo int) bool {
 		case "withdrawal", "withdrawals", "withdrawl", "withdrawls", "withdraw", "withdrawing", "withdrew",
 			"wd", "wds", "taper", "tapering", "tapered", "wean", "weaning", "weaned", "weening",
 			"discontinued", "discontinuing", "discontinuation", "detox", "detoxing", "detoxed", "turkey":
-			return true
+			return i
 		case "off":
 			if offVerbs[prev] || prev == "it" || prev == "them" || prev == "and" || prev == "was" ||
 				prev == "days" || prev == "weeks" || prev == "months" || prev == "day" || prev == "week" || prev == "month" {
-				return true
+				return i
 			}
 		case "without":
 			if next == "taking" || next == "it" || next == "my" || next == "meds" || next == "medication" || next == "them" {
-				return true
+				return i
 			}
 		case "quit", "quitting", "stopped", "stopping", "stoped", "stoping":
 			if stopNext[next] || stopPrev[prev] {
-				return true
+				return i
 			}
 		case "cut", "cutting", "reduced", "reducing", "lowered", "lowering", "dropped":
 			if next == "my" || next == "the" {
 				// "reduced my dose", not "reduced my anxiety"
 				if i+2 < sTo && doseWords[toks[i+2].Norm] {
-					return true
+					return i
 				}
 			} else if reduceNext[next] {
-				return true
+				return i
 			}
 		case "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget", "forgetting":
 			if missNext[next] || next == "to" || i+1 < sTo && toks[i+1].Kind == lexicon.Number || numberWords[next] > 1 {
-				return true
+				return i
 			}
 		case "between":
 			if next == "doses" || next == "dose" {
-				return true
+				return i
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // planned reports whether the verb at i is only intended: "going to get off",

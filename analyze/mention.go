@@ -245,8 +245,11 @@ func (s *section) context(pageDrug drugRef) {
 		s.cue = make([]bool, len(s.sentTok))
 		for si := 0; si <= lastSymptom && si < len(s.sentTok); si++ {
 			tr := s.sentTok[si]
-			s.cue[si] = hasWithdrawalCue(s.toks, tr[0], tr[1])
-			if s.cue[si] && !s.article && s.withdrawalFrom == len(s.sentTok) {
+			at := withdrawalCueAt(s.toks, tr[0], tr[1])
+			s.cue[si] = at >= 0
+			// The writer's own course starts where they say they are coming off a drug,
+			// not where their sister is ("my sister IS trying to detox").
+			if at >= 0 && !s.article && s.withdrawalFrom == len(s.sentTok) && experiencer(s.toks, tr[0], at, false) == Self {
 				s.withdrawalFrom = si
 				for _, d := range s.mentions {
 					if d.Type == TypeDrug && !d.IsClass && d.sent <= si {
@@ -302,6 +305,9 @@ func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug d
 			dist -= 1000
 		}
 		if d.IsClass {
+			if v != "clause" {
+				continue // "unable to take any thyroid meds, developed an infection"
+			}
 			dist += 500
 		}
 		if dist < bestD {
@@ -367,13 +373,34 @@ func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) 
 		return RoleOther
 	case adverse:
 		return RoleAdverse
-	case m.sent > s.withdrawalFrom && m.Experiencer == Self && !startsDrug(s.toks, tr[0], tr[1]) &&
-		(s.withdrawalDrug == "" || m.Drug == "" || m.Drug == s.withdrawalDrug):
+	case s.inWithdrawalCourse(m, tr):
+		if m.DrugVia != "clause" && m.DrugVia != "sentence" && s.withdrawalDrug != "" {
+			m.Drug = s.withdrawalDrug // the drug being stopped, not merely the last named
+		}
 		return RoleWithdrawal
 	case indicatedFor(drugClass, m.Concept):
 		return RoleIndication
 	}
 	return RoleAdverse
+}
+
+// inWithdrawalCourse reports a symptom the writer reports after saying they are coming
+// off a drug, in the same paragraph, not tied in its own sentence to another drug.
+func (s *section) inWithdrawalCourse(m *Mention, tr [2]int) bool {
+	if m.sent <= s.withdrawalFrom || m.Experiencer != Self || startsDrug(s.toks, tr[0], tr[1]) {
+		return false
+	}
+	if (m.DrugVia == "clause" || m.DrugVia == "sentence") && s.withdrawalDrug != "" && m.Drug != s.withdrawalDrug {
+		return false
+	}
+	// A new paragraph (a line break) is a new story: "Stopped Lipitor" does not carry
+	// over to the next post about Arthrotec.
+	for si := s.withdrawalFrom + 1; si <= m.sent && si < len(s.sentTok); si++ {
+		if first := s.sentTok[si][0]; first < len(s.toks) && s.toks[first].Break > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // withdrawalConcepts are symptoms reported mostly on stopping a drug.
