@@ -298,8 +298,8 @@ func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug d
 		}
 		v := "sentence"
 		switch {
-		case d.first > m.last && (d.first-m.last > 4 || d.first >= cTo):
-			continue // a drug after counts only close by, in the clause: "nausea from Zoloft"
+		case d.first > m.last && (d.first >= cTo || d.first-m.last > 4 && !(d.first-m.last <= 8 && attributes(s.toks, m.last+1, d.first))):
+			continue // a drug after counts only close by, in the clause: "nausea from Zoloft", "collapse from the nasty drug (Xanax)"
 		case d.first >= cFrom && d.last < cTo:
 			v = "clause"
 			dist -= 1000
@@ -339,6 +339,17 @@ func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug d
 		return pageDrug.name, pageDrug.class, "page"
 	}
 	return "", "", ""
+}
+
+// attributes reports a word that blames what follows: "from", "caused by", "due to".
+func attributes(toks []lexicon.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		switch toks[k].Norm {
+		case "from", "caused", "due", "by", "because":
+			return true
+		}
+	}
+	return false
 }
 
 // givenInResponse reports a drug introduced as a treatment given for what happened:
