@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -262,7 +261,8 @@ var symptomRoles = []symptomRole{
 	{analyze.RoleOther, "other illness", func(y analyze.SymptomRow) int { return y.Other }},
 }
 
-// topSymptoms are the n symptoms most commenters report for themselves.
+// topSymptoms are the n symptoms most commenters report for themselves (the summary's
+// rows come sorted that way).
 func topSymptoms(s *analyze.Summary, n int) []analyze.SymptomRow {
 	var ys []analyze.SymptomRow
 	for _, y := range s.Symptoms {
@@ -270,19 +270,11 @@ func topSymptoms(s *analyze.Summary, n int) []analyze.SymptomRow {
 			ys = append(ys, y)
 		}
 	}
-	sort.SliceStable(ys, func(i, j int) bool {
-		if ys[i].Self != ys[j].Self {
-			return ys[i].Self > ys[j].Self
-		}
-		if ys[i].Mentions != ys[j].Mentions {
-			return ys[i].Mentions > ys[j].Mentions
-		}
-		return ys[i].Concept < ys[j].Concept
-	})
 	return firstN(ys, n)
 }
 
-// topDrugs are the n drugs with the most commenters.
+// topDrugs are the n drugs with the most commenters (the summary's rows come sorted that
+// way).
 func topDrugs(s *analyze.Summary, n int) []analyze.DrugRow {
 	var ds []analyze.DrugRow
 	for _, d := range s.Drugs {
@@ -290,15 +282,6 @@ func topDrugs(s *analyze.Summary, n int) []analyze.DrugRow {
 			ds = append(ds, d)
 		}
 	}
-	sort.SliceStable(ds, func(i, j int) bool {
-		if ds[i].Commenters != ds[j].Commenters {
-			return ds[i].Commenters > ds[j].Commenters
-		}
-		if ds[i].Mentions != ds[j].Mentions {
-			return ds[i].Mentions > ds[j].Mentions
-		}
-		return ds[i].Concept < ds[j].Concept
-	})
 	return firstN(ds, n)
 }
 
