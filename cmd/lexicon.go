@@ -42,8 +42,8 @@ func newLexiconStatsCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 		Short: "Count concepts and terms by kind and class or body system",
 		Example: `  $ rxvoice lexicon stats --format csv | head -3
   kind,category,concepts,terms
-  drug,ALL,1650,9800
-  drug,supplement,120,400`,
+  drug,ALL,2306,13767
+  symptom,ALL,1282,18954`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkFormat(format); err != nil {
@@ -100,8 +100,11 @@ func newLexiconLookupCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "lookup TERM...",
 		Short: "Show what a word or phrase maps to, fuzzy matches included",
-		Example: `  $ rxvoice lexicon lookup klonapin "my heart was racing"
-  query                text                 kind     concept       category        term          fuzzy  corrected`,
+		Example: `  $ rxvoice lexicon lookup klonapin "my heart was racing" liptor
+  query                text              kind     concept       category        term            fuzzy  corrected        defined
+  klonapin             klonapin          drug     clonazepam    benzodiazepine  klonapin        0                       lexicon/data/drugs_neuro.tsv:121
+  my heart was racing  heart was racing  symptom  palpitations  cardiovascular  heart ... race  0                       lexicon/data/symptoms_body.tsv:380
+  liptor               liptor            drug     atorvastatin  statin          lipitor         1      liptor->lipitor  lexicon/data/drugs_body.tsv:172`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkFormat(format); err != nil {
@@ -135,7 +138,7 @@ func newLexiconCheckCmd(streams *IO) *cobra.Command {
 		Use:   "check FILE...",
 		Short: "Validate user lexicon files against the format and the embedded vocabulary",
 		Example: `  $ rxvoice lexicon check street-names.tsv
-  street-names.tsv: ok (drugs: 3 concepts)`,
+  street-names.tsv: ok (0 new concepts, 3588 in all)`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			failed := 0
@@ -181,7 +184,7 @@ func newLexiconExportCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 		Short: "Write the compiled vocabulary, one row per term",
 		Example: `  $ rxvoice lexicon export --format csv | head -2
   kind,concept,category,level,term,case_sensitive,defined
-  drug,fluoxetine,ssri,drug,fluoxetine,false,lexicon/data/drugs_neuro.tsv:3`,
+  drug,metoprolol,beta blocker,drug,metoprolol,false,lexicon/data/drugs_body.tsv:3`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if format != "jsonl" && format != "csv" && format != "json" {

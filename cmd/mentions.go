@@ -189,10 +189,11 @@ of each page: the exact text, its byte offsets in the section's text (as printed
 "rxvoice comments"; file offsets for a plain text file), the sentence, and the concept
 it maps to (a drug's generic name and class, a symptom's canonical name and body system).
 Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.`,
-		Example: `  $ rxvoice mentions --type drug --format csv testdata/klonopin-immune-comments.txt | head -3
-  source,comment,author,posted,type,text,start,end,sentence,concept,class,category,term,fuzzy,corrected
-  testdata/klonopin-immune-comments.txt,,,,drug,benzodiazepines,4,19,The benzodiazepines are a class of drugs ...
-  $ rxvoice mentions --concept clonazepam --format jsonl pages/`,
+		Example: `  $ rxvoice mentions --type drug testdata/pages/matcher-cases.txt | head -3
+   comment  author             type  text        concept       class/category  context  sentence
+   0        sleepless_in_ohio  drug  klonapin    clonazepam    benzodiazepine  stopped  I was on klonapin and then Klonipin for years, ...
+   0        sleepless_in_ohio  drug  Klonipin    clonazepam    benzodiazepine  stopped  I was on klonapin and then Klonipin for years, ...
+  $ rxvoice mentions --concept Klonopin --format jsonl pages/ > clonazepam.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format); err != nil {
 				return err
