@@ -11,31 +11,15 @@ import (
 // BenchmarkAnalyze, to decide what runs on the hot path.
 
 func BenchmarkProseTokenize(b *testing.B) {
-	pages, size := benchPages(b)
-	b.SetBytes(int64(size))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, p := range pages {
-			for _, s := range p.Sections() {
-				if _, err := prose.NewDocument(s.Text(), prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-	}
+	benchSections(b, func(text string) error {
+		_, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+		return err
+	})
 }
 
 func BenchmarkProseSegment(b *testing.B) {
-	pages, size := benchPages(b)
-	b.SetBytes(int64(size))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, p := range pages {
-			for _, s := range p.Sections() {
-				if _, err := prose.NewDocument(s.Text(), prose.WithTagging(false), prose.WithExtraction(false)); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-	}
+	benchSections(b, func(text string) error {
+		_, err := prose.NewDocument(text, prose.WithTagging(false), prose.WithExtraction(false))
+		return err
+	})
 }
