@@ -103,10 +103,18 @@ var (
 		"got", "get", "went", "go", "going", "cut", "cutting", "reduced", "reducing", "lowered",
 		"lowering", "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget",
 		"forgetting", "turkey", "dropped")
+	// Words that are a withdrawal cue only in company: "ran out", "late for a dose",
+	// "don't take it".
+	cueOnlyWords = set("off", "between", "without", "ran", "run", "running", "runs", "late",
+		"take", "taking", "took", "takes", "decrease", "decreased", "decreasing", "reduce",
+		"ween", "weened")
+	stopAdverbs = set("completely", "totally", "finally", "just", "suddenly", "abruptly", "then", "eventually", "recently", "actually", "also", "had", "have")
+	gerundNext  = set("can", "could", "will", "would", "may", "might", "is", "was", "has", "caused", "causes", "gave", "gives", "made", "makes", "abruptly", "suddenly", "completely", "altogether", "cold", "lexapro")
+	takeObject  = set("it", "my", "this", "the", "them", "that", "these", "those", "a", "any", "one", "meds", "med", "medication", "pill", "pills", "dose")
 	// Words after which "off" means off the drug: "coming off", "getting off".
-	offVerbs     = set("coming", "came", "come", "getting", "got", "get", "went", "go", "going", "being", "been", "was", "am", "im", "be", "weaning", "weening", "tapering", "taper", "wean", "off")
-	stopNext     = set("taking", "it", "the", "them", "my", "cold", "using", "this", "that", "all", "klonopin")
-	stopPrev     = set("i", "since", "after", "when", "once", "until", "til", "till", "before", "we", "had", "have")
+	offVerbs     = set("coming", "came", "come", "getting", "got", "get", "went", "go", "going", "being", "been", "was", "am", "im", "be", "weaning", "weening", "tapering", "taper", "wean", "ween", "weened", "off", "gone", "goes", "comes", "cold")
+	stopNext     = set("taking", "it", "the", "them", "my", "cold", "using", "this", "that", "all", "abruptly", "suddenly", "completely", "altogether")
+	stopPrev     = set("i", "since", "after", "when", "once", "until", "til", "till", "before", "we", "had", "have", "of", "from", "upon", "on", "by", "while", "without", "abruptly", "suddenly")
 	reduceNext   = set("down", "back", "dose", "dosage", "to", "from", "it")
 	doseWords    = set("dose", "doses", "dosage", "meds", "med", "medication", "medicine", "drug", "mg", "pill", "pills", "intake", "prescription")
 	missNext     = set("a", "my", "dose", "doses", "dosing", "one", "pill", "pills", "day", "days", "it", "them", "two", "several", "more", "the")
@@ -138,6 +146,14 @@ var (
 		"controlled", "cured")
 	resolvedAfter = set("gone", "stopped", "ended", "ceased", "decreased", "decreasing", "reduced",
 		"subsided", "disappeared", "eased", "lessened", "diminished", "vanished", "nonexistent", "resolved")
+	// "for" after these is not the reason for a drug: "hospitalized for", "late for a dose".
+	forHeadNot   = set("hospitalized", "hospitalised", "hospital", "er", "admitted", "icu", "late", "early", "ready", "waiting", "wait", "looking", "searching", "tested", "sorry", "thankful", "grateful", "time", "tolerance", "room", "cry", "crying", "reason", "out")
+	forObjectNot = set("days", "hours", "weeks", "months", "years", "ages", "awhile", "me", "us", "him", "her", "them", "myself", "long", "life", "good", "now", "ever", "sure", "once", "nothing", "anything", "everything", "hours", "minutes", "decades", "yrs", "wks", "mos")
+	timeUnits    = set("day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minute", "minutes", "decade", "decades", "night", "nights", "morning", "mornings", "yr", "yrs", "wk", "wks", "mo", "mos", "hr", "hrs", "time", "times", "moment", "second", "seconds")
+	// "it took away my anxiety", "erased the fear"
+	removeWords    = set("away", "erased", "erases", "erase", "removed", "removes", "remove", "care", "banished", "vanquished", "stopped", "stops", "ended", "ends", "killed", "kills")
+	endWords       = set("stopped", "stops", "ended", "ends", "killed", "kills")
+	removeVerbs    = set("took", "take", "takes", "taken", "taking", "chased", "drove", "melted", "went", "gone")
 	conditionField = set("condition", "conditions", "reason", "diagnosis", "for", "treating", "indication")
 	otherHistory   = set("childhood", "history", "genetic", "hereditary", "born", "lifelong",
 		"teens", "teenager", "kid", "child")
@@ -262,28 +278,39 @@ func certainty(toks []lexicon.Token, sFrom, sTo, cFrom, first int) string {
 	return Reported
 }
 
-// withdrawalCueAt returns the index of the sentence's cue that a drug is being stopped or
-// cut, or -1; a plan ("I am going to get off it") is not yet a withdrawal.
-func withdrawalCueAt(toks []lexicon.Token, sFrom, sTo int) int {
+// withdrawalCueAt returns the index of the sentence's cue that a drug is being stopped,
+// cut or missed, or -1. A plan ("I am going to get off it") is not yet a withdrawal, but
+// the noun is a cue wherever it stands ("I will say that withdrawal is unpleasant").
+//
+// drugAt reports a drug name starting at a token ("stopped Zoloft"); it may be nil.
+func withdrawalCueAt(toks []lexicon.Token, sFrom, sTo int, drugAt func(int) bool) int {
 	for i := sFrom; i < sTo; i++ {
 		w := toks[i].Norm
-		if !withdrawalWords[w] && w != "off" && w != "between" && w != "without" {
-			continue
-		}
-		if planned(toks, sFrom, i) {
+		if !withdrawalWords[w] && !cueOnlyWords[w] {
 			continue
 		}
 		next, prev := "", ""
 		if i+1 < sTo {
 			next = toks[i+1].Norm
 		}
-		if i > sFrom {
-			prev = toks[i-1].Norm
+		// Skip adverbs back to the subject: "I completely stopped", "when I finally quit".
+		for j := i - 1; j >= sFrom; j-- {
+			if !stopAdverbs[toks[j].Norm] {
+				prev = toks[j].Norm
+				break
+			}
 		}
 		switch w {
-		case "withdrawal", "withdrawals", "withdrawl", "withdrawls", "withdraw", "withdrawing", "withdrew",
-			"wd", "wds", "taper", "tapering", "tapered", "wean", "weaning", "weaned", "weening",
-			"discontinued", "discontinuing", "discontinuation", "detox", "detoxing", "detoxed", "turkey":
+		case "withdrawal", "withdrawals", "withdrawl", "withdrawls", "wd", "wds",
+			"discontinuation", "detox", "turkey":
+			return i
+		}
+		if planned(toks, sFrom, i) {
+			continue
+		}
+		switch w {
+		case "withdraw", "withdrawing", "withdrew", "taper", "tapering", "tapered", "wean", "weaning",
+			"weaned", "weening", "ween", "weened", "discontinued", "discontinuing", "detoxing", "detoxed":
 			return i
 		case "off":
 			if offVerbs[prev] || prev == "it" || prev == "them" || prev == "and" || prev == "was" ||
@@ -295,16 +322,22 @@ func withdrawalCueAt(toks []lexicon.Token, sFrom, sTo int) int {
 				return i
 			}
 		case "quit", "quitting", "stopped", "stopping", "stoped", "stoping":
-			if stopNext[next] || stopPrev[prev] {
+			if stopNext[next] || stopPrev[prev] || drugAt != nil && i+1 < sTo && drugAt(i+1) {
 				return i
 			}
-		case "cut", "cutting", "reduced", "reducing", "lowered", "lowering", "dropped":
-			if next == "my" || next == "the" {
+			// "Stopping can cause jitters", "quitting was hell": the gerund as subject.
+			if (w == "stopping" || w == "quitting") && (i == sFrom || gerundNext[next]) {
+				return i
+			}
+		case "cut", "cutting", "reduced", "reducing", "lowered", "lowering", "dropped",
+			"decrease", "decreased", "decreasing", "reduce":
+			if next == "my" || next == "the" || next == "a" || next == "that" || next == "this" {
 				// "reduced my dose", not "reduced my anxiety"
 				if i+2 < sTo && doseWords[toks[i+2].Norm] {
 					return i
 				}
-			} else if reduceNext[next] {
+			} else if doseWords[next] || (w == "cut" || w == "cutting" || w == "dropped") && reduceNext[next] ||
+				next == "down" || next == "back" {
 				return i
 			}
 		case "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget", "forgetting":
@@ -315,9 +348,41 @@ func withdrawalCueAt(toks []lexicon.Token, sFrom, sTo int) int {
 			if next == "doses" || next == "dose" {
 				return i
 			}
+		case "ran", "run", "running", "runs":
+			// "I ran out of it for 4 days"
+			if next == "out" && (i+2 >= sTo || toks[i+2].Norm == "of" || toks[i+2].Kind == lexicon.Punct) {
+				return i
+			}
+		case "late":
+			// "a few hours late for a dose", "late taking my pill"
+			for j := i + 1; j < sTo && j <= i+4; j++ {
+				if doseWords[toks[j].Norm] {
+					return i
+				}
+			}
+		case "take", "taking", "took", "takes":
+			// "when I don't take it", "if I do not take this drug", "a day without taking it"
+			if negatedTaking(toks, sFrom, i) && (i+1 >= sTo || takeObject[next]) {
+				return i
+			}
 		}
 	}
 	return -1
+}
+
+// negatedTaking reports a "not" just before the verb of taking at i: "don't take",
+// "didn't take", "do not take", "not taking".
+func negatedTaking(toks []lexicon.Token, sFrom, i int) bool {
+	for j := i - 1; j >= sFrom && j >= i-2; j-- {
+		switch toks[j].Norm {
+		case "dont", "didnt", "doesnt", "not", "never", "havent", "hadnt", "wasnt", "stop", "stopped", "quit":
+			return true
+		case "do", "did", "does", "to", "been", "was", "am", "im":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // planned reports whether the verb at i is only intended: "going to get off",
@@ -352,19 +417,31 @@ func startsDrug(toks []lexicon.Token, sFrom, sTo int) bool {
 
 var startedWhat = set("taking", "on", "it", "the", "this", "them", "my", "a", "using", "treatment", "meds", "medication")
 
+// Strength of an indication cue. A weak one ("for", "because") gives way to a withdrawal
+// cue in the same sentence: "ended up in the ER for a suicide attempt after I stopped".
+const (
+	noIndication = iota
+	weakIndication
+	strongIndication
+)
+
 // isIndication reads "prescribed for X", "I take it for X", "to help with X", "treats my X",
-// "relief from X", "less anxious", "my X is much improved": the symptom is why the drug
-// is taken, or what it made better.
+// "relief from X", "less anxious", "my X is much improved", "it took away my X", "I no
+// longer have X": the symptom is why the drug is taken, or what it made better.
 //
 // prone says the symptom is one the drug is commonly taken for; only then does a symptom
 // that ended ("my crying spells stopped") or that came before the drug ("before Zoloft I
-// was confused") read as the indication.
-func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool) bool {
+// was confused") read as the indication. drugAt reports a drug name at a token; it may be nil.
+func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool, drugAt func(int) bool) int {
 	for i := first - 1; i >= sFrom && i >= first-7; i-- {
 		t := &toks[i]
 		w := t.Norm
-		if w == ":" && i > sFrom && conditionField[toks[i-1].Norm] {
-			return true // "Condition: High Cholesterol", "For Anxiety: ..."
+		prev := ""
+		if i > sFrom {
+			prev = toks[i-1].Norm
+		}
+		if w == ":" && conditionField[prev] {
+			return strongIndication // "Condition: High Cholesterol", "For Anxiety: ..."
 		}
 		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" && w != "-" {
 			break
@@ -373,26 +450,46 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool)
 			break
 		}
 		if w == "for" {
-			if i+1 < len(toks) && (toks[i+1].Kind == lexicon.Number || numberWords[toks[i+1].Norm] > 1 || toks[i+1].Norm == "years" || toks[i+1].Norm == "months" || toks[i+1].Norm == "weeks" || toks[i+1].Norm == "me" || toks[i+1].Norm == "the" && i+2 < len(toks) && (toks[i+2].Norm == "past" || toks[i+2].Norm == "last" || toks[i+2].Norm == "first")) {
-				return false // "for 6 years" is a duration
+			if i+1 < len(toks) && forNotReason(toks, i+1) {
+				return noIndication // "for 6 years", "for days"
 			}
-			return true
+			// "prescribed for", "take it for", "Zoloft for": tied to the drug.
+			for j := i - 1; j >= sFrom && j >= i-3; j-- {
+				if indicateVerb[toks[j].Norm] || drugAt != nil && drugAt(j) {
+					return strongIndication
+				}
+				if toks[j].Kind == lexicon.Punct {
+					break
+				}
+			}
+			// "hospitalized within a week for", "late for a dose"
+			for j := i - 1; j >= sFrom && j >= i-4; j-- {
+				if forHeadNot[toks[j].Norm] {
+					return noIndication
+				}
+			}
+			return weakIndication
 		}
 		if treatWords[w] || prone && lessenWords[w] {
-			return true
+			return strongIndication
+		}
+		if removeWords[w] && (w != "away" || removeVerbs[prev]) && (w != "care" || prev == "took" || prev == "takes" || prev == "taken") &&
+			(!endWords[w] || i == first-1 || i == first-2 && (toks[i+1].Norm == "my" || toks[i+1].Norm == "the" || toks[i+1].Norm == "all") ||
+				i+2 < first && toks[i+1].Norm == "me" && toks[i+2].Norm == "from") {
+			return strongIndication // "it took away my anxiety", "erased the anxiety"
+		}
+		if w == "longer" && prev == "no" || (w == "more" && prev == "no") {
+			return strongIndication // "I no longer have panic attacks", "no more anxiety"
 		}
 		if (w == "because" || w == "bc" || w == "due" || w == "since" || w == "after") && hasAny(toks, sFrom, i, indicateVerb) {
-			return true // "I took this because I began to have panic attacks", "put on it after a suicide attempt"
+			return weakIndication // "I took this because I began to have panic attacks", "put on it after a suicide attempt"
 		}
 		if w == "before" && prone {
-			return true // "Before Zoloft I was easily confused"
+			return weakIndication // "Before Zoloft I was easily confused"
 		}
-		if (w == "more" || w == "longer") && i > sFrom && toks[i-1].Norm == "no" {
-			return true
-		}
-		if (w == "rid" && i > sFrom && (toks[i-1].Norm == "got" || toks[i-1].Norm == "get" || toks[i-1].Norm == "gets")) ||
-			(w == "of" && i > sFrom && (toks[i-1].Norm == "free" || toks[i-1].Norm == "relief")) {
-			return true
+		if (w == "rid" && (prev == "got" || prev == "get" || prev == "gets")) ||
+			(w == "of" && (prev == "free" || prev == "relief")) {
+			return strongIndication
 		}
 	}
 	// after: "my anxiety is much improved", "the depression has lifted", "is under control"
@@ -402,16 +499,40 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool)
 			break
 		}
 		if improvedAfter[t.Norm] || prone && resolvedAfter[t.Norm] {
-			return true
+			return strongIndication
+		}
+		if t.Norm == "anymore" && prone {
+			return strongIndication // "I don't get panic attacks anymore"
 		}
 		if t.Norm == "not" && i+2 < sTo && toks[i+1].Norm == "as" && (toks[i+2].Norm == "bad" || toks[i+2].Norm == "severe" || toks[i+2].Norm == "often" || toks[i+2].Norm == "frequent") {
-			return true // "my anxiety is not as bad"
+			return strongIndication // "my anxiety is not as bad"
 		}
 		if t.Norm == "control" && i > last+1 && toks[i-1].Norm == "under" {
-			return true
+			return strongIndication
 		}
 		if prone && (t.Norm == "away" || t.Norm == "down") && i > last+1 && (toks[i-1].Norm == "went" || toks[i-1].Norm == "gone" || toks[i-1].Norm == "goes") {
-			return true
+			return strongIndication
+		}
+	}
+	return noIndication
+}
+
+// forNotReason reports a "for" whose object at i is a length of time or a person, not a
+// reason: "for 6 years", "for days", "for a while", "for me", "for the first time".
+func forNotReason(toks []lexicon.Token, i int) bool {
+	w := toks[i].Norm
+	if toks[i].Kind == lexicon.Number || numberWords[w] > 1 || timeUnits[w] || forObjectNot[w] {
+		return true
+	}
+	if i+1 < len(toks) {
+		next := toks[i+1].Norm
+		switch w {
+		case "a", "the", "several", "many", "few", "some", "another", "an":
+			return timeUnits[next] || next == "while" || next == "few" || next == "couple" || next == "past" ||
+				next == "last" || next == "first" || next == "long" || next == "dose" || next == "refill" ||
+				next == "number" || next == "bit" || w == "the" && (next == "rest" || next == "next")
+		case "no":
+			return next == "reason" || next == "apparent"
 		}
 	}
 	return false

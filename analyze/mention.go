@@ -87,12 +87,14 @@ type section struct {
 	sentTok  [][2]int // token range of each sentence
 	mentions []Mention
 	article  bool
-	cue      []bool        // sentences that say a drug is being stopped or cut
+	cue      []int         // per sentence, the token that says a drug is being stopped or cut, or -1
 	drugsIn  map[int][]int // sentence -> indexes of its drug mentions
 	// withdrawalFrom is the first sentence where the writer says so, withdrawalDrug the
 	// drug they are coming off (its name in that sentence, or before it).
 	withdrawalFrom int
 	withdrawalDrug string
+	drugTok        map[int]string // the drug named from a token on
+	drugAt         func(int) bool // a drug name starts at this token
 }
 
 // Page returns the mentions of every section of a page, article first, each in text
@@ -242,11 +244,21 @@ func (s *section) context(pageDrug drugRef) {
 		}
 	}
 	if lastSymptom >= 0 {
-		s.cue = make([]bool, len(s.sentTok))
+		s.drugTok = map[int]string{}
+		for _, m := range s.mentions {
+			if m.Type == TypeDrug && !m.IsClass {
+				s.drugTok[m.first] = m.Concept
+			}
+		}
+		s.drugAt = func(i int) bool { return s.drugTok[i] != "" }
+		s.cue = make([]int, len(s.sentTok))
+		for si := range s.cue {
+			s.cue[si] = -1
+		}
 		for si := 0; si <= lastSymptom && si < len(s.sentTok); si++ {
 			tr := s.sentTok[si]
-			at := withdrawalCueAt(s.toks, tr[0], tr[1])
-			s.cue[si] = at >= 0
+			at := withdrawalCueAt(s.toks, tr[0], tr[1], s.drugAt)
+			s.cue[si] = at
 			// The writer's own course starts where they say they are coming off a drug,
 			// not where their sister is ("my sister IS trying to detox").
 			if at >= 0 && !s.article && s.withdrawalFrom == len(s.sentTok) && experiencer(s.toks, tr[0], at, false) == Self {
@@ -371,15 +383,29 @@ type drugRef struct{ name, class string }
 // withdrawal symptom, another illness (other), or an adverse effect. Local cues come
 // first; then what the drug's class is taken for; then the comment's course.
 func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) string {
-	cue := m.sent < len(s.cue) && s.cue[m.sent]
+	cue := -1
+	if m.sent < len(s.cue) {
+		cue = s.cue[m.sent]
+	}
 	adverse := adverseCue(s.toks, tr[0], tr[1], cFrom, m.first, m.last)
+	ind := isIndication(s.toks, tr[0], tr[1], m.first, m.last, indicatedFor(drugClass, m.Concept), s.drugAt)
 	switch {
+	case ind == strongIndication:
+		return RoleIndication
 	case withdrawalConcepts[m.Concept] && !adverse:
 		return RoleWithdrawal
-	case isIndication(s.toks, tr[0], tr[1], m.first, m.last, indicatedFor(drugClass, m.Concept)):
-		return RoleIndication
-	case cue:
+	case cue >= 0:
+		// "totally off the clonopin and on the ambien I started having reflux": the
+		// drug being stopped, not the one the symptom stands next to.
+		for j := cue + 1; j < tr[1] && j <= cue+3; j++ {
+			if d := s.drugTok[j]; d != "" {
+				m.Drug, m.DrugVia = d, "sentence"
+				break
+			}
+		}
 		return RoleWithdrawal
+	case ind == weakIndication:
+		return RoleIndication
 	case isHistory(s.toks, tr[0], tr[1]):
 		return RoleOther
 	case adverse:

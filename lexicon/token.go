@@ -120,6 +120,21 @@ func TokenizeInto(buf []Token, text string) []Token {
 			t.Joined = true
 		}
 		toks = append(toks, t)
+		// A contraction written with spaces, as tokenized text often has it: "don ' t",
+		// "I ' m" read as "don't", "I'm".
+		if kind == Word && (contractionTail[t.Norm] || t.Norm == "t") {
+			if n := len(toks); n >= 3 {
+				ap, w := &toks[n-2], &toks[n-3]
+				if ap.Kind == Punct && ap.End-ap.Start <= 3 && isApostrophe(lastRune(text[ap.Start:ap.End])) && w.Kind == Word &&
+					ap.Start-w.End <= 1 && start-ap.End <= 1 && (ap.Start > w.End || start > ap.End) &&
+					(t.Norm != "t" || strings.HasSuffix(w.Norm, "n")) {
+					w.Norm = normWord(text[w.Start:w.End] + "'" + raw)
+					w.End = t.End
+					toks = toks[:n-2]
+					continue
+				}
+			}
+		}
 		// "could not" -> "couldnt"; "could barely", "can hardly" read the same way: the
 		// writer can all but not ("I could barely walk").
 		if kind == Word && (t.Norm == "barely" || t.Norm == "hardly" || t.Norm == "scarcely") && len(toks) >= 2 {
