@@ -99,7 +99,7 @@ var (
 	withdrawalWords = set("withdrawal", "withdrawals", "withdrawl", "withdrawls", "withdraw",
 		"withdrawing", "withdrew", "wd", "wds", "taper", "tapering", "tapered", "wean", "weaning",
 		"weaned", "weening", "discontinued", "discontinuing", "discontinuation", "detox", "detoxing",
-		"detoxed", "quit", "quitting", "stopped", "stopping", "stoped", "stoping", "coming", "came", "come", "getting",
+		"detoxed", "quit", "quitting", "stop", "stopped", "stopping", "stoped", "stoping", "coming", "came", "come", "getting",
 		"got", "get", "went", "go", "going", "cut", "cutting", "reduced", "reducing", "lowered",
 		"lowering", "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget",
 		"forgetting", "turkey", "dropped")
@@ -108,9 +108,10 @@ var (
 	cueOnlyWords = set("off", "between", "without", "ran", "run", "running", "runs", "late",
 		"take", "taking", "took", "takes", "decrease", "decreased", "decreasing", "reduce",
 		"ween", "weened")
-	stopAdverbs = set("completely", "totally", "finally", "just", "suddenly", "abruptly", "then", "eventually", "recently", "actually", "also", "had", "have")
-	gerundNext  = set("can", "could", "will", "would", "may", "might", "is", "was", "has", "caused", "causes", "gave", "gives", "made", "makes", "abruptly", "suddenly", "completely", "altogether", "cold", "lexapro")
-	takeObject  = set("it", "my", "this", "the", "them", "that", "these", "those", "a", "any", "one", "meds", "med", "medication", "pill", "pills", "dose")
+	stopConnective = set("after", "since", "when", "whenever", "once", "while", "upon", "from", "during", "if", "til", "till", "until", "of", "in", "through", "on", "with", "without")
+	stopAdverbs    = set("completely", "totally", "finally", "just", "suddenly", "abruptly", "then", "eventually", "recently", "actually", "also", "had", "have")
+	gerundNext     = set("can", "could", "will", "would", "may", "might", "is", "was", "has", "caused", "causes", "gave", "gives", "made", "makes", "abruptly", "suddenly", "completely", "altogether", "cold", "lexapro")
+	takeObject     = set("it", "my", "this", "the", "them", "that", "these", "those", "a", "any", "one", "meds", "med", "medication", "pill", "pills", "dose")
 	// Words after which "off" means off the drug: "coming off", "getting off".
 	offVerbs     = set("coming", "came", "come", "getting", "got", "get", "went", "go", "going", "being", "been", "was", "am", "im", "be", "weaning", "weening", "tapering", "taper", "wean", "ween", "weened", "off", "gone", "goes", "comes", "cold")
 	stopNext     = set("taking", "it", "the", "them", "my", "cold", "using", "this", "that", "all", "abruptly", "suddenly", "completely", "altogether")
@@ -321,6 +322,12 @@ func withdrawalCueAt(toks []lexicon.Token, sFrom, sTo int, drugAt func(int) bool
 			if next == "taking" || next == "it" || next == "my" || next == "meds" || next == "medication" || next == "them" {
 				return i
 			}
+		case "stop":
+			// "when I stop taking it", "don't stop Effexor at once"; "I want to stop" is a plan.
+			if (stopPrev[prev] || prev == "dont" || prev == "never" || prev == "you") &&
+				(stopNext[next] || drugAt != nil && i+1 < sTo && drugAt(i+1) || next == "") {
+				return i
+			}
 		case "quit", "quitting", "stopped", "stopping", "stoped", "stoping":
 			if stopNext[next] || stopPrev[prev] || drugAt != nil && i+1 < sTo && drugAt(i+1) {
 				return i
@@ -341,8 +348,19 @@ func withdrawalCueAt(toks []lexicon.Token, sFrom, sTo int, drugAt func(int) bool
 				return i
 			}
 		case "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget", "forgetting":
-			if missNext[next] || next == "to" || i+1 < sTo && toks[i+1].Kind == lexicon.Number || numberWords[next] > 1 {
+			if missNext[next] || next == "to" && i+2 < sTo && (toks[i+2].Norm == "take" || toks[i+2].Norm == "refill") ||
+				i+1 < sTo && toks[i+1].Kind == lexicon.Number || numberWords[next] > 1 {
 				return i
+			}
+			// "if a dose is missed", "when doses get skipped"
+			for j := i - 1; j >= sFrom && j >= i-4; j-- {
+				if doseWords[toks[j].Norm] {
+					return i
+				}
+				if w := toks[j].Norm; w != "was" && w != "is" && w != "were" && w != "are" && w != "gets" && w != "get" &&
+					w != "got" && w != "be" && w != "of" && (drugAt == nil || !drugAt(j)) {
+					break
+				}
 			}
 		case "between":
 			if next == "doses" || next == "dose" {
@@ -370,6 +388,56 @@ func withdrawalCueAt(toks []lexicon.Token, sFrom, sTo int, drugAt func(int) bool
 	return -1
 }
 
+// stopReason reports a symptom given as the reason a drug was stopped, or merely named
+// before the stop, rather than one that followed: "the weight gain is the only reason I
+// stopped", "the rash, so I quit", "I quit because of the rash".
+func stopReason(toks []lexicon.Token, sFrom, cue, first, last int) bool {
+	if last < cue {
+		// Before the cue, a symptom follows the stop only when a connective says so: "brain
+		// zaps after I stopped", "dizzy since I quit", "crying spells when going through
+		// withdrawal"; "the side effects were too much and I weaned off" gives the reason.
+		for j := cue - 1; j > last && j >= cue-6; j-- {
+			if toks[j].Kind == lexicon.Punct {
+				break
+			}
+			if stopConnective[toks[j].Norm] {
+				return false
+			}
+		}
+		return true
+	}
+	// "don't stop taking it at once because you get dizzy" warns of what follows.
+	for j := cue - 1; j >= sFrom && j >= cue-2; j-- {
+		switch toks[j].Norm {
+		case "dont", "never", "not", "didnt", "cant", "couldnt", "wont":
+			return false
+		}
+	}
+	for j := cue + 1; j < first && j <= cue+8; j++ {
+		switch toks[j].Norm {
+		case "because", "bc", "cuz", "due":
+			// "because of the rash", "because I got a rash"; but "because you get dizzy",
+			// "because it can cause a stroke" tell what stopping does.
+			for k := j + 1; k < first; k++ {
+				switch toks[k].Norm {
+				case "can", "could", "will", "would", "may", "might", "you", "cause", "causes", "youll":
+					return false
+				}
+			}
+			return true
+		case "cause", "cos", "coz": // "'cause I got a rash", not "can cause jitters"
+			if j+1 < first && (selfWords[toks[j+1].Norm] || toks[j+1].Norm == "it" || toks[j+1].Norm == "of") {
+				return true
+			}
+		case "of":
+			if toks[j-1].Norm == "result" || toks[j-1].Norm == "because" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // negatedTaking reports a "not" just before the verb of taking at i: "don't take",
 // "didn't take", "do not take", "not taking".
 func negatedTaking(toks []lexicon.Token, sFrom, i int) bool {
@@ -391,7 +459,8 @@ func planned(toks []lexicon.Token, sFrom, i int) bool {
 	for j := i - 1; j >= sFrom && j >= i-4; j-- {
 		switch toks[j].Norm {
 		case "want", "wanted", "wants", "need", "needs", "plan", "planning", "hope", "hoping",
-			"will", "gonna", "should", "afraid", "scared", "wish", "considering", "thinking", "how":
+			"will", "gonna", "should", "afraid", "scared", "wish", "considering", "thinking", "how",
+			"might", "may", "ready", "decide", "deciding":
 			return true
 		case "going":
 			return j+1 < len(toks) && toks[j+1].Norm == "to"
@@ -431,8 +500,10 @@ const (
 //
 // prone says the symptom is one the drug is commonly taken for; only then does a symptom
 // that ended ("my crying spells stopped") or that came before the drug ("before Zoloft I
-// was confused") read as the indication. drugAt reports a drug name at a token; it may be nil.
-func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool, drugAt func(int) bool) int {
+// was confused") read as the indication. drugAt reports a drug name at a token, covered a
+// token inside another symptom; either may be nil.
+func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
+	crossed := false
 	for i := first - 1; i >= sFrom && i >= first-7; i-- {
 		t := &toks[i]
 		w := t.Norm
@@ -446,6 +517,9 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool,
 		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" && w != "-" {
 			break
 		}
+		if t.Kind == lexicon.Punct {
+			crossed = true
+		}
 		if adverseVerbs[w] {
 			break
 		}
@@ -455,8 +529,8 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool,
 			}
 			// "prescribed for", "take it for", "Zoloft for": tied to the drug.
 			for j := i - 1; j >= sFrom && j >= i-3; j-- {
-				if indicateVerb[toks[j].Norm] || drugAt != nil && drugAt(j) {
-					return strongIndication
+				if indicateVerb[toks[j].Norm] || treatWords[toks[j].Norm] || drugAt != nil && drugAt(j) {
+					return strongIndication // "prescribed for", "did wonders for"
 				}
 				if toks[j].Kind == lexicon.Punct {
 					break
@@ -470,7 +544,12 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool,
 			}
 			return weakIndication
 		}
-		if treatWords[w] || prone && lessenWords[w] {
+		if treatWords[w] {
+			return strongIndication
+		}
+		// "reduced my anxiety", but not across a comma ("much less pain, a little
+		// headache") or from inside another symptom ("decreased libido and insomnia").
+		if prone && lessenWords[w] && !crossed && (covered == nil || !covered(i)) {
 			return strongIndication
 		}
 		if removeWords[w] && (w != "away" || removeVerbs[prev]) && (w != "care" || prev == "took" || prev == "takes" || prev == "taken") &&

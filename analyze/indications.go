@@ -12,10 +12,12 @@ var indicationsTSV string
 var (
 	indicationsOnce sync.Once
 	indications     map[string]map[string]bool // drug class -> symptom concepts it is taken for
+	classesFor      map[string]int             // symptom concept -> how many classes are taken for it
 )
 
 func loadIndications() {
 	indications = map[string]map[string]bool{}
+	classesFor = map[string]int{}
 	for _, line := range strings.Split(indicationsTSV, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "class\t") {
 			continue
@@ -27,6 +29,9 @@ func loadIndications() {
 		set := map[string]bool{}
 		for _, c := range strings.Split(list, "|") {
 			set[strings.TrimSpace(c)] = true
+			if class != "*" {
+				classesFor[strings.TrimSpace(c)]++
+			}
 		}
 		indications[class] = set
 	}
@@ -40,4 +45,12 @@ func indicatedFor(class, concept string) bool {
 		class = "*"
 	}
 	return indications[class][concept]
+}
+
+// commonIndication reports a symptom that many classes of drugs are taken for (anxiety,
+// pain, insomnia): with no drug in reach, its easing ("it reduced my anxiety", "the pain
+// subsided") is likelier the drug working than a side effect passing.
+func commonIndication(concept string) bool {
+	indicationsOnce.Do(loadIndications)
+	return classesFor[concept] >= 3
 }

@@ -81,14 +81,15 @@ func releaseTokens(toks []lexicon.Token) {
 
 // section is one section's tokens, sentences and mentions.
 type section struct {
-	sec      corpus.Section
-	toks     []lexicon.Token
-	sents    []Span
-	sentTok  [][2]int // token range of each sentence
-	mentions []Mention
-	article  bool
-	cue      []int         // per sentence, the token that says a drug is being stopped or cut, or -1
-	drugsIn  map[int][]int // sentence -> indexes of its drug mentions
+	sec        corpus.Section
+	toks       []lexicon.Token
+	sents      []Span
+	sentTok    [][2]int // token range of each sentence
+	mentions   []Mention
+	article    bool
+	cue        []int         // per sentence, the token that says a drug is being stopped or cut, or -1
+	drugsIn    map[int][]int // sentence -> indexes of its drug mentions
+	symptomsIn map[int][]int // sentence -> indexes of its symptom mentions
 	// withdrawalFrom is the first sentence where the writer says so, withdrawalDrug the
 	// drug they are coming off (its name in that sentence, or before it).
 	withdrawalFrom int
@@ -228,10 +229,13 @@ func (s *section) context(pageDrug drugRef) {
 	sectionDrug := mostNamed(counts, []*section{s})
 	// The drugs of each sentence, so that linking looks only there (a 20 MB line has
 	// hundreds of thousands of mentions).
-	s.drugsIn = map[int][]int{}
+	s.drugsIn, s.symptomsIn = map[int][]int{}, map[int][]int{}
 	for j := range s.mentions {
-		if s.mentions[j].Type == TypeDrug {
+		switch s.mentions[j].Type {
+		case TypeDrug:
 			s.drugsIn[s.mentions[j].sent] = append(s.drugsIn[s.mentions[j].sent], j)
+		case TypeSymptom:
+			s.symptomsIn[s.mentions[j].sent] = append(s.symptomsIn[s.mentions[j].sent], j)
 		}
 	}
 	// Once the writer says they are coming off a drug, the symptoms they go on to report
@@ -388,12 +392,23 @@ func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) 
 		cue = s.cue[m.sent]
 	}
 	adverse := adverseCue(s.toks, tr[0], tr[1], cFrom, m.first, m.last)
-	ind := isIndication(s.toks, tr[0], tr[1], m.first, m.last, indicatedFor(drugClass, m.Concept), s.drugAt)
+	prone := indicatedFor(drugClass, m.Concept) || m.Drug == "" && commonIndication(m.Concept)
+	covered := func(i int) bool {
+		for _, j := range s.symptomsIn[m.sent] {
+			if o := &s.mentions[j]; o.first <= i && i <= o.last && o.first != m.first {
+				return true
+			}
+		}
+		return false
+	}
+	ind := isIndication(s.toks, tr[0], tr[1], m.first, m.last, prone, s.drugAt, covered)
 	switch {
 	case ind == strongIndication:
 		return RoleIndication
 	case withdrawalConcepts[m.Concept] && !adverse:
 		return RoleWithdrawal
+	case cue >= 0 && stopReason(s.toks, tr[0], cue, m.first, m.last):
+		return RoleAdverse // "the weight gain is the reason I stopped", "I quit because of the rash"
 	case cue >= 0:
 		// "totally off the clonopin and on the ambien I started having reflux": the
 		// drug being stopped, not the one the symptom stands next to.
