@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -80,7 +81,7 @@ func parsePageText(source, text string) *Page {
 	// The article: the title is its first line when a blank line follows it.
 	var body []line
 	for _, l := range lines[:articleEnd] {
-		if reCommentsHeader.MatchString(l.text) {
+		if reCommentsHeader.MatchString(l.text) || reLevel.MatchString(l.text) {
 			continue
 		}
 		body = append(body, l)
@@ -94,6 +95,8 @@ func parsePageText(source, text string) *Page {
 	}
 	p.Article = joinParagraphs(body)
 
+	// Reddit copies put "level N" over each comment: its depth in the thread.
+	lastAtDepth := map[int]int{}
 	for k, h := range heads {
 		stop := end
 		if k+1 < len(heads) {
@@ -111,6 +114,20 @@ func parsePageText(source, text string) *Page {
 			PostedRaw: h.raw,
 			Parent:    -1,
 			Text:      joinParagraphs(blines),
+		}
+		if j := prevNonBlank(lines, h.first); j >= 0 {
+			if m := reLevel.FindStringSubmatch(lines[j].text); m != nil {
+				depth, _ := strconv.Atoi(m[1])
+				if parent, ok := lastAtDepth[depth-1]; ok && depth > 1 {
+					c.Parent = parent
+				}
+				lastAtDepth[depth] = k
+				for d := range lastAtDepth {
+					if d > depth {
+						delete(lastAtDepth, d)
+					}
+				}
+			}
 		}
 		switch {
 		case h.author == "":
@@ -245,8 +262,16 @@ func findHeads(lines []line) []head {
 		// Author and date on one line: "Jane Doe - March 3, 2019 at 7:15 pm".
 		if h, ok := authorDateLine(t); ok {
 			h.first, h.last = i, i
+			// "OP · 3 yr. ago" over "u/nightowl_22": the badge is not the name.
+			if roleBadges[strings.ToLower(h.author)] {
+				if k := nextNonBlank(lines, i); k >= 0 && isAuthor(stripBullet(lines[k].text)) && !strings.Contains(strings.TrimSpace(lines[k].text), " ") {
+					h.author, h.last = cleanAuthor(lines[k].text), k
+				} else if j := prevNonBlank(lines, i); j > used && j >= 0 && isAuthor(stripBullet(lines[j].text)) && !strings.Contains(strings.TrimSpace(lines[j].text), " ") {
+					h.author, h.first = cleanAuthor(lines[j].text), j
+				}
+			}
 			heads = append(heads, h)
-			used = i
+			used = h.last
 		}
 	}
 	// A comments header splits the article from the thread.
@@ -385,3 +410,9 @@ func nextNonBlank(lines []line, i int) int {
 	}
 	return -1
 }
+
+var reLevel = regexp.MustCompile(`(?i)^\s*level\s+(\d{1,3})\s*$`)
+
+// roleBadges are forum labels printed where a name would be: "OP · 3 yr. ago".
+var roleBadges = map[string]bool{"op": true, "mod": true, "moderator": true, "admin": true,
+	"author": true, "original poster": true, "staff": true}

@@ -131,7 +131,7 @@ func TestPageTextLayouts(t *testing.T) {
 			article: "Posted by u/nightowl_22",
 			comments: []want{
 				{"u/quietfern", "", "3 yr. ago", "Week 3 was the worst for me too. The fatigue lifted around week 5 and the anxiety got much better."},
-				{"OP", "", "3 yr. ago", "u/nightowl_22\n\nThanks, that gives me hope."},
+				{"u/nightowl_22", "", "3 yr. ago", "Thanks, that gives me hope."},
 				{"bluejay_88", "", "2 yr. ago", "I had to switch to Lexapro because of the nausea. No regrets."},
 			},
 		},
@@ -333,4 +333,30 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("ParseDate(%q) = %v", s, tm)
 		}
 	})
+}
+
+// A Reddit copy's "level N" lines give each comment's place in the thread.
+func TestRedditLevels(t *testing.T) {
+	text := "r/ChronicPain\nPosted by u/achy_joints\nTramadol and sleep\n\nDoes it keep anyone else up?\n\n" +
+		"level 1\nu/first_reply\n·\n2 yr. ago\n\nYes, I take it before noon now.\n\n" +
+		"level 2\nOP · 2 yr. ago\nu/achy_joints\n\nGood idea, thanks.\n\n" +
+		"level 3\nu/first_reply\n·\n2 yr. ago\n\nNo problem.\n\n" +
+		"level 2\nu/side_note\n·\n1 yr. ago\n\nSame here.\n\n" +
+		"level 1\nu/new_thread\n·\n1 yr. ago\n\nNever had that issue.\n"
+	p := parsePageText("t.txt", text)
+	want := []struct {
+		author string
+		parent int
+	}{{"u/first_reply", -1}, {"u/achy_joints", 0}, {"u/first_reply", 1}, {"u/side_note", 0}, {"u/new_thread", -1}}
+	if len(p.Comments) != len(want) {
+		t.Fatalf("%d comments, want %d: %+v", len(p.Comments), len(want), p.Comments)
+	}
+	for i, w := range want {
+		if c := p.Comments[i]; c.Author != w.author || c.Parent != w.parent {
+			t.Errorf("comment %d: %q parent %d, want %q parent %d", i, c.Author, c.Parent, w.author, w.parent)
+		}
+	}
+	if strings.Contains(p.Article, "level") {
+		t.Errorf("article keeps a level line: %q", p.Article)
+	}
 }
