@@ -19,7 +19,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply)\s*[↓›»•·|\-–—]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?)\s*[↓›»•·|\-–—,]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -78,10 +78,33 @@ func parsePageText(source, text string) *Page {
 	if len(heads) > 0 {
 		articleEnd = heads[0].first
 	}
+	// Where each text stands over its byline (review sites: the quote, then "Jane ·
+	// Taken for 1 to 2 years · March 3, 2019"), comment k is the text between byline k-1
+	// and byline k; the first is the last paragraph over the first byline.
+	var before [][2]int
+	if bylinesAfterText(lines, heads) {
+		before = make([][2]int, len(heads))
+		for k, h := range heads {
+			from := 0
+			if k > 0 {
+				from = heads[k-1].last + 1
+			} else {
+				from = h.first
+				for from > 0 && lines[from-1].text == "" {
+					from--
+				}
+				for from > 0 && lines[from-1].text != "" {
+					from--
+				}
+				articleEnd = from
+			}
+			before[k] = [2]int{from, h.first}
+		}
+	}
 	// The article: the title is its first line when a blank line follows it.
 	var body []line
 	for _, l := range lines[:articleEnd] {
-		if reCommentsHeader.MatchString(l.text) || reLevel.MatchString(l.text) {
+		if reCommentsHeader.MatchString(l.text) || reLevel.MatchString(l.text) || reLinkLine.MatchString(l.text) {
 			continue
 		}
 		body = append(body, l)
@@ -103,6 +126,9 @@ func parsePageText(source, text string) *Page {
 			stop = heads[k+1].first
 		}
 		blines := lines[h.last+1 : stop]
+		if before != nil {
+			blines = lines[before[k][0]:before[k][1]]
+		}
 		blines = stripTrailers(blines, k+1 == len(heads))
 		if h.condition > 0 {
 			blines = append([]line{lines[h.condition]}, blines...)
@@ -114,6 +140,15 @@ func parsePageText(source, text string) *Page {
 			PostedRaw: h.raw,
 			Parent:    -1,
 			Text:      joinParagraphs(blines),
+		}
+		// "george_h sunnyday72": a reply names the one it answers after the author.
+		if f := strings.Fields(c.Author); len(f) == 2 {
+			for i := len(p.Comments) - 1; i >= 0; i-- {
+				if p.Comments[i].Author == f[1] {
+					c.Author, c.Parent = f[0], i
+					break
+				}
+			}
 		}
 		if j := prevNonBlank(lines, h.first); j >= 0 {
 			if m := reLevel.FindStringSubmatch(lines[j].text); m != nil {
@@ -158,6 +193,10 @@ func stripTrailers(ls []line, last bool) []line {
 		}
 	}
 	ls = trimBlank(ls)
+	// "62 people found this review helpful" over the next review's text.
+	for len(ls) > 0 && reLinkLine.MatchString(ls[0].text) {
+		ls = trimBlank(ls[1:])
+	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
 		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") {
@@ -236,8 +275,17 @@ func findHeads(lines []line) []head {
 		if !mayDate(t) {
 			continue
 		}
-		if tm, ok := ParseDate(stripBullet(t)); ok {
-			h := head{first: i, last: i, raw: stripBullet(t), posted: tm, hasDate: true}
+		dateText := stripBullet(t)
+		if len(dateText) > 4 && strings.EqualFold(dateText[:4], "old ") {
+			dateText = dateText[4:] // vBulletin: "Old 06-21-2011, 09:14 PM"
+		}
+		if tm, ok := ParseDate(dateText); ok {
+			h := head{first: i, last: i, raw: dateText, posted: tm, hasDate: true}
+			if vBulletinHead(lines, &h) {
+				heads = append(heads, h)
+				used = h.last
+				continue
+			}
 			j := prevNonBlank(lines, i)
 			if j >= 0 && stripBullet(lines[j].text) == "" { // a lone "·" between name and date
 				j = prevNonBlank(lines, j)
@@ -416,3 +464,83 @@ var reLevel = regexp.MustCompile(`(?i)^\s*level\s+(\d{1,3})\s*$`)
 // roleBadges are forum labels printed where a name would be: "OP · 3 yr. ago".
 var roleBadges = map[string]bool{"op": true, "mod": true, "moderator": true, "admin": true,
 	"author": true, "original poster": true, "staff": true}
+
+var (
+	rePostNumber = regexp.MustCompile(`^#\s?\d{1,6}$`)
+	// Lines of a forum's member box: "Junior Member", "Join Date: Jun 2011", "Posts: 1,204".
+	reMemberBox = regexp.MustCompile(`(?i)^(?:(?:junior|senior|new|regular|veteran|active|distinguished|inactive|banned|elite|super|platinum|gold|silver|bronze|registered|premium|valued)\s+)?(?:member|user|poster|contributor)$|^(?:moderator|administrator|admin|guest|banned)$|^(?:join(?:ed)?(?:\s+date)?|posts|location|age|gender|thanks|thanked|reputation|rep power|member since|registered)\s*:.*$`)
+)
+
+// vBulletinHead reads a vBulletin post head under its date line: "#2", the author, and
+// the member box ("Senior Member", "Join Date: Mar 2008", "Posts: 1,204") and the post's
+// own "Re: title" line.
+func vBulletinHead(lines []line, h *head) bool {
+	k := nextNonBlank(lines, h.last)
+	if k < 0 || !rePostNumber.MatchString(strings.TrimSpace(lines[k].text)) {
+		return false
+	}
+	a := nextNonBlank(lines, k)
+	if a < 0 || !isAuthor(lines[a].text) {
+		return false
+	}
+	h.author, h.last = cleanAuthor(lines[a].text), a
+	for j := a + 1; j < len(lines); j++ {
+		t := strings.TrimSpace(lines[j].text)
+		if t == "" || reMemberBox.MatchString(t) {
+			h.last = j
+			continue
+		}
+		break
+	}
+	// The post's title line: "Re: Celebrex and stomach pain", or the thread's title.
+	if j := nextNonBlank(lines, h.last); j >= 0 {
+		t := strings.TrimSpace(lines[j].text)
+		if strings.HasPrefix(t, "Re: ") || t == strings.TrimSpace(lines[0].text) {
+			h.last = j
+		}
+	}
+	return true
+}
+
+// bylinesAfterText reports a page whose texts stand over their bylines: the last byline
+// has no text after it, every other one has, and some text stands over the first.
+func bylinesAfterText(lines []line, heads []head) bool {
+	if len(heads) < 2 {
+		return false
+	}
+	body := func(k int) []line {
+		stop := len(lines)
+		if k+1 < len(heads) {
+			stop = heads[k+1].first
+		}
+		return stripTrailers(lines[heads[k].last+1:stop], k+1 == len(heads))
+	}
+	if len(body(len(heads)-1)) > 0 || len(stripTrailers(lines[:heads[0].first], false)) == 0 {
+		return false
+	}
+	linkFirst := true // "62 people found this review helpful" right under each byline
+	for k := 0; k+1 < len(heads); k++ {
+		if len(body(k)) == 0 {
+			return false
+		}
+		if j := nextNonBlank(lines, heads[k].last); j < 0 || !reLinkLine.MatchString(lines[j].text) {
+			linkFirst = false
+		}
+	}
+	// or the texts are quoted: "I was on Lipitor ..."
+	quoted := true
+	for k := 0; k < len(heads) && quoted; k++ {
+		j := prevNonBlank(lines, heads[k].first)
+		for j >= 0 && reLinkLine.MatchString(lines[j].text) {
+			j = prevNonBlank(lines, j)
+		}
+		quoted = j >= 0 && strings.ContainsAny(lastRuneString(lines[j].text), "\"”'’")
+	}
+	return linkFirst || quoted
+}
+
+func lastRuneString(s string) string {
+	s = strings.TrimSpace(s)
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}

@@ -136,6 +136,41 @@ func TestPageTextLayouts(t *testing.T) {
 			},
 		},
 		{
+			file:    "reviews-text-first.txt",
+			title:   "Atorvastatin User Reviews for High Cholesterol",
+			article: "Also known as: Lipitor",
+			comments: []want{
+				{"Anonymous", "2021-03-14T00:00", "March 14, 2021", "\"I was on Lipitor 20 mg for about a year. My cholesterol dropped nicely but my legs ached all the time and I could barely climb the stairs at work. Switched to pravastatin and the aches went away.\""},
+				{"Rich", "2020-01-02T00:00", "January 2, 2020", "\"No side effects at all for me. LDL went from 190 to 95.\""},
+				{"Kay_M", "2019-11-23T00:00", "November 23, 2019", "\"Terrible memory fog and insomnia on 40mg. Stopped after 3 weeks.\""},
+			},
+		},
+		{
+			file:  "replies-named.txt",
+			title: "Amlodipine and swollen ankles",
+			comments: []want{
+				{"sunnyday72", "", "Posted 4 years ago", "I started amlodipine 5mg in January and within two weeks my ankles were so swollen I couldn't get my shoes on. Anyone else?"},
+				{"george_h", "", "4 years ago", "Same here. My doctor switched me to losartan and the swelling went down in a week."},
+				{"marie_b", "", "4 years ago", "I get flushing and headaches on it but no swelling."},
+			},
+		},
+		{
+			file:  "medhelp-style.txt",
+			title: "Gabapentin dizziness",
+			comments: []want{
+				{"jdoe1955", "2015-03-12T10:21", "Posted on 03/12/2015 at 10:21 am", "I take gabapentin 300mg three times a day for neuropathy in my feet. The dizziness is awful, I feel drunk."},
+				{"nurse_kim", "2015-03-13T08:02", "03/13/2015 at 8:02 am", "Dizziness is common in the first weeks. Talk to your doctor about a lower dose."},
+			},
+		},
+		{
+			file:  "vbulletin-thread.txt",
+			title: "Celebrex and stomach pain",
+			comments: []want{
+				{"arthritic_anne", "2011-06-21T21:14", "06-21-2011, 09:14 PM", "I've been on Celebrex 200mg for my knees for 2 months and now I have burning in my stomach every night. Is this normal?"},
+				{"bob_in_ohio", "2011-06-22T07:45", "06-22-2011, 07:45 AM", "Yes, NSAIDs can do that. I take omeprazole with mine."},
+			},
+		},
+		{
 			file:    "review-bylines.txt",
 			title:   "Lisinopril reviews",
 			article: "User reviews for lisinopril, newest first.",
@@ -191,7 +226,8 @@ func TestPageTextLayouts(t *testing.T) {
 }
 
 func TestPageTextGolden(t *testing.T) {
-	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt", "review-bylines.txt", "webmd-style.txt", "xenforo-thread.html", "oldreddit-thread.html", "discourse-thread.html"} {
+	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt", "review-bylines.txt", "webmd-style.txt", "xenforo-thread.html", "oldreddit-thread.html", "discourse-thread.html",
+		"reviews-text-first.txt", "replies-named.txt", "medhelp-style.txt", "vbulletin-thread.txt"} {
 		t.Run(name, func(t *testing.T) {
 			p := readPage(t, filepath.Join("../testdata/pages", name))
 			checkGolden(t, name, pageJSON(t, []*Page{p}))
