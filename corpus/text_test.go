@@ -350,11 +350,16 @@ func FuzzParsePageText(f *testing.F) {
 		}
 	}
 	f.Add("a\n\nJune 1, 2020\n\nb")
+	for _, p := range []string{"../testdata/pages/reddit-thread.txt", "../testdata/pages/replies-named.txt", "../testdata/pages/reviews-text-first.txt", "../testdata/pages/vbulletin-thread.txt"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p := parsePageText("fuzz", s)
 		for i, c := range p.Comments {
-			if c.Index != i || c.Parent != -1 {
-				t.Fatalf("comment %d: index %d parent %d", i, c.Index, c.Parent)
+			if c.Index != i || c.Parent < -1 || c.Parent >= i {
+				t.Fatalf("comment %d: index %d parent %d (a parent comes before its reply)", i, c.Index, c.Parent)
 			}
 		}
 	})
