@@ -52,7 +52,17 @@ func (p *htmlReader) genericPosts(doc *html.Node) []*html.Node {
 	walk(doc, -1)
 	// Posts repeat: keep the containers whose tag and class recur, or a lone one with a
 	// data-author.
-	shape := func(n *html.Node) string { return n.Data + "." + attrOf(n, "class") }
+	// The shape is the tag and its post-like classes: phpBB alternates "post bg1" and
+	// "post bg2".
+	shape := func(n *html.Node) string {
+		key := n.Data
+		for _, c := range postClasses {
+			if hasToken(attrOf(n, "class"), c) {
+				key += "." + c
+			}
+		}
+		return key
+	}
 	count := map[string]int{}
 	for _, c := range cands {
 		count[shape(c.n)]++
@@ -159,12 +169,23 @@ func (p *htmlReader) genericPost(n *html.Node) (Comment, bool) {
 	// Replies nested in the post are posts of their own, not its text.
 	skip := func(e *html.Node) bool { return skipPostFurniture(e) || e != n && isPostContainer(e) }
 	best, bestLen := "", 0
-	for _, b := range allMatches(n, func(e *html.Node) bool { return reBodyClass.MatchString(attrOf(e, "class")) }) {
+	var bestNode *html.Node
+	bodies := allMatches(n, func(e *html.Node) bool { return reBodyClass.MatchString(attrOf(e, "class")) })
+	for _, b := range bodies {
 		if insidePost(b, n) {
 			continue
 		}
 		if t := nodeText(b, skip); len(t) > bestLen {
-			best, bestLen = t, len(t)
+			best, bestLen, bestNode = t, len(t), b
+		}
+	}
+	// A body inside the body that holds most of its text is the message itself; the
+	// outer one also holds the post's title ("postbody" around phpBB's "content").
+	for _, b := range bodies {
+		if b != bestNode && bestNode != nil && isAncestor(bestNode, b) && !insidePost(b, n) {
+			if t := nodeText(b, skip); len(t)*10 >= bestLen*7 {
+				best, bestLen, bestNode = t, len(t), b
+			}
 		}
 	}
 	if best == "" {
@@ -190,4 +211,14 @@ func insidePost(e, root *html.Node) bool {
 func skipPostFurniture(n *html.Node) bool {
 	return skipAlways(n) || n.DataAtom == atom.Time || n.DataAtom == atom.Footer ||
 		reFurnitureClass.MatchString(attrOf(n, "class"))
+}
+
+// isAncestor reports whether a contains e.
+func isAncestor(a, e *html.Node) bool {
+	for p := e.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
 }

@@ -227,7 +227,7 @@ func TestPageTextLayouts(t *testing.T) {
 
 func TestPageTextGolden(t *testing.T) {
 	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt", "review-bylines.txt", "webmd-style.txt", "xenforo-thread.html", "oldreddit-thread.html", "discourse-thread.html",
-		"reviews-text-first.txt", "replies-named.txt", "medhelp-style.txt", "vbulletin-thread.txt"} {
+		"reviews-text-first.txt", "replies-named.txt", "medhelp-style.txt", "vbulletin-thread.txt", "phpbb-thread.html", "reviews.html"} {
 		t.Run(name, func(t *testing.T) {
 			p := readPage(t, filepath.Join("../testdata/pages", name))
 			checkGolden(t, name, pageJSON(t, []*Page{p}))
@@ -266,6 +266,9 @@ func TestHTMLForumEngines(t *testing.T) {
 		{"xenforo-thread.html", []string{"Bob62|2021-06-01T09:15|-1|Started amlodipine", "nurse_jo|2021-06-01T13:40|-1|Very common with amlodipine."}},
 		{"oldreddit-thread.html", []string{"sore_all_over|2019-02-10T18:30|-1|Cymbalta 60 mg", "gentle_giant|2019-02-11T07:05|0|The sweating stopped", "night_owl|2019-02-12T23:59|-1|Savella worked better"}},
 		{"discourse-thread.html", []string{"gluco_gary|2021-06-01T09:15|-1|Metformin gives me diarrhea", "DiabeticDana|2021-06-02T19:02|-1|Yes, the extended release"}},
+		// phpBB alternates "post bg1" and "post bg2"; the message is "content" inside "postbody".
+		{"phpbb-thread.html", []string{"tired_tom|2018-04-02T19:20|-1|Started metoprolol 25mg", "cardio_carol|2018-04-03T08:05|-1|The tiredness usually eases"}},
+		{"reviews.html", []string{"linda_k|2022-08-12T00:00|-1|For Osteoarthritis: \"Works well", "Anonymous|2022-07-03T00:00|-1|For Back Pain:"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
