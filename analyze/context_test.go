@@ -111,6 +111,8 @@ func TestContextRules(t *testing.T) {
 		{"passive missed dose", "If a dose of Effexor is missed I get vertigo.", "vertigo", "role=withdrawal"},
 		{"forgot to mention", "On Zoloft. Forgot to mention the dry mouth.", "dry mouth", "role=adverse"},
 		{"plan is not a stop", "I have acne on Lexapro and might go off it.", "acne", "role=adverse"},
+		{"drug in brackets", "I take Zoloft. My headaches got worse on the beta blocker (metoprolol).", "headaches", "role=adverse drug=metoprolol"},
+		{"drug in brackets names the med", "I take Zoloft. The new anxiety med (Xanax) gave me a rash.", "rash", "drug=alprazolam"},
 		{"status current", "I am currently taking Lexapro.", "Lexapro", "status=current"},
 		{"status stopped", "I quit taking Zoloft last year.", "Zoloft", "status=stopped"},
 		{"status tapering", "I am tapering off Klonopin now.", "Klonopin", "status=tapering"},

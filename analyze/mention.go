@@ -313,7 +313,14 @@ func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug d
 			dist = (d.first - m.last) * 2 // a drug before is likelier than one after
 		}
 		v := "sentence"
+		// "the beta blocker (metoprolol)", "my anxiety med (Xanax)": a drug in brackets
+		// right after the clause names what the clause speaks of.
+		bracketed := d.first > m.last && d.first == cTo+1 && s.toks[cTo].Norm == "(" &&
+			d.last+1 < len(s.toks) && s.toks[d.last+1].Norm == ")"
 		switch {
+		case bracketed && d.first-m.last <= 8:
+			v = "clause"
+			dist -= 1000
 		case d.first > m.last && (d.first >= cTo || d.first-m.last > 4 && !(d.first-m.last <= 8 && attributes(s.toks, m.last+1, d.first))):
 			continue // a drug after counts only close by, in the clause: "nausea from Zoloft", "collapse from the nasty drug (Xanax)"
 		case d.first >= cFrom && d.last < cTo:
