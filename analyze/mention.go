@@ -180,6 +180,7 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 	sentOf := func(tok int) int {
 		return sort.Search(len(sec.sentTok), func(i int) bool { return sec.sentTok[i][1] > tok })
 	}
+	sec.mentions = make([]Mention, 0, len(matches)+len(matches)/2+2) // quantities come after
 	for _, m := range matches {
 		mn := Mention{Section: s, Start: m.Start, End: m.End, Text: text[m.Start:m.End],
 			Concept: m.Concept.Name, Term: m.Term.Text, Fuzzy: m.Fuzzy, Corrected: m.Corrected,
