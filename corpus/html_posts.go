@@ -70,7 +70,7 @@ func (p *htmlReader) genericPosts(doc *html.Node) []*html.Node {
 	var found []*html.Node
 	index := map[int]int{} // cands index -> comment index
 	for i, cd := range cands {
-		if count[shape(cd.n)] < 2 && attrOf(cd.n, "data-author") == "" {
+		if count[shape(cd.n)] < 2 && postAuthorAttr(cd.n) == "" {
 			continue
 		}
 		c, ok := p.genericPost(cd.n)
@@ -112,6 +112,9 @@ func isPostContainer(n *html.Node) bool {
 	if n.DataAtom == atom.Body || n.DataAtom == atom.Html || n.DataAtom == atom.Main {
 		return false
 	}
+	if stampAttr(n) != "" && postAuthorAttr(n) != "" {
+		return true // <shreddit-comment author="..." created="...">
+	}
 	if attrOf(n, "data-author") == "" && !hasAnyClass(n, postClasses) {
 		return false
 	}
@@ -123,7 +126,12 @@ func isPostContainer(n *html.Node) bool {
 // genericPost reads one post: author, time, text.
 func (p *htmlReader) genericPost(n *html.Node) (Comment, bool) {
 	c := Comment{Parent: -1, ID: commentID(attrOf(n, "id"))}
-	c.Author = strings.TrimSpace(attrOf(n, "data-author"))
+	c.Author = strings.TrimSpace(postAuthorAttr(n))
+	if v := stampAttr(n); v != "" {
+		if tm, ok := readStamp(v); ok && !tm.IsZero() {
+			c.Posted, c.PostedRaw = tm, v
+		}
+	}
 	if c.Author == "" {
 		if a := findElem(n, func(e *html.Node) bool {
 			return reAuthorClass.MatchString(attrOf(e, "class")) || hasToken(attrOf(e, "itemprop"), "author") || hasToken(attrOf(e, "rel"), "author")
@@ -131,7 +139,9 @@ func (p *htmlReader) genericPost(n *html.Node) (Comment, bool) {
 			c.Author = cleanAuthor(inlineText(a, skipAlways))
 		}
 	}
-	if t := findElem(n, func(e *html.Node) bool { return e.DataAtom == atom.Time }, isPostContainer); t != nil {
+	if !c.Posted.IsZero() {
+		// the post's own attribute gave the time
+	} else if t := findElem(n, func(e *html.Node) bool { return e.DataAtom == atom.Time }, isPostContainer); t != nil {
 		shown := inlineText(t, skipAlways)
 		if dt := attrOf(t, "datetime"); dt != "" {
 			if tm, ok := readStamp(dt); ok {
@@ -221,4 +231,29 @@ func isAncestor(a, e *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// postAuthorAttr is the author a post element carries in an attribute: data-author, or
+// author on a custom element (<shreddit-comment author="...">).
+func postAuthorAttr(n *html.Node) string {
+	if a := attrOf(n, "data-author"); a != "" {
+		return a
+	}
+	if strings.Contains(n.Data, "-") {
+		return attrOf(n, "author")
+	}
+	return ""
+}
+
+// stampAttr is the time a custom post element carries in an attribute.
+func stampAttr(n *html.Node) string {
+	if !strings.Contains(n.Data, "-") {
+		return ""
+	}
+	for _, a := range []string{"created", "created-timestamp", "datetime", "data-created", "data-timestamp", "timestamp"} {
+		if v := attrOf(n, a); v != "" {
+			return v
+		}
+	}
+	return ""
 }

@@ -227,7 +227,7 @@ func TestPageTextLayouts(t *testing.T) {
 
 func TestPageTextGolden(t *testing.T) {
 	for _, name := range []string{"says-layout.txt", "forum-inline.txt", "crlf-nbsp.txt", "plain-note.txt", "phpbb-thread.txt", "disqus-thread.txt", "forum-thread.html", "reddit-thread.txt", "review-bylines.txt", "webmd-style.txt", "xenforo-thread.html", "oldreddit-thread.html", "discourse-thread.html",
-		"reviews-text-first.txt", "replies-named.txt", "medhelp-style.txt", "vbulletin-thread.txt", "phpbb-thread.html", "reviews.html"} {
+		"reviews-text-first.txt", "replies-named.txt", "medhelp-style.txt", "vbulletin-thread.txt", "phpbb-thread.html", "reviews.html", "shreddit-thread.html"} {
 		t.Run(name, func(t *testing.T) {
 			p := readPage(t, filepath.Join("../testdata/pages", name))
 			checkGolden(t, name, pageJSON(t, []*Page{p}))
@@ -268,6 +268,8 @@ func TestHTMLForumEngines(t *testing.T) {
 		{"discourse-thread.html", []string{"gluco_gary|2021-06-01T09:15|-1|Metformin gives me diarrhea", "DiabeticDana|2021-06-02T19:02|-1|Yes, the extended release"}},
 		// phpBB alternates "post bg1" and "post bg2"; the message is "content" inside "postbody".
 		{"phpbb-thread.html", []string{"tired_tom|2018-04-02T19:20|-1|Started metoprolol 25mg", "cardio_carol|2018-04-03T08:05|-1|The tiredness usually eases"}},
+		// New Reddit: custom elements carry the author and time; the post itself is comment 0.
+		{"shreddit-thread.html", []string{"moodswing_mel|2023-05-01T14:02|-1|Started Lamictal 25mg", "pharm_pete|2023-05-01T15:10|-1|Call your doctor today.", "moodswing_mel|2023-05-01T16:45|1|Thanks, they told me", "bp2_bri|2023-05-02T09:00|-1|Same happened to me"}},
 		{"reviews.html", []string{"linda_k|2022-08-12T00:00|-1|For Osteoarthritis: \"Works well", "Anonymous|2022-07-03T00:00|-1|For Back Pain:"}},
 	}
 	for _, tc := range tests {
