@@ -430,7 +430,12 @@ func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) 
 	case ind == weakIndication:
 		return RoleIndication
 	case isHistory(s.toks, tr[0], tr[1]):
+		if prone {
+			return RoleIndication // "I was suicidal before I started taking it"
+		}
 		return RoleOther
+	case m.Negated && prone && !adverse && !hasAny(s.toks, tr[0], tr[1], untilWords):
+		return RoleIndication // "no more panic attacks", "I don't get angry as easily"
 	case adverse:
 		return RoleAdverse
 	case s.inWithdrawalCourse(m, tr):
@@ -462,6 +467,9 @@ func (s *section) inWithdrawalCourse(m *Mention, tr [2]int) bool {
 	}
 	return true
 }
+
+// untilWords: "never had a panic attack until I took it" denies the symptom only before.
+var untilWords = set("until", "til", "till", "untill")
 
 // withdrawalConcepts are symptoms reported mostly on stopping a drug.
 var withdrawalConcepts = map[string]bool{"withdrawal syndrome": true, "brain zaps": true,
