@@ -51,6 +51,8 @@ func TestCardioMetabolicTerms(t *testing.T) {
 		{"I feel so muzzy headed", "muzzy headed", "cognitive impairment"},
 		{"my potassium is up again", "potassium is up", "hyperkalemia"},
 		{"metformin gives me the worst gas", "worst gas", "flatulence"},
+		{"sluggish bowels on verapamil", "sluggish bowels", "constipation"},
+		{"my heart feels out of rhythm", "heart feels out of rhythm", "arrhythmia"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
