@@ -23,6 +23,8 @@ func TestSleepAndPsychiatricDomain(t *testing.T) {
 		{"I've been losing sleep for weeks", []string{"losing sleep=insomnia"}},
 		{"awake at 3 am again", []string{"awake at 3 am=insomnia"}},
 		{"I sleep 2 hours a night now", []string{"sleep 2 hours a night=insomnia"}},
+		{"Sleeping maybe four hours a night", []string{"Sleeping maybe four hours a night=insomnia"}}, // not hypersomnia
+		{"I sleep 12 hours a night", []string{"sleep 12 hours a night=hypersomnia"}},
 		{"running on 3 hours of sleep", []string{"running on 3 hours of sleep=sleep deprivation effects"}},
 		{"staring at the ceiling until dawn", []string{"staring at the ceiling=insomnia"}},
 		{"I was up til 5am every night", []string{"up til 5am=insomnia"}},
