@@ -352,7 +352,7 @@ func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug d
 		if m.sent-d.sent > 2 {
 			break
 		}
-		if !givenInResponse(s.toks, s.sentTok[d.sent][0], d.first) {
+		if !givenInResponse(s.toks, s.sentTok[d.sent][0], s.sentTok[d.sent][1], d.first, d.last) {
 			return d.Concept, d.Class, "comment"
 		}
 	}
@@ -377,12 +377,28 @@ func attributes(toks []lexicon.Token, from, to int) bool {
 }
 
 // givenInResponse reports a drug introduced as a treatment given for what happened:
-// "put me on", "added", "gave me", "switched me to".
-func givenInResponse(toks []lexicon.Token, sFrom, first int) bool {
+// "put me on", "added", "gave me", "switched me to", "hydroxyzine that my GP had
+// prescribed for exactly this".
+func givenInResponse(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 	for k := first - 1; k >= sFrom && k >= first-4; k-- {
 		switch toks[k].Norm {
 		case "put", "added", "add", "adding", "gave", "given", "switched", "switch", "changed":
 			return true
+		}
+	}
+	for k := last + 1; k+1 < sTo && k <= last+10; k++ {
+		if toks[k].Norm != "for" && toks[k].Norm != "with" {
+			continue
+		}
+		j := k + 1
+		if toks[j].Norm == "exactly" || toks[j].Norm == "just" || toks[j].Norm == "precisely" {
+			j++
+		}
+		if j < sTo {
+			switch toks[j].Norm {
+			case "this", "that", "it", "these", "those", "them":
+				return true
+			}
 		}
 	}
 	return false
