@@ -101,8 +101,9 @@ type fuzzyIndex struct {
 	del   map[string][]int32
 	tri   map[string][]int32 // three-letter runs of long words' keys
 
-	cache  sync.Map // word -> correction
-	cached atomic.Int64
+	cache      sync.Map // word -> correction
+	otherCache sync.Map // word -> correction among the other words (correctOther)
+	cached     atomic.Int64
 }
 
 func newFuzzyIndex(vocab map[string]string) *fuzzyIndex {
@@ -169,7 +170,27 @@ func (f *fuzzyIndex) correct(w string) (string, string, int) {
 	return word, key, d
 }
 
-func (f *fuzzyIndex) lookup(w string) (string, string, int) {
+func (f *fuzzyIndex) lookup(w string) (string, string, int) { return f.lookupWhere(w, nil) }
+
+// correctOther is correct for a word that is itself in the vocabulary, as part of longer
+// terms only: the nearest other word whose key accept takes ("aciclovir" of "aciclovir
+// cream" -> "acyclovir", a term alone). Answers are cached apart.
+func (f *fuzzyIndex) correctOther(w string, accept func(key string) bool) (string, string, int) {
+	if c, ok := f.otherCache.Load(w); ok {
+		c := c.(correction)
+		return c.word, c.key, c.dist
+	}
+	word, key, d := f.lookupWhere(w, accept)
+	if f.cached.Load() < fuzzyCacheMax {
+		f.cached.Add(1)
+		f.otherCache.Store(w, correction{word, key, d})
+	}
+	return word, key, d
+}
+
+// lookupWhere finds the vocabulary word nearest w; with accept set, only other words
+// whose key it takes.
+func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string, string, int) {
 	limit := MaxDistance(len(w))
 	if limit == 0 || !isASCIILetters(w) || IsEnglish(w) || isName(w) {
 		return "", "", 0
@@ -182,6 +203,9 @@ func (f *fuzzyIndex) lookup(w string) (string, string, int) {
 			cand := f.keys[id]
 			if cand[0] != k[0] {
 				continue // patients rarely get the first sound wrong
+			}
+			if accept != nil && (f.words[id] == w || !accept(f.vocab[f.words[id]])) {
+				continue
 			}
 			// damerau gives up at its limit: bestD+1, so that a real tie at bestD is
 			// told apart from a word that is further off.

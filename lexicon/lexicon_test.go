@@ -321,3 +321,31 @@ func TestDrugTermsAreNotEnglishWords(t *testing.T) {
 		}
 	}
 }
+
+// A misspelling that the vocabulary holds only inside a longer term ("aciclovir" of
+// "aciclovir cream") is still read as the one-word drug it is nearest; a word of a
+// symptom term ("affective") is not.
+func TestMisspellingKnownInsideLongerTerm(t *testing.T) {
+	lx, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Compile(lx)
+	for text, want := range map[string]string{
+		"I put aciclovir on the cold sore": "acyclovir",
+		"started letrozol last spring":     "letrozole",
+		"had my prevenar jab":              "pneumococcal vaccine",
+		"a seasonal affective thing":       "",
+		"the wellness program at work":     "",
+	} {
+		got := ""
+		for _, x := range m.Match(text) {
+			if x.Concept.Kind == Drug {
+				got = x.Concept.Name
+			}
+		}
+		if got != want {
+			t.Errorf("%q: drug %q, want %q", text, got, want)
+		}
+	}
+}

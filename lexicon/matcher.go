@@ -17,6 +17,9 @@ type Matcher struct {
 	root  *node
 	keys  map[string]*node // every token key used in a term -> the trie node it starts, if any
 	bases map[string]bool  // keys of the lexicon's words written in an unambiguous form
+	// symptomKeys are the keys used in symptom terms: such a word is never re-read as a
+	// misspelled drug ("affective" of "seasonal affective disorder").
+	symptomKeys map[string]bool
 	fuzzy *fuzzyIndex
 }
 
@@ -49,7 +52,7 @@ type Match struct {
 
 // Compile builds the matcher for a lexicon.
 func Compile(lx *Lexicon) *Matcher {
-	m := &Matcher{lx: lx, root: &node{}, keys: map[string]*node{}, bases: map[string]bool{}}
+	m := &Matcher{lx: lx, root: &node{}, keys: map[string]*node{}, bases: map[string]bool{}, symptomKeys: map[string]bool{}}
 	type entry struct {
 		seq []*Token
 		te  *termEnd
@@ -81,6 +84,20 @@ func Compile(lx *Lexicon) *Matcher {
 	}
 	m.fuzzy = newFuzzyIndex(vocab)
 	return m
+}
+
+// endsAlone reports a key that is a drug's term by itself ("acyclovir").
+func (m *Matcher) endsAlone(key string) bool {
+	n := m.keys[key]
+	if n == nil {
+		return false
+	}
+	for _, e := range n.ends {
+		if e.concept.Kind == Drug && e.exact == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveKey picks between a token's stem and its alternative ("aching": ach or ache)
@@ -183,6 +200,9 @@ func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string
 		if t.Kind == Word && !exact {
 			vocab[t.Norm] = t.Key
 		}
+		if te.concept.Kind != Drug {
+			m.symptomKeys[t.Key] = true
+		}
 	}
 	if exact {
 		text := te.term.Text
@@ -220,6 +240,16 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	dist := grow(sc.dist, len(idx))
 	defer func() { sc.keys, sc.starts, sc.dist = keys[:0], starts[:0], dist[:0] }()
 	var corrected []string
+	// A word known only inside longer terms ("aciclovir" of "aciclovir cream") may still
+	// be a misspelling of a one-word term ("acyclovir"): its correction is tried as
+	// another start.
+	type altStart struct {
+		k    int
+		node *node
+		d    int8
+		fix  string
+	}
+	var alts []altStart
 	for k, i := range idx {
 		t := &toks[i]
 		keys[k] = m.resolveKey(t)
@@ -232,6 +262,12 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 					corrected = make([]string, len(idx))
 				}
 				corrected[k] = t.Norm + "->" + w
+			}
+		} else if t.Kind == Word && known && len(t.Norm) >= 5 && (start == nil || len(start.ends) == 0) && !m.symptomKeys[keys[k]] {
+			if w, key, d := m.fuzzy.correctOther(t.Norm, m.endsAlone); d > 0 && key != keys[k] {
+				if n := m.keys[key]; n != nil && len(n.ends) > 0 {
+					alts = append(alts, altStart{k, n, int8(d), t.Norm + "->" + w})
+				}
 			}
 		}
 	}
@@ -281,6 +317,14 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		if c != nil {
 			walk(c, k+1, k, false, int(dist[k]))
 		}
+	}
+	for _, a := range alts {
+		if corrected == nil {
+			corrected = make([]string, len(idx))
+		}
+		dist[a.k], corrected[a.k] = a.d, a.fix
+		walk(a.node, a.k+1, a.k, false, int(a.d))
+		dist[a.k], corrected[a.k] = 0, ""
 	}
 	return resolve(cands)
 }
