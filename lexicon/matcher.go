@@ -20,7 +20,7 @@ type Matcher struct {
 	// symptomKeys are the keys used in symptom terms: such a word is never re-read as a
 	// misspelled drug ("affective" of "seasonal affective disorder").
 	symptomKeys map[string]bool
-	fuzzy *fuzzyIndex
+	fuzzy       *fuzzyIndex
 }
 
 type node struct {
