@@ -710,3 +710,46 @@ func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
 	}
 	return ""
 }
+
+// Figures of speech that name a symptom without reporting one.
+var (
+	idiomConcepts = set("nightmare", "headache", "pain", "neck pain", "back pain", "migraine", "torture")
+	copulas       = set("is", "was", "be", "been", "are", "were", "s", "its", "thats", "becomes", "became", "being", "what", "such")
+	idiomAdjs     = set("real", "total", "absolute", "complete", "living", "big", "huge", "major", "such", "bit", "of", "little", "royal", "logistical", "bureaucratic")
+	// "the main side effect was a headache": a subject that is a symptom keeps it literal.
+	literalSubjects = set("effect", "effects", "problem", "problems", "issue", "issues", "symptom", "symptoms",
+		"complaint", "complaints", "reaction", "reactions", "result", "thing", "i", "it", "worst")
+)
+
+// idiom reports a symptom term used as a figure of speech: "climbing stairs is a
+// nightmare", "insurance is a real headache", "my boss is a pain in the neck", "I'm tired
+// of waiting". A symptom that is the subject's own ("the side effect was a headache", "it
+// was a headache that lasted all day") stays.
+func idiom(toks []lexicon.Token, first, last int, concept string) bool {
+	if concept == "fatigue" && toks[last].Norm == "tired" && last+1 < len(toks) && toks[last+1].Norm == "of" {
+		return true
+	}
+	if !idiomConcepts[concept] {
+		return false
+	}
+	i := first - 1
+	for i >= 0 && idiomAdjs[toks[i].Norm] && i >= first-3 {
+		i--
+	}
+	if i < 1 || (toks[i].Norm != "a" && toks[i].Norm != "an") || !copulas[toks[i-1].Norm] {
+		return false
+	}
+	// "that lasted", "from hell": a headache described as one.
+	if last+1 < len(toks) && (toks[last+1].Norm == "that" || toks[last+1].Norm == "which") {
+		return false
+	}
+	for j := i - 2; j >= 0 && j >= i-5; j-- {
+		if literalSubjects[toks[j].Norm] {
+			return false
+		}
+		if toks[j].Kind == lexicon.Punct {
+			break
+		}
+	}
+	return true
+}

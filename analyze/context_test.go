@@ -145,6 +145,30 @@ func TestContextRules(t *testing.T) {
 	}
 }
 
+// Figures of speech name a symptom without reporting one.
+func TestIdioms(t *testing.T) {
+	for text, want := range map[string]string{
+		"On Lipitor, climbing stairs is a nightmare.":       "",
+		"Getting Xanax refilled is a real headache.":        "",
+		"My boss is a pain in the neck.":                    "",
+		"I am so tired of the side effects of Zoloft.":      "",
+		"The main side effect of Zoloft was a headache.":    "headache",
+		"On Zoloft it was a headache that lasted for days.": "headache",
+		"I had a nightmare every night on Chantix.":         "nightmare",
+		"I am so tired all the time on Lexapro.":            "fatigue",
+	} {
+		got := ""
+		for _, m := range mentionsOf(t, text) {
+			if m.Type == TypeSymptom {
+				got = m.Concept
+			}
+		}
+		if got != want {
+			t.Errorf("%q: symptom %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestQuantities(t *testing.T) {
 	tests := []struct {
 		text, surface, want string

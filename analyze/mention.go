@@ -182,6 +182,9 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 	}
 	sec.mentions = make([]Mention, 0, len(matches)+len(matches)/2+2) // quantities come after
 	for _, m := range matches {
+		if m.Concept.Kind != lexicon.Drug && idiom(sec.toks, m.FirstToken, m.LastToken, m.Concept.Name) {
+			continue // "dealing with insurance is a headache", "tired of waiting"
+		}
 		mn := Mention{Section: s, Start: m.Start, End: m.End, Text: text[m.Start:m.End],
 			Concept: m.Concept.Name, Term: m.Term.Text, Fuzzy: m.Fuzzy, Corrected: m.Corrected,
 			first: m.FirstToken, last: m.LastToken}
