@@ -145,7 +145,8 @@ func TestContextRules(t *testing.T) {
 	}
 }
 
-// Figures of speech name a symptom without reporting one.
+// Figures of speech name a symptom without reporting one; so do drug names ("MS Contin")
+// and dosing words ("titration").
 func TestIdioms(t *testing.T) {
 	for text, want := range map[string]string{
 		"On Lipitor, climbing stairs is a nightmare.":       "",
@@ -156,6 +157,9 @@ func TestIdioms(t *testing.T) {
 		"On Zoloft it was a headache that lasted for days.": "headache",
 		"I had a nightmare every night on Chantix.":         "nightmare",
 		"I am so tired all the time on Lexapro.":            "fatigue",
+		"I take MS Contin twice a day.":                     "",
+		"Tylenol Arthritis works for me.":                   "",
+		"The Lamictal titration was slow.":                  "",
 	} {
 		got := ""
 		for _, m := range mentionsOf(t, text) {

@@ -210,6 +210,7 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 		}
 	}
 	sort.SliceStable(sec.mentions, func(i, j int) bool { return sec.mentions[i].Start < sec.mentions[j].Start })
+	sec.mentions = dropInner(sec.mentions)
 	for i := range sec.mentions {
 		m := &sec.mentions[i]
 		m.SentenceIndex = m.sent
@@ -495,3 +496,42 @@ var withdrawalConcepts = map[string]bool{"withdrawal syndrome": true, "brain zap
 	"electric shock sensation": true, "benzodiazepine dependence": true, "drug craving": true,
 	"rebound insomnia": true, "rebound anxiety": true, "discontinuation syndrome": true,
 	"addiction": true, "drug dependence": true}
+
+// dropInner removes a symptom inside a drug's name ("MS Contin", "Tylenol Arthritis")
+// and a frequency inside a symptom ("can't sleep at night"). ms is sorted by Start.
+func dropInner(ms []Mention) []Mention {
+	var drop []bool
+	var open []int // mentions that may still hold the next ones
+	for i := range ms {
+		m := &ms[i]
+		k := 0
+		for _, j := range open {
+			if ms[j].End > m.Start {
+				open[k] = j
+				k++
+			}
+		}
+		open = open[:k]
+		for _, j := range open {
+			o := &ms[j]
+			if o.End >= m.End && (o.Type == TypeDrug && m.Type == TypeSymptom || o.Type == TypeSymptom && m.Type == TypeFrequency) {
+				if drop == nil {
+					drop = make([]bool, len(ms))
+				}
+				drop[i] = true
+				break
+			}
+		}
+		open = append(open, i)
+	}
+	if drop == nil {
+		return ms
+	}
+	out := ms[:0]
+	for i := range ms {
+		if !drop[i] {
+			out = append(out, ms[i])
+		}
+	}
+	return out
+}
