@@ -715,10 +715,13 @@ func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
 var (
 	idiomConcepts = set("nightmare", "headache", "pain", "neck pain", "back pain", "migraine", "torture")
 	copulas       = set("is", "was", "be", "been", "are", "were", "s", "its", "thats", "becomes", "became", "being", "what", "such")
+	idiomAdverbs  = set("also", "just", "really", "truly", "quite", "definitely", "honestly", "such", "always", "still", "kind", "sort", "of", "literally", "basically", "such")
+	exhaustedWhat = set("hope", "hopes", "option", "options", "avenue", "avenues", "resource", "resources", "possibility", "possibilities", "effort", "efforts", "other", "treatment", "treatments", "alternative", "alternatives", "my", "the")
+	idiomToDeath  = set("scared", "bored", "worried", "sick", "frightened", "terrified", "freaked", "tickled", "loved", "love", "annoyed")
 	idiomAdjs     = set("real", "total", "absolute", "complete", "living", "big", "huge", "major", "such", "bit", "of", "little", "royal", "logistical", "bureaucratic")
 	// "the main side effect was a headache": a subject that is a symptom keeps it literal.
 	literalSubjects = set("effect", "effects", "problem", "problems", "issue", "issues", "symptom", "symptoms",
-		"complaint", "complaints", "reaction", "reactions", "result", "thing", "i", "it", "worst")
+		"complaint", "complaints", "reaction", "reactions", "result", "thing", "it", "worst")
 )
 
 // idiom reports a symptom term used as a figure of speech: "climbing stairs is a
@@ -726,8 +729,30 @@ var (
 // of waiting". A symptom that is the subject's own ("the side effect was a headache", "it
 // was a headache that lasted all day") stays.
 func idiom(toks []lexicon.Token, first, last int, concept string) bool {
-	if concept == "fatigue" && toks[last].Norm == "tired" && last+1 < len(toks) && toks[last+1].Norm == "of" {
-		return true
+	next, prev := "", ""
+	if last+1 < len(toks) {
+		next = toks[last+1].Norm
+	}
+	if first > 0 {
+		prev = toks[first-1].Norm
+	}
+	switch concept {
+	case "fatigue":
+		switch toks[last].Norm {
+		case "tired":
+			// "tired of waiting"; "tired it for four months" is a typo of "tried"
+			return next == "of" || first == last && (next == "it" || next == "this" || next == "them" || next == "these")
+		case "exhausted":
+			// "exhausted all hope", "exhausted every option"; not "exhausted all day"
+			return (next == "all" || next == "every" || next == "my") && last+2 < len(toks) && exhaustedWhat[toks[last+2].Norm]
+		}
+	case "death":
+		// "scared to death", "bored to death"
+		return prev == "to" && first >= 2 && idiomToDeath[toks[first-2].Norm]
+	case "nightmare":
+		if prev == "total" || prev == "absolute" || prev == "complete" || prev == "living" || prev == "logistical" {
+			return true
+		}
 	}
 	if !idiomConcepts[concept] {
 		return false
@@ -736,14 +761,22 @@ func idiom(toks []lexicon.Token, first, last int, concept string) bool {
 	for i >= 0 && idiomAdjs[toks[i].Norm] && i >= first-3 {
 		i--
 	}
-	if i < 1 || (toks[i].Norm != "a" && toks[i].Norm != "an") || !copulas[toks[i-1].Norm] {
+	if i < 1 || (toks[i].Norm != "a" && toks[i].Norm != "an") {
 		return false
 	}
+	c := i - 1
+	for c > 0 && c >= i-3 && idiomAdverbs[toks[c].Norm] {
+		c-- // "was also a pain", "is just such a headache"
+	}
+	if !copulas[toks[c].Norm] {
+		return false
+	}
+
 	// "that lasted", "from hell": a headache described as one.
 	if last+1 < len(toks) && (toks[last+1].Norm == "that" || toks[last+1].Norm == "which") {
 		return false
 	}
-	for j := i - 2; j >= 0 && j >= i-5; j-- {
+	for j := c - 1; j >= 0 && j >= c-4; j-- {
 		if literalSubjects[toks[j].Norm] {
 			return false
 		}

@@ -160,6 +160,12 @@ func TestIdioms(t *testing.T) {
 		"I take MS Contin twice a day.":                     "",
 		"Tylenol Arthritis works for me.":                   "",
 		"The Lamictal titration was slow.":                  "",
+		"Coming off Effexor was also a pain.":               "",
+		"I was scared to death to start Zoloft.":            "",
+		"I had exhausted all hope before Prozac.":           "",
+		"Tired it for four months on Lexapro.":              "",
+		"Zoloft was a total nightmare.":                     "",
+		"On Zoloft I was exhausted all day.":                "fatigue",
 	} {
 		got := ""
 		for _, m := range mentionsOf(t, text) {
