@@ -224,8 +224,11 @@ func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
 
 // experiencer says whose symptom or drug it is: the nearest person named before it in
 // the sentence; the writer when none, except in an article.
-func experiencer(toks []lexicon.Token, sFrom, first int, article bool) string {
+func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article bool) string {
 	for i := first - 1; i >= sFrom; i-- {
+		if cls[i]&wcPerson == 0 {
+			continue
+		}
 		w := toks[i].Norm
 		if relativeNouns[w] {
 			// "my sister", "a friend", "his ex": another person; "my ex-husband" too.
@@ -284,12 +287,12 @@ func certainty(toks []lexicon.Token, sFrom, sTo, cFrom, first int) string {
 // the noun is a cue wherever it stands ("I will say that withdrawal is unpleasant").
 //
 // drugAt reports a drug name starting at a token ("stopped Zoloft"); it may be nil.
-func withdrawalCueAt(toks []lexicon.Token, sFrom, sTo int, drugAt func(int) bool) int {
+func withdrawalCueAt(toks []lexicon.Token, cls []uint16, sFrom, sTo int, drugAt func(int) bool) int {
 	for i := sFrom; i < sTo; i++ {
-		w := toks[i].Norm
-		if !withdrawalWords[w] && !cueOnlyWords[w] {
+		if cls[i]&wcWithdrawal == 0 {
 			continue
 		}
+		w := toks[i].Norm
 		next, prev := "", ""
 		if i+1 < sTo {
 			next = toks[i+1].Norm
@@ -657,8 +660,11 @@ func hasAny(toks []lexicon.Token, from, to int, words map[string]bool) bool {
 
 // isHistory reads a symptom as a comorbidity or past illness: "since childhood",
 // "history of", "before I started".
-func isHistory(toks []lexicon.Token, sFrom, sTo int) bool {
+func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
 	for i := sFrom; i < sTo; i++ {
+		if cls[i]&wcHistory == 0 {
+			continue
+		}
 		w := toks[i].Norm
 		if otherHistory[w] {
 			return true

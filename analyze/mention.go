@@ -83,6 +83,7 @@ func releaseTokens(toks []lexicon.Token) {
 type section struct {
 	sec        corpus.Section
 	toks       []lexicon.Token
+	cls        []uint16 // word class bits of each token
 	sents      []Span
 	sentTok    [][2]int // token range of each sentence
 	mentions   []Mention
@@ -162,6 +163,7 @@ func mostNamed(counts map[string]int, secs []*section) drugRef {
 func (a *Analyzer) scan(s corpus.Section) *section {
 	text := s.Text()
 	sec := &section{sec: s, toks: lexicon.TokenizeInto(a.tokenBuffer(), text)}
+	sec.cls = wordClasses(nil, sec.toks)
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
 	matches := a.m.MatchTokens(text, sec.toks)
 	sec.sents = Sentences(text, sec.toks)
@@ -202,7 +204,7 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 		posted = s.Comment.Posted
 	}
 	for si, tr := range sec.sentTok {
-		for _, x := range findQuantities(sec.toks, tr[0], tr[1], posted) {
+		for _, x := range findQuantities(sec.toks, sec.cls, tr[0], tr[1], posted) {
 			st, en := sec.toks[x.first].Start, sec.toks[x.last].End
 			sec.mentions = append(sec.mentions, Mention{Section: s, Type: x.kind, Start: st, End: en,
 				Text: text[st:en], Duration: x.dur, Dose: x.dose, Frequency: x.freq,
@@ -266,11 +268,11 @@ func (s *section) context(pageDrug drugRef) {
 		}
 		for si := 0; si <= lastSymptom && si < len(s.sentTok); si++ {
 			tr := s.sentTok[si]
-			at := withdrawalCueAt(s.toks, tr[0], tr[1], s.drugAt)
+			at := withdrawalCueAt(s.toks, s.cls, tr[0], tr[1], s.drugAt)
 			s.cue[si] = at
 			// The writer's own course starts where they say they are coming off a drug,
 			// not where their sister is ("my sister IS trying to detox").
-			if at >= 0 && !s.article && s.withdrawalFrom == len(s.sentTok) && experiencer(s.toks, tr[0], at, false) == Self {
+			if at >= 0 && !s.article && s.withdrawalFrom == len(s.sentTok) && experiencer(s.toks, s.cls, tr[0], at, false) == Self {
 				s.withdrawalFrom = si
 				for _, d := range s.mentions {
 					if d.Type == TypeDrug && !d.IsClass && d.sent <= si {
@@ -289,12 +291,12 @@ func (s *section) context(pageDrug drugRef) {
 		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
 		switch m.Type {
 		case TypeDrug:
-			m.Experiencer = experiencer(s.toks, tr[0], m.first, s.article)
+			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 			m.Status = drugStatus(s.toks, cFrom, cTo, m.first, m.last)
 			continue
 		case TypeSymptom:
 			m.Negated = negated(s.toks, cFrom, cTo, m.first, m.last)
-			m.Experiencer = experiencer(s.toks, tr[0], m.first, s.article)
+			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 			m.Certainty = certainty(s.toks, tr[0], tr[1], cFrom, m.first)
 		}
 		var class string
@@ -449,7 +451,7 @@ func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) 
 		return RoleWithdrawal
 	case ind == weakIndication:
 		return RoleIndication
-	case isHistory(s.toks, tr[0], tr[1]):
+	case isHistory(s.toks, s.cls, tr[0], tr[1]):
 		if prone {
 			return RoleIndication // "I was suicidal before I started taking it"
 		}

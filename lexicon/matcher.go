@@ -3,6 +3,7 @@ package lexicon
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -21,12 +22,61 @@ type Matcher struct {
 	// misspelled drug ("affective" of "seasonal affective disorder").
 	symptomKeys map[string]bool
 	fuzzy       *fuzzyIndex
+	// ids numbers every token key used in a term; startOf is the node each key id starts.
+	ids     map[string]int32
+	startOf []*node
 }
 
 type node struct {
-	next map[string]*node
-	gap  *node // the words after a gap
+	next map[string]*node // while compiling; then kids
+	kids []edge           // children by key id, sorted
+	gap  *node            // the words after a gap
 	ends []*termEnd
+}
+
+// edge is a trie edge: the id of a token key and the node it leads to.
+type edge struct {
+	id int32
+	n  *node
+}
+
+// child returns the node under key id, or nil.
+func (n *node) child(id int32) *node {
+	kids := n.kids
+	if len(kids) <= 8 {
+		for i := range kids {
+			if kids[i].id == id {
+				return kids[i].n
+			}
+		}
+		return nil
+	}
+	lo, hi := 0, len(kids)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if kids[mid].id < id {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(kids) && kids[lo].id == id {
+		return kids[lo].n
+	}
+	return nil
+}
+
+// freeze turns the children maps of the trie under n into sorted edges on key ids.
+func (m *Matcher) freeze(n *node) {
+	for key, c := range n.next {
+		n.kids = append(n.kids, edge{m.ids[key], c})
+		m.freeze(c)
+	}
+	slices.SortFunc(n.kids, func(a, b edge) int { return int(a.id) - int(b.id) })
+	n.next = nil
+	if n.gap != nil {
+		m.freeze(n.gap)
+	}
 }
 
 type termEnd struct {
@@ -83,6 +133,20 @@ func Compile(lx *Lexicon) *Matcher {
 		m.insert(e.seq, e.te, e.te.term.CaseSensitive, vocab)
 	}
 	m.fuzzy = newFuzzyIndex(vocab)
+	// Keys get ids, and the trie's edges become sorted slices on them: a match looks each
+	// token up once, by its key, then walks on integers.
+	keys := make([]string, 0, len(m.keys))
+	for k := range m.keys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	m.ids = make(map[string]int32, len(keys))
+	m.startOf = make([]*node, len(keys))
+	for i, k := range keys {
+		m.ids[k] = int32(i)
+		m.startOf[i] = m.keys[k]
+	}
+	m.freeze(m.root)
 	return m
 }
 
@@ -236,9 +300,10 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		idx = append(idx, i)
 	}
 	keys := grow(sc.keys, len(idx))
+	ids := grow(sc.ids, len(idx))
 	starts := grow(sc.starts, len(idx))
 	dist := grow(sc.dist, len(idx))
-	defer func() { sc.keys, sc.starts, sc.dist = keys[:0], starts[:0], dist[:0] }()
+	defer func() { sc.keys, sc.ids, sc.starts, sc.dist = keys[:0], ids[:0], starts[:0], dist[:0] }()
 	var corrected []string
 	// A word known only inside longer terms ("aciclovir" of "aciclovir cream") may still
 	// be a misspelling of a one-word term ("acyclovir"): its correction is tried as
@@ -253,11 +318,18 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	for k, i := range idx {
 		t := &toks[i]
 		keys[k] = m.resolveKey(t)
-		start, known := m.keys[keys[k]]
-		starts[k] = start
+		id, known := m.ids[keys[k]]
+		var start *node
+		if known {
+			start = m.startOf[id]
+		} else {
+			id = -1
+		}
+		ids[k], starts[k] = id, start
 		if t.Kind == Word && !known && len(t.Norm) >= 5 {
 			if w, key, d := m.fuzzy.correct(t.Norm); d > 0 {
-				keys[k], dist[k], starts[k] = key, int8(d), m.keys[key]
+				cid := m.ids[key]
+				keys[k], ids[k], dist[k], starts[k] = key, cid, int8(d), m.startOf[cid]
 				if corrected == nil {
 					corrected = make([]string, len(idx))
 				}
@@ -291,23 +363,23 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			}
 			cands = append(cands, mt)
 		}
-		if k < len(keys) && n.next != nil {
-			if c := n.next[keys[k]]; c != nil {
+		if k < len(keys) && len(n.kids) > 0 && ids[k] >= 0 {
+			if c := n.child(ids[k]); c != nil {
 				walk(c, k+1, first, gapped, fz+int(dist[k]))
 			}
 		}
-		if g := n.gap; g != nil && g.next != nil {
+		if g := n.gap; g != nil && len(g.kids) > 0 {
 			for skip := 1; skip <= MaxGap && k+skip < len(keys); skip++ {
 				if isGapStop(&toks[idx[k+skip-1]]) {
 					break
 				}
-				if c := g.next[keys[k+skip]]; c != nil {
+				if c := g.child(ids[k+skip]); c != nil {
 					walk(c, k+skip+1, first, true, fz+int(dist[k+skip]))
 				}
 			}
 			// zero words in the gap
 			if k < len(keys) {
-				if c := g.next[keys[k]]; c != nil {
+				if c := g.child(ids[k]); c != nil {
 					walk(c, k+1, first, gapped, fz+int(dist[k]))
 				}
 			}
@@ -333,6 +405,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 type scratch struct {
 	idx    []int
 	keys   []string
+	ids    []int32
 	starts []*node
 	dist   []int8
 }
