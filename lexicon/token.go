@@ -122,7 +122,7 @@ func TokenizeInto(buf []Token, text string) []Token {
 		toks = append(toks, t)
 		// A contraction written with spaces, as tokenized text often has it: "don ' t",
 		// "I ' m" read as "don't", "I'm".
-		if kind == Word && (contractionTail[t.Norm] || t.Norm == "t") {
+		if kind == Word && len(toks) >= 3 && toks[len(toks)-2].Kind == Punct && (t.Norm == "t" || contractionTail[t.Norm]) {
 			if n := len(toks); n >= 3 {
 				ap, w := &toks[n-2], &toks[n-3]
 				if ap.Kind == Punct && ap.End-ap.Start <= 3 && isApostrophe(lastRune(text[ap.Start:ap.End])) && w.Kind == Word &&
@@ -194,6 +194,15 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' ||
 // scanWord reads letters, with apostrophes and periods of abbreviations inside.
 func scanWord(text string, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				i++
+				continue
+			}
+			if c != '\'' {
+				break
+			}
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if isLetter(r) {
 			i += n
@@ -229,17 +238,31 @@ func scanNumber(text string, i int) int {
 
 // normWord lowercases a word, drops apostrophes and a possessive "'s".
 func normWord(raw string) string {
-	ascii := true
+	ascii, upper := true, false
 	for i := 0; i < len(raw); i++ {
-		if raw[i] >= utf8.RuneSelf || raw[i] == '\'' || ('A' <= raw[i] && raw[i] <= 'Z') {
+		if raw[i] >= utf8.RuneSelf || raw[i] == '\'' {
 			ascii = false
 			break
 		}
+		if 'A' <= raw[i] && raw[i] <= 'Z' {
+			upper = true
+		}
 	}
 	var s string
-	if ascii {
+	switch {
+	case ascii && !upper:
 		s = raw
-	} else {
+	case ascii:
+		b := make([]byte, len(raw))
+		for i := 0; i < len(raw); i++ {
+			c := raw[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		s = string(b)
+	default:
 		var b strings.Builder
 		b.Grow(len(raw))
 		rs := []rune(raw)
