@@ -681,7 +681,7 @@ func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
 
 // drugStatus reads what the text says of a drug: current, stopped, tapering, planned.
 func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
-	found := map[string]bool{}
+	var found uint8 // bits: 1 tapering, 2 stopped, 4 planned, 8 current
 	for i := first - 1; i >= cFrom && i >= first-6; i-- {
 		w := toks[i].Norm
 		next := ""
@@ -690,27 +690,27 @@ func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
 		}
 		switch {
 		case statusTapering[w] && (w != "coming" && w != "getting" || next == "off") && (w != "cutting" || next == "down" || next == "back"):
-			found[StatusTapering] = true
+			found |= 1
 		case w == "off" || w == "quit" || w == "stopped" || w == "discontinued" || w == "stopping":
-			found[StatusStopped] = true
+			found |= 2
 		case w == "was" || w == "were" || w == "took" || w == "used" || w == "had" || w == "came" || w == "went":
 			if w != "had" || next == "been" {
-				found[StatusStopped] = true
+				found |= 2
 			}
 		case statusPlanned[w] && (w != "about" || next == "to") && (w != "going" || next == "to"):
-			found[StatusPlanned] = true
+			found |= 4
 		case statusCurrent[w]:
-			found[StatusCurrent] = true
+			found |= 8
 		}
 	}
 	for i := last + 1; i < cTo && i <= last+3; i++ {
 		switch toks[i].Norm {
 		case "daily", "now", "currently":
-			found[StatusCurrent] = true
+			found |= 8
 		}
 	}
-	for _, s := range []string{StatusTapering, StatusStopped, StatusPlanned, StatusCurrent} {
-		if found[s] {
+	for i, s := range []string{StatusTapering, StatusStopped, StatusPlanned, StatusCurrent} {
+		if found&(1<<i) != 0 {
 			return s
 		}
 	}
