@@ -81,22 +81,20 @@ func releaseTokens(toks []lexicon.Token) {
 
 // section is one section's tokens, sentences and mentions.
 type section struct {
-	sec        corpus.Section
-	toks       []lexicon.Token
-	cls        []uint16 // word class bits of each token
-	sents      []Span
-	sentTok    [][2]int // token range of each sentence
-	mentions   []Mention
-	article    bool
-	cue        []int         // per sentence, the token that says a drug is being stopped or cut, or -1
-	drugsIn    map[int][]int // sentence -> indexes of its drug mentions
-	symptomsIn map[int][]int // sentence -> indexes of its symptom mentions
+	sec      corpus.Section
+	toks     []lexicon.Token
+	cls      []uint16 // word class bits of each token
+	sents    []Span
+	sentTok  [][2]int // token range of each sentence
+	mentions []Mention
+	article  bool
+	cue      []int    // per sentence, the token that says a drug is being stopped or cut, or -1
+	inSent   [][2]int // per sentence, the range of its mentions in mentions
 	// withdrawalFrom is the first sentence where the writer says so, withdrawalDrug the
 	// drug they are coming off (its name in that sentence, or before it).
 	withdrawalFrom int
 	withdrawalDrug string
-	drugTok        map[int]string // the drug named from a token on
-	drugAt         func(int) bool // a drug name starts at this token
+	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
 }
 
 // Page returns the mentions of every section of a page, article first, each in text
@@ -236,14 +234,14 @@ func (s *section) context(pageDrug drugRef) {
 	sectionDrug := mostNamed(counts, []*section{s})
 	// The drugs of each sentence, so that linking looks only there (a 20 MB line has
 	// hundreds of thousands of mentions).
-	s.drugsIn, s.symptomsIn = map[int][]int{}, map[int][]int{}
+	// Mentions are in text order, so each sentence's are a range.
+	s.inSent = make([][2]int, len(s.sentTok)+1)
 	for j := range s.mentions {
-		switch s.mentions[j].Type {
-		case TypeDrug:
-			s.drugsIn[s.mentions[j].sent] = append(s.drugsIn[s.mentions[j].sent], j)
-		case TypeSymptom:
-			s.symptomsIn[s.mentions[j].sent] = append(s.symptomsIn[s.mentions[j].sent], j)
+		si := min(s.mentions[j].sent, len(s.sentTok))
+		if s.inSent[si][1] == 0 {
+			s.inSent[si][0] = j
 		}
+		s.inSent[si][1] = j + 1
 	}
 	// Once the writer says they are coming off a drug, the symptoms they go on to report
 	// are read as withdrawal unless a sentence says otherwise.
@@ -255,13 +253,7 @@ func (s *section) context(pageDrug drugRef) {
 		}
 	}
 	if lastSymptom >= 0 {
-		s.drugTok = map[int]string{}
-		for _, m := range s.mentions {
-			if m.Type == TypeDrug && !m.IsClass {
-				s.drugTok[m.first] = m.Concept
-			}
-		}
-		s.drugAt = func(i int) bool { return s.drugTok[i] != "" }
+		s.drugAt = func(i int) bool { return s.drugNamedAt(i) != "" }
 		s.cue = make([]int, len(s.sentTok))
 		for si := range s.cue {
 			s.cue[si] = -1
@@ -313,8 +305,11 @@ func (s *section) context(pageDrug drugRef) {
 func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug drugRef) (string, string, string) {
 	m := &s.mentions[i]
 	best, bestD, via := drugRef{}, 1<<30, ""
-	for _, j := range s.drugsIn[m.sent] {
+	for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
 		d := &s.mentions[j]
+		if d.Type != TypeDrug {
+			continue
+		}
 		dist := m.first - d.last
 		if d.first > m.last {
 			dist = (d.first - m.last) * 2 // a drug before is likelier than one after
@@ -424,8 +419,8 @@ func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) 
 	adverse := adverseCue(s.toks, tr[0], tr[1], cFrom, m.first, m.last)
 	prone := indicatedFor(drugClass, m.Concept) || m.Drug == "" && commonIndication(m.Concept)
 	covered := func(i int) bool {
-		for _, j := range s.symptomsIn[m.sent] {
-			if o := &s.mentions[j]; o.first <= i && i <= o.last && o.first != m.first {
+		for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
+			if o := &s.mentions[j]; o.Type == TypeSymptom && o.first <= i && i <= o.last && o.first != m.first {
 				return true
 			}
 		}
@@ -443,7 +438,7 @@ func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) 
 		// "totally off the clonopin and on the ambien I started having reflux": the
 		// drug being stopped, not the one the symptom stands next to.
 		for j := cue + 1; j < tr[1] && j <= cue+3; j++ {
-			if d := s.drugTok[j]; d != "" {
+			if d := s.drugNamedAt(j); d != "" {
 				m.Drug, m.DrugVia = d, "sentence"
 				break
 			}
@@ -536,4 +531,15 @@ func dropInner(ms []Mention) []Mention {
 		}
 	}
 	return out
+}
+
+// drugNamedAt returns the drug (not a class) whose name starts at token i, or "".
+func (s *section) drugNamedAt(i int) string {
+	k := sort.Search(len(s.mentions), func(k int) bool { return s.mentions[k].first >= i })
+	for ; k < len(s.mentions) && s.mentions[k].first == i; k++ {
+		if m := &s.mentions[k]; m.Type == TypeDrug && !m.IsClass {
+			return m.Concept
+		}
+	}
+	return ""
 }
