@@ -680,38 +680,49 @@ func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
 }
 
 // drugStatus reads what the text says of a drug: current, stopped, tapering, planned.
+// The status word nearest before the drug says it ("my level was 12 so I take vitamin
+// D": current), with the tense of its verb ("was taking", "had been on": stopped).
 func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
-	var found uint8 // bits: 1 tapering, 2 stopped, 4 planned, 8 current
-	for i := first - 1; i >= cFrom && i >= first-6; i-- {
-		w := toks[i].Norm
-		next := ""
-		if i+1 < len(toks) {
-			next = toks[i+1].Norm
+	norm := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
 		}
+		return toks[i].Norm
+	}
+	for i := first - 1; i >= cFrom && i >= first-6; i-- {
+		w, prev, next := toks[i].Norm, norm(i-1), norm(i+1)
 		switch {
-		case statusTapering[w] && (w != "coming" && w != "getting" || next == "off") && (w != "cutting" || next == "down" || next == "back"):
-			found |= 1
-		case w == "off" || w == "quit" || w == "stopped" || w == "discontinued" || w == "stopping":
-			found |= 2
-		case w == "was" || w == "were" || w == "took" || w == "used" || w == "had" || w == "came" || w == "went":
-			if w != "had" || next == "been" {
-				found |= 2
+		case w == "off":
+			if statusTapering[prev] {
+				return StatusTapering // "tapering off", "coming off"
 			}
+			return StatusStopped
+		case statusTapering[w] && w != "coming" && w != "getting" && (w != "cutting" || next == "down" || next == "back"):
+			return StatusTapering
+		case w == "quit" || w == "stopped" || w == "discontinued" || w == "stopping":
+			return StatusStopped
+		case w == "was" || w == "were" || w == "took" || w == "used" || w == "came" || w == "went":
+			return StatusStopped
+		case w == "had" && next == "been":
+			return StatusStopped
 		case statusPlanned[w] && (w != "about" || next == "to") && (w != "going" || next == "to"):
-			found |= 4
+			return StatusPlanned
 		case statusCurrent[w]:
-			found |= 8
+			switch {
+			case prev == "was" || prev == "were" || prev == "quit" || prev == "stopped":
+				return StatusStopped // "was taking", "was on", "stopped taking"
+			case prev == "been" && norm(i-2) == "had":
+				return StatusStopped
+			case w == "been" && prev == "had":
+				return StatusStopped
+			}
+			return StatusCurrent
 		}
 	}
 	for i := last + 1; i < cTo && i <= last+3; i++ {
 		switch toks[i].Norm {
 		case "daily", "now", "currently":
-			found |= 8
-		}
-	}
-	for i, s := range []string{StatusTapering, StatusStopped, StatusPlanned, StatusCurrent} {
-		if found&(1<<i) != 0 {
-			return s
+			return StatusCurrent
 		}
 	}
 	return ""
@@ -755,6 +766,9 @@ func idiom(toks []lexicon.Token, first, last int, concept string) bool {
 	case "death":
 		// "scared to death", "bored to death"
 		return prev == "to" && first >= 2 && idiomToDeath[toks[first-2].Norm]
+	case "spotting":
+		// "the sweet spot", "a red spot": only "spotting" is the bleeding
+		return first == last && (toks[first].Norm == "spot" || toks[first].Norm == "spots")
 	case "nightmare":
 		if prev == "total" || prev == "absolute" || prev == "complete" || prev == "living" || prev == "logistical" {
 			return true
@@ -791,4 +805,40 @@ func idiom(toks []lexicon.Token, first, last int, concept string) bool {
 		}
 	}
 	return true
+}
+
+var (
+	// After a substance the body also makes or holds: it is measured, not taken.
+	labNext = set("level", "levels", "deficiency", "deficient", "insufficiency", "count", "counts",
+		"test", "tests", "panel", "reading", "readings", "lab", "labs", "status", "result", "results")
+	labPrev  = set("low", "high", "elevated", "raised", "decreased", "increased", "abnormal", "deficient", "checked", "check", "measured", "normal")
+	labState = set("high", "low", "elevated", "normal", "up", "down", "borderline", "fine", "off", "through")
+)
+
+// labValue reports a drug name that stands for a lab value: "vitamin D level was 12",
+// "B12 deficiency", "low testosterone", "my calcium was high".
+func labValue(toks []lexicon.Token, first, last int) bool {
+	next := ""
+	if last+1 < len(toks) {
+		next = toks[last+1].Norm
+	}
+	if labNext[next] {
+		return true
+	}
+	if first > 0 && labPrev[toks[first-1].Norm] {
+		return true
+	}
+	// "my calcium was high", "potassium came back at 5.4"; a bare number after the name is
+	// a dose ("Coreg 6.25", "xanex 0.5").
+	if next == "was" || next == "is" || next == "were" || next == "came" || next == "went" {
+		for j := last + 2; j < len(toks) && j <= last+4; j++ {
+			if w := toks[j].Norm; labState[w] || toks[j].Kind == lexicon.Number {
+				return w != "off" || j == last+2 // "went off" is the drug stopped
+			}
+			if toks[j].Kind == lexicon.Punct {
+				break
+			}
+		}
+	}
+	return false
 }

@@ -185,6 +185,9 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 		if m.Concept.Kind != lexicon.Drug && idiom(sec.toks, m.FirstToken, m.LastToken, m.Concept.Name) {
 			continue // "dealing with insurance is a headache", "tired of waiting"
 		}
+		if m.Concept.Kind == lexicon.Drug && labValue(sec.toks, m.FirstToken, m.LastToken) {
+			continue // "vitamin D level was 12", "low testosterone", "B12 deficiency"
+		}
 		mn := Mention{Section: s, Start: m.Start, End: m.End, Text: text[m.Start:m.End],
 			Concept: m.Concept.Name, Term: m.Term.Text, Fuzzy: m.Fuzzy, Corrected: m.Corrected,
 			first: m.FirstToken, last: m.LastToken}

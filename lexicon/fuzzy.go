@@ -204,8 +204,8 @@ func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string
 			if cand[0] != k[0] {
 				continue // patients rarely get the first sound wrong
 			}
-			if accept != nil && (f.words[id] == w || !accept(f.vocab[f.words[id]])) {
-				continue
+			if accept != nil && (strings.HasSuffix(f.words[id], w) || !accept(f.vocab[f.words[id]])) {
+				continue // itself, or letters added before it ("citrate" in "kcitrate")
 			}
 			// damerau gives up at its limit: bestD+1, so that a real tie at bestD is
 			// told apart from a word that is further off.

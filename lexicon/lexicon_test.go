@@ -337,6 +337,7 @@ func TestMisspellingKnownInsideLongerTerm(t *testing.T) {
 		"had my prevenar jab":              "pneumococcal vaccine",
 		"a seasonal affective thing":       "",
 		"the wellness program at work":     "",
+		"switched to the citrate version":  "",
 	} {
 		got := ""
 		for _, x := range m.Match(text) {
