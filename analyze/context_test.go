@@ -120,6 +120,7 @@ func TestContextRules(t *testing.T) {
 		{"lab value is no drug", "My vitamin D level was 12 so I take vitamin D daily.", "vitamin D", "status=current"},
 		{"status nearest word", "I was on Paxil and then Zoloft for years.", "Zoloft", "status=stopped"},
 		{"status was taking", "I was taking Celexa back then.", "Celexa", "status=stopped"},
+		{"the hypnotic working", "Ambien puts me to sleep in 20 minutes.", "puts me to sleep", "role=indication"},
 		{"status current", "I am currently taking Lexapro.", "Lexapro", "status=current"},
 		{"status stopped", "I quit taking Zoloft last year.", "Zoloft", "status=stopped"},
 		{"status tapering", "I am tapering off Klonopin now.", "Klonopin", "status=tapering"},
