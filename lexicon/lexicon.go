@@ -339,6 +339,10 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 			c.Terms = append(c.Terms, term)
 			c.keys = append(c.keys, key)
 		}
+		if len(c.Terms) == 0 {
+			fail(n, "concept %q has no term that can match (its name is not a word)", name)
+			continue
+		}
 		if old := lx.byName[kind][name]; old != nil {
 			if !override {
 				fail(n, "concept %q already defined at %s", name, old.Pos)
