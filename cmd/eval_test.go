@@ -3,6 +3,7 @@ package cmd
 import (
 	"bufio"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -123,4 +124,27 @@ func relaxedPRF(gold, pred map[string][]span) (float64, float64, float64) {
 		return p, r, 0
 	}
 	return p, r, 2 * p * r / (p + r)
+}
+
+// BenchmarkMentionsJSONL is `rxvoice mentions --format jsonl` end to end (read, parse,
+// tag, write) over the corpus in $RXVOICE_CORPUS, or the sample page: MB/s of input.
+func BenchmarkMentionsJSONL(b *testing.B) {
+	input := os.Getenv("RXVOICE_CORPUS")
+	if input == "" {
+		input = samplePage
+	}
+	var size int64
+	filepath.Walk(input, func(_ string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			size += fi.Size()
+		}
+		return nil
+	})
+	b.SetBytes(size)
+	for i := 0; i < b.N; i++ {
+		streams := &IO{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}
+		if code := Run([]string{"mentions", "--format", "jsonl", "--jobs", "1", input}, streams); code != ExitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
 }

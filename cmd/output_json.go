@@ -12,6 +12,7 @@ type jsonWriter struct {
 	enc   *json.Encoder
 	lines bool
 	n     int
+	buf   []byte
 }
 
 func newJSONWriter(out io.Writer, lines bool) *jsonWriter {
@@ -22,6 +23,22 @@ func newJSONWriter(out io.Writer, lines bool) *jsonWriter {
 }
 
 func (j *jsonWriter) Write(r Row) error {
+	if a, ok := r.(jsonAppender); ok {
+		if !j.lines {
+			if j.n == 0 {
+				j.w.WriteString("[\n")
+			} else {
+				j.w.WriteString(",\n")
+			}
+		}
+		j.n++
+		j.buf = a.AppendJSON(j.buf[:0])
+		if j.lines {
+			j.buf = append(j.buf, '\n')
+		}
+		_, err := j.w.Write(j.buf)
+		return err
+	}
 	if !j.lines {
 		if j.n == 0 {
 			j.w.WriteString("[\n")

@@ -1,0 +1,133 @@
+package cmd
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// jsonAppender is a record that writes its own JSON, byte for byte what encoding/json
+// writes for it, without reflection: mentions are the bulk of the output.
+type jsonAppender interface {
+	AppendJSON(b []byte) []byte
+}
+
+// AppendJSON implements jsonAppender; the fields and their order are MentionRecord's.
+func (r MentionRecord) AppendJSON(b []byte) []byte {
+	b = append(b, `{"source":`...)
+	b = appendJSONString(b, r.Source)
+	b = append(b, `,"comment":`...)
+	b = appendJSONInt(b, r.Comment)
+	b = appendField(b, "author", r.Author)
+	b = appendField(b, "posted", r.Posted)
+	b = appendField(b, "type", r.Type)
+	b = appendField(b, "text", r.Text)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, int64(r.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(r.End), 10)
+	b = appendField(b, "sentence", r.Sentence)
+	b = appendField(b, "concept", r.Concept)
+	b = appendField(b, "class", r.Class)
+	b = appendField(b, "category", r.Category)
+	b = append(b, `,"is_class":`...)
+	b = strconv.AppendBool(b, r.IsClass)
+	b = appendField(b, "term", r.Term)
+	b = append(b, `,"fuzzy":`...)
+	b = strconv.AppendInt(b, int64(r.Fuzzy), 10)
+	b = appendField(b, "corrected", r.Corrected)
+	b = append(b, `,"negated":`...)
+	if r.Negated == nil {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendBool(b, *r.Negated)
+	}
+	b = appendField(b, "experiencer", r.Experiencer)
+	b = appendField(b, "certainty", r.Certainty)
+	b = appendField(b, "role", r.Role)
+	b = appendField(b, "drug", r.Drug)
+	b = appendField(b, "drug_via", r.DrugVia)
+	b = appendField(b, "status", r.Status)
+	b = appendFloatField(b, "value", r.Value)
+	b = appendFloatField(b, "max_value", r.MaxValue)
+	b = appendField(b, "unit", r.Unit)
+	b = appendFloatField(b, "per_day", r.PerDay)
+	b = appendField(b, "frequency", r.Frequency)
+	b = appendFloatField(b, "days", r.Days)
+	b = appendFloatField(b, "min_days", r.MinDays)
+	b = appendFloatField(b, "max_days", r.MaxDays)
+	b = appendField(b, "iso", r.ISO)
+	b = append(b, `,"ago":`...)
+	b = strconv.AppendBool(b, r.Ago)
+	return append(b, '}')
+}
+
+func appendField(b []byte, name, v string) []byte {
+	b = append(b, ',', '"')
+	b = append(b, name...)
+	b = append(b, '"', ':')
+	return appendJSONString(b, v)
+}
+
+func appendJSONInt(b []byte, v *int) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	return strconv.AppendInt(b, int64(*v), 10)
+}
+
+func appendFloatField(b []byte, name string, v *float64) []byte {
+	b = append(b, ',', '"')
+	b = append(b, name...)
+	b = append(b, '"', ':')
+	if v == nil {
+		return append(b, "null"...)
+	}
+	return appendJSONFloat(b, *v)
+}
+
+// appendJSONFloat formats like encoding/json: the shortest decimal, with an exponent only
+// outside [1e-6, 1e21).
+func appendJSONFloat(b []byte, f float64) []byte {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return append(b, "null"...) // not reached: no record holds one
+	}
+	abs := math.Abs(f)
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		out, _ := json.Marshal(f)
+		return append(b, out...)
+	}
+	return strconv.AppendFloat(b, f, 'f', -1, 64)
+}
+
+// appendJSONString writes s quoted. Plain text (no quote, backslash or control character,
+// valid UTF-8 without the line and paragraph separators) is copied as it is; anything
+// else is left to encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	plain, ascii := true, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' {
+			plain = false
+			break
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	if plain && !ascii && (!utf8.ValidString(s) || strings.ContainsRune(s, '\u2028') || strings.ContainsRune(s, '\u2029')) {
+		plain = false
+	}
+	if plain {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	var sb strings.Builder
+	enc := json.NewEncoder(&sb)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return append(b, strings.TrimSuffix(sb.String(), "\n")...)
+}
