@@ -180,6 +180,11 @@ func clause(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
 
 // negated reports whether a mention at first..last is denied.
 func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
+	// A term that says the lack itself ("can't sleep", "no appetite", "unable to focus")
+	// is not denied by a trigger before it: "no appetite and can't sleep" is two symptoms.
+	if w := toks[first].Norm; negPre[w] || negAux[w] || w == "unable" {
+		return false
+	}
 	for i := first - 1; i >= cFrom && i >= first-8; i-- {
 		w := toks[i].Norm
 		next := ""

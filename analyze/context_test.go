@@ -121,6 +121,7 @@ func TestContextRules(t *testing.T) {
 		{"status nearest word", "I was on Paxil and then Zoloft for years.", "Zoloft", "status=stopped"},
 		{"status was taking", "I was taking Celexa back then.", "Celexa", "status=stopped"},
 		{"the hypnotic working", "Ambien puts me to sleep in 20 minutes.", "puts me to sleep", "role=indication"},
+		{"a term that says the lack", "On Vyvanse I have no appetite and can't sleep at night.", "can't sleep at night", "negated=false"},
 		{"status current", "I am currently taking Lexapro.", "Lexapro", "status=current"},
 		{"status stopped", "I quit taking Zoloft last year.", "Zoloft", "status=stopped"},
 		{"status tapering", "I am tapering off Klonopin now.", "Klonopin", "status=tapering"},
