@@ -19,7 +19,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?)\s*[↓›»•·|\-–—,]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -27,9 +27,11 @@ var (
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
-	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in)`)
-	reSays   = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented)\s*:?\s*(.*)$`)
-	reBullet = regexp.MustCompile(`^(?:[•·●▪◦‣∙*+>-]|\d+\.)\s*`)
+	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored$|who is online|return to board index|jump to\b|about community$)`)
+	// Navigation and consent lines over a saved page's article.
+	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
+	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented)\s*:?\s*(.*)$`)
+	reBullet  = regexp.MustCompile(`^(?:[•·●▪◦‣∙*+>-]|\d+\.)\s*`)
 	// Separators between an author and a date written on one line.
 	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
 )
@@ -109,7 +111,7 @@ func parsePageText(source, text string) *Page {
 		}
 		body = append(body, l)
 	}
-	body = trimBlank(body)
+	body = trimNav(trimBlank(body))
 	// The title is the first line: short, and followed by a blank line or not a sentence.
 	if len(body) > 0 && utf8.RuneCountInString(body[0].text) <= 200 &&
 		(len(body) == 1 || body[1].text == "" || !strings.ContainsAny(body[0].text[len(body[0].text)-1:], ".!?:;,")) {
@@ -129,7 +131,7 @@ func parsePageText(source, text string) *Page {
 		if before != nil {
 			blines = lines[before[k][0]:before[k][1]]
 		}
-		blines = stripTrailers(blines, k+1 == len(heads))
+		blines = stripTrailers(dropRatings(blines), k+1 == len(heads))
 		if h.condition > 0 {
 			blines = append([]line{lines[h.condition]}, blines...)
 		}
@@ -199,7 +201,7 @@ func stripTrailers(ls []line, last bool) []line {
 	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
-		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") {
+		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
 		}
@@ -290,8 +292,16 @@ func findHeads(lines []line) []head {
 			if j >= 0 && stripBullet(lines[j].text) == "" { // a lone "·" between name and date
 				j = prevNonBlank(lines, j)
 			}
-			if j > used && j >= 0 && isAuthor(stripBullet(lines[j].text)) {
+			// "clearskygoal", "OP", "·", "2 yr. ago": the badge stands under the name.
+			if j > used && j >= 0 && roleBadges[strings.ToLower(stripBullet(lines[j].text))] {
+				if k := prevNonBlank(lines, j); k > used && k >= 0 && isAuthor(stripBullet(lines[k].text)) {
+					j = k
+				}
+			}
+			if j > used && j >= 0 && (isAuthor(stripBullet(lines[j].text)) || reDeletedAuthor.MatchString(lines[j].text)) {
 				h.first, h.author = j, cleanAuthor(lines[j].text)
+			} else if name, ok := demographicByline(lines[j].text); j > used && j >= 0 && ok {
+				h.first, h.author = j, name // "JoAnn | 55-64 | Female | On medication for 5 years"
 			} else if k := nextNonBlank(lines, i); k >= 0 {
 				// "Reviewer: Frank, 65-74 ..." under the date
 				if m := reReviewer.FindStringSubmatch(lines[k].text); m != nil {
@@ -302,6 +312,10 @@ func findHeads(lines []line) []head {
 			// it starts the review's text.
 			if j >= 0 && j > used && reCondition.MatchString(lines[j].text) {
 				h.first, h.condition = j, j
+			}
+			// "· edited 2 yr. ago" under the date is part of the byline.
+			if k := nextNonBlank(lines, h.last); k >= 0 && reEdited.MatchString(lines[k].text) {
+				h.last = k
 			}
 			heads = append(heads, h)
 			used = h.last
@@ -459,6 +473,13 @@ func nextNonBlank(lines []line, i int) int {
 	return -1
 }
 
+var (
+	// A vote or like count on its own line under a comment: "89", "1.2k", "12 points".
+	reVotes         = regexp.MustCompile(`(?i)^\d+(?:\.\d+)?k?(?:\s+(?:points?|votes?|likes?))?$`)
+	reEdited        = regexp.MustCompile(`(?i)^\s*[·•]?\s*(?:last\s+)?edited\b.{0,40}$`)
+	reDeletedAuthor = regexp.MustCompile(`^\[(?:deleted|removed)\]$`)
+)
+
 var reLevel = regexp.MustCompile(`(?i)^\s*level\s+(\d{1,3})\s*$`)
 
 // roleBadges are forum labels printed where a name would be: "OP · 3 yr. ago".
@@ -543,4 +564,54 @@ func lastRuneString(s string) string {
 	s = strings.TrimSpace(s)
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+// trimNav drops the navigation, consent and sharing lines that open and close a saved
+// page's article ("Skip to main content", "Log In", "We use cookies...", "Sort by: best").
+func trimNav(ls []line) []line {
+	nav := func(t string) bool {
+		return t == "" || reNavLine.MatchString(t) || reLinkLine.MatchString(t) || reVotes.MatchString(t) ||
+			reCommentsHeader.MatchString(t)
+	}
+	for len(ls) > 0 && nav(ls[0].text) {
+		ls = ls[1:]
+	}
+	for len(ls) > 0 && nav(ls[len(ls)-1].text) {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
+}
+
+var (
+	// A review's demographic fields after the name: "55-64", "Female", "On medication for
+	// 1 to 6 months", "Caregiver".
+	reDemographic = regexp.MustCompile(`(?i)^(?:\d{1,2}\s*-\s*\d{1,2}|\d{1,2}\s+or\s+(?:over|older)|under\s+\d{1,2}|male|female|man|woman|non-binary|patient|caregiver|on medication\b.*|taken for\b.*|on treatment\b.*)$`)
+	// A review's rating line: "Effectiveness ★★★★★ Ease of Use ★★★★☆", "Rating: 4/5".
+	reRatingLine = regexp.MustCompile(`(?i)^(?:(?:overall(?:\s+rating)?|effectiveness|ease\s+of\s+use|satisfaction|rating|side\s+effects|value)\s*:?\s*(?:[★☆]+|\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*)+$`)
+)
+
+// demographicByline reads "JoAnn | 55-64 | Female | On medication for 5 years": the
+// name, when the other fields are a review's demographics.
+func demographicByline(s string) (string, bool) {
+	fields := strings.Split(s, "|")
+	if len(fields) < 2 || !isAuthor(strings.TrimSpace(fields[0])) {
+		return "", false
+	}
+	for _, f := range fields[1:] {
+		if !reDemographic.MatchString(strings.TrimSpace(f)) {
+			return "", false
+		}
+	}
+	return cleanAuthor(strings.TrimSpace(fields[0])), true
+}
+
+// dropRatings removes a review's rating lines from its text.
+func dropRatings(ls []line) []line {
+	out := ls[:0:0]
+	for _, l := range ls {
+		if !reRatingLine.MatchString(l.text) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
