@@ -72,7 +72,7 @@ func hasCommentBlocks(text string) bool {
 
 func parsePageText(source, text string) *Page {
 	lines := splitLines(text)
-	heads := findHeads(lines)
+	heads := datesAfterText(lines, findHeads(lines))
 	p := &Page{Source: source, Format: FormatPageText}
 
 	end := len(lines)
@@ -143,6 +143,16 @@ func parsePageText(source, text string) *Page {
 			Parent:    -1,
 			Text:      joinParagraphs(blines),
 		}
+		// "Alison_K in reply to SlowDragon"
+		if m := reInReplyTo.FindStringSubmatch(c.Author); m != nil {
+			c.Author = strings.TrimSpace(m[1])
+			for i := len(p.Comments) - 1; i >= 0; i-- {
+				if p.Comments[i].Author == strings.TrimSpace(m[2]) {
+					c.Parent = i
+					break
+				}
+			}
+		}
 		// "george_h sunnyday72": a reply names the one it answers after the author.
 		if f := strings.Fields(c.Author); len(f) == 2 {
 			for i := len(p.Comments) - 1; i >= 0; i-- {
@@ -201,7 +211,7 @@ func stripTrailers(ls []line, last bool) []line {
 	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
-		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) {
+		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
 		}
@@ -612,6 +622,74 @@ func dropRatings(ls []line) []line {
 		if !reRatingLine.MatchString(l.text) {
 			out = append(out, l)
 		}
+	}
+	return out
+}
+
+// isDateLine reports a line that is only a date, with at most a count beside it ("3y
+// ago", "3y ago • 14 Replies"): at the end of a comment it is its byline, not its text.
+func isDateLine(t string) bool {
+	if utf8.RuneCountInString(t) > 40 || !mayDate(t) {
+		return false
+	}
+	if i := strings.IndexAny(t, "•·|"); i > 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	_, ok := ParseDate(t)
+	return ok
+}
+
+// reInReplyTo is HealthUnlocked's reply byline: "Alison_K in reply to SlowDragon".
+var reInReplyTo = regexp.MustCompile(`(?i)^(.{1,40}?)\s+in\s+reply\s+to\s+(.{1,40})$`)
+
+// datesAfterText re-reads a thread whose comments are a name, the text, then the date
+// ("SlowDragon", the reply, "3y ago", "Like (5)", "Reply"): every date line was found
+// without a name, and after each one's link lines the next comment's name starts. Each
+// name becomes a head with the date that follows its text; the first date is the
+// opening post's.
+func datesAfterText(lines []line, heads []head) []head {
+	if len(heads) < 2 {
+		return heads
+	}
+	var out []head
+	// The first comment's name stands over its text, under the thread's header or the
+	// opening post's link lines ("14 Replies", "SlowDragon", the reply, "3y ago").
+	if heads[0].author == "" {
+		for j := heads[0].first - 1; j >= 0 && j >= heads[0].first-40; j-- {
+			t := strings.TrimSpace(lines[j].text)
+			if t == "" || !isAuthor(t) || strings.ContainsAny(t, ".!?") {
+				continue
+			}
+			if p := prevNonBlank(lines, j); p >= 0 && (reLinkLine.MatchString(lines[p].text) || reCommentsHeader.MatchString(lines[p].text) || reVotes.MatchString(lines[p].text)) {
+				out = append(out, head{first: j, last: j, author: cleanAuthor(t), raw: heads[0].raw, posted: heads[0].posted, hasDate: heads[0].hasDate})
+			}
+			break
+		}
+	}
+	for k, h := range heads {
+		if h.author != "" {
+			return heads
+		}
+		a := nextNonBlank(lines, h.last)
+		for a >= 0 && (reLinkLine.MatchString(lines[a].text) || reVotes.MatchString(lines[a].text) || reCommentsHeader.MatchString(lines[a].text)) {
+			a = nextNonBlank(lines, a)
+		}
+		if k+1 == len(heads) {
+			break // the last date ends the last comment
+		}
+		if a < 0 || a >= heads[k+1].first {
+			return heads
+		}
+		name, t := "", strings.TrimSpace(lines[a].text)
+		if m := reInReplyTo.FindStringSubmatch(t); m != nil && isAuthor(m[1]) {
+			name = t // split into author and parent with the other reply bylines
+		} else if isAuthor(t) && !strings.ContainsAny(t, ".!?") {
+			name = cleanAuthor(t)
+		} else {
+			return heads
+		}
+		next := heads[k+1]
+		out = append(out, head{first: a, last: a, author: name, raw: next.raw, posted: next.posted, hasDate: next.hasDate})
 	}
 	return out
 }
