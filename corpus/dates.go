@@ -29,7 +29,11 @@ var (
 	// 05/03/2019, 5.3.2019 7:15 pm: ambiguous day and month
 	reNum = regexp.MustCompile(`(?i)^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})` + timeRe + `\s*$`)
 	// Posted 3 days ago, 2 hours ago, yesterday
-	reRelative = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now)(?:\s|$|[.,)])`)
+	// The verb before a date: "Posted on", "Answered", "Updated", "Edited".
+	reDateVerb = regexp.MustCompile(`(?i)^(?:posted|answered|updated|edited|commented|replied|asked|reviewed|written|published)(?:\s+on)?\s+`)
+	// A bare relative age: "3y", "2mo", "5d", "1w", "3h".
+	reCompactAgo = regexp.MustCompile(`^\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins)$`)
+	reRelative   = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now)(?:\s|$|[.,)])`)
 )
 
 // ParseDate reads a date as pages write it. It returns the local time as written (no
@@ -38,12 +42,13 @@ var (
 // the time is zero, so callers keep it as written.
 func ParseDate(raw string) (time.Time, bool) {
 	s := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
-	s = strings.TrimPrefix(s, "Posted ")
-	s = strings.TrimPrefix(s, "posted ")
+	s = reDateVerb.ReplaceAllString(s, "")
 	s = strings.TrimPrefix(s, "on ")
-	s = strings.TrimSpace(strings.TrimPrefix(s, "Posted on "))
+	if reCompactAgo.MatchString(s) {
+		return time.Time{}, true // "3y", "2mo" (Facebook, Quora)
+	}
 	if len(s) < 6 || len(s) > 60 {
-		if reRelative.MatchString(strings.TrimSpace(raw)) {
+		if reRelative.MatchString(s) {
 			return time.Time{}, true
 		}
 		return time.Time{}, false
@@ -73,7 +78,7 @@ func ParseDate(raw string) (time.Time, bool) {
 		}
 		return build(year, time.Month(mon), strconv.Itoa(day), m[4], m[5], m[6], m[7])
 	}
-	if reRelative.MatchString(strings.TrimSpace(raw)) {
+	if reRelative.MatchString(s) {
 		return time.Time{}, true
 	}
 	return time.Time{}, false

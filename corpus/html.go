@@ -338,7 +338,8 @@ func isWPComment(n *html.Node) bool {
 func isChildrenList(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Ol, atom.Ul, atom.Div:
-		return hasClass(n, "children")
+		// WordPress's .children; Blogger's .comment-replies around its thread
+		return hasClass(n, "children") || hasClass(n, "comment-replies")
 	}
 	return false
 }
@@ -806,6 +807,12 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 	if fn := own(func(n *html.Node) bool { return hasClass(n, "fn") }); fn != nil {
 		return clean(inlineText(fn, skip))
 	}
+	// Blogger: <cite class="user">; other themes: an author-name element.
+	if u := own(func(n *html.Node) bool {
+		return n.DataAtom == atom.Cite && hasClass(n, "user") || hasAnyClass(n, []string{"comment-author-name", "author-name", "user-name", "username"})
+	}); u != nil {
+		return clean(inlineText(u, skip))
+	}
 	return ""
 }
 
@@ -813,7 +820,7 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 // else the text of the meta line's link, else the meta line itself.
 func (p *htmlReader) wpDate(own func(func(*html.Node) bool) *html.Node, idAttr string) (time.Time, string) {
 	isMeta := func(n *html.Node) bool {
-		return hasAnyClass(n, []string{"comment-meta", "comment-metadata", "commentmetadata"})
+		return hasAnyClass(n, []string{"comment-meta", "comment-metadata", "commentmetadata", "comment-date", "comment-time", "datetime", "comment-timestamp"})
 	}
 	isTime := func(n *html.Node) bool {
 		_, ok := htmlAttr(n, "datetime")

@@ -202,6 +202,12 @@ func (p *htmlReader) genericPost(n *html.Node) (Comment, bool) {
 		best = nodeText(n, skip)
 	}
 	c.Text = strings.TrimSpace(best)
+	// The post's title line, "Re: thread title", is not its text.
+	if strings.HasPrefix(c.Text, "Re: ") {
+		if i := strings.IndexByte(c.Text, '\n'); i > 0 {
+			c.Text = strings.TrimSpace(c.Text[i+1:])
+		}
+	}
 	if c.Text == "" && c.Author == "" {
 		return c, false
 	}
@@ -219,7 +225,9 @@ func insidePost(e, root *html.Node) bool {
 }
 
 func skipPostFurniture(n *html.Node) bool {
-	return skipAlways(n) || n.DataAtom == atom.Time || n.DataAtom == atom.Footer ||
+	// A blockquote in a forum post quotes another post ("kestrel wrote: ..."): its words
+	// are counted where they were written.
+	return skipAlways(n) || n.DataAtom == atom.Time || n.DataAtom == atom.Footer || n.DataAtom == atom.Blockquote ||
 		reFurnitureClass.MatchString(attrOf(n, "class"))
 }
 

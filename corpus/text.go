@@ -19,7 +19,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -27,7 +27,9 @@ var (
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
-	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored$|who is online|return to board index|jump to\b|about community$)`)
+	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$)`)
+	// The comment form's lines: a footer only after the last comment.
+	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
 	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
 	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented)\s*:?\s*(.*)$`)
@@ -73,6 +75,9 @@ func hasCommentBlocks(text string) bool {
 func parsePageText(source, text string) *Page {
 	lines := splitLines(text)
 	heads := datesAfterText(lines, findHeads(lines))
+	if ah := actionBylines(lines); len(ah) > len(heads) {
+		heads = ah // a social-network copy: "Like · Reply · 3y" under each comment
+	}
 	p := &Page{Source: source, Format: FormatPageText}
 
 	end := len(lines)
@@ -143,6 +148,12 @@ func parsePageText(source, text string) *Page {
 			Parent:    -1,
 			Text:      joinParagraphs(blines),
 		}
+		// A "Comments" line under a comment opens the comments on it (Quora's answers).
+		if k > 0 && c.Parent < 0 {
+			if j := prevNonBlank(lines, h.first); j > heads[k-1].last && reCommentsHeader.MatchString(lines[j].text) {
+				c.Parent = k - 1
+			}
+		}
 		// "Alison_K in reply to SlowDragon"
 		if m := reInReplyTo.FindStringSubmatch(c.Author); m != nil {
 			c.Author = strings.TrimSpace(m[1])
@@ -153,13 +164,11 @@ func parsePageText(source, text string) *Page {
 				}
 			}
 		}
-		// "george_h sunnyday72": a reply names the one it answers after the author.
-		if f := strings.Fields(c.Author); len(f) == 2 {
-			for i := len(p.Comments) - 1; i >= 0; i-- {
-				if p.Comments[i].Author == f[1] {
-					c.Author, c.Parent = f[0], i
-					break
-				}
+		// "george_h sunnyday72", "Lorna B.  Skeptic_Steve": a reply names the one it
+		// answers after the author.
+		for i := len(p.Comments) - 1; i >= 0 && c.Parent < 0; i-- {
+			if prior := p.Comments[i].Author; prior != "" && len(c.Author) > len(prior)+1 && strings.HasSuffix(c.Author, " "+prior) {
+				c.Author, c.Parent = strings.TrimSpace(strings.TrimSuffix(c.Author, prior)), i
 			}
 		}
 		if j := prevNonBlank(lines, h.first); j >= 0 {
@@ -196,17 +205,18 @@ func parsePageText(source, text string) *Page {
 // stripTrailers drops the link lines ("Reply", "Report") and comment headers that end a
 // comment block and, after the last comment, the page footer.
 func stripTrailers(ls []line, last bool) []line {
-	if last {
-		for i, l := range ls {
-			if reFooter.MatchString(l.text) {
-				ls = ls[:i]
-				break
-			}
+	// The page footer after the last comment, and blocks like "Related questions" or
+	// "Sponsored" between comments.
+	for i, l := range ls {
+		if reFooter.MatchString(l.text) && (last || !reFormLine.MatchString(l.text)) {
+			ls = ls[:i]
+			break
 		}
 	}
 	ls = trimBlank(ls)
-	// "62 people found this review helpful" over the next review's text.
-	for len(ls) > 0 && reLinkLine.MatchString(ls[0].text) {
+	// "62 people found this review helpful" over the next review's text; a post's
+	// "Re: thread title" line.
+	for len(ls) > 0 && (reLinkLine.MatchString(ls[0].text) || strings.HasPrefix(ls[0].text, "Re: ")) {
 		ls = trimBlank(ls[1:])
 	}
 	for len(ls) > 0 {
@@ -287,9 +297,15 @@ func findHeads(lines []line) []head {
 		if !mayDate(t) {
 			continue
 		}
-		dateText := stripBullet(t)
+		dateText := reEditedSuffix.ReplaceAllString(stripBullet(t), "")
 		if len(dateText) > 4 && strings.EqualFold(dateText[:4], "old ") {
 			dateText = dateText[4:] // vBulletin: "Old 06-21-2011, 09:14 PM"
+		}
+		// "Answered 3 years ago · Author has 1.2K answers": the date is the first field.
+		if i := strings.Index(dateText, " · "); i > 0 {
+			if _, ok := ParseDate(dateText[:i]); ok {
+				dateText = dateText[:i]
+			}
 		}
 		if tm, ok := ParseDate(dateText); ok {
 			h := head{first: i, last: i, raw: dateText, posted: tm, hasDate: true}
@@ -306,6 +322,16 @@ func findHeads(lines []line) []head {
 			if j > used && j >= 0 && roleBadges[strings.ToLower(stripBullet(lines[j].text))] {
 				if k := prevNonBlank(lines, j); k > used && k >= 0 && isAuthor(stripBullet(lines[k].text)) {
 					j = k
+				}
+			}
+			// "James O'Connell", "Former pharmacist (retired)", "Answered Mar 3, 2019": a
+			// credential line between the name and a dated verb.
+			if j > used && j > 0 && j == i-1 && reDateVerb.MatchString(t) {
+				if k := j - 1; k > used && lines[k].text != "" && isAuthor(lines[k].text) &&
+					utf8.RuneCountInString(lines[j].text) <= 80 && !strings.HasSuffix(lines[j].text, ".") {
+					if b := prevNonBlank(lines, k); b < 0 || b < k-1 || reLinkLine.MatchString(lines[b].text) || reVotes.MatchString(lines[b].text) {
+						j = k // the block opens with the name
+					}
 				}
 			}
 			if j > used && j >= 0 && (isAuthor(stripBullet(lines[j].text)) || reDeletedAuthor.MatchString(lines[j].text)) {
@@ -395,7 +421,7 @@ func maySay(t string) bool {
 // pm", "Post by jane » Mon Mar 04, 2019 8:22 pm", and review bylines with more fields
 // between ("Jane · Taken for 1 to 6 months · March 3, 2019").
 func authorDateLine(t string) (head, bool) {
-	t = stripBullet(t)
+	t = reEditedSuffix.ReplaceAllString(stripBullet(t), "")
 	seps := reAuthorDateSep.FindAllStringIndex(t, -1)
 	for k, loc := range seps {
 		left, right := strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[1]:])
@@ -486,6 +512,7 @@ func nextNonBlank(lines []line, i int) int {
 var (
 	// A vote or like count on its own line under a comment: "89", "1.2k", "12 points".
 	reVotes         = regexp.MustCompile(`(?i)^\d+(?:\.\d+)?k?(?:\s+(?:points?|votes?|likes?))?$`)
+	reEditedSuffix  = regexp.MustCompile(`(?i)\s*[•·]\s*edited\b.*$`)
 	reEdited        = regexp.MustCompile(`(?i)^\s*[·•]?\s*(?:last\s+)?edited\b.{0,40}$`)
 	reDeletedAuthor = regexp.MustCompile(`^\[(?:deleted|removed)\]$`)
 )
@@ -692,4 +719,38 @@ func datesAfterText(lines []line, heads []head) []head {
 		out = append(out, head{first: a, last: a, author: name, raw: next.raw, posted: next.posted, hasDate: next.hasDate})
 	}
 	return out
+}
+
+// reActionDate is a social network's line under a comment: its actions and its age,
+// "Like · Reply · 3y", "Like · Reply · 2y · Edited".
+var reActionDate = regexp.MustCompile(`(?i)^(?:(?:like|love|reply|share|comment|react|see translation)\s*[·•]\s*)+(\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins|m)|\d+\s+\w+\s+ago|just now|yesterday)(?:\s*[·•]\s*edited)?$`)
+
+// actionBylines reads a copied social-network thread where each comment is a block of
+// lines: the name, maybe a badge ("Admin", "Author"), the text, then "Like · Reply · 3y".
+func actionBylines(lines []line) []head {
+	var heads []head
+	for i, l := range lines {
+		m := reActionDate.FindStringSubmatch(l.text)
+		if m == nil {
+			continue
+		}
+		// The block: the lines without a blank above the action line.
+		first := i
+		for first > 0 && lines[first-1].text != "" && !reActionDate.MatchString(lines[first-1].text) && !reVotes.MatchString(lines[first-1].text) {
+			first--
+		}
+		if first >= i-1 || !isAuthor(lines[first].text) || strings.ContainsAny(lines[first].text, ".!?") {
+			continue // no name over a text
+		}
+		h := head{first: first, last: first, author: cleanAuthor(lines[first].text), raw: m[1]}
+		h.posted, h.hasDate = ParseDate(m[1])
+		if first+1 < i-1 && roleBadges[strings.ToLower(strings.TrimSpace(lines[first+1].text))] {
+			h.last = first + 1
+		}
+		heads = append(heads, h)
+	}
+	if len(heads) < 2 {
+		return nil
+	}
+	return heads
 }
