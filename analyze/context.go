@@ -57,7 +57,7 @@ var (
 	// Pseudo-triggers: the word after the trigger that undoes it.
 	negPseudoNext = map[string]map[string]bool{
 		"not":     set("only", "sure", "just", "certain", "necessarily", "to", "until", "because", "that", "always", "quite"),
-		"no":      set("doubt", "idea", "wonder", "change", "matter", "way", "clue", "one", "reason"),
+		"no":      set("doubt", "idea", "wonder", "change", "matter", "way", "clue", "one", "reason", "relief", "help", "improvement", "difference", "luck", "benefit", "effect"),
 		"without": set("a"),
 		"never":   set("mind"),
 		"nothing": set("but", "else"),
@@ -87,7 +87,7 @@ var (
 		"fiancee", "grandmother", "grandma", "grandfather", "grandpa", "aunt", "uncle", "cousin",
 		"niece", "nephew", "child", "baby", "family", "parents", "parent", "spouse", "sibling",
 		"siblings", "relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet", "hubby",
-		"bf", "gf", "kids", "kid", "children", "stepson", "stepdaughter", "sis", "bro")
+		"bf", "gf", "kids", "kid", "children", "stepson", "stepdaughter", "sis", "bro", "group", "forum", "class")
 
 	hypoPre = set("if", "may", "might", "could", "would", "should", "risk", "risks", "chance",
 		"chances", "possible", "possibly", "potential", "potentially", "afraid", "scared",
@@ -105,7 +105,7 @@ var (
 		"forgetting", "turkey", "dropped")
 	// Words that are a withdrawal cue only in company: "ran out", "late for a dose",
 	// "don't take it".
-	cueOnlyWords = set("off", "between", "without", "ran", "run", "running", "runs", "late",
+	cueOnlyWords = set("off", "between", "without", "ran", "run", "running", "runs", "late", "wears", "wore", "wearing", "worn", "removed", "out",
 		"take", "taking", "took", "takes", "decrease", "decreased", "decreasing", "reduce",
 		"ween", "weened")
 	stopConnective = set("after", "since", "when", "whenever", "once", "while", "upon", "from", "during", "if", "til", "till", "until", "of", "in", "through", "on", "with", "without")
@@ -114,7 +114,7 @@ var (
 	takeObject     = set("it", "my", "this", "the", "them", "that", "these", "those", "a", "any", "one", "meds", "med", "medication", "pill", "pills", "dose")
 	// Words after which "off" means off the drug: "coming off", "getting off".
 	offVerbs     = set("coming", "came", "come", "getting", "got", "get", "went", "go", "going", "being", "been", "was", "am", "im", "be", "weaning", "weening", "tapering", "taper", "wean", "ween", "weened", "off", "gone", "goes", "comes", "cold")
-	stopNext     = set("taking", "it", "the", "them", "my", "cold", "using", "this", "that", "all", "abruptly", "suddenly", "completely", "altogether")
+	stopNext     = set("taking", "it", "the", "them", "my", "his", "her", "their", "cold", "using", "this", "that", "all", "abruptly", "suddenly", "completely", "altogether")
 	stopPrev     = set("i", "since", "after", "when", "once", "until", "til", "till", "before", "we", "had", "have", "of", "from", "upon", "on", "by", "while", "without", "abruptly", "suddenly")
 	reduceNext   = set("down", "back", "dose", "dosage", "to", "from", "it")
 	doseWords    = set("dose", "doses", "dosage", "meds", "med", "medication", "medicine", "drug", "mg", "pill", "pills", "intake", "prescription")
@@ -152,12 +152,13 @@ var (
 	forObjectNot = set("days", "hours", "weeks", "months", "years", "ages", "awhile", "me", "us", "him", "her", "them", "myself", "long", "life", "good", "now", "ever", "sure", "once", "nothing", "anything", "everything", "hours", "minutes", "decades", "yrs", "wks", "mos")
 	timeUnits    = set("day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minute", "minutes", "decade", "decades", "night", "nights", "morning", "mornings", "yr", "yrs", "wk", "wks", "mo", "mos", "hr", "hrs", "time", "times", "moment", "second", "seconds")
 	// "it took away my anxiety", "erased the fear"
-	removeWords    = set("away", "erased", "erases", "erase", "removed", "removes", "remove", "care", "banished", "vanquished", "stopped", "stops", "ended", "ends", "killed", "kills")
+	removeWords    = set("away", "erased", "erases", "erase", "removed", "removes", "remove", "care", "banished", "vanquished", "stopped", "stops", "ended", "ends", "killed", "kills", "up")
 	endWords       = set("stopped", "stops", "ended", "ends", "killed", "kills")
-	removeVerbs    = set("took", "take", "takes", "taken", "taking", "chased", "drove", "melted", "went", "gone")
+	removeVerbs    = set("took", "take", "takes", "taken", "taking", "chased", "drove", "melted", "went", "gone", "cleared", "clear", "clears", "clearing")
 	conditionField = set("condition", "conditions", "reason", "diagnosis", "for", "treating", "indication")
 	otherHistory   = set("childhood", "history", "genetic", "hereditary", "born", "lifelong",
-		"teens", "teenager", "kid", "child")
+		"teens", "teenager", "kid", "child", "accident", "injury", "injured", "tore", "torn",
+		"unrelated", "separate", "coincidence", "seasonal")
 	// Status words before a drug.
 	statusTapering = set("tapering", "tapered", "taper", "weaning", "weening", "wean", "weaned", "withdrawing", "reducing", "cutting", "lowering", "coming", "detoxing", "getting")
 	statusPlanned  = set("going", "gonna", "will", "plan", "planning", "considering", "thinking", "about", "may", "might", "want", "wants", "supposed", "suggested", "suggests", "recommended", "wanted")
@@ -196,6 +197,9 @@ func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
 		}
 		if (w == "hardly" || w == "barely") && !(next == "any" || next == "ever" || next == "noticeable" || next == "notice" || next == "noticed") {
 			continue // "barely slept" reports the symptom; "barely any nausea" denies it
+		}
+		if w == "free" && next == "of" {
+			return true // "free of the dry cough"
 		}
 		if negPre[w] && w != "free" {
 			if w == "never" && i+1 < first && !haveVerbs[next] && first-i > 3 {
@@ -239,6 +243,9 @@ func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article b
 			// "my sister", "a friend", "his ex": another person; "my ex-husband" too.
 			return Other
 		}
+		if (w == "anyone" || w == "anybody") && i+1 < first && toks[i+1].Norm == "else" {
+			return Self // "anyone else get vivid dreams?": the writer does
+		}
 		if otherWords[w] {
 			if w == "her" || w == "his" || w == "their" || w == "your" {
 				return Other
@@ -252,6 +259,10 @@ func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article b
 			return Other
 		}
 		if selfWords[w] {
+			// "everyone I know", "people I talked to": a relative clause about others
+			if w == "i" && i > sFrom && otherWords[toks[i-1].Norm] && toks[i-1].Norm != "you" {
+				return Other
+			}
 			return Self
 		}
 	}
@@ -264,9 +275,9 @@ func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article b
 // certainty is hypothetical under a conditional or modal trigger in the clause, or in a
 // question.
 func certainty(toks []lexicon.Token, sFrom, sTo, cFrom, first int) string {
-	for i := first - 1; i >= sFrom && i >= first-10; i-- {
+	for i := first - 1; i >= sFrom && i >= first-14; i-- {
 		w := toks[i].Norm
-		if i < cFrom && w != "if" && w != "unless" && w != "whether" {
+		if i < cFrom && w != "if" && w != "unless" && w != "whether" || i < first-10 && w != "if" {
 			continue
 		}
 		if w == "can" {
@@ -275,17 +286,38 @@ func certainty(toks []lexicon.Token, sFrom, sTo, cFrom, first int) string {
 			}
 			continue
 		}
+		if w == "would" && i > sFrom && (toks[i-1].Norm == "it" || toks[i-1].Norm == "drug") && hasAny(toks, sFrom, i, toldWords) {
+			continue // "no one told me sertraline would give me night sweats": it did
+		}
 		if hypoPre[w] {
 			return Hypothetical
+		}
+		switch {
+		case w == "watch" && i+1 < len(toks) && (toks[i+1].Norm == "out" || toks[i+1].Norm == "for"),
+			w == "case" && i > sFrom && toks[i-1].Norm == "in",
+			w == "will" && i+1 < first && adverseVerbs[toks[i+1].Norm],
+			(w == "sometimes" || w == "often" || w == "tend" || w == "usually") && hasAny(toks, sFrom, i, genericPeople):
+			return Hypothetical // "watch out for", "in case", "will give me", "patients sometimes feel"
 		}
 	}
 	for i := sTo - 1; i >= sFrom && i >= sTo-3; i-- {
 		if toks[i].Norm == "?" {
+			// "Anyone else get vivid dreams on it?": the writer has them.
+			for j := sFrom; j+1 < sTo; j++ {
+				if (toks[j].Norm == "anyone" || toks[j].Norm == "anybody") && toks[j+1].Norm == "else" {
+					return Reported
+				}
+			}
 			return Hypothetical
 		}
 	}
 	return Reported
 }
+
+var (
+	toldWords     = set("told", "warned", "said", "mentioned", "knew", "expected")
+	genericPeople = set("patients", "people", "you", "some", "many", "users", "most")
+)
 
 // withdrawalCueAt returns the index of the sentence's cue that a drug is being stopped,
 // cut or missed, or -1. A plan ("I am going to get off it") is not yet a withdrawal, but
@@ -346,14 +378,45 @@ func withdrawalCueAt(toks []lexicon.Token, cls []uint16, sFrom, sTo int, drugAt 
 			}
 		case "cut", "cutting", "reduced", "reducing", "lowered", "lowering", "dropped",
 			"decrease", "decreased", "decreasing", "reduce":
-			if next == "my" || next == "the" || next == "a" || next == "that" || next == "this" {
+			// "cut down my leg cramps", "cut back on sugar": what follows is cut, not a dose
+			j := i + 1
+			if next == "down" || next == "back" {
+				j++
+				if j < sTo && toks[j].Norm == "on" {
+					j++
+				}
+			}
+			after := ""
+			if j < sTo {
+				after = toks[j].Norm
+			}
+			switch {
+			case after == "my" || after == "the" || after == "a" || after == "that" || after == "this" || after == "his" || after == "her":
 				// "reduced my dose", not "reduced my anxiety"
-				if i+2 < sTo && doseWords[toks[i+2].Norm] {
+				if j+1 < sTo && (doseWords[toks[j+1].Norm] || drugAt != nil && drugAt(j+1)) {
 					return i
 				}
-			} else if doseWords[next] || (w == "cut" || w == "cutting" || w == "dropped") && reduceNext[next] ||
-				next == "down" || next == "back" {
+			case doseWords[after] || drugAt != nil && j < sTo && drugAt(j) || toks[min(j, sTo-1)].Kind == lexicon.Number && j < sTo:
 				return i
+			case j > i+1 && (j >= sTo || toks[j].Kind == lexicon.Punct || after == "to" || after == "and" || after == "again" || after == "slowly"):
+				return i // "when I cut down", "cut back to 10 mg"
+			case (w == "cut" || w == "cutting" || w == "dropped") && reduceNext[next] && next != "down" && next != "back":
+				return i
+			}
+		case "wears", "wore", "wearing", "worn":
+			// "when the tramadol wears off": the end of a dose
+			if next == "off" {
+				return i
+			}
+		case "removed", "out":
+			// "after getting the Nexplanon removed", "had the IUD taken out"
+			if w == "out" && prev != "taken" && prev != "took" && prev != "pulled" && prev != "came" {
+				continue
+			}
+			for j := i - 1; j >= sFrom && j >= i-3; j-- {
+				if drugAt != nil && drugAt(j) {
+					return i
+				}
 			}
 		case "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget", "forgetting":
 			if missNext[next] || next == "to" && i+2 < sTo && (toks[i+2].Norm == "take" || toks[i+2].Norm == "refill") ||
@@ -511,7 +574,7 @@ const (
 // was confused") read as the indication. drugAt reports a drug name at a token, covered a
 // token inside another symptom; either may be nil.
 func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
-	crossed := false
+	crossed, newClause := false, false
 	for i := first - 1; i >= sFrom && i >= first-7; i-- {
 		t := &toks[i]
 		w := t.Norm
@@ -531,8 +594,26 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool,
 		if adverseVerbs[w] {
 			break
 		}
+		// "... trazodone for sleep, but the dry mouth", "Metoprolol for AFib, and the
+		// fatigue started": a new clause
+		if t.IsClauseBoundary() && t.Kind == lexicon.Word && w != "because" && w != "bc" && w != "cuz" && w != "while" {
+			break
+		}
+		if w == "and" && i+1 < first && (toks[i+1].Norm == "the" || toks[i+1].Norm == "then") {
+			newClause = true // a "for" before it gave another symptom its reason
+		}
+		if w == "with" && prev == "diagnosed" && prone {
+			return weakIndication // "anyone who has been diagnosed with depression"
+		}
+		// "keeps me calm without the brain fog": the benefit is not the symptom denied
+		if w == "without" || w == "free" {
+			break
+		}
+		if w == "case" && prev == "in" && hasAny(toks, sFrom, i, indicateVerb) {
+			return strongIndication // "gave me ondansetron in case I get nausea"
+		}
 		if w == "for" {
-			if i+1 < len(toks) && forNotReason(toks, i+1) {
+			if newClause || i+1 < len(toks) && forNotReason(toks, i+1) {
 				return noIndication // "for 6 years", "for days"
 			}
 			// "prescribed for", "take it for", "Zoloft for": tied to the drug.
@@ -560,7 +641,8 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool,
 		if prone && lessenWords[w] && !crossed && (covered == nil || !covered(i)) {
 			return strongIndication
 		}
-		if removeWords[w] && (w != "away" || removeVerbs[prev]) && (w != "care" || prev == "took" || prev == "takes" || prev == "taken") &&
+		if removeWords[w] && (w != "away" && w != "up" || removeVerbs[prev]) && (w != "care" || prev == "took" || prev == "takes" || prev == "taken") &&
+			onlyDeterminers(toks, i+1, first) &&
 			(!endWords[w] || i == first-1 || i == first-2 && (toks[i+1].Norm == "my" || toks[i+1].Norm == "the" || toks[i+1].Norm == "all") ||
 				i+2 < first && toks[i+1].Norm == "me" && toks[i+2].Norm == "from") {
 			return strongIndication // "it took away my anxiety", "erased the anxiety"
@@ -575,7 +657,7 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool,
 			return weakIndication // "Before Zoloft I was easily confused"
 		}
 		if (w == "rid" && (prev == "got" || prev == "get" || prev == "gets")) ||
-			(w == "of" && (prev == "free" || prev == "relief")) {
+			(w == "of" && (prev == "free" && prone || prev == "relief")) {
 			return strongIndication
 		}
 	}
@@ -846,4 +928,23 @@ func labValue(toks []lexicon.Token, first, last int) bool {
 		}
 	}
 	return false
+}
+
+// onlyDeterminers reports that the few tokens [from, to) between a verb and the symptom
+// start no clause of their own (no subject, no punctuation): "took away my physical
+// pain", not "got the Nexplanon removed, I had acne".
+func onlyDeterminers(toks []lexicon.Token, from, to int) bool {
+	if to-from > 3 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		switch toks[i].Norm {
+		case "i", "im", "ive", "you", "he", "she", "we", "they", "it", "and", "but", "then":
+			return false
+		}
+		if toks[i].Kind == lexicon.Punct {
+			return false
+		}
+	}
+	return true
 }

@@ -298,6 +298,9 @@ func (s *section) context(pageDrug drugRef) {
 		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, tr, sectionDrug, pageDrug)
 		if m.Type == TypeSymptom {
 			m.Role = s.role(m, tr, cFrom, cTo, class)
+			if m.Role == RoleOther && m.DrugVia != "clause" {
+				m.Drug, m.DrugVia = "", "" // another illness belongs to no drug
+			}
 		}
 	}
 }

@@ -336,7 +336,7 @@ func findHeads(lines []line) []head {
 			}
 			if j > used && j >= 0 && (isAuthor(stripBullet(lines[j].text)) || reDeletedAuthor.MatchString(lines[j].text)) {
 				h.first, h.author = j, cleanAuthor(lines[j].text)
-			} else if name, ok := demographicByline(lines[j].text); j > used && j >= 0 && ok {
+			} else if name, ok := demographicByline(lineText(lines, j)); j > used && j >= 0 && ok {
 				h.first, h.author = j, name // "JoAnn | 55-64 | Female | On medication for 5 years"
 			} else if k := nextNonBlank(lines, i); k >= 0 {
 				// "Reviewer: Frank, 65-74 ..." under the date
@@ -753,4 +753,12 @@ func actionBylines(lines []line) []head {
 		return nil
 	}
 	return heads
+}
+
+// lineText is the text of line i, or "" when i is out of range.
+func lineText(lines []line, i int) string {
+	if i < 0 || i >= len(lines) {
+		return ""
+	}
+	return lines[i].text
 }

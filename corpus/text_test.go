@@ -406,3 +406,13 @@ func TestRedditLevels(t *testing.T) {
 		t.Errorf("article keeps a level line: %q", p.Article)
 	}
 }
+
+// A date on the first line of a page has no line above it to read a name from.
+func TestDateOnFirstLine(t *testing.T) {
+	for _, text := range []string{"12/03/2019\nhello\n", "Answered 3 years ago\nfoo", "March 3, 2019"} {
+		p := parsePageText("t.txt", text)
+		if p == nil {
+			t.Fatalf("%q: no page", text)
+		}
+	}
+}
