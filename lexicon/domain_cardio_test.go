@@ -6,11 +6,7 @@ import "testing"
 // about heart, blood pressure, cholesterol, blood thinner and diabetes drugs: each phrase
 // must yield the given surface text tagged with the given concept.
 func TestCardioMetabolicTerms(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(lx)
+	m := defaultMatcher(t)
 	tests := []struct {
 		text, surface, concept string
 	}{
@@ -72,11 +68,7 @@ func TestCardioMetabolicTerms(t *testing.T) {
 // TestCardioMetabolicNonTerms checks everyday phrases that must not be read as the
 // cardio-metabolic concepts whose words they share.
 func TestCardioMetabolicNonTerms(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(lx)
+	m := defaultMatcher(t)
 	tests := []struct {
 		text, concept string
 	}{

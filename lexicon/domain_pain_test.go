@@ -8,11 +8,7 @@ import (
 // arthritis and their drugs: each phrase must yield its concept, and none of the words in
 // the second table may be read as the concept they were once mistaken for.
 func TestDomainPain(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(lx)
+	m := defaultMatcher(t)
 	found := func(text, concept string) bool {
 		for _, x := range m.Match(text) {
 			if x.Concept.Name == concept {

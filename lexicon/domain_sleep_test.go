@@ -9,11 +9,7 @@ import (
 // each phrase must yield exactly these matches, so a lost term, a term moved to another
 // concept or a new ordinary-word match all fail.
 func TestSleepAndPsychiatricDomain(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(lx)
+	m := defaultMatcher(t)
 	tests := []struct {
 		text string
 		want []string // "surface=concept"

@@ -7,11 +7,7 @@ import "testing"
 // shadowed (a word known only inside a multiword term is never fuzzy-corrected) or
 // misread ("retaining" read as the eye-drop brand Retaine).
 func TestSupplementDomain(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(lx)
+	m := defaultMatcher(t)
 	tests := []struct {
 		text, concept string
 	}{
@@ -70,11 +66,7 @@ func TestSupplementDomain(t *testing.T) {
 
 // Retaine (eye drops) must not come back as a plain term: it turns "retaining" into a drug.
 func TestRetainingIsNotADrug(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, x := range Compile(lx).Match("I was retaining water") {
+	for _, x := range defaultMatcher(t).Match("I was retaining water") {
 		if x.Concept.Kind == Drug {
 			t.Errorf("%q matched drug %s", x.Term.Text, x.Concept.Name)
 		}

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -326,11 +327,7 @@ func TestDrugTermsAreNotEnglishWords(t *testing.T) {
 // "aciclovir cream") is still read as the one-word drug it is nearest; a word of a
 // symptom term ("affective") is not.
 func TestMisspellingKnownInsideLongerTerm(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(lx)
+	m := defaultMatcher(t)
 	for text, want := range map[string]string{
 		"I put aciclovir on the cold sore": "acyclovir",
 		"started letrozol last spring":     "letrozole",
@@ -350,3 +347,22 @@ func TestMisspellingKnownInsideLongerTerm(t *testing.T) {
 		}
 	}
 }
+
+// defaultMatcher is the embedded vocabulary compiled once for all the tests that match
+// phrases against it.
+func defaultMatcher(t testing.TB) *Matcher {
+	t.Helper()
+	m, err := compiledDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+var compiledDefault = sync.OnceValues(func() (*Matcher, error) {
+	lx, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	return Compile(lx), nil
+})
