@@ -20,13 +20,21 @@ const (
 
 type span struct{ start, end int }
 
-// TestForumEvalSet scores `mentions` on our own hand-annotated forum posts (cardiovascular,
-// pain and arthritis, psychiatric, sleep, supplements), the way spanscore.py scores CADEC:
-// Drug spans against drug mentions, every other label against symptom mentions.
+// TestForumEvalSet scores `mentions` on our own hand-annotated forum posts, the way
+// spanscore.py scores CADEC: Drug spans against drug mentions, every other label against
+// symptom mentions. forum: cardiovascular, pain and arthritis, psychiatric, sleep,
+// supplements; forum2: respiratory, GI, endocrine, women's health, antibiotics,
+// dermatology, migraine, weight and diabetes.
 func TestForumEvalSet(t *testing.T) {
-	dir := "../testdata/eval/forum"
+	for _, dir := range []string{"../testdata/eval/forum", "../testdata/eval/forum2"} {
+		t.Run(filepath.Base(dir), func(t *testing.T) { scoreForumSet(t, dir) })
+	}
+}
+
+// scoreForumSet scores one CADEC-style folder: text/*.txt and original/*.ann.
+func scoreForumSet(t *testing.T, dir string) {
 	texts, err := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
-	if err != nil || len(texts) < 100 {
+	if err != nil || len(texts) < 50 {
 		t.Fatalf("%d posts in %s (%v)", len(texts), dir, err)
 	}
 	gold := map[string]map[string][]span{"drug": {}, "symptom": {}}
@@ -82,7 +90,7 @@ func TestForumEvalSet(t *testing.T) {
 	}
 	for kind, floor := range map[string]float64{"drug": forumDrugF1, "symptom": forumSymptomF1} {
 		p, r, f := relaxedPRF(gold[kind], pred[kind])
-		t.Logf("forum set %s: relaxed P=%.3f R=%.3f F1=%.3f (floor %.2f)", kind, p, r, f, floor)
+		t.Logf("%s %s: relaxed P=%.3f R=%.3f F1=%.3f (floor %.2f)", filepath.Base(dir), kind, p, r, f, floor)
 		if f < floor {
 			t.Errorf("forum set %s relaxed F1 %.3f below the floor %.2f", kind, f, floor)
 		}
