@@ -6,11 +6,7 @@ import "testing"
 // describe effects (weight and appetite, sleep, thinking, mood, gut, energy, sex, bladder,
 // skin): each phrase must yield the given surface text tagged with the given concept.
 func TestLayPhrasings(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(lx)
+	m := defaultMatcher(t)
 	tests := []struct {
 		text, surface, concept string
 	}{
@@ -86,11 +82,7 @@ func TestLayPhrasings(t *testing.T) {
 // TestLayNonTerms checks everyday sentences that share words with the lay phrasings above
 // and must not be read as those concepts.
 func TestLayNonTerms(t *testing.T) {
-	lx, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := Compile(lx)
+	m := defaultMatcher(t)
 	tests := []struct {
 		text, concept string
 	}{
