@@ -30,7 +30,7 @@ var (
 	reNum = regexp.MustCompile(`(?i)^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})` + timeRe + `\s*$`)
 	// Posted 3 days ago, 2 hours ago, yesterday
 	// The verb before a date: "Posted on", "Answered", "Updated", "Edited".
-	reDateVerb = regexp.MustCompile(`(?i)^(?:posted|answered|updated|edited|commented|replied|asked|reviewed|written|published)(?:\s+on)?\s+`)
+	reDateVerb = regexp.MustCompile(`(?i)^(?:posted|answered|updated|edited|commented|replied|asked|reviewed(?:\s+in\s+(?:the\s+)?[a-z][a-z ]{1,30}?\s+on)?|written|published)(?:\s+on)?\s+`)
 	// A bare relative age: "3y", "2mo", "5d", "1w", "3h".
 	reCompactAgo = regexp.MustCompile(`^\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins)$`)
 	reRelative   = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now)(?:\s|$|[.,)])`)

@@ -673,6 +673,7 @@ func (p *htmlReader) lineOf(s string) int {
 // .children list between them is part of that comment (li.comment > article.comment)
 // unless both carry different comment ids; one inside a .children list is a reply.
 func (p *htmlReader) collectWP(n *html.Node, cur int, crossed bool) {
+	sibling := -1 // the comment just before, among n's children
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
@@ -689,8 +690,15 @@ func (p *htmlReader) collectWP(n *html.Node, cur int, crossed bool) {
 			p.blocks = append(p.blocks, wpBlock{nodes: []*html.Node{c}, parent: cur})
 			i := len(p.blocks) - 1
 			p.owner[c] = i
+			sibling = i
 			p.collectWP(c, i, false)
 		case isChildrenList(c):
+			// The replies' list beside their comment, not in it:
+			// <li><article class="comment">...</article><ol class="children">
+			if sibling >= 0 {
+				p.collectWP(c, sibling, true)
+				continue
+			}
 			p.collectWP(c, cur, true)
 		default:
 			p.collectWP(c, cur, crossed)

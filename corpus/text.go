@@ -19,7 +19,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -27,7 +27,7 @@ var (
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
-	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$)`)
+	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|back to top$|conditions of use\b|get to know us\b)`)
 	// The comment form's lines: a footer only after the last comment.
 	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
@@ -74,6 +74,9 @@ func hasCommentBlocks(text string) bool {
 
 func parsePageText(source, text string) *Page {
 	lines := splitLines(text)
+	if p := parseReviewTable(source, lines); p != nil {
+		return p
+	}
 	heads := datesAfterText(lines, findHeads(lines))
 	if ah := actionBylines(lines); len(ah) > len(heads) {
 		heads = ah // a social-network copy: "Like · Reply · 3y" under each comment
@@ -324,6 +327,18 @@ func findHeads(lines []line) []head {
 					j = k
 				}
 			}
+			// Amazon: "Kathleen D.", "5.0 out of 5 stars Finally sleeping", "Reviewed in the
+			// United States on March 3, 2021": the title, less its stars, starts the text.
+			title := -1
+			if j > used && j > 0 && reStarsTitle.MatchString(lines[j].text) {
+				if k := prevNonBlank(lines, j); k > used && k >= 0 && isAuthor(lines[k].text) {
+					lines[j].text = strings.TrimSpace(reStarsTitle.ReplaceAllString(lines[j].text, ""))
+					if lines[j].text != "" {
+						title = j
+					}
+					j = k
+				}
+			}
 			// "James O'Connell", "Former pharmacist (retired)", "Answered Mar 3, 2019": a
 			// credential line between the name and a dated verb.
 			if j > used && j > 0 && j == i-1 && reDateVerb.MatchString(t) {
@@ -348,6 +363,9 @@ func findHeads(lines []line) []head {
 			// it starts the review's text.
 			if j >= 0 && j > used && reCondition.MatchString(lines[j].text) {
 				h.first, h.condition = j, j
+			}
+			if title >= 0 {
+				h.condition = title
 			}
 			// "· edited 2 yr. ago" under the date is part of the byline.
 			if k := nextNonBlank(lines, h.last); k >= 0 && reEdited.MatchString(lines[k].text) {
@@ -510,6 +528,8 @@ func nextNonBlank(lines []line, i int) int {
 }
 
 var (
+	// A review's stars before its title: "5.0 out of 5 stars Finally sleeping".
+	reStarsTitle = regexp.MustCompile(`^\d(?:\.\d)?\s+out\s+of\s+5\s+stars\s*`)
 	// A vote or like count on its own line under a comment: "89", "1.2k", "12 points".
 	reVotes         = regexp.MustCompile(`(?i)^\d+(?:\.\d+)?k?(?:\s+(?:points?|votes?|likes?))?$`)
 	reEditedSuffix  = regexp.MustCompile(`(?i)\s*[•·]\s*edited\b.*$`)
@@ -761,4 +781,83 @@ func lineText(lines []line, i int) string {
 		return ""
 	}
 	return lines[i].text
+}
+
+var (
+	// A review table's header: tab-separated columns, one of them a date.
+	reTableDate = regexp.MustCompile(`(?i)^(?:date(?:\s+added)?|posted|added|when)$`)
+	reTableText = regexp.MustCompile(`(?i)comment|review|side\s+effects?|reason|condition|experience|description`)
+)
+
+// parseReviewTable reads a copied table of reviews (AskaPatient: RATING, REASON, SIDE
+// EFFECTS, COMMENTS, SEX, AGE, DURATION/DOSAGE, DATE ADDED, a row a review, tab-separated).
+// Each row is a comment: its text the labelled text columns ("Reason: ...", "Side
+// effects: ...", "Comments: ...", "Duration/dosage: ..."), its date the date column.
+// It returns nil when the page holds no such table.
+func parseReviewTable(source string, lines []line) *Page {
+	hdr, dateCol := -1, -1
+	var cols []string
+	for i, l := range lines {
+		f := strings.Split(l.text, "\t")
+		if len(f) < 4 {
+			continue
+		}
+		text := 0
+		for k, c := range f {
+			c = strings.TrimSpace(c)
+			if reTableDate.MatchString(c) {
+				dateCol = k
+			}
+			if reTableText.MatchString(c) {
+				text++
+			}
+		}
+		if dateCol >= 0 && text > 0 {
+			hdr, cols = i, f
+			break
+		}
+		dateCol = -1
+	}
+	if hdr < 0 {
+		return nil
+	}
+	p := &Page{Source: source, Format: FormatPageText}
+	var rows []int
+	for i := hdr + 1; i < len(lines); i++ {
+		f := strings.Split(lines[i].text, "\t")
+		if len(f) == len(cols) {
+			rows = append(rows, i)
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	for k, i := range rows {
+		f := strings.Split(lines[i].text, "\t")
+		var parts []string
+		for j, v := range f {
+			v = strings.TrimSpace(v)
+			name := strings.TrimSpace(cols[j])
+			if j == dateCol || v == "" || !reTableText.MatchString(name) && !strings.Contains(strings.ToLower(name), "dos") && !strings.Contains(strings.ToLower(name), "duration") {
+				continue
+			}
+			// "SIDE EFFECTS FOR LEXAPRO" -> "Side effects"
+			label := strings.ToLower(name)
+			if i := strings.Index(label, " for "); i > 0 {
+				label = label[:i]
+			}
+			parts = append(parts, strings.ToUpper(label[:1])+label[1:]+": "+v)
+		}
+		c := Comment{Index: k, Parent: -1, Text: strings.Join(parts, "\n")}
+		c.PostedRaw = strings.TrimSpace(f[dateCol])
+		c.Posted, _ = ParseDate(c.PostedRaw)
+		p.Comments = append(p.Comments, c)
+	}
+	body := trimNav(trimBlank(lines[:hdr]))
+	if len(body) > 0 && utf8.RuneCountInString(body[0].text) <= 200 {
+		p.Title = body[0].text
+		body = trimBlank(body[1:])
+	}
+	p.Article = joinParagraphs(body)
+	return p
 }
