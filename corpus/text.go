@@ -19,7 +19,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|\d+\s+reactions?|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -27,7 +27,7 @@ var (
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
-	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|back to top$|conditions of use\b|get to know us\b)`)
+	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|back to top$|conditions of use\b|get to know us\b)`)
 	// The comment form's lines: a footer only after the last comment.
 	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
@@ -130,6 +130,7 @@ func parsePageText(source, text string) *Page {
 
 	// Reddit copies put "level N" over each comment: its depth in the thread.
 	lastAtDepth := map[int]int{}
+	handles := map[string]int{} // "@hankm" -> the comment index of its last post
 	for k, h := range heads {
 		stop := end
 		if k+1 < len(heads) {
@@ -155,6 +156,20 @@ func parsePageText(source, text string) *Page {
 		if k > 0 && c.Parent < 0 {
 			if j := prevNonBlank(lines, h.first); j > heads[k-1].last && reCommentsHeader.MatchString(lines[j].text) {
 				c.Parent = k - 1
+			}
+		}
+		// "Replying to @hankm" over the byline, or "hankm @hankm" as the name
+		if m := reHandleName.FindStringSubmatch(c.Author); m != nil {
+			c.Author = strings.TrimSpace(m[1])
+			handles[strings.ToLower(m[2])] = k
+		} else if c.Author != "" {
+			handles["@"+strings.ToLower(strings.TrimPrefix(c.Author, "@"))] = k
+		}
+		if j := prevNonBlank(lines, h.first); j >= 0 {
+			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
+				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < k {
+					c.Parent = parent
+				}
 			}
 		}
 		// "Alison_K in reply to SlowDragon"
@@ -224,7 +239,8 @@ func stripTrailers(ls []line, last bool) []line {
 	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
-		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) {
+		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
+			reReplyingTo.MatchString(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
 		}
@@ -685,6 +701,13 @@ func isDateLine(t string) bool {
 	_, ok := ParseDate(t)
 	return ok
 }
+
+var (
+	// "hankm @hankm": a name and its handle
+	reHandleName = regexp.MustCompile(`^(.{1,40}?)\s+(@[\w.-]{1,40})$`)
+	// "Replying to @hankm"
+	reReplyingTo = regexp.MustCompile(`(?i)^replying to (@[\w.-]{1,40})`)
+)
 
 // reInReplyTo is HealthUnlocked's reply byline: "Alison_K in reply to SlowDragon".
 var reInReplyTo = regexp.MustCompile(`(?i)^(.{1,40}?)\s+in\s+reply\s+to\s+(.{1,40})$`)
