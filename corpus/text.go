@@ -19,7 +19,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|\d+\s+reactions?|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|embed|parent|hide|give\s+award|\d+\s+reactions?|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -27,7 +27,7 @@ var (
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
-	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|back to top$|conditions of use\b|get to know us\b)`)
+	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|about blog\b|use of this site\b|help site rules\b|back to top$|conditions of use\b|get to know us\b)`)
 	// The comment form's lines: a footer only after the last comment.
 	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
@@ -39,8 +39,9 @@ var (
 )
 
 type line struct {
-	n    int    // 1-based line number
-	text string // trimmed, with non-breaking spaces as spaces
+	n      int    // 1-based line number
+	text   string // trimmed, with non-breaking spaces as spaces
+	indent int    // leading spaces (a tab counts 4): old Reddit nests replies by it
 }
 
 type head struct {
@@ -59,7 +60,17 @@ func splitLines(text string) []line {
 	raw := strings.Split(text, "\n")
 	out := make([]line, len(raw))
 	for i, s := range raw {
-		out[i] = line{n: i + 1, text: strings.TrimFunc(s, unicode.IsSpace)}
+		ind := 0
+		for _, r := range s {
+			if r == ' ' {
+				ind++
+			} else if r == '\t' {
+				ind += 4
+			} else {
+				break
+			}
+		}
+		out[i] = line{n: i + 1, text: strings.TrimFunc(s, unicode.IsSpace), indent: ind}
 	}
 	return out
 }
@@ -131,6 +142,7 @@ func parsePageText(source, text string) *Page {
 	// Reddit copies put "level N" over each comment: its depth in the thread.
 	lastAtDepth := map[int]int{}
 	handles := map[string]int{} // "@hankm" -> the comment index of its last post
+	var indents [][2]int        // old Reddit: open comments' indentation and index
 	for k, h := range heads {
 		stop := end
 		if k+1 < len(heads) {
@@ -157,6 +169,17 @@ func parsePageText(source, text string) *Page {
 			if j := prevNonBlank(lines, h.first); j > heads[k-1].last && reCommentsHeader.MatchString(lines[j].text) {
 				c.Parent = k - 1
 			}
+		}
+		// old Reddit nests a reply under its parent by indentation
+		if reOldRedditByline.MatchString(lines[h.first].text) {
+			ind := lines[h.first].indent
+			for len(indents) > 0 && indents[len(indents)-1][0] >= ind {
+				indents = indents[:len(indents)-1]
+			}
+			if len(indents) > 0 {
+				c.Parent = indents[len(indents)-1][1]
+			}
+			indents = append(indents, [2]int{ind, k})
 		}
 		// "Replying to @hankm" over the byline, or "hankm @hankm" as the name
 		if m := reHandleName.FindStringSubmatch(c.Author); m != nil {
@@ -314,6 +337,14 @@ func findHeads(lines []line) []head {
 			}
 		}
 		if !mayDate(t) {
+			continue
+		}
+		// old Reddit: "[–] adhd_nurse_k 112 points 3 years ago"
+		if m := reOldRedditByline.FindStringSubmatch(t); m != nil {
+			h := head{first: i, last: i, author: m[1], raw: strings.TrimSuffix(m[2], "*")}
+			h.posted, h.hasDate = ParseDate(h.raw)
+			heads = append(heads, h)
+			used = i
 			continue
 		}
 		dateText := reEditedSuffix.ReplaceAllString(stripBullet(t), "")
@@ -703,6 +734,8 @@ func isDateLine(t string) bool {
 }
 
 var (
+	// old Reddit's byline: "[–] user 112 points 3 years ago", "[–] op[S] 28 points 3 years ago*"
+	reOldRedditByline = regexp.MustCompile(`^\[[–\-+]\]\s+([\w-]{1,40})(?:\s*\[[SM]\])?\s+-?\d+\s+points?\s+(.{1,40})$`)
 	// "hankm @hankm": a name and its handle
 	reHandleName = regexp.MustCompile(`^(.{1,40}?)\s+(@[\w.-]{1,40})$`)
 	// "Replying to @hankm"
