@@ -16,7 +16,7 @@ import (
 
 var (
 	// "12 Responses", "Comments (3)", "16 thoughts on “Klonopin”", "3 comments", "Comments"
-	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d+\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
+	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
 	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|embed|parent|hide|give\s+award|\d+\s+reactions?|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
@@ -27,7 +27,7 @@ var (
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
-	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|about blog\b|use of this site\b|help site rules\b|back to top$|conditions of use\b|get to know us\b)`)
+	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|about blog\b|use of this site\b|help site rules\b|about press\b|terms privacy\b|back to top$|conditions of use\b|get to know us\b)`)
 	// The comment form's lines: a footer only after the last comment.
 	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
@@ -164,10 +164,21 @@ func parsePageText(source, text string) *Page {
 			Parent:    -1,
 			Text:      joinParagraphs(blines),
 		}
-		// A "Comments" line under a comment opens the comments on it (Quora's answers).
+		// A "Comments" line under a comment opens the comments on it (Quora's answers);
+		// "12 replies" only counts them.
 		if k > 0 && c.Parent < 0 {
-			if j := prevNonBlank(lines, h.first); j > heads[k-1].last && reCommentsHeader.MatchString(lines[j].text) {
+			if j := prevNonBlank(lines, h.first); j > heads[k-1].last && strings.EqualFold(strings.TrimSpace(lines[j].text), "comments") {
 				c.Parent = k - 1
+			}
+		}
+		// "@jordanlee4412 You're not crazy": a reply that opens with the handle it answers
+		if c.Parent < 0 && strings.HasPrefix(c.Text, "@") {
+			name, _, _ := strings.Cut(c.Text[1:], " ")
+			for i := len(p.Comments) - 1; i >= 0; i-- {
+				if a := strings.TrimPrefix(p.Comments[i].Author, "@"); a != "" && strings.EqualFold(a, strings.TrimRight(name, ",:")) {
+					c.Parent = i
+					break
+				}
 			}
 		}
 		// old Reddit nests a reply under its parent by indentation
@@ -579,7 +590,7 @@ var (
 	reStarsTitle = regexp.MustCompile(`^\d(?:\.\d)?\s+out\s+of\s+5\s+stars\s*`)
 	// A vote or like count on its own line under a comment: "89", "1.2k", "12 points".
 	reVotes         = regexp.MustCompile(`(?i)^\d+(?:\.\d+)?k?(?:\s+(?:points?|votes?|likes?))?$`)
-	reEditedSuffix  = regexp.MustCompile(`(?i)\s*[•·]\s*edited\b.*$`)
+	reEditedSuffix  = regexp.MustCompile(`(?i)\s*(?:[•·]\s*edited\b.*|\(edited\))$`)
 	reEdited        = regexp.MustCompile(`(?i)^\s*[·•]?\s*(?:last\s+)?edited\b.{0,40}$`)
 	reDeletedAuthor = regexp.MustCompile(`^\[(?:deleted|removed)\]$`)
 )
