@@ -23,7 +23,11 @@ var (
 	// April 9th, 2014 at 12:45 AM; March 3, 2019 at 7:15 pm; Apr 9 2014
 	reMDY = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + timeRe + `\s*$`)
 	// 9 April 2014, 12:45; 9th of April, 2014
-	reDMY = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `,?\s+(\d{4})` + timeRe + `\s*$`)
+	reDMY = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?` + monthRe + `,?(?:\s+|-)(\d{4}|\d{2})` + timeRe + `\s*$`)
+	// Jan 2022 (Discourse): the first of the month
+	reMY = regexp.MustCompile(`(?i)^` + monthRe + `\.?\s+(\d{4})$`)
+	// Mar 3 (X/Twitter, this year): a date without its year, kept as written
+	reMD = regexp.MustCompile(`(?i)^` + monthRe + `\.?\s+(\d{1,2})$`)
 	// 2019-03-05 08:22, 2019-03-05T08:22:00, 2019/03/05
 	reISO = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$`)
 	// 05/03/2019, 5.3.2019 7:15 pm: ambiguous day and month
@@ -44,8 +48,8 @@ func ParseDate(raw string) (time.Time, bool) {
 	s := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
 	s = reDateVerb.ReplaceAllString(s, "")
 	s = strings.TrimPrefix(s, "on ")
-	if reCompactAgo.MatchString(s) {
-		return time.Time{}, true // "3y", "2mo" (Facebook, Quora)
+	if reCompactAgo.MatchString(s) || reMD.MatchString(s) {
+		return time.Time{}, true // "3y", "2mo" (Facebook, Quora), "Mar 3" (X)
 	}
 	if len(s) < 6 || len(s) > 60 {
 		if reRelative.MatchString(s) {
@@ -57,7 +61,14 @@ func ParseDate(raw string) (time.Time, bool) {
 		return build(m[3], monthNames[strings.ToLower(strings.TrimSuffix(m[1], "."))], m[2], m[4], m[5], m[6], m[7])
 	}
 	if m := reDMY.FindStringSubmatch(s); m != nil {
-		return build(m[3], monthNames[strings.ToLower(strings.TrimSuffix(m[2], "."))], m[1], m[4], m[5], m[6], m[7])
+		year := m[3]
+		if len(year) == 2 {
+			year = "20" + year // Mumsnet: "Sun 12-Mar-23 21:04:18"
+		}
+		return build(year, monthNames[strings.ToLower(strings.TrimSuffix(m[2], "."))], m[1], m[4], m[5], m[6], m[7])
+	}
+	if m := reMY.FindStringSubmatch(s); m != nil {
+		return build(m[2], monthNames[strings.ToLower(strings.TrimSuffix(m[1], "."))], "1", "", "", "", "")
 	}
 	if m := reISO.FindStringSubmatch(s); m != nil {
 		mo, _ := strconv.Atoi(m[2])
