@@ -19,7 +19,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|add\s+message|message\s+poster|see\s+all|embed|parent|hide|give\s+award|\d+\s+reactions?|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|replies|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|give\s+award|\d+\s+reactions?|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -51,6 +51,7 @@ type head struct {
 	raw         string // the date as written
 	posted      time.Time
 	hasDate     bool
+	replyTo     string // the name of the post it answers, when the byline says it
 }
 
 func splitLines(text string) []line {
@@ -70,7 +71,7 @@ func splitLines(text string) []line {
 				break
 			}
 		}
-		out[i] = line{n: i + 1, text: strings.TrimFunc(s, unicode.IsSpace), indent: ind}
+		out[i] = line{n: i + 1, text: strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }), indent: ind}
 	}
 	return out
 }
@@ -92,6 +93,7 @@ func parsePageText(source, text string) *Page {
 	if ah := actionBylines(lines); len(ah) > len(heads) {
 		heads = ah // a social-network copy: "Like · Reply · 3y" under each comment
 	}
+	heads = dropEmptyHeads(lines, heads)
 	p := &Page{Source: source, Format: FormatPageText}
 
 	end := len(lines)
@@ -203,6 +205,14 @@ func parsePageText(source, text string) *Page {
 			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
 				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < k {
 					c.Parent = parent
+				}
+			}
+		}
+		if h.replyTo != "" {
+			for i := len(p.Comments) - 1; i >= 0; i-- {
+				if p.Comments[i].Author == h.replyTo {
+					c.Parent = i
+					break
 				}
 			}
 		}
@@ -407,6 +417,14 @@ func findHeads(lines []line) []head {
 					}
 				}
 			}
+			// Discourse: "ellen.marsh", "rtorres_t1d", "Jan 2022": the name, then the name
+			// the post replies to.
+			if j > used && j > 0 && j == i-1 && reUserName.MatchString(lines[j].text) && !reDateVerb.MatchString(t) {
+				if k := j - 1; k > used && reUserName.MatchString(lines[k].text) && (k == 0 || lines[k-1].text == "") {
+					h.replyTo = lines[j].text
+					j = k
+				}
+			}
 			if j > used && j >= 0 && (isAuthor(stripBullet(lines[j].text)) || reDeletedAuthor.MatchString(lines[j].text)) {
 				h.first, h.author = j, cleanAuthor(lines[j].text)
 			} else if name, ok := demographicByline(lineText(lines, j)); j > used && j >= 0 && ok {
@@ -530,7 +548,7 @@ func authorDateLine(t string) (head, bool) {
 
 // reUserName is a forum user name: one token with a digit, an underscore or a capital
 // inside ("Hayley1987", "WildGarlicPesto", "dr_k").
-var reUserName = regexp.MustCompile(`^[\p{L}\p{N}_.-]*(?:\p{N}|_|\p{Ll}\p{Lu})[\p{L}\p{N}_.-]*$`)
+var reUserName = regexp.MustCompile(`^[\p{L}\p{N}_.-]*(?:\p{N}|_|\p{Ll}\p{Lu}|\p{L}\.\p{L})[\p{L}\p{N}_.-]*$`)
 
 func stripBullet(s string) string {
 	return strings.TrimSpace(reBullet.ReplaceAllString(strings.TrimSpace(s), ""))
@@ -938,4 +956,21 @@ func parseReviewTable(source string, lines []line) *Page {
 	}
 	p.Article = joinParagraphs(body)
 	return p
+}
+
+// dropEmptyHeads removes dates with neither a name nor any text under them: a thread's
+// timeline ("Jan 2022", "1 / 6", "Mar 2022"), not comments.
+func dropEmptyHeads(lines []line, heads []head) []head {
+	out := heads[:0:0]
+	for k, h := range heads {
+		stop := len(lines)
+		if k+1 < len(heads) {
+			stop = heads[k+1].first
+		}
+		if h.author == "" && len(stripTrailers(lines[h.last+1:stop], k+1 == len(heads))) == 0 {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }
