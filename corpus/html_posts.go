@@ -61,6 +61,7 @@ func (p *htmlReader) genericPosts(doc *html.Node) []*html.Node {
 				key += "." + c
 			}
 		}
+		key += "." + postClassToken(n)
 		return key
 	}
 	count := map[string]int{}
@@ -115,7 +116,7 @@ func isPostContainer(n *html.Node) bool {
 	if stampAttr(n) != "" && postAuthorAttr(n) != "" {
 		return true // <shreddit-comment author="..." created="...">
 	}
-	if attrOf(n, "data-author") == "" && !hasAnyClass(n, postClasses) {
+	if attrOf(n, "data-author") == "" && !hasAnyClass(n, postClasses) && postClassToken(n) == "" {
 		return false
 	}
 	return findElem(n, func(c *html.Node) bool {
@@ -261,6 +262,20 @@ func stampAttr(n *html.Node) string {
 	for _, a := range []string{"created", "created-timestamp", "datetime", "data-created", "data-timestamp", "timestamp"} {
 		if v := attrOf(n, a); v != "" {
 			return v
+		}
+	}
+	return ""
+}
+
+// rePostClassToken is a post container's class in the underscore or compound style of
+// some engines: "post_entry", "comment_entry" (MedHelp), "message-item", "review_card".
+var rePostClassToken = regexp.MustCompile(`(?i)^(?:post|comment|message|reply|answer|review)[-_](?:entry|item|container|wrapper|wrap|box|block|row|card|unit)$`)
+
+// postClassToken returns n's class token in that style, or "".
+func postClassToken(n *html.Node) string {
+	for _, c := range strings.Fields(attrOf(n, "class")) {
+		if rePostClassToken.MatchString(c) {
+			return strings.ToLower(c)
 		}
 	}
 	return ""
