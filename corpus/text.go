@@ -19,7 +19,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|replies|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|give\s+award|\d+\s+reactions?|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|replies|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|give\s+award|\d+\s+reactions?|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -27,7 +27,7 @@ var (
 	// "Post by name", "Posted by name": a byline before the author's name.
 	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
 	// The page footer after the last comment.
-	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|about blog\b|use of this site\b|help site rules\b|about press\b|terms privacy\b|please create an account|to comment on this thread\b|join \w+ \|\s*already have\b|back to top$|conditions of use\b|get to know us\b)`)
+	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|about blog\b|use of this site\b|help site rules\b|about press\b|terms privacy\b|please create an account|discover more\b|to comment on this thread\b|join \w+ \|\s*already have\b|back to top$|conditions of use\b|get to know us\b)`)
 	// The comment form's lines: a footer only after the last comment.
 	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
@@ -52,6 +52,7 @@ type head struct {
 	posted      time.Time
 	hasDate     bool
 	replyTo     string // the name of the post it answers, when the byline says it
+	handle      string // "@beccahale_runs" under the name
 }
 
 func splitLines(text string) []line {
@@ -194,12 +195,28 @@ func parsePageText(source, text string) *Page {
 			}
 			indents = append(indents, [2]int{ind, k})
 		}
+		// A reply to a handle answers that writer's first post in the thread.
+		if _, seen := handles[strings.ToLower(h.handle)]; h.handle != "" && !seen {
+			handles[strings.ToLower(h.handle)] = k
+		}
+		// "Replying to @tferreira" under the byline (X)
+		if j := nextNonBlank(lines, h.last); j >= 0 && j < len(lines) {
+			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
+				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < k {
+					c.Parent = parent
+				}
+			}
+		}
 		// "Replying to @hankm" over the byline, or "hankm @hankm" as the name
 		if m := reHandleName.FindStringSubmatch(c.Author); m != nil {
 			c.Author = strings.TrimSpace(m[1])
-			handles[strings.ToLower(m[2])] = k
-		} else if c.Author != "" {
-			handles["@"+strings.ToLower(strings.TrimPrefix(c.Author, "@"))] = k
+			if _, seen := handles[strings.ToLower(m[2])]; !seen {
+				handles[strings.ToLower(m[2])] = k
+			}
+		} else if key := "@" + strings.ToLower(strings.TrimPrefix(c.Author, "@")); c.Author != "" {
+			if _, seen := handles[key]; !seen {
+				handles[key] = k
+			}
 		}
 		if j := prevNonBlank(lines, h.first); j >= 0 {
 			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
@@ -278,7 +295,7 @@ func stripTrailers(ls []line, last bool) []line {
 	ls = trimBlank(ls)
 	// "62 people found this review helpful" over the next review's text; a post's
 	// "Re: thread title" line.
-	for len(ls) > 0 && (reLinkLine.MatchString(ls[0].text) || strings.HasPrefix(ls[0].text, "Re: ")) {
+	for len(ls) > 0 && (reLinkLine.MatchString(ls[0].text) || strings.HasPrefix(ls[0].text, "Re: ") || reReplyingTo.MatchString(ls[0].text)) {
 		ls = trimBlank(ls[1:])
 	}
 	for len(ls) > 0 {
@@ -425,6 +442,13 @@ func findHeads(lines []line) []head {
 					j = k
 				}
 			}
+			// X: "Rebecca Hale", "@beccahale_runs", "·", "Mar 3, 2023": the display name
+			// over the handle names the writer, and the handle is kept for replies.
+			if j > used && j > 0 && reHandle.MatchString(lines[j].text) && lines[j-1].text != "" && j-1 > used && isAuthor(lines[j-1].text) {
+				handle := lines[j].text
+				j--
+				h.handle = handle
+			}
 			if j > used && j >= 0 && (isAuthor(stripBullet(lines[j].text)) || reDeletedAuthor.MatchString(lines[j].text)) {
 				h.first, h.author = j, cleanAuthor(lines[j].text)
 			} else if name, ok := demographicByline(lineText(lines, j)); j > used && j >= 0 && ok {
@@ -565,6 +589,8 @@ func cleanAuthor(s string) string {
 
 // isAuthor reports whether s reads as a commenter's name or handle: short, not a sentence,
 // not a date, not a link line or header.
+var reClockTime = regexp.MustCompile(`(?i)^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$`)
+
 func isAuthor(s string) bool {
 	s = reBy.ReplaceAllString(strings.TrimSuffix(strings.TrimSpace(s), ":"), "")
 	n := utf8.RuneCountInString(s)
@@ -589,8 +615,8 @@ func isAuthor(s string) bool {
 			return false
 		}
 	}
-	if _, ok := ParseDate(s); ok {
-		return false
+	if _, ok := ParseDate(s); ok || reClockTime.MatchString(s) {
+		return false // a date or a time of day ("9:41 AM")
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '_'
@@ -778,6 +804,8 @@ var (
 	reOldRedditByline = regexp.MustCompile(`^\[[–\-+]\]\s+([\w-]{1,40})(?:\s*\[[SM]\])?\s+-?\d+\s+points?\s+(.{1,40})$`)
 	// "hankm @hankm": a name and its handle
 	reHandleName = regexp.MustCompile(`^(.{1,40}?)\s+(@[\w.-]{1,40})$`)
+	// "@beccahale_runs"
+	reHandle = regexp.MustCompile(`^@[\w.]{1,40}$`)
 	// "Replying to @hankm"
 	reReplyingTo = regexp.MustCompile(`(?i)^replying to (@[\w.-]{1,40})`)
 )
