@@ -15,7 +15,7 @@ import (
 // element whose class says author, user or name.
 
 var (
-	reAuthorClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:author|username|user-name|user_name|poster|postauthor|byline|nickname|handle|screen-name|name)(?:$|[\s_-])`)
+	reAuthorClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:author|username|user-name|user_name|poster|postauthor|byline|nickname|handle|screen-name|name)(?:$|[\s_-])|(?:^|[\s_-])user(?:$|\s)`)
 	reDateClass   = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|time|timestamp|posted|postdate|published|dt|datetime|relative-date)(?:$|[\s_-])`)
 	reBodyClass   = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:content|body|message-body|messagecontent|post-body|postbody|post-content|post-message|bbwrapper|text|md|usertext-body|cooked|entry-content|comment-body|message-text|postcontent)(?:$|[\s_-])`)
 	// Elements of a post that are not its text: who, when, and the actions under it.

@@ -31,7 +31,7 @@ var reSpaces = regexp.MustCompile(`\s+`)
 
 // layoutsPending are the pages of the second blind round the reader does not read right
 // yet; each is taken off this list with the change that reads it.
-var layoutsPending = map[string]bool{"stackexchange": true, "medhelp": true}
+var layoutsPending = map[string]bool{"stackexchange": true}
 
 func normText(s string) string {
 	s = strings.NewReplacer("\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
