@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -287,7 +289,7 @@ func stripTrailers(ls []line, last bool) []line {
 	// The page footer after the last comment, and blocks like "Related questions" or
 	// "Sponsored" between comments.
 	for i, l := range ls {
-		if reFooter.MatchString(l.text) && (last || !reFormLine.MatchString(l.text)) {
+		if len(l.text) <= 160 && reFooter.MatchString(l.text) && (last || !reFormLine.MatchString(l.text)) {
 			ls = ls[:i]
 			break
 		}
@@ -539,6 +541,9 @@ func maySay(t string) bool {
 // pm", "Post by jane » Mon Mar 04, 2019 8:22 pm", and review bylines with more fields
 // between ("Jane · Taken for 1 to 6 months · March 3, 2019").
 func authorDateLine(t string) (head, bool) {
+	if len(t) > 120 || strings.Count(t, " ") > 16 {
+		return head{}, false // a byline is short
+	}
 	t = reEditedSuffix.ReplaceAllString(stripBullet(t), "")
 	seps := reAuthorDateSep.FindAllStringIndex(t, -1)
 	for k, loc := range seps {
@@ -592,15 +597,17 @@ func cleanAuthor(s string) string {
 var reClockTime = regexp.MustCompile(`(?i)^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$`)
 
 func isAuthor(s string) bool {
-	s = reBy.ReplaceAllString(strings.TrimSuffix(strings.TrimSpace(s), ":"), "")
+	s = strings.TrimSuffix(strings.TrimSpace(s), ":")
+	if len(s) > 200 {
+		return false
+	}
+	s = reBy.ReplaceAllString(s, "")
 	n := utf8.RuneCountInString(s)
 	if n == 0 || n > 50 {
 		return false
 	}
-	if reLinkLine.MatchString(s) || reCommentsHeader.MatchString(s) || reFooter.MatchString(s) {
-		return false
-	}
-	if len(strings.Fields(s)) > 5 || strings.Contains(s, ": ") {
+	// The cheap tests first: this runs on many lines.
+	if strings.Count(s, " ") > 8 || len(strings.Fields(s)) > 5 || strings.Contains(s, ": ") {
 		return false // a sentence, or a "Condition: ..." field
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -615,12 +622,32 @@ func isAuthor(s string) bool {
 			return false
 		}
 	}
-	if _, ok := ParseDate(s); ok || reClockTime.MatchString(s) {
-		return false // a date or a time of day ("9:41 AM")
-	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '_'
+	if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '@' || r == '_') {
+		return false
+	}
+	// The regular expressions are the costly part, and short lines repeat across pages
+	// ("Reply", "Anonymous", "3 years ago"): their answers are kept, up to a bound.
+	if v, ok := authorCache.Load(s); ok {
+		return v.(bool)
+	}
+	ok := !reLinkLine.MatchString(s) && !reCommentsHeader.MatchString(s) && !reFooter.MatchString(s) && !reClockTime.MatchString(s)
+	if ok {
+		_, date := ParseDate(s)
+		ok = !date // a date or a time of day ("9:41 AM") is no name
+	}
+	if authorCached.Add(1) <= authorCacheMax {
+		authorCache.Store(s, ok)
+	}
+	return ok
 }
+
+var (
+	authorCache  sync.Map // line -> isAuthor's answer
+	authorCached atomic.Int64
+)
+
+const authorCacheMax = 200_000
 
 func prevNonBlank(lines []line, i int) int {
 	for j := i - 1; j >= 0; j-- {
