@@ -46,7 +46,9 @@ var (
 // the time is zero, so callers keep it as written.
 func ParseDate(raw string) (time.Time, bool) {
 	s := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
-	s = reDateVerb.ReplaceAllString(s, "")
+	if s != "" && strings.ContainsRune("pPaAuUeEcCrRwW", rune(s[0])) {
+		s = reDateVerb.ReplaceAllString(s, "")
+	}
 	s = strings.TrimPrefix(s, "on ")
 	if reCompactAgo.MatchString(s) || reMD.MatchString(s) {
 		return time.Time{}, true // "3y", "2mo" (Facebook, Quora), "Mar 3" (X)

@@ -130,7 +130,7 @@ func parsePageText(source, text string) *Page {
 	// The article: the title is its first line when a blank line follows it.
 	var body []line
 	for _, l := range lines[:articleEnd] {
-		if reCommentsHeader.MatchString(l.text) || reLevel.MatchString(l.text) || reLinkLine.MatchString(l.text) {
+		if reCommentsHeader.MatchString(l.text) || reLevel.MatchString(l.text) || isLinkLine(l.text) {
 			continue
 		}
 		body = append(body, l)
@@ -289,7 +289,7 @@ func stripTrailers(ls []line, last bool) []line {
 	// The page footer after the last comment, and blocks like "Related questions" or
 	// "Sponsored" between comments.
 	for i, l := range ls {
-		if len(l.text) <= 160 && reFooter.MatchString(l.text) && (last || !reFormLine.MatchString(l.text)) {
+		if len(l.text) <= 160 && mayFooter(l.text) && reFooter.MatchString(l.text) && (last || !reFormLine.MatchString(l.text)) {
 			ls = ls[:i]
 			break
 		}
@@ -297,12 +297,12 @@ func stripTrailers(ls []line, last bool) []line {
 	ls = trimBlank(ls)
 	// "62 people found this review helpful" over the next review's text; a post's
 	// "Re: thread title" line.
-	for len(ls) > 0 && (reLinkLine.MatchString(ls[0].text) || strings.HasPrefix(ls[0].text, "Re: ") || reReplyingTo.MatchString(ls[0].text)) {
+	for len(ls) > 0 && (isLinkLine(ls[0].text) || strings.HasPrefix(ls[0].text, "Re: ") || reReplyingTo.MatchString(ls[0].text)) {
 		ls = trimBlank(ls[1:])
 	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
-		if reLinkLine.MatchString(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
+		if isLinkLine(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
 			reReplyingTo.MatchString(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
@@ -380,14 +380,17 @@ func findHeads(lines []line) []head {
 			continue
 		}
 		// old Reddit: "[–] adhd_nurse_k 112 points 3 years ago"
-		if m := reOldRedditByline.FindStringSubmatch(t); m != nil {
+		if m := oldRedditByline(t); m != nil {
 			h := head{first: i, last: i, author: m[1], raw: strings.TrimSuffix(m[2], "*")}
 			h.posted, h.hasDate = ParseDate(h.raw)
 			heads = append(heads, h)
 			used = i
 			continue
 		}
-		dateText := reEditedSuffix.ReplaceAllString(stripBullet(t), "")
+		dateText := stripBullet(t)
+		if strings.Contains(dateText, "dited") {
+			dateText = reEditedSuffix.ReplaceAllString(dateText, "")
+		}
 		if len(dateText) > 4 && strings.EqualFold(dateText[:4], "old ") {
 			dateText = dateText[4:] // vBulletin: "Old 06-21-2011, 09:14 PM"
 		}
@@ -431,7 +434,7 @@ func findHeads(lines []line) []head {
 			if j > used && j > 0 && j == i-1 && reDateVerb.MatchString(t) {
 				if k := j - 1; k > used && lines[k].text != "" && isAuthor(lines[k].text) &&
 					utf8.RuneCountInString(lines[j].text) <= 80 && !strings.HasSuffix(lines[j].text, ".") {
-					if b := prevNonBlank(lines, k); b < 0 || b < k-1 || reLinkLine.MatchString(lines[b].text) || reVotes.MatchString(lines[b].text) {
+					if b := prevNonBlank(lines, k); b < 0 || b < k-1 || isLinkLine(lines[b].text) || reVotes.MatchString(lines[b].text) {
 						j = k // the block opens with the name
 					}
 				}
@@ -532,9 +535,10 @@ func mayDate(t string) bool {
 
 // maySay is a cheap test that a line could be "Name says:".
 func maySay(t string) bool {
-	l := strings.ToLower(t)
-	return strings.Contains(l, "say") || strings.Contains(l, "said") || strings.Contains(l, "wrote") ||
-		strings.Contains(l, "writes") || strings.Contains(l, "commented")
+	// the verbs in lower case, as they follow a name ("Jane says:", "kestrel wrote:")
+	return strings.Contains(t, "say") || strings.Contains(t, "said") || strings.Contains(t, "wrote") ||
+		strings.Contains(t, "writes") || strings.Contains(t, "comment") || strings.Contains(t, "SAY") ||
+		strings.Contains(t, "WROTE") || strings.Contains(t, "Say") || strings.Contains(t, "Wrote")
 }
 
 // authorDateLine reads a name and a date on one line: "Jane Doe - March 3, 2019 at 7:15
@@ -544,7 +548,10 @@ func authorDateLine(t string) (head, bool) {
 	if len(t) > 120 || strings.Count(t, " ") > 16 {
 		return head{}, false // a byline is short
 	}
-	t = reEditedSuffix.ReplaceAllString(stripBullet(t), "")
+	t = stripBullet(t)
+	if strings.Contains(t, "dited") {
+		t = reEditedSuffix.ReplaceAllString(t, "")
+	}
 	seps := reAuthorDateSep.FindAllStringIndex(t, -1)
 	for k, loc := range seps {
 		left, right := strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[1]:])
@@ -580,7 +587,15 @@ func authorDateLine(t string) (head, bool) {
 var reUserName = regexp.MustCompile(`^[\p{L}\p{N}_.-]*(?:\p{N}|_|\p{Ll}\p{Lu}|\p{L}\.\p{L})[\p{L}\p{N}_.-]*$`)
 
 func stripBullet(s string) string {
-	return strings.TrimSpace(reBullet.ReplaceAllString(strings.TrimSpace(s), ""))
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	// reBullet starts with a bullet sign or a digit: skip the expression otherwise.
+	if c := s[0]; c < utf8.RuneSelf && c != '*' && c != '+' && c != '>' && c != '-' && (c < '0' || c > '9') {
+		return s
+	}
+	return strings.TrimSpace(reBullet.ReplaceAllString(s, ""))
 }
 
 func cleanAuthor(s string) string {
@@ -631,7 +646,7 @@ func isAuthor(s string) bool {
 	if v, ok := authorCache.Load(s); ok {
 		return v.(bool)
 	}
-	ok := !reLinkLine.MatchString(s) && !reCommentsHeader.MatchString(s) && !reFooter.MatchString(s) && !reClockTime.MatchString(s)
+	ok := !isLinkLine(s) && !reCommentsHeader.MatchString(s) && !reFooter.MatchString(s) && !reClockTime.MatchString(s)
 	if ok {
 		_, date := ParseDate(s)
 		ok = !date // a date or a time of day ("9:41 AM") is no name
@@ -741,7 +756,7 @@ func bylinesAfterText(lines []line, heads []head) bool {
 		if len(body(k)) == 0 {
 			return false
 		}
-		if j := nextNonBlank(lines, heads[k].last); j < 0 || !reLinkLine.MatchString(lines[j].text) {
+		if j := nextNonBlank(lines, heads[k].last); j < 0 || !isLinkLine(lines[j].text) {
 			linkFirst = false
 		}
 	}
@@ -749,7 +764,7 @@ func bylinesAfterText(lines []line, heads []head) bool {
 	quoted := true
 	for k := 0; k < len(heads) && quoted; k++ {
 		j := prevNonBlank(lines, heads[k].first)
-		for j >= 0 && reLinkLine.MatchString(lines[j].text) {
+		for j >= 0 && isLinkLine(lines[j].text) {
 			j = prevNonBlank(lines, j)
 		}
 		quoted = j >= 0 && strings.ContainsAny(lastRuneString(lines[j].text), "\"”'’")
@@ -767,7 +782,7 @@ func lastRuneString(s string) string {
 // page's article ("Skip to main content", "Log In", "We use cookies...", "Sort by: best").
 func trimNav(ls []line) []line {
 	nav := func(t string) bool {
-		return t == "" || reNavLine.MatchString(t) || reLinkLine.MatchString(t) || reVotes.MatchString(t) ||
+		return t == "" || reNavLine.MatchString(t) || isLinkLine(t) || reVotes.MatchString(t) ||
 			reCommentsHeader.MatchString(t)
 	}
 	for len(ls) > 0 && nav(ls[0].text) {
@@ -806,7 +821,7 @@ func demographicByline(s string) (string, bool) {
 func dropRatings(ls []line) []line {
 	out := ls[:0:0]
 	for _, l := range ls {
-		if !reRatingLine.MatchString(l.text) {
+		if len(l.text) > 120 || !reRatingLine.MatchString(l.text) {
 			out = append(out, l)
 		}
 	}
@@ -858,7 +873,7 @@ func datesAfterText(lines []line, heads []head) []head {
 			if t == "" || !isAuthor(t) || strings.ContainsAny(t, ".!?") {
 				continue
 			}
-			if p := prevNonBlank(lines, j); p >= 0 && (reLinkLine.MatchString(lines[p].text) || reCommentsHeader.MatchString(lines[p].text) || reVotes.MatchString(lines[p].text)) {
+			if p := prevNonBlank(lines, j); p >= 0 && (isLinkLine(lines[p].text) || reCommentsHeader.MatchString(lines[p].text) || reVotes.MatchString(lines[p].text)) {
 				out = append(out, head{first: j, last: j, author: cleanAuthor(t), raw: heads[0].raw, posted: heads[0].posted, hasDate: heads[0].hasDate})
 			}
 			break
@@ -869,7 +884,7 @@ func datesAfterText(lines []line, heads []head) []head {
 			return heads
 		}
 		a := nextNonBlank(lines, h.last)
-		for a >= 0 && (reLinkLine.MatchString(lines[a].text) || reVotes.MatchString(lines[a].text) || reCommentsHeader.MatchString(lines[a].text)) {
+		for a >= 0 && (isLinkLine(lines[a].text) || reVotes.MatchString(lines[a].text) || reCommentsHeader.MatchString(lines[a].text)) {
 			a = nextNonBlank(lines, a)
 		}
 		if k+1 == len(heads) {
@@ -901,6 +916,9 @@ var reActionDate = regexp.MustCompile(`(?i)^(?:(?:like|love|reply|share|comment|
 func actionBylines(lines []line) []head {
 	var heads []head
 	for i, l := range lines {
+		if len(l.text) > 80 || !strings.ContainsAny(l.text, "·•") {
+			continue
+		}
 		m := reActionDate.FindStringSubmatch(l.text)
 		if m == nil {
 			continue
@@ -949,10 +967,10 @@ func parseReviewTable(source string, lines []line) *Page {
 	hdr, dateCol := -1, -1
 	var cols []string
 	for i, l := range lines {
-		f := strings.Split(l.text, "\t")
-		if len(f) < 4 {
+		if strings.Count(l.text, "\t") < 3 {
 			continue
 		}
+		f := strings.Split(l.text, "\t")
 		text := 0
 		for k, c := range f {
 			c = strings.TrimSpace(c)
@@ -975,8 +993,7 @@ func parseReviewTable(source string, lines []line) *Page {
 	p := &Page{Source: source, Format: FormatPageText}
 	var rows []int
 	for i := hdr + 1; i < len(lines); i++ {
-		f := strings.Split(lines[i].text, "\t")
-		if len(f) == len(cols) {
+		if strings.Count(lines[i].text, "\t") == len(cols)-1 {
 			rows = append(rows, i)
 		}
 	}
@@ -1029,3 +1046,67 @@ func dropEmptyHeads(lines []line, heads []head) []head {
 	}
 	return out
 }
+
+// footerFirstWords are the first words reFooter's lines can start with: a cheap test
+// before the expression.
+var footerFirstWords = map[string]bool{"leave": true, "post": true, "add": true, "write": true,
+	"your": true, "cancel": true, "you": true, "copyright": true, "related": true, "more": true,
+	"want": true, "not": true, "load": true, "show": true, "view": true, "next": true,
+	"showing": true, "privacy": true, "terms": true, "powered": true, "also": true,
+	"sponsored": true, "who": true, "return": true, "jump": true, "about": true, "top": true,
+	"please": true, "back": true, "conditions": true, "get": true, "use": true, "help": true,
+	"discover": true, "join": true, "to": true}
+
+func mayFooter(t string) bool {
+	if strings.HasPrefix(t, "©") || strings.HasPrefix(t, "(") {
+		return true
+	}
+	w, _, _ := strings.Cut(t, " ")
+	if len(w) > 12 {
+		return false
+	}
+	return footerFirstWords[strings.ToLower(strings.TrimRight(w, ">:"))]
+}
+
+func oldRedditByline(t string) []string {
+	if t == "" || t[0] != '[' {
+		return nil
+	}
+	return reOldRedditByline.FindStringSubmatch(t)
+}
+
+// isLinkLine reports a line of links or counts under a comment ("Reply", "12 Likes |
+// Report"): short, so a paragraph is not run through the long expression.
+func isLinkLine(t string) bool {
+	if t == "" || len(t) > 160 {
+		return false
+	}
+	if c := t[0]; c < '0' || c > '9' {
+		if r, _ := utf8.DecodeRuneInString(t); r != '★' && r != '☆' {
+			w := t
+			if i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+				w = t[:i]
+			}
+			if !linkFirstWords[strings.ToLower(w)] {
+				return false
+			}
+		}
+	}
+	return reLinkLine.MatchString(t)
+}
+
+// linkFirstWords are the words reLinkLine's lines can start with: a cheap test before
+// the expression.
+var linkFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`reply replies report flag like likes share quote permalink
+		upvote upvotes downvote downvotes vote votes helpful edit delete see view hide level was
+		log login sign avatar answer answers thanks thank save saved follow award give heart hug
+		recommend point points more continue yes no edited add message select cancel you created
+		last views users user links link reposts repost quotes bookmarks bookmark embed parent one
+		vine top size color colour style flavor flavour pattern pack verified rating reactions
+		reaction jan feb mar apr may jun jul aug sep oct nov dec`) {
+		m[w] = true
+	}
+	return m
+}()
