@@ -92,6 +92,9 @@ func parsePageText(source, text string) *Page {
 	if p := parseReviewTable(source, lines); p != nil {
 		return p
 	}
+	if p := parseQAPage(source, lines); p != nil {
+		return p
+	}
 	heads := datesAfterText(lines, findHeads(lines))
 	if ah := actionBylines(lines); len(ah) > len(heads) {
 		heads = ah // a social-network copy: "Like · Reply · 3y" under each comment
@@ -1110,3 +1113,102 @@ var linkFirstWords = func() map[string]bool {
 	}
 	return m
 }()
+
+var (
+	// Stack Exchange's byline under a post: "answered Mar 3, 2019 at 12:47", then the name,
+	// then the reputation.
+	reQAByline = regexp.MustCompile(`(?i)^(asked|answered)\s+(.{4,40})$`)
+	// A comment's signature: "– Narusan", "– Graham Chiu ♦", then its date.
+	reQASignature = regexp.MustCompile(`^[–-]\s+(.{1,40}?)(?:\s*♦)?$`)
+	// The furniture between a Q&A page's posts.
+	reQAFurniture = regexp.MustCompile(`(?i)^(?:share|improve this (?:question|answer)|follow|add a comment|\d+ answers?|sorted by:.*|edited\s+.{4,40}|modified\s+.{4,40}|viewed\s+.{1,20}\s+times|\d[\d,.]*k?)$`)
+)
+
+// parseQAPage reads a copied Stack Exchange question: the question is the article; each
+// answer ends with "answered <date>", the name and the reputation; each comment with "–
+// Name" and its date. A comment replies to the answer it stands under. It returns nil
+// when the page has no answer bylines.
+func parseQAPage(source string, lines []line) *Page {
+	answered := 0
+	for i, l := range lines {
+		if m := reQAByline.FindStringSubmatch(l.text); m != nil && strings.EqualFold(m[1], "answered") {
+			if _, ok := ParseDate(m[2]); ok {
+				if n := nextNonBlank(lines, i); n == i+1 && isAuthor(lines[n].text) {
+					answered++
+				}
+			}
+		}
+	}
+	if answered == 0 {
+		return nil
+	}
+	p := &Page{Source: source, Format: FormatPageText}
+	clean := func(ls []line) string {
+		var out []line
+		for _, l := range ls {
+			if reQAFurniture.MatchString(l.text) || isLinkLine(l.text) {
+				continue
+			}
+			out = append(out, l)
+		}
+		// the editor's name under "edited <date>" stands alone at the end
+		return joinParagraphs(trimBlank(out))
+	}
+	start, answer := -1, -1
+	for i := 0; i < len(lines); i++ {
+		t := lines[i].text
+		if m := reQAByline.FindStringSubmatch(t); m != nil {
+			name := nextNonBlank(lines, i)
+			if name < 0 || !isAuthor(lines[name].text) {
+				continue
+			}
+			end := i
+			// "edited <date>" and the editor's name over the byline are not the text
+			for j := prevNonBlank(lines, end); j > start && j >= 0 && (reQAFurniture.MatchString(lines[j].text) || isLinkLine(lines[j].text) || isAuthor(lines[j].text) && j > 0 && strings.HasPrefix(strings.ToLower(lines[prevNonBlank(lines, j)].text), "edited ")); j = prevNonBlank(lines, j) {
+				end = j
+			}
+			next := name + 1
+			if next < len(lines) && reVotes.MatchString(lines[next].text) {
+				next++ // the reputation
+			}
+			if strings.EqualFold(m[1], "asked") {
+				p.Article = clean(lines[max(start, 0):end])
+			} else {
+				c := Comment{Index: len(p.Comments), Author: cleanAuthor(lines[name].text), PostedRaw: m[2], Parent: -1,
+					Text: clean(lines[max(start, 0):end])}
+				c.Posted, _ = ParseDate(m[2])
+				answer = c.Index
+				p.Comments = append(p.Comments, c)
+			}
+			start, i = next, next-1
+			continue
+		}
+		if m := reQASignature.FindStringSubmatch(t); m != nil {
+			d := nextNonBlank(lines, i)
+			if d < 0 {
+				continue
+			}
+			tm, ok := ParseDate(lines[d].text)
+			if !ok {
+				continue
+			}
+			c := Comment{Index: len(p.Comments), Author: strings.TrimSpace(m[1]), PostedRaw: lines[d].text, Posted: tm,
+				Parent: answer, Text: clean(lines[max(start, 0):i])}
+			p.Comments = append(p.Comments, c)
+			start, i = d+1, d
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	// The title stands over "Asked 5 years ago".
+	for i, l := range lines {
+		if strings.HasPrefix(l.text, "Asked ") {
+			if j := prevNonBlank(lines, i); j >= 0 {
+				p.Title = lines[j].text
+			}
+			break
+		}
+	}
+	return p
+}
