@@ -366,3 +366,17 @@ var compiledDefault = sync.OnceValues(func() (*Matcher, error) {
 	}
 	return Compile(lx), nil
 })
+
+// expectMatch checks that matching text yields surface tagged with concept.
+func expectMatch(t *testing.T, m *Matcher, text, surface, concept string) {
+	t.Helper()
+	var got []string
+	for _, x := range m.Match(text) {
+		s := text[x.Start:x.End]
+		if s == surface && x.Concept.Name == concept {
+			return
+		}
+		got = append(got, s+"="+x.Concept.Name)
+	}
+	t.Errorf("got %q, want %q=%s", got, surface, concept)
+}
