@@ -64,11 +64,15 @@ func (r MentionRecord) AppendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
-func appendField(b []byte, name, v string) []byte {
+// appendKey writes the separator and the key of a field that is not the first.
+func appendKey(b []byte, name string) []byte {
 	b = append(b, ',', '"')
 	b = append(b, name...)
-	b = append(b, '"', ':')
-	return appendJSONString(b, v)
+	return append(b, '"', ':')
+}
+
+func appendField(b []byte, name, v string) []byte {
+	return appendJSONString(appendKey(b, name), v)
 }
 
 func appendJSONInt(b []byte, v *int) []byte {
@@ -79,9 +83,7 @@ func appendJSONInt(b []byte, v *int) []byte {
 }
 
 func appendFloatField(b []byte, name string, v *float64) []byte {
-	b = append(b, ',', '"')
-	b = append(b, name...)
-	b = append(b, '"', ':')
+	b = appendKey(b, name)
 	if v == nil {
 		return append(b, "null"...)
 	}
