@@ -23,15 +23,15 @@ func newJSONWriter(out io.Writer, lines bool) *jsonWriter {
 }
 
 func (j *jsonWriter) Write(r Row) error {
-	if a, ok := r.(jsonAppender); ok {
-		if !j.lines {
-			if j.n == 0 {
-				j.w.WriteString("[\n")
-			} else {
-				j.w.WriteString(",\n")
-			}
+	if !j.lines {
+		if j.n == 0 {
+			j.w.WriteString("[\n")
+		} else {
+			j.w.WriteString(",\n")
 		}
-		j.n++
+	}
+	j.n++
+	if a, ok := r.(jsonAppender); ok {
 		j.buf = a.AppendJSON(j.buf[:0])
 		if j.lines {
 			j.buf = append(j.buf, '\n')
@@ -39,22 +39,15 @@ func (j *jsonWriter) Write(r Row) error {
 		_, err := j.w.Write(j.buf)
 		return err
 	}
-	if !j.lines {
-		if j.n == 0 {
-			j.w.WriteString("[\n")
-		} else {
-			j.w.WriteString(",\n")
-		}
-		b, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
-		j.n++
-		_, err = j.w.Write(b)
+	if j.lines {
+		return j.enc.Encode(r)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
 		return err
 	}
-	j.n++
-	return j.enc.Encode(r)
+	_, err = j.w.Write(b)
+	return err
 }
 
 func (j *jsonWriter) Close() error {
