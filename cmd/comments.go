@@ -89,7 +89,7 @@ JSON Lines (including this command's own jsonl output) and plain text.`,
 			return runComments(streams, opts, args)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv, json, jsonl")
+	c.Flags().StringVarP(&opts.Format, "format", "f", "table", formatHelp)
 	c.RegisterFlagCompletionFunc("format", formatCompletion)
 	opts.addFlags(c)
 	return c

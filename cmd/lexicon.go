@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/rxvoice/rxvoice/lexicon"
 	"github.com/spf13/cobra"
@@ -75,7 +76,7 @@ func newLexiconStatsCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 			return writeAll(format, streams, []string{"kind", "category", "concepts", "terms"}, rows)
 		},
 	}
-	c.Flags().StringVarP(&format, "format", "f", "table", "output format: table, csv, json, jsonl")
+	c.Flags().StringVarP(&format, "format", "f", "table", formatHelp)
 	return c
 }
 
@@ -129,7 +130,7 @@ func newLexiconLookupCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 			return writeAll(format, streams, []string{"query", "text", "kind", "concept", "category", "term", "fuzzy", "corrected", "defined"}, rows)
 		},
 	}
-	c.Flags().StringVarP(&format, "format", "f", "table", "output format: table, csv, json, jsonl")
+	c.Flags().StringVarP(&format, "format", "f", "table", formatHelp)
 	return c
 }
 
@@ -177,6 +178,9 @@ func (r exportRow) Cells() []string {
 	return []string{r.Kind, r.Concept, r.Category, r.Level, r.Term, strconv.FormatBool(r.CaseSensitive), r.Defined}
 }
 
+// exportFormats are the --format values of lexicon export (it has no table).
+var exportFormats = []string{"jsonl", "csv", "json"}
+
 func newLexiconExportCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 	format := "jsonl"
 	c := &cobra.Command{
@@ -187,8 +191,8 @@ func newLexiconExportCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
   drug,metoprolol,beta blocker,drug,metoprolol,false,lexicon/data/drugs_body.tsv:3`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if format != "jsonl" && format != "csv" && format != "json" {
-				return usagef("unknown format %q (want jsonl, csv, json)", format)
+			if err := checkOneOf("format", format, exportFormats); err != nil {
+				return err
 			}
 			m, err := vocab.load()
 			if err != nil {
@@ -210,6 +214,6 @@ func newLexiconExportCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 			return writeAll(format, streams, []string{"kind", "concept", "category", "level", "term", "case_sensitive", "defined"}, rows)
 		},
 	}
-	c.Flags().StringVarP(&format, "format", "f", "jsonl", "output format: jsonl, csv, json")
+	c.Flags().StringVarP(&format, "format", "f", "jsonl", "output format: "+strings.Join(exportFormats, ", "))
 	return c
 }

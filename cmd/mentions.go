@@ -3,7 +3,6 @@ package cmd
 import (
 	"math"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -199,8 +198,8 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 				return err
 			}
 			for _, t := range opts.Types {
-				if !slices.Contains(mentionTypes, t) {
-					return usagef("unknown type %q (want %s)", t, strings.Join(mentionTypes, ", "))
+				if err := checkOneOf("type", t, mentionTypes); err != nil {
+					return err
 				}
 			}
 			m, err := vocab.load()
@@ -210,9 +209,9 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 			return runMentions(streams, opts, analyze.New(m), args)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, csv, json, jsonl")
+	c.Flags().StringVarP(&opts.Format, "format", "f", "table", formatHelp)
 	c.Flags().StringSliceVar(&opts.Concepts, "concept", nil, "only mentions of these concepts (`NAME`s: a generic or canonical name, or any term of it)")
-	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: drug, symptom, dose, frequency, duration")
+	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: "+strings.Join(mentionTypes, ", "))
 	c.Flags().IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "pages analyzed in parallel (output order does not change)")
 	c.Flags().BoolVar(&opts.Sections, "sections", false, `also write a record of type "section" for each article and comment, before its mentions (for report --from-mentions)`)
 	c.RegisterFlagCompletionFunc("format", formatCompletion)

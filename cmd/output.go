@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -21,13 +22,17 @@ type RecordWriter interface {
 // formats lists the --format values in the order the help shows them.
 var formats = []string{"table", "csv", "json", "jsonl"}
 
-func checkFormat(f string) error {
-	for _, v := range formats {
-		if v == f {
-			return nil
-		}
+// formatHelp is the help text of a --format flag that takes formats.
+var formatHelp = "output format: " + strings.Join(formats, ", ")
+
+func checkFormat(f string) error { return checkOneOf("format", f, formats) }
+
+// checkOneOf checks the value v of an enum flag; the error lists the valid values.
+func checkOneOf(what, v string, valid []string) error {
+	if slices.Contains(valid, v) {
+		return nil
 	}
-	return usagef("unknown format %q (want %s)", f, strings.Join(formats, ", "))
+	return usagef("unknown %s %q (want %s)", what, v, strings.Join(valid, ", "))
 }
 
 // newRecordWriter is the factory of writers, one file per format.

@@ -92,20 +92,12 @@ stream, so a large corpus can be tagged in shards and summarized once.`,
 }
 
 func (o *reportOptions) check() error {
-	ok := false
-	for _, f := range reportFormats {
-		ok = ok || f == o.Format
-	}
-	if !ok {
-		return usagef("unknown format %q (want %s)", o.Format, strings.Join(reportFormats, ", "))
+	if err := checkOneOf("format", o.Format, reportFormats); err != nil {
+		return err
 	}
 	if o.Table != "" {
-		ok = false
-		for _, t := range reportTableNames {
-			ok = ok || t == o.Table
-		}
-		if !ok {
-			return usagef("unknown table %q (want %s)", o.Table, strings.Join(reportTableNames, ", "))
+		if err := checkOneOf("table", o.Table, reportTableNames); err != nil {
+			return err
 		}
 	}
 	if (o.Table != "" || o.Out != "") && o.Format != "csv" {
