@@ -25,6 +25,19 @@ func newLexiconCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 	return c
 }
 
+// writeVocab checks format against valid, then loads the vocabulary and writes the rows
+// that build makes of it.
+func writeVocab(streams *IO, vocab *vocabOptions, format string, valid, header []string, build func(*lexicon.Matcher) []Row) error {
+	if err := checkOneOf("format", format, valid); err != nil {
+		return err
+	}
+	m, err := vocab.load()
+	if err != nil {
+		return err
+	}
+	return writeAll(format, streams, header, build(m))
+}
+
 type statsRow struct {
 	Kind     string `json:"kind"`
 	Category string `json:"category"`
@@ -47,37 +60,34 @@ func newLexiconStatsCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
   symptom,ALL,1282,18954`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(format); err != nil {
-				return err
-			}
-			m, err := vocab.load()
-			if err != nil {
-				return err
-			}
-			var rows []Row
-			total := map[lexicon.Kind]*statsRow{}
-			var detail []Row
-			for _, s := range m.Lexicon().Stats() {
-				t := total[s.Kind]
-				if t == nil {
-					t = &statsRow{Kind: string(s.Kind), Category: "ALL"}
-					total[s.Kind] = t
-				}
-				t.Concepts += s.Concepts
-				t.Terms += s.Terms
-				detail = append(detail, statsRow{string(s.Kind), s.Category, s.Concepts, s.Terms})
-			}
-			for _, k := range []lexicon.Kind{lexicon.Drug, lexicon.Symptom} {
-				if t := total[k]; t != nil {
-					rows = append(rows, *t)
-				}
-			}
-			rows = append(rows, detail...)
-			return writeAll(format, streams, []string{"kind", "category", "concepts", "terms"}, rows)
+			return writeVocab(streams, vocab, format, formats, []string{"kind", "category", "concepts", "terms"}, statsRows)
 		},
 	}
 	c.Flags().StringVarP(&format, "format", "f", "table", formatHelp)
 	return c
+}
+
+// statsRows are the totals of each kind, then the counts by class or body system.
+func statsRows(m *lexicon.Matcher) []Row {
+	var rows []Row
+	total := map[lexicon.Kind]*statsRow{}
+	var detail []Row
+	for _, s := range m.Lexicon().Stats() {
+		t := total[s.Kind]
+		if t == nil {
+			t = &statsRow{Kind: string(s.Kind), Category: "ALL"}
+			total[s.Kind] = t
+		}
+		t.Concepts += s.Concepts
+		t.Terms += s.Terms
+		detail = append(detail, statsRow{string(s.Kind), s.Category, s.Concepts, s.Terms})
+	}
+	for _, k := range []lexicon.Kind{lexicon.Drug, lexicon.Symptom} {
+		if t := total[k]; t != nil {
+			rows = append(rows, *t)
+		}
+	}
+	return append(rows, detail...)
 }
 
 type lookupRow struct {
@@ -108,26 +118,22 @@ func newLexiconLookupCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
   liptor               liptor            drug     atorvastatin  statin          lipitor         1      liptor->lipitor  lexicon/data/drugs_body.tsv:172`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(format); err != nil {
-				return err
-			}
-			m, err := vocab.load()
-			if err != nil {
-				return err
-			}
-			var rows []Row
-			for _, q := range args {
-				found := m.Match(q)
-				if len(found) == 0 {
-					fmt.Fprintf(streams.ErrOut, "rxvoice: %q matches no term\n", q)
+			header := []string{"query", "text", "kind", "concept", "category", "term", "fuzzy", "corrected", "defined"}
+			return writeVocab(streams, vocab, format, formats, header, func(m *lexicon.Matcher) []Row {
+				var rows []Row
+				for _, q := range args {
+					found := m.Match(q)
+					if len(found) == 0 {
+						fmt.Fprintf(streams.ErrOut, "rxvoice: %q matches no term\n", q)
+					}
+					for _, x := range found {
+						rows = append(rows, lookupRow{Query: q, Text: q[x.Start:x.End], Kind: string(x.Concept.Kind),
+							Concept: x.Concept.Name, Category: x.Concept.Category, Term: x.Term.Text,
+							Fuzzy: x.Fuzzy, Corrected: x.Corrected, Defined: x.Term.Pos.String()})
+					}
 				}
-				for _, x := range found {
-					rows = append(rows, lookupRow{Query: q, Text: q[x.Start:x.End], Kind: string(x.Concept.Kind),
-						Concept: x.Concept.Name, Category: x.Concept.Category, Term: x.Term.Text,
-						Fuzzy: x.Fuzzy, Corrected: x.Corrected, Defined: x.Term.Pos.String()})
-				}
-			}
-			return writeAll(format, streams, []string{"query", "text", "kind", "concept", "category", "term", "fuzzy", "corrected", "defined"}, rows)
+				return rows
+			})
 		},
 	}
 	c.Flags().StringVarP(&format, "format", "f", "table", formatHelp)
@@ -191,29 +197,27 @@ func newLexiconExportCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
   drug,metoprolol,beta blocker,drug,metoprolol,false,lexicon/data/drugs_body.tsv:3`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkOneOf("format", format, exportFormats); err != nil {
-				return err
-			}
-			m, err := vocab.load()
-			if err != nil {
-				return err
-			}
-			var rows []Row
-			for _, cn := range m.Lexicon().Concepts {
-				level := ""
-				if cn.Kind == lexicon.Drug {
-					level = "drug"
-					if cn.IsClass {
-						level = "class"
-					}
-				}
-				for _, t := range cn.Terms {
-					rows = append(rows, exportRow{string(cn.Kind), cn.Name, cn.Category, level, t.Text, t.CaseSensitive, t.Pos.String()})
-				}
-			}
-			return writeAll(format, streams, []string{"kind", "concept", "category", "level", "term", "case_sensitive", "defined"}, rows)
+			return writeVocab(streams, vocab, format, exportFormats, []string{"kind", "concept", "category", "level", "term", "case_sensitive", "defined"}, exportRows)
 		},
 	}
 	c.Flags().StringVarP(&format, "format", "f", "jsonl", "output format: "+strings.Join(exportFormats, ", "))
 	return c
+}
+
+// exportRows are the compiled vocabulary's terms, one row each.
+func exportRows(m *lexicon.Matcher) []Row {
+	var rows []Row
+	for _, cn := range m.Lexicon().Concepts {
+		level := ""
+		if cn.Kind == lexicon.Drug {
+			level = "drug"
+			if cn.IsClass {
+				level = "class"
+			}
+		}
+		for _, t := range cn.Terms {
+			rows = append(rows, exportRow{string(cn.Kind), cn.Name, cn.Category, level, t.Text, t.CaseSensitive, t.Pos.String()})
+		}
+	}
+	return rows
 }
