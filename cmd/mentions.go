@@ -146,15 +146,13 @@ func (r mentionTableRow) contextCell() string {
 	return strings.Join(parts, ", ")
 }
 
-func mentionRecord(m *analyze.Mention) MentionRecord {
-	p := m.Section.Page
-	r := MentionRecord{Source: p.Source, Type: m.Type, Text: m.Text, Start: m.Start, End: m.End,
+// mentionRecord is the record of m; sec is the record of its section (sectionRecord),
+// whose source and comment fields all of the section's mentions share.
+func mentionRecord(sec *MentionRecord, m *analyze.Mention) MentionRecord {
+	r := MentionRecord{Source: sec.Source, Comment: sec.Comment, Author: sec.Author, Posted: sec.Posted,
+		Type: m.Type, Text: m.Text, Start: m.Start, End: m.End,
 		Sentence: m.Sentence, Concept: m.Concept, Class: m.Class, Category: m.Category,
 		IsClass: m.IsClass, Term: m.Term, Fuzzy: m.Fuzzy, Corrected: m.Corrected}
-	if c := m.Section.Comment; c != nil {
-		idx := c.Index
-		r.Comment, r.Author, r.Posted = &idx, c.Author, postedISO(c)
-	}
 	r.Experiencer, r.Drug, r.DrugVia, r.Status = m.Experiencer, m.Drug, m.DrugVia, m.Status
 	if m.Type == analyze.TypeSymptom {
 		neg := m.Negated
@@ -243,8 +241,9 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(p *corpus.Page, ms []analyze.Mention) error {
 		k := 0
 		for _, sec := range p.Sections() {
+			head := sectionRecord(sec)
 			if opts.Sections {
-				if err := w.Write(sectionRecord(sec)); err != nil {
+				if err := w.Write(head); err != nil {
 					return err
 				}
 			}
@@ -253,7 +252,7 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 				if len(concepts) > 0 && !concepts[m.Concept] || len(types) > 0 && !types[m.Type] {
 					continue
 				}
-				if err := w.Write(mentionRow(m, table)); err != nil {
+				if err := w.Write(mentionRow(&head, m, table)); err != nil {
 					return err
 				}
 			}
@@ -276,8 +275,8 @@ func sectionRecord(s corpus.Section) MentionRecord {
 	return r
 }
 
-func mentionRow(m *analyze.Mention, table bool) Row {
-	r := mentionRecord(m)
+func mentionRow(sec *MentionRecord, m *analyze.Mention, table bool) Row {
+	r := mentionRecord(sec, m)
 	if table {
 		return mentionTableRow{r}
 	}
