@@ -264,33 +264,27 @@ var symptomRoles = []symptomRole{
 // topSymptoms are the n symptoms most commenters report for themselves (the summary's
 // rows come sorted that way).
 func topSymptoms(s *analyze.Summary, n int) []analyze.SymptomRow {
-	var ys []analyze.SymptomRow
-	for _, y := range s.Symptoms {
-		if y.Self > 0 {
-			ys = append(ys, y)
-		}
-	}
-	return firstN(ys, n)
+	return firstN(s.Symptoms, n, func(y analyze.SymptomRow) bool { return y.Self > 0 })
 }
 
 // topDrugs are the n drugs with the most commenters (the summary's rows come sorted that
 // way).
 func topDrugs(s *analyze.Summary, n int) []analyze.DrugRow {
-	var ds []analyze.DrugRow
-	for _, d := range s.Drugs {
-		if d.Commenters > 0 {
-			ds = append(ds, d)
-		}
-	}
-	return firstN(ds, n)
+	return firstN(s.Drugs, n, func(d analyze.DrugRow) bool { return d.Commenters > 0 })
 }
 
-// firstN keeps the first n rows.
-func firstN[T any](rows []T, n int) []T {
-	if len(rows) > n {
-		return rows[:n]
+// firstN keeps the first n rows that keep accepts.
+func firstN[T any](rows []T, n int, keep func(T) bool) []T {
+	var out []T
+	for _, r := range rows {
+		if len(out) == n {
+			break
+		}
+		if keep(r) {
+			out = append(out, r)
+		}
 	}
-	return rows
+	return out
 }
 
 // symptomChart splits each symptom's bar by role: the self-reported total, then one
