@@ -45,6 +45,21 @@ func checkGolden(t *testing.T, name, got string) {
 	}
 }
 
+// decodeJSONL decodes jsonl output, one T per line; a line that does not decode fails
+// the test.
+func decodeJSONL[T any](t *testing.T, out string) []T {
+	t.Helper()
+	var recs []T
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r T
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
+
 func clip(s string, n int) string {
 	if len(s) > n {
 		return s[:n] + "..."
@@ -70,14 +85,7 @@ func TestCommentsSampleRecords(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d", code)
 	}
-	var recs []CommentRecord
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		var r CommentRecord
-		if err := json.Unmarshal([]byte(l), &r); err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, r)
-	}
+	recs := decodeJSONL[CommentRecord](t, out)
 	if len(recs) != 17 || recs[0].Comment != nil {
 		t.Fatalf("%d records, first comment %v; want the article then 16 comments", len(recs), recs[0].Comment)
 	}
@@ -184,10 +192,6 @@ func TestVersionAndCompletion(t *testing.T) {
 
 func TestHelpHasExamples(t *testing.T) {
 	root := NewRootCmd(&IO{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}})
-	var walk func(c interface {
-		Name() string
-	})
-	_ = walk
 	for _, c := range root.Commands() {
 		if c.Name() == "help" || c.Name() == "completion" {
 			continue
@@ -222,27 +226,18 @@ func TestMentionOffsetsMatchComments(t *testing.T) {
 	for _, page := range []string{samplePage, "../testdata/pages/wordpress.html", "../testdata/pages/comments.jsonl"} {
 		comments, _, _ := run(t, false, "", "comments", "--format", "jsonl", page)
 		texts := map[string]string{}
-		for _, l := range strings.Split(strings.TrimSpace(comments), "\n") {
-			var r CommentRecord
-			if err := json.Unmarshal([]byte(l), &r); err != nil {
-				t.Fatal(err)
-			}
+		for _, r := range decodeJSONL[CommentRecord](t, comments) {
 			texts[r.Source+"#"+intOrEmpty(r.Comment)] = r.Text
 		}
 		mentions, _, _ := run(t, false, "", "mentions", "--format", "jsonl", page)
-		n := 0
-		for _, l := range strings.Split(strings.TrimSpace(mentions), "\n") {
-			var m MentionRecord
-			if err := json.Unmarshal([]byte(l), &m); err != nil {
-				t.Fatal(err)
-			}
+		ms := decodeJSONL[MentionRecord](t, mentions)
+		for _, m := range ms {
 			text, ok := texts[m.Source+"#"+intOrEmpty(m.Comment)]
 			if !ok || m.End > len(text) || text[m.Start:m.End] != m.Text {
 				t.Errorf("%s comment %s: %q at %d:%d does not match the comment text", m.Source, intOrEmpty(m.Comment), m.Text, m.Start, m.End)
 			}
-			n++
 		}
-		if n == 0 {
+		if len(ms) == 0 {
 			t.Errorf("%s: no mentions", page)
 		}
 	}

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bufio"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -75,14 +74,11 @@ func scoreForumSet(t *testing.T, dir string) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	pred := map[string]map[string][]span{"drug": {}, "symptom": {}}
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var m struct {
-			Source, Type string
-			Start, End   int
-		}
-		if err := json.Unmarshal([]byte(line), &m); err != nil {
-			t.Fatal(err)
-		}
+	type mention struct {
+		Source, Type string
+		Start, End   int
+	}
+	for _, m := range decodeJSONL[mention](t, out) {
 		if pred[m.Type] != nil {
 			doc := strings.TrimSuffix(filepath.Base(m.Source), ".txt")
 			pred[m.Type][doc] = append(pred[m.Type][doc], span{m.Start, m.End})
