@@ -39,6 +39,7 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 	if err != nil {
 		return &usageError{err}
 	}
+	jobs = max(jobs, 1) // --jobs 0 would start no worker and wait for ever
 	if len(inputs) == 0 {
 		return usagef("no inputs: give files, directories, or - for standard input")
 	}

@@ -117,9 +117,6 @@ func (o *reportOptions) check() error {
 	if o.MinCount < 0 || o.Top < 0 || o.EvidenceMax < 1 {
 		return usagef("--min-count and --top cannot be negative, --evidence-max must be at least 1")
 	}
-	if o.Jobs < 1 {
-		o.Jobs = 1
-	}
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rxvoice/rxvoice/analyze"
 )
@@ -217,5 +218,23 @@ func TestFiltersTakeAnyName(t *testing.T) {
 	out, _, _ := run(t, false, "", "mentions", "--format", "jsonl", "--concept", "Klonopin", samplePage)
 	if n := strings.Count(out, "\n"); n < 30 || strings.Contains(out, `"concept":"alprazolam"`) {
 		t.Errorf("--concept Klonopin: %d records", n)
+	}
+}
+
+// --jobs 0 (or less) runs one job: it used to start no worker and hang for mentions.
+func TestJobsZero(t *testing.T) {
+	done := make(chan string, 1)
+	go func() {
+		out, _, _ := run(t, false, "", "mentions", "--format", "jsonl", "--jobs", "0", samplePage)
+		done <- out
+	}()
+	select {
+	case out := <-done:
+		one, _, _ := run(t, false, "", "mentions", "--format", "jsonl", "--jobs", "1", samplePage)
+		if out != one {
+			t.Errorf("--jobs 0 and --jobs 1 differ (%d and %d bytes)", len(out), len(one))
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("mentions --jobs 0 did not finish")
 	}
 }
