@@ -709,7 +709,7 @@ func forNotReason(toks []lexicon.Token, i int) bool {
 
 // adverseCue reads a symptom blamed on the drug or new with it: "it made me anxious",
 // "gave me headaches", "I developed insomnia", "the side effects are nausea".
-func adverseCue(toks []lexicon.Token, sFrom, sTo, cFrom, first, last int) bool {
+func adverseCue(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 	// Back over a list of symptoms ("I developed insomnia, anxiety and panic attacks").
 	for i := first - 1; i >= sFrom && i >= first-10; i-- {
 		t := &toks[i]

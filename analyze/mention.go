@@ -295,9 +295,9 @@ func (s *section) context(pageDrug drugRef) {
 			m.Certainty = certainty(s.toks, tr[0], tr[1], cFrom, m.first)
 		}
 		var class string
-		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, tr, sectionDrug, pageDrug)
+		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, pageDrug)
 		if m.Type == TypeSymptom {
-			m.Role = s.role(m, tr, cFrom, cTo, class)
+			m.Role = s.role(m, tr, class)
 			if m.Role == RoleOther && m.DrugVia != "clause" {
 				m.Drug, m.DrugVia = "", "" // another illness belongs to no drug
 			}
@@ -308,7 +308,7 @@ func (s *section) context(pageDrug drugRef) {
 // linkDrug finds the drug a mention belongs to (its name, class and how it was found):
 // the nearest in its clause, else in its sentence, else the section's main drug, else the
 // page's.
-func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug drugRef) (string, string, string) {
+func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, pageDrug drugRef) (string, string, string) {
 	m := &s.mentions[i]
 	best, bestD, via := drugRef{}, 1<<30, ""
 	for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
@@ -417,12 +417,12 @@ type drugRef struct{ name, class string }
 // role says why a symptom is reported: the reason for the drug (indication), a
 // withdrawal symptom, another illness (other), or an adverse effect. Local cues come
 // first; then what the drug's class is taken for; then the comment's course.
-func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) string {
+func (s *section) role(m *Mention, tr [2]int, drugClass string) string {
 	cue := -1
 	if m.sent < len(s.cue) {
 		cue = s.cue[m.sent]
 	}
-	adverse := adverseCue(s.toks, tr[0], tr[1], cFrom, m.first, m.last)
+	adverse := adverseCue(s.toks, tr[0], tr[1], m.first, m.last)
 	prone := indicatedFor(drugClass, m.Concept) || m.Drug == "" && commonIndication(m.Concept)
 	covered := func(i int) bool {
 		for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
