@@ -67,7 +67,7 @@ var (
 	linkVerbs   = set("is", "are", "was", "were", "be", "been", "look", "looks", "looked", "came", "seem", "seems", "seemed", "stayed", "remain", "remained")
 	// "is not an issue": a symptom denied after the fact.
 	negPostAux  = set("isnt", "wasnt", "not", "never", "hasnt", "havent", "arent", "werent", "no")
-	negPostNoun = set("issue", "problem", "concern", "factor", "an")
+	negPostNoun = set("issue", "problem", "concern", "factor")
 
 	selfWords  = set("i", "me", "my", "im", "ive", "id", "myself", "mine", "we", "us", "our", "ourselves")
 	otherWords = set("he", "she", "they", "him", "his", "her", "hers", "them", "their", "theirs",
@@ -131,7 +131,7 @@ var (
 		"cures", "cured", "fix", "fixes", "fixed", "combat", "ease", "eases", "eased", "against",
 		"alleviate", "alleviates", "alleviated", "calm", "calms", "calmed", "tame", "tamed",
 		"improve", "improved", "improves", "improving", "address",
-		"addresses", "addressed", "addressing", "kick", "kicked", "relief", "lift", "lifts",
+		"addresses", "addressed", "addressing", "kick", "kicked", "lift", "lifts",
 		"lifted", "regulate", "stabilize", "stabilized", "works", "worked", "effective", "good",
 		"great", "wonders", "wonderful", "prevent", "prevents", "prevented", "cope", "coping")
 	// lessened is an indication only for what the drug is taken for: "reduced my anxiety",
@@ -149,7 +149,7 @@ var (
 		"subsided", "disappeared", "eased", "lessened", "diminished", "vanished", "nonexistent", "resolved")
 	// "for" after these is not the reason for a drug: "hospitalized for", "late for a dose".
 	forHeadNot   = set("hospitalized", "hospitalised", "hospital", "er", "admitted", "icu", "late", "early", "ready", "waiting", "wait", "looking", "searching", "tested", "sorry", "thankful", "grateful", "time", "tolerance", "room", "cry", "crying", "reason", "out")
-	forObjectNot = set("days", "hours", "weeks", "months", "years", "ages", "awhile", "me", "us", "him", "her", "them", "myself", "long", "life", "good", "now", "ever", "sure", "once", "nothing", "anything", "everything", "hours", "minutes", "decades", "yrs", "wks", "mos")
+	forObjectNot = set("days", "hours", "weeks", "months", "years", "ages", "awhile", "me", "us", "him", "her", "them", "myself", "long", "life", "good", "now", "ever", "sure", "once", "nothing", "anything", "everything", "minutes", "decades", "yrs", "wks", "mos")
 	timeUnits    = set("day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minute", "minutes", "decade", "decades", "night", "nights", "morning", "mornings", "yr", "yrs", "wk", "wks", "mo", "mos", "hr", "hrs", "time", "times", "moment", "second", "seconds")
 	// "it took away my anxiety", "erased the fear"
 	removeWords    = set("away", "erased", "erases", "erase", "removed", "removes", "remove", "care", "banished", "vanquished", "stopped", "stops", "ended", "ends", "killed", "kills", "up")
@@ -222,7 +222,7 @@ func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
 		}
 		if negPostAux[w] {
 			for j := i + 1; j < cTo && j <= i+3; j++ {
-				if negPostNoun[toks[j].Norm] && toks[j].Norm != "an" {
+				if negPostNoun[toks[j].Norm] {
 					return true
 				}
 			}
@@ -819,7 +819,7 @@ func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
 var (
 	idiomConcepts = set("nightmare", "headache", "pain", "neck pain", "back pain", "migraine", "torture")
 	copulas       = set("is", "was", "be", "been", "are", "were", "s", "its", "thats", "becomes", "became", "being", "what", "such")
-	idiomAdverbs  = set("also", "just", "really", "truly", "quite", "definitely", "honestly", "such", "always", "still", "kind", "sort", "of", "literally", "basically", "such")
+	idiomAdverbs  = set("also", "just", "really", "truly", "quite", "definitely", "honestly", "such", "always", "still", "kind", "sort", "of", "literally", "basically")
 	exhaustedWhat = set("hope", "hopes", "option", "options", "avenue", "avenues", "resource", "resources", "possibility", "possibilities", "effort", "efforts", "other", "treatment", "treatments", "alternative", "alternatives", "my", "the")
 	idiomToDeath  = set("scared", "bored", "worried", "sick", "frightened", "terrified", "freaked", "tickled", "loved", "love", "annoyed")
 	idiomAdjs     = set("real", "total", "absolute", "complete", "living", "big", "huge", "major", "such", "bit", "of", "little", "royal", "logistical", "bureaucratic")
