@@ -444,10 +444,8 @@ func withdrawalCueAt(toks []lexicon.Token, cls []uint16, sFrom, sTo int, drugAt 
 			}
 		case "late":
 			// "a few hours late for a dose", "late taking my pill"
-			for j := i + 1; j < sTo && j <= i+4; j++ {
-				if doseWords[toks[j].Norm] {
-					return i
-				}
+			if hasAny(toks, i+1, min(sTo, i+5), doseWords) {
+				return i
 			}
 		case "take", "taking", "took", "takes":
 			// "when I don't take it", "if I do not take this drug", "a day without taking it"
@@ -625,11 +623,8 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool,
 					break
 				}
 			}
-			// "hospitalized within a week for", "late for a dose"
-			for j := i - 1; j >= sFrom && j >= i-4; j-- {
-				if forHeadNot[toks[j].Norm] {
-					return noIndication
-				}
+			if hasAny(toks, max(sFrom, i-4), i, forHeadNot) {
+				return noIndication // "hospitalized within a week for", "late for a dose"
 			}
 			return weakIndication
 		}
@@ -736,6 +731,7 @@ func adverseCue(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 	return false
 }
 
+// hasAny reports whether a token in [from, to) is one of words.
 func hasAny(toks []lexicon.Token, from, to int, words map[string]bool) bool {
 	for i := from; i < to; i++ {
 		if words[toks[i].Norm] {
