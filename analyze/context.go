@@ -238,29 +238,21 @@ func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article b
 		if cls[i]&wcPerson == 0 {
 			continue
 		}
-		w := toks[i].Norm
-		if relativeNouns[w] {
-			// "my sister", "a friend", "his ex": another person; "my ex-husband" too.
-			return Other
-		}
+		w, c := toks[i].Norm, cls[i]
 		if (w == "anyone" || w == "anybody") && i+1 < first && toks[i+1].Norm == "else" {
 			return Self // "anyone else get vivid dreams?": the writer does
 		}
-		if otherWords[w] {
-			if w == "her" || w == "his" || w == "their" || w == "your" {
-				return Other
-			}
-			if w == "some" || w == "many" {
-				if i+1 < first && (toks[i+1].Norm == "people" || toks[i+1].Norm == "patients") {
-					return Other
-				}
+		// "my sister", "a friend", "his ex", "my ex-husband", "they": another person;
+		// "some" and "many" only before "people" or "patients".
+		if c&(wcRelative|wcOther) != 0 {
+			if (w == "some" || w == "many") && !(i+1 < first && (toks[i+1].Norm == "people" || toks[i+1].Norm == "patients")) {
 				continue
 			}
 			return Other
 		}
-		if selfWords[w] {
+		if c&wcSelf != 0 {
 			// "everyone I know", "people I talked to": a relative clause about others
-			if w == "i" && i > sFrom && otherWords[toks[i-1].Norm] && toks[i-1].Norm != "you" {
+			if w == "i" && i > sFrom && cls[i-1]&wcOther != 0 && toks[i-1].Norm != "you" {
 				return Other
 			}
 			return Self
