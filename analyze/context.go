@@ -69,25 +69,27 @@ var (
 	negPostAux  = set("isnt", "wasnt", "not", "never", "hasnt", "havent", "arent", "werent", "no")
 	negPostNoun = set("issue", "problem", "concern", "factor")
 
-	selfWords  = set("i", "me", "my", "im", "ive", "id", "myself", "mine", "we", "us", "our", "ourselves")
-	otherWords = set("he", "she", "they", "him", "his", "her", "hers", "them", "their", "theirs",
-		"people", "patients", "patient", "users", "user", "rats", "rat", "mice", "mouse", "someone",
-		"somebody", "everyone", "everybody", "anyone", "anybody", "others", "you", "your", "yourself",
-		"participants", "subjects", "children", "kids", "women", "men", "folks", "many", "some",
-		"friend", "friends", "husband", "wife", "sister", "brother", "mother", "mom", "mum", "dad",
-		"father", "son", "daughter", "ex", "boyfriend", "girlfriend", "partner", "fiance", "fiancee",
-		"grandmother", "grandma", "grandfather", "grandpa", "aunt", "uncle", "cousin", "niece",
-		"nephew", "child", "baby", "family", "parents", "parent", "spouse", "sibling", "siblings",
-		"relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet", "hubby", "bf", "gf",
-		"stepson", "stepdaughter", "stepmom", "stepdad", "sis", "bro", "kid", "teen", "teenager",
-		"girl", "boy", "woman", "man", "lady", "guy", "person", "individuals")
-	// These are other people only after "my", "his", "a", "the": "my sister".
-	relativeNouns = set("friend", "friends", "husband", "wife", "sister", "brother", "mother", "mom",
-		"mum", "dad", "father", "son", "daughter", "ex", "boyfriend", "girlfriend", "partner", "fiance",
+	selfWords = set("i", "me", "my", "im", "ive", "id", "myself", "mine", "we", "us", "our", "ourselves")
+	// People around the writer: another person wherever they stand before a mention
+	// ("my sister", "a friend", "his ex").
+	kinNouns = []string{
+		"friend", "friends", "husband", "wife", "sister", "brother", "mother", "mom", "mum",
+		"dad", "father", "son", "daughter", "ex", "boyfriend", "girlfriend", "partner", "fiance",
 		"fiancee", "grandmother", "grandma", "grandfather", "grandpa", "aunt", "uncle", "cousin",
 		"niece", "nephew", "child", "baby", "family", "parents", "parent", "spouse", "sibling",
-		"siblings", "relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet", "hubby",
-		"bf", "gf", "kids", "kid", "children", "stepson", "stepdaughter", "sis", "bro", "group", "forum", "class")
+		"siblings", "relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet",
+		"hubby", "bf", "gf", "kids", "kid", "children", "stepson", "stepdaughter", "sis", "bro",
+	}
+	otherWords = set(append([]string{
+		"he", "she", "they", "him", "his", "her", "hers", "them", "their", "theirs", "people",
+		"patients", "patient", "users", "user", "rats", "rat", "mice", "mouse", "someone",
+		"somebody", "everyone", "everybody", "anyone", "anybody", "others", "you", "your",
+		"yourself", "participants", "subjects", "women", "men", "folks", "many", "some",
+		"stepmom", "stepdad", "teen", "teenager", "girl", "boy", "woman", "man", "lady", "guy",
+		"person", "individuals"},
+		kinNouns...)...)
+	// Kin, and the groups the writer speaks of: "my group", "the forum".
+	relativeNouns = set(append([]string{"group", "forum", "class"}, kinNouns...)...)
 
 	hypoPre = set("if", "may", "might", "could", "would", "should", "risk", "risks", "chance",
 		"chances", "possible", "possibly", "potential", "potentially", "afraid", "scared",
