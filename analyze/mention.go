@@ -104,16 +104,7 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 	for _, s := range p.Sections() {
 		secs = append(secs, a.scan(s))
 	}
-	// The page's main drug: the one its comments name most.
-	counts := map[string]int{}
-	for _, s := range secs {
-		for _, m := range s.mentions {
-			if m.Type == TypeDrug && !m.IsClass {
-				counts[m.Concept]++
-			}
-		}
-	}
-	pageDrug := mostNamed(counts, secs)
+	pageDrug := mostNamed(secs...) // the page's main drug: the one its comments name most
 	if pageDrug.name == "" && p.Title != "" {
 		// A review page names its drug in the title: "Atorvastatin user reviews".
 		for _, m := range a.m.Match(p.Title) {
@@ -145,7 +136,17 @@ func (a *Analyzer) Section(s corpus.Section) []Mention {
 	return sec.mentions
 }
 
-func mostNamed(counts map[string]int, secs []*section) drugRef {
+// mostNamed returns the drug (not a class) named most often in secs; the first to reach
+// the top count wins a tie.
+func mostNamed(secs ...*section) drugRef {
+	counts := map[string]int{}
+	for _, s := range secs {
+		for _, m := range s.mentions {
+			if m.Type == TypeDrug && !m.IsClass {
+				counts[m.Concept]++
+			}
+		}
+	}
 	best, bestN := drugRef{}, 0
 	for _, s := range secs {
 		for _, m := range s.mentions {
@@ -228,13 +229,7 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 // context fills in the context of every mention: negation, experiencer, certainty and
 // role of symptoms; status of drugs; the drug each symptom and quantity belongs to.
 func (s *section) context(pageDrug drugRef) {
-	counts := map[string]int{}
-	for _, m := range s.mentions {
-		if m.Type == TypeDrug && !m.IsClass {
-			counts[m.Concept]++
-		}
-	}
-	sectionDrug := mostNamed(counts, []*section{s})
+	sectionDrug := mostNamed(s)
 	// The drugs of each sentence, so that linking looks only there (a 20 MB line has
 	// hundreds of thousands of mentions).
 	// Mentions are in text order, so each sentence's are a range.
