@@ -182,13 +182,17 @@ func clause(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
 }
 
 // negated reports whether a mention at first..last is denied.
-func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
+func negated(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) bool {
 	// A term that says the lack itself ("can't sleep", "no appetite", "unable to focus")
 	// is not denied by a trigger before it: "no appetite and can't sleep" is two symptoms.
-	if w := toks[first].Norm; negPre[w] || negAux[w] || w == "unable" {
+	if cls[first]&(wcNegPre|wcNegAux) != 0 || toks[first].Norm == "unable" {
 		return false
 	}
 	for i := first - 1; i >= cFrom && i >= first-8; i-- {
+		c := cls[i]
+		if c&(wcNegPre|wcNegAux) == 0 {
+			continue // every trigger and pseudo-trigger is in negPre or negAux
+		}
 		w := toks[i].Norm
 		next := ""
 		if i+1 < len(toks) {
@@ -203,13 +207,13 @@ func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
 		if w == "free" && next == "of" {
 			return true // "free of the dry cough"
 		}
-		if negPre[w] && w != "free" {
+		if c&wcNegPre != 0 && w != "free" {
 			if w == "never" && i+1 < first && !haveVerbs[next] && first-i > 3 {
 				continue
 			}
 			return true
 		}
-		if negAux[w] && haveVerbs[next] {
+		if c&wcNegAux != 0 && haveVerbs[next] {
 			return true
 		}
 	}

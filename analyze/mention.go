@@ -285,7 +285,7 @@ func (s *section) context(pageDrug drugRef) {
 			m.Status = drugStatus(s.toks, cFrom, cTo, m.first, m.last)
 			continue
 		case TypeSymptom:
-			m.Negated = negated(s.toks, cFrom, cTo, m.first, m.last)
+			m.Negated = negated(s.toks, s.cls, cFrom, cTo, m.first, m.last)
 			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 			m.Certainty = certainty(s.toks, tr[0], tr[1], cFrom, m.first)
 		}
