@@ -141,7 +141,8 @@ func (a *Analyzer) Section(s corpus.Section) []Mention {
 func mostNamed(secs ...*section) drugRef {
 	counts := map[string]int{}
 	for _, s := range secs {
-		for _, m := range s.mentions {
+		for i := range s.mentions {
+			m := &s.mentions[i]
 			if m.Type == TypeDrug && !m.IsClass {
 				counts[m.Concept]++
 			}
@@ -149,7 +150,8 @@ func mostNamed(secs ...*section) drugRef {
 	}
 	best, bestN := drugRef{}, 0
 	for _, s := range secs {
-		for _, m := range s.mentions {
+		for i := range s.mentions {
+			m := &s.mentions[i]
 			if m.Type == TypeDrug && !m.IsClass && counts[m.Concept] > bestN {
 				best, bestN = drugRef{m.Concept, m.Class}, counts[m.Concept]
 			}
@@ -245,9 +247,10 @@ func (s *section) context(pageDrug drugRef) {
 	// are read as withdrawal unless a sentence says otherwise.
 	s.withdrawalFrom = len(s.sentTok)
 	lastSymptom := -1
-	for _, m := range s.mentions {
-		if m.Type == TypeSymptom {
-			lastSymptom = m.sent
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		if s.mentions[i].Type == TypeSymptom {
+			lastSymptom = s.mentions[i].sent // mentions are in text order
+			break
 		}
 	}
 	if lastSymptom >= 0 {
@@ -264,7 +267,8 @@ func (s *section) context(pageDrug drugRef) {
 			// not where their sister is ("my sister IS trying to detox").
 			if at >= 0 && !s.article && s.withdrawalFrom == len(s.sentTok) && experiencer(s.toks, s.cls, tr[0], at, false) == Self {
 				s.withdrawalFrom = si
-				for _, d := range s.mentions {
+				for k := range s.mentions {
+					d := &s.mentions[k]
 					if d.Type == TypeDrug && !d.IsClass && d.sent <= si {
 						s.withdrawalDrug = d.Concept // the last one named up to the cue
 					}
