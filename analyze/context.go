@@ -67,27 +67,29 @@ var (
 	linkVerbs   = set("is", "are", "was", "were", "be", "been", "look", "looks", "looked", "came", "seem", "seems", "seemed", "stayed", "remain", "remained")
 	// "is not an issue": a symptom denied after the fact.
 	negPostAux  = set("isnt", "wasnt", "not", "never", "hasnt", "havent", "arent", "werent", "no")
-	negPostNoun = set("issue", "problem", "concern", "factor", "an")
+	negPostNoun = set("issue", "problem", "concern", "factor")
 
-	selfWords  = set("i", "me", "my", "im", "ive", "id", "myself", "mine", "we", "us", "our", "ourselves")
-	otherWords = set("he", "she", "they", "him", "his", "her", "hers", "them", "their", "theirs",
-		"people", "patients", "patient", "users", "user", "rats", "rat", "mice", "mouse", "someone",
-		"somebody", "everyone", "everybody", "anyone", "anybody", "others", "you", "your", "yourself",
-		"participants", "subjects", "children", "kids", "women", "men", "folks", "many", "some",
-		"friend", "friends", "husband", "wife", "sister", "brother", "mother", "mom", "mum", "dad",
-		"father", "son", "daughter", "ex", "boyfriend", "girlfriend", "partner", "fiance", "fiancee",
-		"grandmother", "grandma", "grandfather", "grandpa", "aunt", "uncle", "cousin", "niece",
-		"nephew", "child", "baby", "family", "parents", "parent", "spouse", "sibling", "siblings",
-		"relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet", "hubby", "bf", "gf",
-		"stepson", "stepdaughter", "stepmom", "stepdad", "sis", "bro", "kid", "teen", "teenager",
-		"girl", "boy", "woman", "man", "lady", "guy", "person", "individuals")
-	// These are other people only after "my", "his", "a", "the": "my sister".
-	relativeNouns = set("friend", "friends", "husband", "wife", "sister", "brother", "mother", "mom",
-		"mum", "dad", "father", "son", "daughter", "ex", "boyfriend", "girlfriend", "partner", "fiance",
+	selfWords = set("i", "me", "my", "im", "ive", "id", "myself", "mine", "we", "us", "our", "ourselves")
+	// People around the writer: another person wherever they stand before a mention
+	// ("my sister", "a friend", "his ex").
+	kinNouns = []string{
+		"friend", "friends", "husband", "wife", "sister", "brother", "mother", "mom", "mum",
+		"dad", "father", "son", "daughter", "ex", "boyfriend", "girlfriend", "partner", "fiance",
 		"fiancee", "grandmother", "grandma", "grandfather", "grandpa", "aunt", "uncle", "cousin",
 		"niece", "nephew", "child", "baby", "family", "parents", "parent", "spouse", "sibling",
-		"siblings", "relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet", "hubby",
-		"bf", "gf", "kids", "kid", "children", "stepson", "stepdaughter", "sis", "bro", "group", "forum", "class")
+		"siblings", "relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet",
+		"hubby", "bf", "gf", "kids", "kid", "children", "stepson", "stepdaughter", "sis", "bro",
+	}
+	otherWords = set(append([]string{
+		"he", "she", "they", "him", "his", "her", "hers", "them", "their", "theirs", "people",
+		"patients", "patient", "users", "user", "rats", "rat", "mice", "mouse", "someone",
+		"somebody", "everyone", "everybody", "anyone", "anybody", "others", "you", "your",
+		"yourself", "participants", "subjects", "women", "men", "folks", "many", "some",
+		"stepmom", "stepdad", "teen", "teenager", "girl", "boy", "woman", "man", "lady", "guy",
+		"person", "individuals"},
+		kinNouns...)...)
+	// Kin, and the groups the writer speaks of: "my group", "the forum".
+	relativeNouns = set(append([]string{"group", "forum", "class"}, kinNouns...)...)
 
 	hypoPre = set("if", "may", "might", "could", "would", "should", "risk", "risks", "chance",
 		"chances", "possible", "possibly", "potential", "potentially", "afraid", "scared",
@@ -131,7 +133,7 @@ var (
 		"cures", "cured", "fix", "fixes", "fixed", "combat", "ease", "eases", "eased", "against",
 		"alleviate", "alleviates", "alleviated", "calm", "calms", "calmed", "tame", "tamed",
 		"improve", "improved", "improves", "improving", "address",
-		"addresses", "addressed", "addressing", "kick", "kicked", "relief", "lift", "lifts",
+		"addresses", "addressed", "addressing", "kick", "kicked", "lift", "lifts",
 		"lifted", "regulate", "stabilize", "stabilized", "works", "worked", "effective", "good",
 		"great", "wonders", "wonderful", "prevent", "prevents", "prevented", "cope", "coping")
 	// lessened is an indication only for what the drug is taken for: "reduced my anxiety",
@@ -149,7 +151,7 @@ var (
 		"subsided", "disappeared", "eased", "lessened", "diminished", "vanished", "nonexistent", "resolved")
 	// "for" after these is not the reason for a drug: "hospitalized for", "late for a dose".
 	forHeadNot   = set("hospitalized", "hospitalised", "hospital", "er", "admitted", "icu", "late", "early", "ready", "waiting", "wait", "looking", "searching", "tested", "sorry", "thankful", "grateful", "time", "tolerance", "room", "cry", "crying", "reason", "out")
-	forObjectNot = set("days", "hours", "weeks", "months", "years", "ages", "awhile", "me", "us", "him", "her", "them", "myself", "long", "life", "good", "now", "ever", "sure", "once", "nothing", "anything", "everything", "hours", "minutes", "decades", "yrs", "wks", "mos")
+	forObjectNot = set("days", "hours", "weeks", "months", "years", "ages", "awhile", "me", "us", "him", "her", "them", "myself", "long", "life", "good", "now", "ever", "sure", "once", "nothing", "anything", "everything", "minutes", "decades", "yrs", "wks", "mos")
 	timeUnits    = set("day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minute", "minutes", "decade", "decades", "night", "nights", "morning", "mornings", "yr", "yrs", "wk", "wks", "mo", "mos", "hr", "hrs", "time", "times", "moment", "second", "seconds")
 	// "it took away my anxiety", "erased the fear"
 	removeWords    = set("away", "erased", "erases", "erase", "removed", "removes", "remove", "care", "banished", "vanquished", "stopped", "stops", "ended", "ends", "killed", "kills", "up")
@@ -180,13 +182,17 @@ func clause(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
 }
 
 // negated reports whether a mention at first..last is denied.
-func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
+func negated(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) bool {
 	// A term that says the lack itself ("can't sleep", "no appetite", "unable to focus")
 	// is not denied by a trigger before it: "no appetite and can't sleep" is two symptoms.
-	if w := toks[first].Norm; negPre[w] || negAux[w] || w == "unable" {
+	if cls[first]&(wcNegPre|wcNegAux) != 0 || toks[first].Norm == "unable" {
 		return false
 	}
 	for i := first - 1; i >= cFrom && i >= first-8; i-- {
+		c := cls[i]
+		if c&(wcNegPre|wcNegAux) == 0 {
+			continue // every trigger and pseudo-trigger is in negPre or negAux
+		}
 		w := toks[i].Norm
 		next := ""
 		if i+1 < len(toks) {
@@ -201,13 +207,13 @@ func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
 		if w == "free" && next == "of" {
 			return true // "free of the dry cough"
 		}
-		if negPre[w] && w != "free" {
+		if c&wcNegPre != 0 && w != "free" {
 			if w == "never" && i+1 < first && !haveVerbs[next] && first-i > 3 {
 				continue
 			}
 			return true
 		}
-		if negAux[w] && haveVerbs[next] {
+		if c&wcNegAux != 0 && haveVerbs[next] {
 			return true
 		}
 	}
@@ -222,7 +228,7 @@ func negated(toks []lexicon.Token, cFrom, cTo, first, last int) bool {
 		}
 		if negPostAux[w] {
 			for j := i + 1; j < cTo && j <= i+3; j++ {
-				if negPostNoun[toks[j].Norm] && toks[j].Norm != "an" {
+				if negPostNoun[toks[j].Norm] {
 					return true
 				}
 			}
@@ -238,29 +244,21 @@ func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article b
 		if cls[i]&wcPerson == 0 {
 			continue
 		}
-		w := toks[i].Norm
-		if relativeNouns[w] {
-			// "my sister", "a friend", "his ex": another person; "my ex-husband" too.
-			return Other
-		}
+		w, c := toks[i].Norm, cls[i]
 		if (w == "anyone" || w == "anybody") && i+1 < first && toks[i+1].Norm == "else" {
 			return Self // "anyone else get vivid dreams?": the writer does
 		}
-		if otherWords[w] {
-			if w == "her" || w == "his" || w == "their" || w == "your" {
-				return Other
-			}
-			if w == "some" || w == "many" {
-				if i+1 < first && (toks[i+1].Norm == "people" || toks[i+1].Norm == "patients") {
-					return Other
-				}
+		// "my sister", "a friend", "his ex", "my ex-husband", "they": another person;
+		// "some" and "many" only before "people" or "patients".
+		if c&(wcRelative|wcOther) != 0 {
+			if (w == "some" || w == "many") && !(i+1 < first && (toks[i+1].Norm == "people" || toks[i+1].Norm == "patients")) {
 				continue
 			}
 			return Other
 		}
-		if selfWords[w] {
+		if c&wcSelf != 0 {
 			// "everyone I know", "people I talked to": a relative clause about others
-			if w == "i" && i > sFrom && otherWords[toks[i-1].Norm] && toks[i-1].Norm != "you" {
+			if w == "i" && i > sFrom && cls[i-1]&wcOther != 0 && toks[i-1].Norm != "you" {
 				return Other
 			}
 			return Self
@@ -444,10 +442,8 @@ func withdrawalCueAt(toks []lexicon.Token, cls []uint16, sFrom, sTo int, drugAt 
 			}
 		case "late":
 			// "a few hours late for a dose", "late taking my pill"
-			for j := i + 1; j < sTo && j <= i+4; j++ {
-				if doseWords[toks[j].Norm] {
-					return i
-				}
+			if hasAny(toks, i+1, min(sTo, i+5), doseWords) {
+				return i
 			}
 		case "take", "taking", "took", "takes":
 			// "when I don't take it", "if I do not take this drug", "a day without taking it"
@@ -625,11 +621,8 @@ func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool,
 					break
 				}
 			}
-			// "hospitalized within a week for", "late for a dose"
-			for j := i - 1; j >= sFrom && j >= i-4; j-- {
-				if forHeadNot[toks[j].Norm] {
-					return noIndication
-				}
+			if hasAny(toks, max(sFrom, i-4), i, forHeadNot) {
+				return noIndication // "hospitalized within a week for", "late for a dose"
 			}
 			return weakIndication
 		}
@@ -709,7 +702,7 @@ func forNotReason(toks []lexicon.Token, i int) bool {
 
 // adverseCue reads a symptom blamed on the drug or new with it: "it made me anxious",
 // "gave me headaches", "I developed insomnia", "the side effects are nausea".
-func adverseCue(toks []lexicon.Token, sFrom, sTo, cFrom, first, last int) bool {
+func adverseCue(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 	// Back over a list of symptoms ("I developed insomnia, anxiety and panic attacks").
 	for i := first - 1; i >= sFrom && i >= first-10; i-- {
 		t := &toks[i]
@@ -736,6 +729,7 @@ func adverseCue(toks []lexicon.Token, sFrom, sTo, cFrom, first, last int) bool {
 	return false
 }
 
+// hasAny reports whether a token in [from, to) is one of words.
 func hasAny(toks []lexicon.Token, from, to int, words map[string]bool) bool {
 	for i := from; i < to; i++ {
 		if words[toks[i].Norm] {
@@ -819,7 +813,7 @@ func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
 var (
 	idiomConcepts = set("nightmare", "headache", "pain", "neck pain", "back pain", "migraine", "torture")
 	copulas       = set("is", "was", "be", "been", "are", "were", "s", "its", "thats", "becomes", "became", "being", "what", "such")
-	idiomAdverbs  = set("also", "just", "really", "truly", "quite", "definitely", "honestly", "such", "always", "still", "kind", "sort", "of", "literally", "basically", "such")
+	idiomAdverbs  = set("also", "just", "really", "truly", "quite", "definitely", "honestly", "such", "always", "still", "kind", "sort", "of", "literally", "basically")
 	exhaustedWhat = set("hope", "hopes", "option", "options", "avenue", "avenues", "resource", "resources", "possibility", "possibilities", "effort", "efforts", "other", "treatment", "treatments", "alternative", "alternatives", "my", "the")
 	idiomToDeath  = set("scared", "bored", "worried", "sick", "frightened", "terrified", "freaked", "tickled", "loved", "love", "annoyed")
 	idiomAdjs     = set("real", "total", "absolute", "complete", "living", "big", "huge", "major", "such", "bit", "of", "little", "royal", "logistical", "bureaucratic")

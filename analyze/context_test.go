@@ -33,6 +33,21 @@ func find(ms []Mention, surface string) *Mention {
 	return nil
 }
 
+// mustFind returns the mention whose text is surface, or stops the test with the
+// mentions found in text.
+func mustFind(t *testing.T, ms []Mention, text, surface string) *Mention {
+	t.Helper()
+	m := find(ms, surface)
+	if m == nil {
+		var got []string
+		for _, x := range ms {
+			got = append(got, x.Type+":"+x.Text)
+		}
+		t.Fatalf("%q not found in %q; mentions %q", surface, text, got)
+	}
+	return m
+}
+
 func describe(m *Mention) string {
 	switch m.Type {
 	case TypeSymptom:
@@ -145,16 +160,7 @@ func TestContextRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ms := mentionsOf(t, tc.text)
-			m := find(ms, tc.surface)
-			if m == nil {
-				var got []string
-				for _, x := range ms {
-					got = append(got, x.Text)
-				}
-				t.Fatalf("%q not found in %q; mentions %q", tc.surface, tc.text, got)
-			}
-			d := describe(m)
+			d := describe(mustFind(t, mentionsOf(t, tc.text), tc.text, tc.surface))
 			for _, w := range strings.Fields(tc.want) {
 				if !strings.Contains(d+" ", w+" ") {
 					t.Errorf("%q in %q: %s, want %s", tc.surface, tc.text, d, tc.want)
@@ -244,15 +250,7 @@ func TestQuantities(t *testing.T) {
 				}
 				return
 			}
-			m := find(ms, tc.surface)
-			if m == nil {
-				var got []string
-				for _, x := range ms {
-					got = append(got, x.Type+":"+x.Text)
-				}
-				t.Fatalf("%q not found; mentions %q", tc.surface, got)
-			}
-			d := describe(m)
+			d := describe(mustFind(t, ms, tc.text, tc.surface))
 			for _, w := range strings.Fields(tc.want) {
 				if !strings.Contains(d+" ", w+" ") && !(strings.HasPrefix(w, "min=") || strings.HasPrefix(w, "max=") || strings.HasPrefix(w, "days=")) || !containsNumber(d, w) {
 					t.Errorf("%q: %s, want %s", tc.surface, d, tc.want)

@@ -26,14 +26,15 @@ func loadIndications() {
 		if !ok {
 			continue
 		}
-		set := map[string]bool{}
+		concepts := map[string]bool{}
 		for _, c := range strings.Split(list, "|") {
-			set[strings.TrimSpace(c)] = true
+			c = strings.TrimSpace(c)
+			concepts[c] = true
 			if class != "*" {
-				classesFor[strings.TrimSpace(c)]++
+				classesFor[c]++
 			}
 		}
-		indications[class] = set
+		indications[class] = concepts
 	}
 }
 

@@ -104,16 +104,7 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 	for _, s := range p.Sections() {
 		secs = append(secs, a.scan(s))
 	}
-	// The page's main drug: the one its comments name most.
-	counts := map[string]int{}
-	for _, s := range secs {
-		for _, m := range s.mentions {
-			if m.Type == TypeDrug && !m.IsClass {
-				counts[m.Concept]++
-			}
-		}
-	}
-	pageDrug := mostNamed(counts, secs)
+	pageDrug := mostNamed(secs...) // the page's main drug: the one its comments name most
 	if pageDrug.name == "" && p.Title != "" {
 		// A review page names its drug in the title: "Atorvastatin user reviews".
 		for _, m := range a.m.Match(p.Title) {
@@ -145,10 +136,22 @@ func (a *Analyzer) Section(s corpus.Section) []Mention {
 	return sec.mentions
 }
 
-func mostNamed(counts map[string]int, secs []*section) drugRef {
+// mostNamed returns the drug (not a class) named most often in secs; the first to reach
+// the top count wins a tie.
+func mostNamed(secs ...*section) drugRef {
+	counts := map[string]int{}
+	for _, s := range secs {
+		for i := range s.mentions {
+			m := &s.mentions[i]
+			if m.Type == TypeDrug && !m.IsClass {
+				counts[m.Concept]++
+			}
+		}
+	}
 	best, bestN := drugRef{}, 0
 	for _, s := range secs {
-		for _, m := range s.mentions {
+		for i := range s.mentions {
+			m := &s.mentions[i]
 			if m.Type == TypeDrug && !m.IsClass && counts[m.Concept] > bestN {
 				best, bestN = drugRef{m.Concept, m.Class}, counts[m.Concept]
 			}
@@ -228,13 +231,7 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 // context fills in the context of every mention: negation, experiencer, certainty and
 // role of symptoms; status of drugs; the drug each symptom and quantity belongs to.
 func (s *section) context(pageDrug drugRef) {
-	counts := map[string]int{}
-	for _, m := range s.mentions {
-		if m.Type == TypeDrug && !m.IsClass {
-			counts[m.Concept]++
-		}
-	}
-	sectionDrug := mostNamed(counts, []*section{s})
+	sectionDrug := mostNamed(s)
 	// The drugs of each sentence, so that linking looks only there (a 20 MB line has
 	// hundreds of thousands of mentions).
 	// Mentions are in text order, so each sentence's are a range.
@@ -250,9 +247,10 @@ func (s *section) context(pageDrug drugRef) {
 	// are read as withdrawal unless a sentence says otherwise.
 	s.withdrawalFrom = len(s.sentTok)
 	lastSymptom := -1
-	for _, m := range s.mentions {
-		if m.Type == TypeSymptom {
-			lastSymptom = m.sent
+	for i := len(s.mentions) - 1; i >= 0; i-- {
+		if s.mentions[i].Type == TypeSymptom {
+			lastSymptom = s.mentions[i].sent // mentions are in text order
+			break
 		}
 	}
 	if lastSymptom >= 0 {
@@ -269,7 +267,8 @@ func (s *section) context(pageDrug drugRef) {
 			// not where their sister is ("my sister IS trying to detox").
 			if at >= 0 && !s.article && s.withdrawalFrom == len(s.sentTok) && experiencer(s.toks, s.cls, tr[0], at, false) == Self {
 				s.withdrawalFrom = si
-				for _, d := range s.mentions {
+				for k := range s.mentions {
+					d := &s.mentions[k]
 					if d.Type == TypeDrug && !d.IsClass && d.sent <= si {
 						s.withdrawalDrug = d.Concept // the last one named up to the cue
 					}
@@ -290,14 +289,14 @@ func (s *section) context(pageDrug drugRef) {
 			m.Status = drugStatus(s.toks, cFrom, cTo, m.first, m.last)
 			continue
 		case TypeSymptom:
-			m.Negated = negated(s.toks, cFrom, cTo, m.first, m.last)
+			m.Negated = negated(s.toks, s.cls, cFrom, cTo, m.first, m.last)
 			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 			m.Certainty = certainty(s.toks, tr[0], tr[1], cFrom, m.first)
 		}
 		var class string
-		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, tr, sectionDrug, pageDrug)
+		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, pageDrug)
 		if m.Type == TypeSymptom {
-			m.Role = s.role(m, tr, cFrom, cTo, class)
+			m.Role = s.role(m, tr, class)
 			if m.Role == RoleOther && m.DrugVia != "clause" {
 				m.Drug, m.DrugVia = "", "" // another illness belongs to no drug
 			}
@@ -308,7 +307,7 @@ func (s *section) context(pageDrug drugRef) {
 // linkDrug finds the drug a mention belongs to (its name, class and how it was found):
 // the nearest in its clause, else in its sentence, else the section's main drug, else the
 // page's.
-func (s *section) linkDrug(i, cFrom, cTo int, tr [2]int, sectionDrug, pageDrug drugRef) (string, string, string) {
+func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, pageDrug drugRef) (string, string, string) {
 	m := &s.mentions[i]
 	best, bestD, via := drugRef{}, 1<<30, ""
 	for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
@@ -417,12 +416,12 @@ type drugRef struct{ name, class string }
 // role says why a symptom is reported: the reason for the drug (indication), a
 // withdrawal symptom, another illness (other), or an adverse effect. Local cues come
 // first; then what the drug's class is taken for; then the comment's course.
-func (s *section) role(m *Mention, tr [2]int, cFrom, cTo int, drugClass string) string {
+func (s *section) role(m *Mention, tr [2]int, drugClass string) string {
 	cue := -1
 	if m.sent < len(s.cue) {
 		cue = s.cue[m.sent]
 	}
-	adverse := adverseCue(s.toks, tr[0], tr[1], cFrom, m.first, m.last)
+	adverse := adverseCue(s.toks, tr[0], tr[1], m.first, m.last)
 	prone := indicatedFor(drugClass, m.Concept) || m.Drug == "" && commonIndication(m.Concept)
 	covered := func(i int) bool {
 		for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {

@@ -243,11 +243,7 @@ func (s *Summarizer) Add(p *Post) {
 		return
 	}
 	if s.drugFilter != nil {
-		found := false
-		for _, m := range p.Mentions {
-			found = found || m.Type == TypeDrug && s.drugFilter[m.Concept]
-		}
-		if !found {
+		if !slices.ContainsFunc(p.Mentions, func(m Mention) bool { return m.Type == TypeDrug && s.drugFilter[m.Concept] }) {
 			return
 		}
 	}
@@ -288,10 +284,7 @@ func (s *Summarizer) Add(p *Post) {
 			}
 			d.commenters[id] = true
 			if m.Status != "" && m.Experiencer != Other {
-				if d.status[m.Status] == nil {
-					d.status[m.Status] = map[uint64]bool{}
-				}
-				d.status[m.Status][id] = true
+				mark(d.status, m.Status, id)
 			}
 			s.evidence(&d.row.Evidence, p, m)
 		case TypeDuration:
@@ -319,15 +312,9 @@ func (s *Summarizer) Add(p *Post) {
 			case m.Certainty == Hypothetical:
 			default:
 				y.self[id] = true
-				if y.role[m.Role] == nil {
-					y.role[m.Role] = map[uint64]bool{}
-				}
-				y.role[m.Role][id] = true
+				mark(y.role, m.Role, id)
 				if m.Drug != "" {
-					if y.drugs[m.Drug] == nil {
-						y.drugs[m.Drug] = map[uint64]bool{}
-					}
-					y.drugs[m.Drug][id] = true
+					mark(y.drugs, m.Drug, id)
 					pa := s.pairs[[2]string{m.Drug, m.Concept}]
 					if pa == nil {
 						pa = &pairAcc{commenters: map[uint64]bool{}, roles: map[string]int{}}
@@ -344,6 +331,16 @@ func (s *Summarizer) Add(p *Post) {
 			}
 		}
 	}
+}
+
+// mark adds id to the set under key k.
+func mark(sets map[string]map[uint64]bool, k string, id uint64) {
+	set := sets[k]
+	if set == nil {
+		set = map[uint64]bool{}
+		sets[k] = set
+	}
+	set[id] = true
 }
 
 func (s *Summarizer) drug(name, class string, isClass bool) *drugAcc {
@@ -491,10 +488,7 @@ func topCounts(m map[string]int, n int) []Count {
 		}
 		return out[i].Label < out[j].Label
 	})
-	if len(out) == 0 {
-		return []Count{{}}[:0]
-	}
-	return top(out, n)
+	return top(out, n) // never nil: an empty tally is [] in JSON
 }
 
 func durationStats(v []float64) DurationStats {

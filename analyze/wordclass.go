@@ -16,6 +16,8 @@ const (
 	wcSelf       = 1 << 10 // selfWords: "I", "my"
 	wcWithdrawal = 1 << 11 // withdrawalWords and cueOnlyWords: "stopped", "off", "ran"
 	wcHistory    = 1 << 12 // otherHistory and "before", "all", "whole"
+	wcNegPre     = 1 << 13 // negPre: "no", "never", "without"
+	wcNegAux     = 1 << 14 // negAux: "didnt", "havent"
 	wcPerson     = wcRelative | wcOther | wcSelf
 )
 
@@ -33,7 +35,8 @@ func loadWordClass() {
 		words map[string]bool
 		bit   uint16
 	}{{relativeNouns, wcRelative}, {otherWords, wcOther}, {selfWords, wcSelf},
-		{withdrawalWords, wcWithdrawal}, {cueOnlyWords, wcWithdrawal}, {otherHistory, wcHistory}} {
+		{withdrawalWords, wcWithdrawal}, {cueOnlyWords, wcWithdrawal}, {otherHistory, wcHistory},
+		{negPre, wcNegPre}, {negAux, wcNegAux}} {
 		for w := range s.words {
 			wordClass[w] |= s.bit
 		}
