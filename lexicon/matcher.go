@@ -3,7 +3,6 @@ package lexicon
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -16,13 +15,13 @@ const MaxGap = 3
 type Matcher struct {
 	lx    *Lexicon
 	root  *node
-	keys  map[string]*node // every token key used in a term -> the trie node it starts, if any
-	bases map[string]bool  // keys of the lexicon's words written in an unambiguous form
+	bases map[string]bool // keys of the lexicon's words written in an unambiguous form
 	// symptomKeys are the keys used in symptom terms: such a word is never re-read as a
 	// misspelled drug ("affective" of "seasonal affective disorder").
 	symptomKeys map[string]bool
 	fuzzy       *fuzzyIndex
-	// ids numbers every token key used in a term; startOf is the node each key id starts.
+	// ids numbers every token key used in a term, in the order first met; startOf is the
+	// node each key id starts (root's child), if any.
 	ids     map[string]int32
 	startOf []*node
 }
@@ -102,7 +101,7 @@ type Match struct {
 
 // Compile builds the matcher for a lexicon.
 func Compile(lx *Lexicon) *Matcher {
-	m := &Matcher{lx: lx, root: &node{}, keys: map[string]*node{}, bases: map[string]bool{}, symptomKeys: map[string]bool{}}
+	m := &Matcher{lx: lx, root: &node{}, bases: map[string]bool{}, symptomKeys: map[string]bool{}, ids: map[string]int32{}}
 	type entry struct {
 		seq []*Token
 		te  *termEnd
@@ -133,26 +132,23 @@ func Compile(lx *Lexicon) *Matcher {
 		m.insert(e.seq, e.te, e.te.term.CaseSensitive, vocab)
 	}
 	m.fuzzy = newFuzzyIndex(vocab)
-	// Keys get ids, and the trie's edges become sorted slices on them: a match looks each
-	// token up once, by its key, then walks on integers.
-	keys := make([]string, 0, len(m.keys))
-	for k := range m.keys {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	m.ids = make(map[string]int32, len(keys))
-	m.startOf = make([]*node, len(keys))
-	for i, k := range keys {
-		m.ids[k] = int32(i)
-		m.startOf[i] = m.keys[k]
-	}
+	// The trie's edges become sorted slices on key ids: a match looks each token up once,
+	// by its key, then walks on integers.
 	m.freeze(m.root)
 	return m
 }
 
+// start returns the trie node a token key starts, or nil.
+func (m *Matcher) start(key string) *node {
+	if id, ok := m.ids[key]; ok {
+		return m.startOf[id]
+	}
+	return nil
+}
+
 // endsAlone reports a key that is a drug's term by itself ("acyclovir").
 func (m *Matcher) endsAlone(key string) bool {
-	n := m.keys[key]
+	n := m.start(key)
 	if n == nil {
 		return false
 	}
@@ -256,10 +252,14 @@ func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string
 			n.next[t.Key] = child
 		}
 		n = child
+		id, ok := m.ids[t.Key]
+		if !ok {
+			id = int32(len(m.startOf))
+			m.ids[t.Key] = id
+			m.startOf = append(m.startOf, nil)
+		}
 		if i == 0 {
-			m.keys[t.Key] = child
-		} else if _, ok := m.keys[t.Key]; !ok {
-			m.keys[t.Key] = nil
+			m.startOf[id] = child
 		}
 		if t.Kind == Word && !exact {
 			vocab[t.Norm] = t.Key
@@ -299,11 +299,10 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		}
 		idx = append(idx, i)
 	}
-	keys := grow(sc.keys, len(idx))
 	ids := grow(sc.ids, len(idx))
 	starts := grow(sc.starts, len(idx))
 	dist := grow(sc.dist, len(idx))
-	defer func() { sc.keys, sc.ids, sc.starts, sc.dist = keys[:0], ids[:0], starts[:0], dist[:0] }()
+	defer func() { sc.ids, sc.starts, sc.dist = ids[:0], starts[:0], dist[:0] }()
 	var corrected []string
 	// A word known only inside longer terms ("aciclovir" of "aciclovir cream") may still
 	// be a misspelling of a one-word term ("acyclovir"): its correction is tried as
@@ -317,8 +316,8 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	var alts []altStart
 	for k, i := range idx {
 		t := &toks[i]
-		keys[k] = m.resolveKey(t)
-		id, known := m.ids[keys[k]]
+		key := m.resolveKey(t)
+		id, known := m.ids[key]
 		var start *node
 		if known {
 			start = m.startOf[id]
@@ -327,17 +326,17 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		}
 		ids[k], starts[k] = id, start
 		if t.Kind == Word && !known && len(t.Norm) >= 5 {
-			if w, key, d := m.fuzzy.correct(t.Norm); d > 0 {
-				cid := m.ids[key]
-				keys[k], ids[k], dist[k], starts[k] = key, cid, int8(d), m.startOf[cid]
+			if w, fix, d := m.fuzzy.correct(t.Norm); d > 0 {
+				cid := m.ids[fix]
+				ids[k], dist[k], starts[k] = cid, int8(d), m.startOf[cid]
 				if corrected == nil {
 					corrected = make([]string, len(idx))
 				}
 				corrected[k] = t.Norm + "->" + w
 			}
-		} else if t.Kind == Word && known && len(t.Norm) >= 5 && (start == nil || len(start.ends) == 0) && !m.symptomKeys[keys[k]] {
-			if w, key, d := m.fuzzy.correctOther(t.Norm, m.endsAlone); d > 0 && key != keys[k] {
-				if n := m.keys[key]; n != nil && len(n.ends) > 0 {
+		} else if t.Kind == Word && known && len(t.Norm) >= 5 && (start == nil || len(start.ends) == 0) && !m.symptomKeys[key] {
+			if w, fix, d := m.fuzzy.correctOther(t.Norm, m.endsAlone); d > 0 && fix != key {
+				if n := m.start(fix); n != nil && len(n.ends) > 0 {
 					alts = append(alts, altStart{k, n, int8(d), t.Norm + "->" + w})
 				}
 			}
@@ -363,13 +362,13 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			}
 			cands = append(cands, mt)
 		}
-		if k < len(keys) && len(n.kids) > 0 && ids[k] >= 0 {
+		if k < len(idx) && len(n.kids) > 0 && ids[k] >= 0 {
 			if c := n.child(ids[k]); c != nil {
 				walk(c, k+1, first, gapped, fz+int(dist[k]))
 			}
 		}
 		if g := n.gap; g != nil && len(g.kids) > 0 {
-			for skip := 1; skip <= MaxGap && k+skip < len(keys); skip++ {
+			for skip := 1; skip <= MaxGap && k+skip < len(idx); skip++ {
 				if isGapStop(&toks[idx[k+skip-1]]) {
 					break
 				}
@@ -378,7 +377,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 				}
 			}
 			// zero words in the gap
-			if k < len(keys) {
+			if k < len(idx) {
 				if c := g.child(ids[k]); c != nil {
 					walk(c, k+1, first, gapped, fz+int(dist[k]))
 				}
@@ -404,7 +403,6 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 // scratch is the per-call working memory of MatchTokens, reused through a pool.
 type scratch struct {
 	idx    []int
-	keys   []string
 	ids    []int32
 	starts []*node
 	dist   []int8
