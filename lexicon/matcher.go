@@ -16,14 +16,14 @@ type Matcher struct {
 	lx    *Lexicon
 	root  *node
 	bases map[string]bool // keys of the lexicon's words written in an unambiguous form
-	// symptomKeys are the keys used in symptom terms: such a word is never re-read as a
-	// misspelled drug ("affective" of "seasonal affective disorder").
-	symptomKeys map[string]bool
-	fuzzy       *fuzzyIndex
+	fuzzy *fuzzyIndex
 	// ids numbers every token key used in a term, in the order first met; startOf is the
 	// node each key id starts (root's child), if any.
 	ids     map[string]int32
 	startOf []*node
+	// inSymptom marks the key ids used in symptom terms: such a word is never re-read as
+	// a misspelled drug ("affective" of "seasonal affective disorder").
+	inSymptom []bool
 }
 
 type node struct {
@@ -101,7 +101,7 @@ type Match struct {
 
 // Compile builds the matcher for a lexicon.
 func Compile(lx *Lexicon) *Matcher {
-	m := &Matcher{lx: lx, root: &node{}, bases: map[string]bool{}, symptomKeys: map[string]bool{}, ids: map[string]int32{}}
+	m := &Matcher{lx: lx, root: &node{}, bases: map[string]bool{}, ids: map[string]int32{}}
 	type entry struct {
 		seq []*Token
 		te  *termEnd
@@ -257,6 +257,7 @@ func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string
 			id = int32(len(m.startOf))
 			m.ids[t.Key] = id
 			m.startOf = append(m.startOf, nil)
+			m.inSymptom = append(m.inSymptom, false)
 		}
 		if i == 0 {
 			m.startOf[id] = child
@@ -265,7 +266,7 @@ func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string
 			vocab[t.Norm] = t.Key
 		}
 		if te.concept.Kind != Drug {
-			m.symptomKeys[t.Key] = true
+			m.inSymptom[id] = true
 		}
 	}
 	if exact {
@@ -334,7 +335,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 				}
 				corrected[k] = t.Norm + "->" + w
 			}
-		} else if t.Kind == Word && known && len(t.Norm) >= 5 && (start == nil || len(start.ends) == 0) && !m.symptomKeys[key] {
+		} else if t.Kind == Word && known && len(t.Norm) >= 5 && (start == nil || len(start.ends) == 0) && !m.inSymptom[id] {
 			if w, fix, d := m.fuzzy.correctOther(t.Norm, m.endsAlone); d > 0 && fix != key {
 				if n := m.start(fix); n != nil && len(n.ends) > 0 {
 					alts = append(alts, altStart{k, n, int8(d), t.Norm + "->" + w})
