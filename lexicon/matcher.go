@@ -129,7 +129,7 @@ func Compile(lx *Lexicon) *Matcher {
 				tok.Key = m.resolveKey(tok)
 			}
 		}
-		m.insert(e.seq, e.te, e.te.term.CaseSensitive, vocab)
+		m.insert(e.seq, e.te, vocab)
 	}
 	m.fuzzy = newFuzzyIndex(vocab)
 	// The trie's edges become sorted slices on key ids: a match looks each token up once,
@@ -230,10 +230,11 @@ func termVariants(text string, cached []Token) [][]*Token {
 	return out
 }
 
-func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string]string) {
+func (m *Matcher) insert(seq []*Token, te *termEnd, vocab map[string]string) {
 	if len(seq) == 0 {
 		return
 	}
+	exact := te.term.CaseSensitive
 	n := m.root
 	for i, t := range seq {
 		if t == nil {
