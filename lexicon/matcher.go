@@ -290,10 +290,8 @@ func (m *Matcher) Match(text string) []Match {
 // MatchTokens is Match on text already tokenized with Tokenize.
 func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
 	// The words the trie walks: joining hyphens and slashes are transparent.
 	idx := sc.idx[:0]
-	defer func() { sc.idx = idx[:0] }()
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/" || t.Norm == "'") && i+1 < len(toks) && toks[i+1].Joined {
@@ -304,7 +302,10 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	ids := grow(sc.ids, len(idx))
 	starts := grow(sc.starts, len(idx))
 	dist := grow(sc.dist, len(idx))
-	defer func() { sc.ids, sc.starts, sc.dist = ids[:0], starts[:0], dist[:0] }()
+	defer func() {
+		sc.idx, sc.ids, sc.starts, sc.dist = idx[:0], ids[:0], starts[:0], dist[:0]
+		scratchPool.Put(sc)
+	}()
 	var corrected []string
 	// A word known only inside longer terms ("aciclovir" of "aciclovir cream") may still
 	// be a misspelling of a one-word term ("acyclovir"): its correction is tried as
