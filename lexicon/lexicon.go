@@ -4,6 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"slices"
@@ -168,20 +169,16 @@ func (lx *Lexicon) finish() {
 	sort.SliceStable(lx.Concepts, func(i, j int) bool {
 		return lx.Concepts[i].Kind == Drug && lx.Concepts[j].Kind == Symptom
 	})
-	h := uint32(2166136261)
+	h := fnv.New32a()
+	var buf []byte // a concept's text, hashed in one write
 	for _, c := range lx.Concepts {
-		for _, s := range []string{c.Name, c.Category} {
-			for i := 0; i < len(s); i++ {
-				h = (h ^ uint32(s[i])) * 16777619
-			}
-		}
+		buf = append(append(buf[:0], c.Name...), c.Category...)
 		for _, t := range c.Terms {
-			for i := 0; i < len(t.Text); i++ {
-				h = (h ^ uint32(t.Text[i])) * 16777619
-			}
+			buf = append(buf, t.Text...)
 		}
+		h.Write(buf)
 	}
-	lx.Version = fmt.Sprintf("%d-%08x", len(lx.Concepts), h)
+	lx.Version = fmt.Sprintf("%d-%08x", len(lx.Concepts), h.Sum32())
 }
 
 var columns = map[string]bool{"concept": true, "class": true, "system": true, "terms": true, "level": true}
