@@ -199,7 +199,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, raw := range lines {
 		n := i + 1
-		if strings.TrimSpace(raw) == "" || strings.HasPrefix(strings.TrimSpace(raw), "#") {
+		if line := strings.TrimSpace(raw); line == "" || line[0] == '#' {
 			continue
 		}
 		fields := strings.Split(raw, "\t")
@@ -268,7 +268,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 		cat := get("class")
 		if kind == Symptom {
 			cat = get("system")
-			if !validSystem(cat) {
+			if !slices.Contains(Systems, cat) {
 				fail(n, "system %q of %q is not one of: %s", cat, name, strings.Join(Systems, ", "))
 				continue
 			}
@@ -375,12 +375,10 @@ type termOwner struct {
 // termKey is the identity of a term for duplicate checks: its normalized tokens, and its
 // exact text when it is case-sensitive.
 func termKey(t Term) string {
-	var b strings.Builder
 	if t.CaseSensitive {
-		b.WriteString("=")
-		b.WriteString(t.Text)
-		return b.String()
+		return "=" + t.Text
 	}
+	var b strings.Builder
 	toks := t.toks
 	if toks == nil {
 		toks = Tokenize(t.Text)
@@ -402,15 +400,6 @@ func (c *Concept) removeTerm(key string) {
 		}
 	}
 	c.Terms, c.keys = terms, keys
-}
-
-func validSystem(s string) bool {
-	for _, v := range Systems {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // checkPattern validates a term's gap markers.
