@@ -368,16 +368,43 @@ var compiledDefault = sync.OnceValues(func() (*Matcher, error) {
 	return Compile(lx), nil
 })
 
+// matches lists what matching text yields, as "surface=concept".
+func matches(m *Matcher, text string) []string {
+	var got []string
+	for _, x := range m.Match(text) {
+		got = append(got, text[x.Start:x.End]+"="+x.Concept.Name)
+	}
+	return got
+}
+
 // expectMatch checks that matching text yields surface tagged with concept.
 func expectMatch(t *testing.T, m *Matcher, text, surface, concept string) {
 	t.Helper()
-	var got []string
 	for _, x := range m.Match(text) {
-		s := text[x.Start:x.End]
-		if s == surface && x.Concept.Name == concept {
+		if text[x.Start:x.End] == surface && x.Concept.Name == concept {
 			return
 		}
-		got = append(got, s+"="+x.Concept.Name)
 	}
-	t.Errorf("got %q, want %q=%s", got, surface, concept)
+	t.Errorf("got %q, want %q=%s", matches(m, text), surface, concept)
+}
+
+// expectConcept checks that matching text yields concept, whatever the surface.
+func expectConcept(t *testing.T, m *Matcher, text, concept string) {
+	t.Helper()
+	for _, x := range m.Match(text) {
+		if x.Concept.Name == concept {
+			return
+		}
+	}
+	t.Errorf("%q: no match of %s; got %q", text, concept, matches(m, text))
+}
+
+// expectNoConcept checks that matching text yields nothing tagged with concept.
+func expectNoConcept(t *testing.T, m *Matcher, text, concept string) {
+	t.Helper()
+	for _, x := range m.Match(text) {
+		if x.Concept.Name == concept {
+			t.Errorf("%q: %q read as %s", text, text[x.Start:x.End], concept)
+		}
+	}
 }
