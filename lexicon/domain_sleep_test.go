@@ -61,11 +61,7 @@ func TestSleepAndPsychiatricDomain(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			var got []string
-			for _, x := range m.Match(tc.text) {
-				got = append(got, tc.text[x.Start:x.End]+"="+x.Concept.Name)
-			}
-			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+			if got := matches(m, tc.text); strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})

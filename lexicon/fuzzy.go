@@ -158,32 +158,27 @@ type correction struct {
 // correct returns the vocabulary word nearest w, its token key and the distance (0 when
 // none is near enough, or w is an English word). Answers are cached.
 func (f *fuzzyIndex) correct(w string) (string, string, int) {
-	if c, ok := f.cache.Load(w); ok {
-		c := c.(correction)
-		return c.word, c.key, c.dist
-	}
-	word, key, d := f.lookup(w)
-	if f.cached.Load() < fuzzyCacheMax {
-		f.cached.Add(1)
-		f.cache.Store(w, correction{word, key, d})
-	}
-	return word, key, d
+	return f.cachedLookup(&f.cache, w, nil)
 }
-
-func (f *fuzzyIndex) lookup(w string) (string, string, int) { return f.lookupWhere(w, nil) }
 
 // correctOther is correct for a word that is itself in the vocabulary, as part of longer
 // terms only: the nearest other word whose key accept takes ("aciclovir" of "aciclovir
 // cream" -> "acyclovir", a term alone). Answers are cached apart.
 func (f *fuzzyIndex) correctOther(w string, accept func(key string) bool) (string, string, int) {
-	if c, ok := f.otherCache.Load(w); ok {
+	return f.cachedLookup(&f.otherCache, w, accept)
+}
+
+// cachedLookup is lookupWhere through cache, while the caches hold fewer than
+// fuzzyCacheMax answers in all.
+func (f *fuzzyIndex) cachedLookup(cache *sync.Map, w string, accept func(key string) bool) (string, string, int) {
+	if c, ok := cache.Load(w); ok {
 		c := c.(correction)
 		return c.word, c.key, c.dist
 	}
 	word, key, d := f.lookupWhere(w, accept)
 	if f.cached.Load() < fuzzyCacheMax {
 		f.cached.Add(1)
-		f.otherCache.Store(w, correction{word, key, d})
+		cache.Store(w, correction{word, key, d})
 	}
 	return word, key, d
 }

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"slices"
@@ -168,20 +169,16 @@ func (lx *Lexicon) finish() {
 	sort.SliceStable(lx.Concepts, func(i, j int) bool {
 		return lx.Concepts[i].Kind == Drug && lx.Concepts[j].Kind == Symptom
 	})
-	h := uint32(2166136261)
+	h := fnv.New32a()
+	var buf []byte // a concept's text, hashed in one write
 	for _, c := range lx.Concepts {
-		for _, s := range []string{c.Name, c.Category} {
-			for i := 0; i < len(s); i++ {
-				h = (h ^ uint32(s[i])) * 16777619
-			}
-		}
+		buf = append(append(buf[:0], c.Name...), c.Category...)
 		for _, t := range c.Terms {
-			for i := 0; i < len(t.Text); i++ {
-				h = (h ^ uint32(t.Text[i])) * 16777619
-			}
+			buf = append(buf, t.Text...)
 		}
+		h.Write(buf)
 	}
-	lx.Version = fmt.Sprintf("%d-%08x", len(lx.Concepts), h)
+	lx.Version = fmt.Sprintf("%d-%08x", len(lx.Concepts), h.Sum32())
 }
 
 var columns = map[string]bool{"concept": true, "class": true, "system": true, "terms": true, "level": true}
@@ -202,7 +199,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, raw := range lines {
 		n := i + 1
-		if strings.TrimSpace(raw) == "" || strings.HasPrefix(strings.TrimSpace(raw), "#") {
+		if line := strings.TrimSpace(raw); line == "" || line[0] == '#' {
 			continue
 		}
 		fields := strings.Split(raw, "\t")
@@ -271,7 +268,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 		cat := get("class")
 		if kind == Symptom {
 			cat = get("system")
-			if !validSystem(cat) {
+			if !slices.Contains(Systems, cat) {
 				fail(n, "system %q of %q is not one of: %s", cat, name, strings.Join(Systems, ", "))
 				continue
 			}
@@ -378,12 +375,10 @@ type termOwner struct {
 // termKey is the identity of a term for duplicate checks: its normalized tokens, and its
 // exact text when it is case-sensitive.
 func termKey(t Term) string {
-	var b strings.Builder
 	if t.CaseSensitive {
-		b.WriteString("=")
-		b.WriteString(t.Text)
-		return b.String()
+		return "=" + t.Text
 	}
+	var b strings.Builder
 	toks := t.toks
 	if toks == nil {
 		toks = Tokenize(t.Text)
@@ -405,15 +400,6 @@ func (c *Concept) removeTerm(key string) {
 		}
 	}
 	c.Terms, c.keys = terms, keys
-}
-
-func validSystem(s string) bool {
-	for _, v := range Systems {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // checkPattern validates a term's gap markers.

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -248,7 +249,7 @@ func TestDefaultLexicon(t *testing.T) {
 		t.Errorf("%d drug and %d symptom concepts, want at least 1500 and 1200", n[Drug], n[Symptom])
 	}
 	for _, c := range lx.Concepts {
-		if c.Kind == Symptom && !validSystem(c.Category) {
+		if c.Kind == Symptom && !slices.Contains(Systems, c.Category) {
 			t.Errorf("%s: %s has system %q", c.Pos, c.Name, c.Category)
 		}
 	}
@@ -367,16 +368,43 @@ var compiledDefault = sync.OnceValues(func() (*Matcher, error) {
 	return Compile(lx), nil
 })
 
+// matches lists what matching text yields, as "surface=concept".
+func matches(m *Matcher, text string) []string {
+	var got []string
+	for _, x := range m.Match(text) {
+		got = append(got, text[x.Start:x.End]+"="+x.Concept.Name)
+	}
+	return got
+}
+
 // expectMatch checks that matching text yields surface tagged with concept.
 func expectMatch(t *testing.T, m *Matcher, text, surface, concept string) {
 	t.Helper()
-	var got []string
 	for _, x := range m.Match(text) {
-		s := text[x.Start:x.End]
-		if s == surface && x.Concept.Name == concept {
+		if text[x.Start:x.End] == surface && x.Concept.Name == concept {
 			return
 		}
-		got = append(got, s+"="+x.Concept.Name)
 	}
-	t.Errorf("got %q, want %q=%s", got, surface, concept)
+	t.Errorf("got %q, want %q=%s", matches(m, text), surface, concept)
+}
+
+// expectConcept checks that matching text yields concept, whatever the surface.
+func expectConcept(t *testing.T, m *Matcher, text, concept string) {
+	t.Helper()
+	for _, x := range m.Match(text) {
+		if x.Concept.Name == concept {
+			return
+		}
+	}
+	t.Errorf("%q: no match of %s; got %q", text, concept, matches(m, text))
+}
+
+// expectNoConcept checks that matching text yields nothing tagged with concept.
+func expectNoConcept(t *testing.T, m *Matcher, text, concept string) {
+	t.Helper()
+	for _, x := range m.Match(text) {
+		if x.Concept.Name == concept {
+			t.Errorf("%q: %q read as %s", text, text[x.Start:x.End], concept)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package lexicon
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -16,15 +15,15 @@ const MaxGap = 3
 type Matcher struct {
 	lx    *Lexicon
 	root  *node
-	keys  map[string]*node // every token key used in a term -> the trie node it starts, if any
-	bases map[string]bool  // keys of the lexicon's words written in an unambiguous form
-	// symptomKeys are the keys used in symptom terms: such a word is never re-read as a
-	// misspelled drug ("affective" of "seasonal affective disorder").
-	symptomKeys map[string]bool
-	fuzzy       *fuzzyIndex
-	// ids numbers every token key used in a term; startOf is the node each key id starts.
+	bases map[string]bool // keys of the lexicon's words written in an unambiguous form
+	fuzzy *fuzzyIndex
+	// ids numbers every token key used in a term, in the order first met; startOf is the
+	// node each key id starts (root's child), if any.
 	ids     map[string]int32
 	startOf []*node
+	// inSymptom marks the key ids used in symptom terms: such a word is never re-read as
+	// a misspelled drug ("affective" of "seasonal affective disorder").
+	inSymptom []bool
 }
 
 type node struct {
@@ -102,7 +101,7 @@ type Match struct {
 
 // Compile builds the matcher for a lexicon.
 func Compile(lx *Lexicon) *Matcher {
-	m := &Matcher{lx: lx, root: &node{}, keys: map[string]*node{}, bases: map[string]bool{}, symptomKeys: map[string]bool{}}
+	m := &Matcher{lx: lx, root: &node{}, bases: map[string]bool{}, ids: map[string]int32{}}
 	type entry struct {
 		seq []*Token
 		te  *termEnd
@@ -130,29 +129,26 @@ func Compile(lx *Lexicon) *Matcher {
 				tok.Key = m.resolveKey(tok)
 			}
 		}
-		m.insert(e.seq, e.te, e.te.term.CaseSensitive, vocab)
+		m.insert(e.seq, e.te, vocab)
 	}
 	m.fuzzy = newFuzzyIndex(vocab)
-	// Keys get ids, and the trie's edges become sorted slices on them: a match looks each
-	// token up once, by its key, then walks on integers.
-	keys := make([]string, 0, len(m.keys))
-	for k := range m.keys {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	m.ids = make(map[string]int32, len(keys))
-	m.startOf = make([]*node, len(keys))
-	for i, k := range keys {
-		m.ids[k] = int32(i)
-		m.startOf[i] = m.keys[k]
-	}
+	// The trie's edges become sorted slices on key ids: a match looks each token up once,
+	// by its key, then walks on integers.
 	m.freeze(m.root)
 	return m
 }
 
+// start returns the trie node a token key starts, or nil.
+func (m *Matcher) start(key string) *node {
+	if id, ok := m.ids[key]; ok {
+		return m.startOf[id]
+	}
+	return nil
+}
+
 // endsAlone reports a key that is a drug's term by itself ("acyclovir").
 func (m *Matcher) endsAlone(key string) bool {
-	n := m.keys[key]
+	n := m.start(key)
 	if n == nil {
 		return false
 	}
@@ -234,10 +230,11 @@ func termVariants(text string, cached []Token) [][]*Token {
 	return out
 }
 
-func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string]string) {
+func (m *Matcher) insert(seq []*Token, te *termEnd, vocab map[string]string) {
 	if len(seq) == 0 {
 		return
 	}
+	exact := te.term.CaseSensitive
 	n := m.root
 	for i, t := range seq {
 		if t == nil {
@@ -256,16 +253,21 @@ func (m *Matcher) insert(seq []*Token, te *termEnd, exact bool, vocab map[string
 			n.next[t.Key] = child
 		}
 		n = child
+		id, ok := m.ids[t.Key]
+		if !ok {
+			id = int32(len(m.startOf))
+			m.ids[t.Key] = id
+			m.startOf = append(m.startOf, nil)
+			m.inSymptom = append(m.inSymptom, false)
+		}
 		if i == 0 {
-			m.keys[t.Key] = child
-		} else if _, ok := m.keys[t.Key]; !ok {
-			m.keys[t.Key] = nil
+			m.startOf[id] = child
 		}
 		if t.Kind == Word && !exact {
 			vocab[t.Norm] = t.Key
 		}
 		if te.concept.Kind != Drug {
-			m.symptomKeys[t.Key] = true
+			m.inSymptom[id] = true
 		}
 	}
 	if exact {
@@ -288,10 +290,8 @@ func (m *Matcher) Match(text string) []Match {
 // MatchTokens is Match on text already tokenized with Tokenize.
 func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
 	// The words the trie walks: joining hyphens and slashes are transparent.
 	idx := sc.idx[:0]
-	defer func() { sc.idx = idx[:0] }()
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/" || t.Norm == "'") && i+1 < len(toks) && toks[i+1].Joined {
@@ -299,11 +299,13 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		}
 		idx = append(idx, i)
 	}
-	keys := grow(sc.keys, len(idx))
 	ids := grow(sc.ids, len(idx))
 	starts := grow(sc.starts, len(idx))
 	dist := grow(sc.dist, len(idx))
-	defer func() { sc.keys, sc.ids, sc.starts, sc.dist = keys[:0], ids[:0], starts[:0], dist[:0] }()
+	defer func() {
+		sc.idx, sc.ids, sc.starts, sc.dist = idx[:0], ids[:0], starts[:0], dist[:0]
+		scratchPool.Put(sc)
+	}()
 	var corrected []string
 	// A word known only inside longer terms ("aciclovir" of "aciclovir cream") may still
 	// be a misspelling of a one-word term ("acyclovir"): its correction is tried as
@@ -317,8 +319,8 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	var alts []altStart
 	for k, i := range idx {
 		t := &toks[i]
-		keys[k] = m.resolveKey(t)
-		id, known := m.ids[keys[k]]
+		key := m.resolveKey(t)
+		id, known := m.ids[key]
 		var start *node
 		if known {
 			start = m.startOf[id]
@@ -327,17 +329,17 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		}
 		ids[k], starts[k] = id, start
 		if t.Kind == Word && !known && len(t.Norm) >= 5 {
-			if w, key, d := m.fuzzy.correct(t.Norm); d > 0 {
-				cid := m.ids[key]
-				keys[k], ids[k], dist[k], starts[k] = key, cid, int8(d), m.startOf[cid]
+			if w, fix, d := m.fuzzy.correct(t.Norm); d > 0 {
+				cid := m.ids[fix]
+				ids[k], dist[k], starts[k] = cid, int8(d), m.startOf[cid]
 				if corrected == nil {
 					corrected = make([]string, len(idx))
 				}
 				corrected[k] = t.Norm + "->" + w
 			}
-		} else if t.Kind == Word && known && len(t.Norm) >= 5 && (start == nil || len(start.ends) == 0) && !m.symptomKeys[keys[k]] {
-			if w, key, d := m.fuzzy.correctOther(t.Norm, m.endsAlone); d > 0 && key != keys[k] {
-				if n := m.keys[key]; n != nil && len(n.ends) > 0 {
+		} else if t.Kind == Word && known && len(t.Norm) >= 5 && (start == nil || len(start.ends) == 0) && !m.inSymptom[id] {
+			if w, fix, d := m.fuzzy.correctOther(t.Norm, m.endsAlone); d > 0 && fix != key {
+				if n := m.start(fix); n != nil && len(n.ends) > 0 {
 					alts = append(alts, altStart{k, n, int8(d), t.Norm + "->" + w})
 				}
 			}
@@ -363,13 +365,13 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			}
 			cands = append(cands, mt)
 		}
-		if k < len(keys) && len(n.kids) > 0 && ids[k] >= 0 {
+		if k < len(idx) && len(n.kids) > 0 && ids[k] >= 0 {
 			if c := n.child(ids[k]); c != nil {
 				walk(c, k+1, first, gapped, fz+int(dist[k]))
 			}
 		}
 		if g := n.gap; g != nil && len(g.kids) > 0 {
-			for skip := 1; skip <= MaxGap && k+skip < len(keys); skip++ {
+			for skip := 1; skip <= MaxGap && k+skip < len(idx); skip++ {
 				if isGapStop(&toks[idx[k+skip-1]]) {
 					break
 				}
@@ -378,7 +380,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 				}
 			}
 			// zero words in the gap
-			if k < len(keys) {
+			if k < len(idx) {
 				if c := g.child(ids[k]); c != nil {
 					walk(c, k+1, first, gapped, fz+int(dist[k]))
 				}
@@ -404,7 +406,6 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 // scratch is the per-call working memory of MatchTokens, reused through a pool.
 type scratch struct {
 	idx    []int
-	keys   []string
 	ids    []int32
 	starts []*node
 	dist   []int8

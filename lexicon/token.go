@@ -122,17 +122,15 @@ func TokenizeInto(buf []Token, text string) []Token {
 		toks = append(toks, t)
 		// A contraction written with spaces, as tokenized text often has it: "don ' t",
 		// "I ' m" read as "don't", "I'm".
-		if kind == Word && len(toks) >= 3 && toks[len(toks)-2].Kind == Punct && (t.Norm == "t" || contractionTail[t.Norm]) {
-			if n := len(toks); n >= 3 {
-				ap, w := &toks[n-2], &toks[n-3]
-				if ap.Kind == Punct && ap.End-ap.Start <= 3 && isApostrophe(lastRune(text[ap.Start:ap.End])) && w.Kind == Word &&
-					ap.Start-w.End <= 1 && start-ap.End <= 1 && (ap.Start > w.End || start > ap.End) &&
-					(t.Norm != "t" || strings.HasSuffix(w.Norm, "n")) {
-					w.Norm = normWord(text[w.Start:w.End] + "'" + raw)
-					w.End = t.End
-					toks = toks[:n-2]
-					continue
-				}
+		if n := len(toks); kind == Word && n >= 3 && toks[n-2].Kind == Punct && (t.Norm == "t" || contractionTail[t.Norm]) {
+			ap, w := &toks[n-2], &toks[n-3]
+			if ap.End-ap.Start <= 3 && isApostrophe(lastRune(text[ap.Start:ap.End])) && w.Kind == Word &&
+				ap.Start-w.End <= 1 && start-ap.End <= 1 && (ap.Start > w.End || start > ap.End) &&
+				(t.Norm != "t" || strings.HasSuffix(w.Norm, "n")) {
+				w.Norm = normWord(text[w.Start:w.End] + "'" + raw)
+				w.End = t.End
+				toks = toks[:n-2]
+				continue
 			}
 		}
 		// "could not" -> "couldnt"; "could barely", "can hardly" read the same way: the
