@@ -500,7 +500,7 @@ func findHeads(lines []line) []head {
 	}
 	// A comments header splits the article from the thread.
 	for i, l := range lines {
-		if reCommentsHeader.MatchString(l.text) && strings.ContainsAny(l.text, "0123456789(") {
+		if strings.ContainsAny(l.text, "0123456789(") && reCommentsHeader.MatchString(l.text) {
 			k := 0
 			for k < len(heads) && heads[k].first < i {
 				k++
@@ -919,7 +919,8 @@ var reActionDate = regexp.MustCompile(`(?i)^(?:(?:like|love|reply|share|comment|
 func actionBylines(lines []line) []head {
 	var heads []head
 	for i, l := range lines {
-		if len(l.text) > 80 || !strings.ContainsAny(l.text, "·•") {
+		// two Contains, not ContainsAny: with non-ASCII sets that decodes the line rune by rune
+		if len(l.text) > 80 || !strings.Contains(l.text, "·") && !strings.Contains(l.text, "•") {
 			continue
 		}
 		m := reActionDate.FindStringSubmatch(l.text)
