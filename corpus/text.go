@@ -102,8 +102,7 @@ func parsePageText(source, text string) *Page {
 	heads = dropEmptyHeads(lines, heads)
 	p := &Page{Source: source, Format: FormatPageText}
 
-	end := len(lines)
-	articleEnd := end
+	articleEnd := len(lines)
 	if len(heads) > 0 {
 		articleEnd = heads[0].first
 	}
@@ -152,11 +151,7 @@ func parsePageText(source, text string) *Page {
 	handles := map[string]int{} // "@hankm" -> the comment index of its last post
 	var indents [][2]int        // old Reddit: open comments' indentation and index
 	for k, h := range heads {
-		stop := end
-		if k+1 < len(heads) {
-			stop = heads[k+1].first
-		}
-		blines := lines[h.last+1 : stop]
+		blines := lines[h.last+1 : bodyEnd(lines, heads, k)]
 		if before != nil {
 			blines = lines[before[k][0]:before[k][1]]
 		}
@@ -313,6 +308,14 @@ func stripTrailers(ls []line, last bool) []line {
 		break
 	}
 	return ls
+}
+
+// bodyEnd is where the text under head k stops: at the next head, or the end of the page.
+func bodyEnd(lines []line, heads []head, k int) int {
+	if k+1 < len(heads) {
+		return heads[k+1].first
+	}
+	return len(lines)
 }
 
 func trimBlank(ls []line) []line {
@@ -745,11 +748,7 @@ func bylinesAfterText(lines []line, heads []head) bool {
 		return false
 	}
 	body := func(k int) []line {
-		stop := len(lines)
-		if k+1 < len(heads) {
-			stop = heads[k+1].first
-		}
-		return stripTrailers(lines[heads[k].last+1:stop], k+1 == len(heads))
+		return stripTrailers(lines[heads[k].last+1:bodyEnd(lines, heads, k)], k+1 == len(heads))
 	}
 	if len(body(len(heads)-1)) > 0 || len(stripTrailers(lines[:heads[0].first], false)) == 0 {
 		return false
@@ -1039,11 +1038,7 @@ func parseReviewTable(source string, lines []line) *Page {
 func dropEmptyHeads(lines []line, heads []head) []head {
 	out := heads[:0:0]
 	for k, h := range heads {
-		stop := len(lines)
-		if k+1 < len(heads) {
-			stop = heads[k+1].first
-		}
-		if h.author == "" && len(stripTrailers(lines[h.last+1:stop], k+1 == len(heads))) == 0 {
+		if h.author == "" && len(stripTrailers(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads))) == 0 {
 			continue
 		}
 		out = append(out, h)
