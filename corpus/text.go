@@ -148,7 +148,7 @@ func parsePageText(source, text string) *Page {
 
 	// Reddit copies put "level N" over each comment: its depth in the thread.
 	lastAtDepth := map[int]int{}
-	handles := map[string]int{} // "@hankm" -> the comment index of its last post
+	handles := map[string]int{} // "@hankm" -> the comment index of its first post
 	var indents [][2]int        // old Reddit: open comments' indentation and index
 	for k, h := range heads {
 		blines := lines[h.last+1 : bodyEnd(lines, heads, k)]
@@ -167,12 +167,11 @@ func parsePageText(source, text string) *Page {
 			Parent:    -1,
 			Text:      joinParagraphs(blines),
 		}
+		above := prevNonBlank(lines, h.first) // the line over the byline, or -1
 		// A "Comments" line under a comment opens the comments on it (Quora's answers);
 		// "12 replies" only counts them.
-		if k > 0 && c.Parent < 0 {
-			if j := prevNonBlank(lines, h.first); j > heads[k-1].last && strings.EqualFold(strings.TrimSpace(lines[j].text), "comments") {
-				c.Parent = k - 1
-			}
+		if k > 0 && above > heads[k-1].last && strings.EqualFold(strings.TrimSpace(lines[above].text), "comments") {
+			c.Parent = k - 1
 		}
 		// "@jordanlee4412 You're not crazy": a reply that opens with the handle it answers
 		if c.Parent < 0 && strings.HasPrefix(c.Text, "@") {
@@ -185,7 +184,7 @@ func parsePageText(source, text string) *Page {
 			}
 		}
 		// old Reddit nests a reply under its parent by indentation
-		if reOldRedditByline.MatchString(lines[h.first].text) {
+		if oldRedditByline(lines[h.first].text) != nil {
 			ind := lines[h.first].indent
 			for len(indents) > 0 && indents[len(indents)-1][0] >= ind {
 				indents = indents[:len(indents)-1]
@@ -196,51 +195,45 @@ func parsePageText(source, text string) *Page {
 			indents = append(indents, [2]int{ind, k})
 		}
 		// A reply to a handle answers that writer's first post in the thread.
-		if _, seen := handles[strings.ToLower(h.handle)]; h.handle != "" && !seen {
-			handles[strings.ToLower(h.handle)] = k
-		}
-		// "Replying to @tferreira" under the byline (X)
-		if j := nextNonBlank(lines, h.last); j >= 0 && j < len(lines) {
-			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
-				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < k {
-					c.Parent = parent
-				}
-			}
-		}
-		// "Replying to @hankm" over the byline, or "hankm @hankm" as the name
-		if m := reHandleName.FindStringSubmatch(c.Author); m != nil {
-			c.Author = strings.TrimSpace(m[1])
-			if _, seen := handles[strings.ToLower(m[2])]; !seen {
-				handles[strings.ToLower(m[2])] = k
-			}
-		} else if key := "@" + strings.ToLower(strings.TrimPrefix(c.Author, "@")); c.Author != "" {
+		remember := func(handle string) {
+			key := strings.ToLower(handle)
 			if _, seen := handles[key]; !seen {
 				handles[key] = k
 			}
 		}
-		if j := prevNonBlank(lines, h.first); j >= 0 {
+		// "Replying to @hankm" on line j: the reply answers that handle's post.
+		replyingTo := func(j int) {
+			if j < 0 {
+				return
+			}
 			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
 				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < k {
 					c.Parent = parent
 				}
 			}
 		}
+		if h.handle != "" {
+			remember(h.handle)
+		}
+		replyingTo(nextNonBlank(lines, h.last)) // under the byline (X)
+		// "hankm @hankm" as the name
+		if m := reHandleName.FindStringSubmatch(c.Author); m != nil {
+			c.Author = strings.TrimSpace(m[1])
+			remember(m[2])
+		} else if c.Author != "" {
+			remember("@" + strings.TrimPrefix(c.Author, "@"))
+		}
+		replyingTo(above) // over the byline
 		if h.replyTo != "" {
-			for i := len(p.Comments) - 1; i >= 0; i-- {
-				if p.Comments[i].Author == h.replyTo {
-					c.Parent = i
-					break
-				}
+			if i := lastBy(p.Comments, h.replyTo); i >= 0 {
+				c.Parent = i
 			}
 		}
 		// "Alison_K in reply to SlowDragon"
 		if m := reInReplyTo.FindStringSubmatch(c.Author); m != nil {
 			c.Author = strings.TrimSpace(m[1])
-			for i := len(p.Comments) - 1; i >= 0; i-- {
-				if p.Comments[i].Author == strings.TrimSpace(m[2]) {
-					c.Parent = i
-					break
-				}
+			if i := lastBy(p.Comments, strings.TrimSpace(m[2])); i >= 0 {
+				c.Parent = i
 			}
 		}
 		// "george_h sunnyday72", "Lorna B.  Skeptic_Steve": a reply names the one it
@@ -250,8 +243,8 @@ func parsePageText(source, text string) *Page {
 				c.Author, c.Parent = strings.TrimSpace(strings.TrimSuffix(c.Author, prior)), i
 			}
 		}
-		if j := prevNonBlank(lines, h.first); j >= 0 {
-			if m := reLevel.FindStringSubmatch(lines[j].text); m != nil {
+		if above >= 0 {
+			if m := reLevel.FindStringSubmatch(lines[above].text); m != nil {
 				depth, _ := strconv.Atoi(m[1])
 				if parent, ok := lastAtDepth[depth-1]; ok && depth > 1 {
 					c.Parent = parent
@@ -279,6 +272,16 @@ func parsePageText(source, text string) *Page {
 		p.Comments = append(p.Comments, c)
 	}
 	return p
+}
+
+// lastBy is the index of the last comment by author, or -1.
+func lastBy(comments []Comment, author string) int {
+	for i := len(comments) - 1; i >= 0; i-- {
+		if comments[i].Author == author {
+			return i
+		}
+	}
+	return -1
 }
 
 // stripTrailers drops the link lines ("Reply", "Report") and comment headers that end a
