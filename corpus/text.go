@@ -631,7 +631,7 @@ func isAuthor(s string) bool {
 		return false
 	}
 	// The cheap tests first: this runs on many lines.
-	if strings.Count(s, " ") > 8 || len(strings.Fields(s)) > 5 || strings.Contains(s, ": ") {
+	if strings.Count(s, " ") > 8 || moreWords(s, 5) || strings.Contains(s, ": ") {
 		return false // a sentence, or a "Condition: ..." field
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -664,6 +664,17 @@ func isAuthor(s string) bool {
 		authorCache.Store(s, ok)
 	}
 	return ok
+}
+
+// moreWords reports whether s has more than n words (as strings.Fields splits them),
+// without making the slice: isAuthor asks it of most lines.
+func moreWords(s string, n int) bool {
+	for range strings.FieldsSeq(s) {
+		if n--; n < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 var (
