@@ -132,7 +132,7 @@ func parsePageText(source, text string) *Page {
 	// The article: the title is its first line when a blank line follows it.
 	var body []line
 	for _, l := range lines[:articleEnd] {
-		if reCommentsHeader.MatchString(l.text) || reLevel.MatchString(l.text) || isLinkLine(l.text) {
+		if isCommentsHeader(l.text) || reLevel.MatchString(l.text) || isLinkLine(l.text) {
 			continue
 		}
 		body = append(body, l)
@@ -303,7 +303,7 @@ func stripTrailers(ls []line, last bool) []line {
 	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
-		if isLinkLine(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
+		if isLinkLine(t) || isCommentsHeader(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
 			reReplyingTo.MatchString(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
@@ -506,7 +506,7 @@ func findHeads(lines []line) []head {
 	}
 	// A comments header splits the article from the thread.
 	for i, l := range lines {
-		if strings.ContainsAny(l.text, "0123456789(") && reCommentsHeader.MatchString(l.text) {
+		if strings.ContainsAny(l.text, "0123456789(") && isCommentsHeader(l.text) {
 			k := 0
 			for k < len(heads) && heads[k].first < i {
 				k++
@@ -655,7 +655,7 @@ func isAuthor(s string) bool {
 	if v, ok := authorCache.Load(s); ok {
 		return v.(bool)
 	}
-	ok := !isLinkLine(s) && !reCommentsHeader.MatchString(s) && !reFooter.MatchString(s) && !reClockTime.MatchString(s)
+	ok := !isLinkLine(s) && !isCommentsHeader(s) && !reFooter.MatchString(s) && !reClockTime.MatchString(s)
 	if ok {
 		_, date := ParseDate(s)
 		ok = !date // a date or a time of day ("9:41 AM") is no name
@@ -799,7 +799,7 @@ func lastRuneString(s string) string {
 func trimNav(ls []line) []line {
 	nav := func(t string) bool {
 		return t == "" || reNavLine.MatchString(t) || isLinkLine(t) || reVotes.MatchString(t) ||
-			reCommentsHeader.MatchString(t)
+			isCommentsHeader(t)
 	}
 	for len(ls) > 0 && nav(ls[0].text) {
 		ls = ls[1:]
@@ -889,7 +889,7 @@ func datesAfterText(lines []line, heads []head) []head {
 			if t == "" || !isAuthor(t) || strings.ContainsAny(t, ".!?") {
 				continue
 			}
-			if p := prevNonBlank(lines, j); p >= 0 && (isLinkLine(lines[p].text) || reCommentsHeader.MatchString(lines[p].text) || reVotes.MatchString(lines[p].text)) {
+			if p := prevNonBlank(lines, j); p >= 0 && (isLinkLine(lines[p].text) || isCommentsHeader(lines[p].text) || reVotes.MatchString(lines[p].text)) {
 				out = append(out, head{first: j, last: j, author: cleanAuthor(t), raw: heads[0].raw, posted: heads[0].posted, hasDate: heads[0].hasDate})
 			}
 			break
@@ -900,7 +900,7 @@ func datesAfterText(lines []line, heads []head) []head {
 			return heads
 		}
 		a := nextNonBlank(lines, h.last)
-		for a >= 0 && (isLinkLine(lines[a].text) || reVotes.MatchString(lines[a].text) || reCommentsHeader.MatchString(lines[a].text)) {
+		for a >= 0 && (isLinkLine(lines[a].text) || reVotes.MatchString(lines[a].text) || isCommentsHeader(lines[a].text)) {
 			a = nextNonBlank(lines, a)
 		}
 		if k+1 == len(heads) {
@@ -1086,6 +1086,14 @@ func oldRedditByline(t string) []string {
 		return nil
 	}
 	return reOldRedditByline.FindStringSubmatch(t)
+}
+
+// isCommentsHeader reports a comments header ("12 Responses", "Comments (3)"). Each one
+// starts with a digit or with c, r, s, v or l (ſ folds to s): a cheap test before the
+// expression, which runs on most lines.
+func isCommentsHeader(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("0123456789cCrRsSvVlLſ", r) && reCommentsHeader.MatchString(t)
 }
 
 // isLinkLine reports a line of links or counts under a comment ("Reply", "12 Likes |
