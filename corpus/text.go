@@ -35,7 +35,6 @@ var (
 	// Navigation and consent lines over a saved page's article.
 	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
 	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented)\s*:?\s*(.*)$`)
-	reBullet  = regexp.MustCompile(`^(?:[•·●▪◦‣∙*+>-]|\d+\.)\s*`)
 	// Separators between an author and a date written on one line.
 	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
 )
@@ -595,16 +594,21 @@ func authorDateLine(t string) (head, bool) {
 // inside ("Hayley1987", "WildGarlicPesto", "dr_k").
 var reUserName = regexp.MustCompile(`^[\p{L}\p{N}_.-]*(?:\p{N}|_|\p{Ll}\p{Lu}|\p{L}\.\p{L})[\p{L}\p{N}_.-]*$`)
 
+// stripBullet trims s and the bullet or number before a list item: "• Jane", "3. Jane".
+// It runs several times on each name line, so it is written out, not an expression.
 func stripBullet(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
+	if r, n := utf8.DecodeRuneInString(s); strings.ContainsRune("•·●▪◦‣∙*+>-", r) {
+		return strings.TrimSpace(s[n:])
 	}
-	// reBullet starts with a bullet sign or a digit: skip the expression otherwise.
-	if c := s[0]; c < utf8.RuneSelf && c != '*' && c != '+' && c != '>' && c != '-' && (c < '0' || c > '9') {
-		return s
+	digits := 0
+	for digits < len(s) && '0' <= s[digits] && s[digits] <= '9' {
+		digits++
 	}
-	return strings.TrimSpace(reBullet.ReplaceAllString(s, ""))
+	if digits > 0 && digits < len(s) && s[digits] == '.' {
+		return strings.TrimSpace(s[digits+1:])
+	}
+	return s
 }
 
 func cleanAuthor(s string) string {
