@@ -611,8 +611,17 @@ func stripBullet(s string) string {
 	return s
 }
 
+// stripBy drops the "by" before a name: "Posted by jane" -> "jane". reBy's lines start
+// with b, p, w, c, r or m, and no other letter folds to those: the expression runs only then.
+func stripBy(s string) string {
+	if s == "" || !strings.ContainsRune("bpwcrmBPWCRM", rune(s[0])) {
+		return s
+	}
+	return reBy.ReplaceAllString(s, "")
+}
+
 func cleanAuthor(s string) string {
-	s = reBy.ReplaceAllString(stripBullet(s), "")
+	s = stripBy(stripBullet(s))
 	if m := reSays.FindStringSubmatch(s); m != nil && m[2] == "" {
 		s = m[1]
 	}
@@ -629,7 +638,7 @@ func isAuthor(s string) bool {
 	if len(s) > 200 {
 		return false
 	}
-	s = reBy.ReplaceAllString(s, "")
+	s = stripBy(s)
 	n := utf8.RuneCountInString(s)
 	if n == 0 || n > 50 {
 		return false
