@@ -1160,16 +1160,13 @@ func (p *htmlReader) ldAdd(x map[string]any, parent int, seen map[string]bool, b
 		}
 	}
 	c.Parent = parent
-	if c.Text == "" {
-		// add's warning has no element id to find; give the JSON-LD block's line.
-		n := len(p.page.Warnings)
-		i := p.add(c, "")
-		if len(p.page.Warnings) > n {
-			p.page.Warnings[n].Line = line
-		}
-		return i, true
+	// add's warning (no text) has no element id to find; give the JSON-LD block's line.
+	n := len(p.page.Warnings)
+	i := p.add(c, "")
+	if len(p.page.Warnings) > n {
+		p.page.Warnings[n].Line = line
 	}
-	return p.add(c, ""), true
+	return i, true
 }
 
 // tidyText tidies text that came from an attribute or JSON: markup is read as HTML,
