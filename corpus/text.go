@@ -894,6 +894,11 @@ func datesAfterText(lines []line, heads []head) []head {
 		return heads
 	}
 	var out []head
+	// the thread's furniture between a date and the next name
+	furniture := func(j int) bool {
+		t := lines[j].text
+		return isLinkLine(t) || isCommentsHeader(t) || reVotes.MatchString(t)
+	}
 	// The first comment's name stands over its text, under the thread's header or the
 	// opening post's link lines ("14 Replies", "SlowDragon", the reply, "3y ago").
 	if heads[0].author == "" {
@@ -902,7 +907,7 @@ func datesAfterText(lines []line, heads []head) []head {
 			if t == "" || !isAuthor(t) || strings.ContainsAny(t, ".!?") {
 				continue
 			}
-			if p := prevNonBlank(lines, j); p >= 0 && (isLinkLine(lines[p].text) || isCommentsHeader(lines[p].text) || reVotes.MatchString(lines[p].text)) {
+			if p := prevNonBlank(lines, j); p >= 0 && furniture(p) {
 				out = append(out, head{first: j, last: j, author: cleanAuthor(t), raw: heads[0].raw, posted: heads[0].posted, hasDate: heads[0].hasDate})
 			}
 			break
@@ -913,7 +918,7 @@ func datesAfterText(lines []line, heads []head) []head {
 			return heads
 		}
 		a := nextNonBlank(lines, h.last)
-		for a >= 0 && (isLinkLine(lines[a].text) || reVotes.MatchString(lines[a].text) || isCommentsHeader(lines[a].text)) {
+		for a >= 0 && furniture(a) {
 			a = nextNonBlank(lines, a)
 		}
 		if k+1 == len(heads) {
