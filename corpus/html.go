@@ -852,13 +852,7 @@ func (p *htmlReader) wpDate(own func(func(*html.Node) bool) *html.Node, idAttr s
 		if raw == "" {
 			raw = dt
 		}
-		if t, ok := parseWallClock(dt); ok {
-			return t, raw
-		}
-		if t, ok := readStamp(shown); ok {
-			return t, raw
-		}
-		if t, ok := readStamp(dt); ok {
+		if t, ok := readMachineOrShown(dt, shown); ok {
 			return t, raw
 		}
 		p.warn(idAttr, fmt.Sprintf("cannot read the date %q; kept as written", raw))
@@ -963,14 +957,7 @@ func (p *htmlReader) microComments(items []*html.Node, parents []int) {
 		if d := microProp(root, "dateCreated", "datePublished"); d != nil {
 			machine, shown := microValue(d)
 			c.PostedRaw = firstText(shown, machine)
-			t, ok := parseWallClock(machine)
-			if !ok {
-				t, ok = readStamp(shown)
-			}
-			if !ok {
-				t, ok = readStamp(machine)
-			}
-			if ok {
+			if t, ok := readMachineOrShown(machine, shown); ok {
 				c.Posted = t
 			} else if c.PostedRaw != "" {
 				p.warn(idAttr, fmt.Sprintf("cannot read the date %q; kept as written", c.PostedRaw))
@@ -1173,16 +1160,13 @@ func (p *htmlReader) ldAdd(x map[string]any, parent int, seen map[string]bool, b
 		}
 	}
 	c.Parent = parent
-	if c.Text == "" {
-		// add's warning has no element id to find; give the JSON-LD block's line.
-		n := len(p.page.Warnings)
-		i := p.add(c, "")
-		if len(p.page.Warnings) > n {
-			p.page.Warnings[n].Line = line
-		}
-		return i, true
+	// add's warning (no text) has no element id to find; give the JSON-LD block's line.
+	n := len(p.page.Warnings)
+	i := p.add(c, "")
+	if len(p.page.Warnings) > n {
+		p.page.Warnings[n].Line = line
 	}
-	return p.add(c, ""), true
+	return i, true
 }
 
 // tidyText tidies text that came from an attribute or JSON: markup is read as HTML,
@@ -1227,6 +1211,19 @@ func parseWallClock(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// readMachineOrShown reads a date given twice, as a machine value (a datetime or content
+// attribute) and as the page shows it: the machine timestamp first, then the shown date,
+// then the machine value read as a page date.
+func readMachineOrShown(machine, shown string) (time.Time, bool) {
+	if t, ok := parseWallClock(machine); ok {
+		return t, true
+	}
+	if t, ok := readStamp(shown); ok {
+		return t, true
+	}
+	return readStamp(machine)
 }
 
 // readStamp reads a timestamp, else a date as pages write it. A relative date ("3 days

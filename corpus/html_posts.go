@@ -55,9 +55,9 @@ func (p *htmlReader) genericPosts(doc *html.Node) []*html.Node {
 	// The shape is the tag and its post-like classes: phpBB alternates "post bg1" and
 	// "post bg2".
 	shape := func(n *html.Node) string {
-		key := n.Data
+		key, classes := n.Data, attrOf(n, "class")
 		for _, c := range postClasses {
-			if hasToken(attrOf(n, "class"), c) {
+			if hasToken(classes, c) {
 				key += "." + c
 			}
 		}

@@ -15,7 +15,13 @@ func readTestHTML(t *testing.T, name string) *Page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := parseHTML(name, string(data))
+	return parseTestHTML(t, name, string(data))
+}
+
+// parseTestHTML parses a page that must parse.
+func parseTestHTML(t *testing.T, source, text string) *Page {
+	t.Helper()
+	p, err := parseHTML(source, text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +59,14 @@ type wantComment struct {
 	textStart           string
 }
 
+// minute is a time as the tests write it, "2006-01-02T15:04", or "" for the zero time.
+func minute(tm time.Time) string {
+	if tm.IsZero() {
+		return ""
+	}
+	return tm.Format("2006-01-02T15:04")
+}
+
 func checkComments(t *testing.T, p *Page, want []wantComment) {
 	t.Helper()
 	if len(p.Comments) != len(want) {
@@ -63,10 +77,7 @@ func checkComments(t *testing.T, p *Page, want []wantComment) {
 	}
 	for i, w := range want {
 		c := p.Comments[i]
-		posted := ""
-		if !c.Posted.IsZero() {
-			posted = c.Posted.Format("2006-01-02T15:04")
-		}
+		posted := minute(c.Posted)
 		if c.Author != w.author || posted != w.posted || c.PostedRaw != w.raw || c.Parent != w.parent ||
 			!strings.HasPrefix(c.Text, w.textStart) {
 			t.Errorf("comment %d = {%q %q %q parent %d %.40q}, want {%q %q %q parent %d %.40q}", i,
@@ -134,10 +145,7 @@ func TestHTMLArticleText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := parseHTML("t.html", tc.in)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := parseTestHTML(t, "t.html", tc.in)
 			if p.Article != tc.want {
 				t.Errorf("article %q, want %q", p.Article, tc.want)
 			}
@@ -157,10 +165,7 @@ func TestHTMLTitle(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := parseHTML("t.html", tc.in)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := parseTestHTML(t, "t.html", tc.in)
 			if p.Title != tc.want {
 				t.Errorf("title %q, want %q", p.Title, tc.want)
 			}
@@ -264,10 +269,7 @@ func TestHTMLComments(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := parseHTML("t.html", tc.in)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := parseTestHTML(t, "t.html", tc.in)
 			checkStructure(t, p)
 			checkComments(t, p, tc.want)
 			for i, id := range tc.ids {
@@ -335,10 +337,7 @@ func TestHTMLTooDeep(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := parseHTML("deep.html", tc.in)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := parseTestHTML(t, "deep.html", tc.in)
 			if p.Article != tc.article {
 				t.Errorf("article %q, want %q", p.Article, tc.article)
 			}

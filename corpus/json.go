@@ -403,27 +403,11 @@ func (r *jsonReader) decodeRecord(raw json.RawMessage, line int) (jsonRecord, bo
 	}
 	// Other tools name the fields their own way: Reddit's "body", "content", "message",
 	// "created_utc", "timestamp", "parent_id".
-	for _, alias := range []string{"body", "content", "message", "review", "comment_text"} {
-		if _, ok := f["text"]; !ok {
-			if v, ok := f[alias]; ok {
-				f["text"] = v
-			}
-		}
+	useAlias(f, "text", "body", "content", "message", "review", "comment_text")
+	if _, ok := f["date"]; !ok {
+		useAlias(f, "posted", "created_utc", "created_at", "created", "timestamp", "time", "published")
 	}
-	for _, alias := range []string{"created_utc", "created_at", "created", "timestamp", "time", "published"} {
-		if _, ok := f["posted"]; !ok {
-			if _, ok := f["date"]; !ok {
-				if v, ok := f[alias]; ok {
-					f["posted"] = v
-				}
-			}
-		}
-	}
-	if _, ok := f["parent"]; !ok {
-		if v, ok := f["parent_id"]; ok {
-			f["parent"] = v
-		}
-	}
+	useAlias(f, "parent", "parent_id")
 	if v, ok := f["text"]; ok {
 		if s, ok := jsonScalar(v); ok {
 			rec.text, rec.hasText = s, true
@@ -469,6 +453,19 @@ func (r *jsonReader) decodeRecord(raw json.RawMessage, line int) (jsonRecord, bo
 		rec.postedRaw = value
 	}
 	return rec, true
+}
+
+// useAlias gives a record without the field name the first of aliases it has.
+func useAlias(f map[string]json.RawMessage, name string, aliases ...string) {
+	if _, ok := f[name]; ok {
+		return
+	}
+	for _, a := range aliases {
+		if v, ok := f[a]; ok {
+			f[name] = v
+			return
+		}
+	}
 }
 
 // finish resolves parent references and returns the pages. Input with no records still

@@ -21,7 +21,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?)\b.*|(?:reader\s+)?comments?\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|upvote|downvote|vote|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|replies|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|give\s+award|\d+\s+reactions?|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -35,7 +35,6 @@ var (
 	// Navigation and consent lines over a saved page's article.
 	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
 	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented)\s*:?\s*(.*)$`)
-	reBullet  = regexp.MustCompile(`^(?:[•·●▪◦‣∙*+>-]|\d+\.)\s*`)
 	// Separators between an author and a date written on one line.
 	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
 )
@@ -102,8 +101,7 @@ func parsePageText(source, text string) *Page {
 	heads = dropEmptyHeads(lines, heads)
 	p := &Page{Source: source, Format: FormatPageText}
 
-	end := len(lines)
-	articleEnd := end
+	articleEnd := len(lines)
 	if len(heads) > 0 {
 		articleEnd = heads[0].first
 	}
@@ -133,7 +131,7 @@ func parsePageText(source, text string) *Page {
 	// The article: the title is its first line when a blank line follows it.
 	var body []line
 	for _, l := range lines[:articleEnd] {
-		if reCommentsHeader.MatchString(l.text) || reLevel.MatchString(l.text) || isLinkLine(l.text) {
+		if isCommentsHeader(l.text) || reLevel.MatchString(l.text) || isLinkLine(l.text) {
 			continue
 		}
 		body = append(body, l)
@@ -149,14 +147,10 @@ func parsePageText(source, text string) *Page {
 
 	// Reddit copies put "level N" over each comment: its depth in the thread.
 	lastAtDepth := map[int]int{}
-	handles := map[string]int{} // "@hankm" -> the comment index of its last post
+	handles := map[string]int{} // "@hankm" -> the comment index of its first post
 	var indents [][2]int        // old Reddit: open comments' indentation and index
 	for k, h := range heads {
-		stop := end
-		if k+1 < len(heads) {
-			stop = heads[k+1].first
-		}
-		blines := lines[h.last+1 : stop]
+		blines := lines[h.last+1 : bodyEnd(lines, heads, k)]
 		if before != nil {
 			blines = lines[before[k][0]:before[k][1]]
 		}
@@ -172,12 +166,11 @@ func parsePageText(source, text string) *Page {
 			Parent:    -1,
 			Text:      joinParagraphs(blines),
 		}
+		above := prevNonBlank(lines, h.first) // the line over the byline, or -1
 		// A "Comments" line under a comment opens the comments on it (Quora's answers);
 		// "12 replies" only counts them.
-		if k > 0 && c.Parent < 0 {
-			if j := prevNonBlank(lines, h.first); j > heads[k-1].last && strings.EqualFold(strings.TrimSpace(lines[j].text), "comments") {
-				c.Parent = k - 1
-			}
+		if k > 0 && above > heads[k-1].last && strings.EqualFold(strings.TrimSpace(lines[above].text), "comments") {
+			c.Parent = k - 1
 		}
 		// "@jordanlee4412 You're not crazy": a reply that opens with the handle it answers
 		if c.Parent < 0 && strings.HasPrefix(c.Text, "@") {
@@ -190,7 +183,7 @@ func parsePageText(source, text string) *Page {
 			}
 		}
 		// old Reddit nests a reply under its parent by indentation
-		if reOldRedditByline.MatchString(lines[h.first].text) {
+		if oldRedditByline(lines[h.first].text) != nil {
 			ind := lines[h.first].indent
 			for len(indents) > 0 && indents[len(indents)-1][0] >= ind {
 				indents = indents[:len(indents)-1]
@@ -201,51 +194,45 @@ func parsePageText(source, text string) *Page {
 			indents = append(indents, [2]int{ind, k})
 		}
 		// A reply to a handle answers that writer's first post in the thread.
-		if _, seen := handles[strings.ToLower(h.handle)]; h.handle != "" && !seen {
-			handles[strings.ToLower(h.handle)] = k
-		}
-		// "Replying to @tferreira" under the byline (X)
-		if j := nextNonBlank(lines, h.last); j >= 0 && j < len(lines) {
-			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
-				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < k {
-					c.Parent = parent
-				}
-			}
-		}
-		// "Replying to @hankm" over the byline, or "hankm @hankm" as the name
-		if m := reHandleName.FindStringSubmatch(c.Author); m != nil {
-			c.Author = strings.TrimSpace(m[1])
-			if _, seen := handles[strings.ToLower(m[2])]; !seen {
-				handles[strings.ToLower(m[2])] = k
-			}
-		} else if key := "@" + strings.ToLower(strings.TrimPrefix(c.Author, "@")); c.Author != "" {
+		remember := func(handle string) {
+			key := strings.ToLower(handle)
 			if _, seen := handles[key]; !seen {
 				handles[key] = k
 			}
 		}
-		if j := prevNonBlank(lines, h.first); j >= 0 {
+		// "Replying to @hankm" on line j: the reply answers that handle's post.
+		replyingTo := func(j int) {
+			if j < 0 {
+				return
+			}
 			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
 				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < k {
 					c.Parent = parent
 				}
 			}
 		}
+		if h.handle != "" {
+			remember(h.handle)
+		}
+		replyingTo(nextNonBlank(lines, h.last)) // under the byline (X)
+		// "hankm @hankm" as the name
+		if m := reHandleName.FindStringSubmatch(c.Author); m != nil {
+			c.Author = strings.TrimSpace(m[1])
+			remember(m[2])
+		} else if c.Author != "" {
+			remember("@" + strings.TrimPrefix(c.Author, "@"))
+		}
+		replyingTo(above) // over the byline
 		if h.replyTo != "" {
-			for i := len(p.Comments) - 1; i >= 0; i-- {
-				if p.Comments[i].Author == h.replyTo {
-					c.Parent = i
-					break
-				}
+			if i := lastBy(p.Comments, h.replyTo); i >= 0 {
+				c.Parent = i
 			}
 		}
 		// "Alison_K in reply to SlowDragon"
 		if m := reInReplyTo.FindStringSubmatch(c.Author); m != nil {
 			c.Author = strings.TrimSpace(m[1])
-			for i := len(p.Comments) - 1; i >= 0; i-- {
-				if p.Comments[i].Author == strings.TrimSpace(m[2]) {
-					c.Parent = i
-					break
-				}
+			if i := lastBy(p.Comments, strings.TrimSpace(m[2])); i >= 0 {
+				c.Parent = i
 			}
 		}
 		// "george_h sunnyday72", "Lorna B.  Skeptic_Steve": a reply names the one it
@@ -255,8 +242,8 @@ func parsePageText(source, text string) *Page {
 				c.Author, c.Parent = strings.TrimSpace(strings.TrimSuffix(c.Author, prior)), i
 			}
 		}
-		if j := prevNonBlank(lines, h.first); j >= 0 {
-			if m := reLevel.FindStringSubmatch(lines[j].text); m != nil {
+		if above >= 0 {
+			if m := reLevel.FindStringSubmatch(lines[above].text); m != nil {
 				depth, _ := strconv.Atoi(m[1])
 				if parent, ok := lastAtDepth[depth-1]; ok && depth > 1 {
 					c.Parent = parent
@@ -286,6 +273,16 @@ func parsePageText(source, text string) *Page {
 	return p
 }
 
+// lastBy is the index of the last comment by author, or -1.
+func lastBy(comments []Comment, author string) int {
+	for i := len(comments) - 1; i >= 0; i-- {
+		if comments[i].Author == author {
+			return i
+		}
+	}
+	return -1
+}
+
 // stripTrailers drops the link lines ("Reply", "Report") and comment headers that end a
 // comment block and, after the last comment, the page footer.
 func stripTrailers(ls []line, last bool) []line {
@@ -305,7 +302,7 @@ func stripTrailers(ls []line, last bool) []line {
 	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
-		if isLinkLine(t) || reCommentsHeader.MatchString(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
+		if isLinkLine(t) || isCommentsHeader(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
 			reReplyingTo.MatchString(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
@@ -313,6 +310,14 @@ func stripTrailers(ls []line, last bool) []line {
 		break
 	}
 	return ls
+}
+
+// bodyEnd is where the text under head k stops: at the next head, or the end of the page.
+func bodyEnd(lines []line, heads []head, k int) int {
+	if k+1 < len(heads) {
+		return heads[k+1].first
+	}
+	return len(lines)
 }
 
 func trimBlank(ls []line) []line {
@@ -500,7 +505,7 @@ func findHeads(lines []line) []head {
 	}
 	// A comments header splits the article from the thread.
 	for i, l := range lines {
-		if reCommentsHeader.MatchString(l.text) && strings.ContainsAny(l.text, "0123456789(") {
+		if strings.ContainsAny(l.text, "0123456789(") && isCommentsHeader(l.text) {
 			k := 0
 			for k < len(heads) && heads[k].first < i {
 				k++
@@ -589,20 +594,34 @@ func authorDateLine(t string) (head, bool) {
 // inside ("Hayley1987", "WildGarlicPesto", "dr_k").
 var reUserName = regexp.MustCompile(`^[\p{L}\p{N}_.-]*(?:\p{N}|_|\p{Ll}\p{Lu}|\p{L}\.\p{L})[\p{L}\p{N}_.-]*$`)
 
+// stripBullet trims s and the bullet or number before a list item: "• Jane", "3. Jane".
+// It runs several times on each name line, so it is written out, not an expression.
 func stripBullet(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if r, n := utf8.DecodeRuneInString(s); strings.ContainsRune("•·●▪◦‣∙*+>-", r) {
+		return strings.TrimSpace(s[n:])
+	}
+	digits := 0
+	for digits < len(s) && '0' <= s[digits] && s[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 && digits < len(s) && s[digits] == '.' {
+		return strings.TrimSpace(s[digits+1:])
+	}
+	return s
+}
+
+// stripBy drops the "by" before a name: "Posted by jane" -> "jane". reBy's lines start
+// with b, p, w, c, r or m, and no other letter folds to those: the expression runs only then.
+func stripBy(s string) string {
+	if s == "" || !strings.ContainsRune("bpwcrmBPWCRM", rune(s[0])) {
 		return s
 	}
-	// reBullet starts with a bullet sign or a digit: skip the expression otherwise.
-	if c := s[0]; c < utf8.RuneSelf && c != '*' && c != '+' && c != '>' && c != '-' && (c < '0' || c > '9') {
-		return s
-	}
-	return strings.TrimSpace(reBullet.ReplaceAllString(s, ""))
+	return reBy.ReplaceAllString(s, "")
 }
 
 func cleanAuthor(s string) string {
-	s = reBy.ReplaceAllString(stripBullet(s), "")
+	s = stripBy(stripBullet(s))
 	if m := reSays.FindStringSubmatch(s); m != nil && m[2] == "" {
 		s = m[1]
 	}
@@ -619,13 +638,13 @@ func isAuthor(s string) bool {
 	if len(s) > 200 {
 		return false
 	}
-	s = reBy.ReplaceAllString(s, "")
+	s = stripBy(s)
 	n := utf8.RuneCountInString(s)
 	if n == 0 || n > 50 {
 		return false
 	}
 	// The cheap tests first: this runs on many lines.
-	if strings.Count(s, " ") > 8 || len(strings.Fields(s)) > 5 || strings.Contains(s, ": ") {
+	if strings.Count(s, " ") > 8 || moreWords(s, 5) || strings.Contains(s, ": ") {
 		return false // a sentence, or a "Condition: ..." field
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -649,7 +668,7 @@ func isAuthor(s string) bool {
 	if v, ok := authorCache.Load(s); ok {
 		return v.(bool)
 	}
-	ok := !isLinkLine(s) && !reCommentsHeader.MatchString(s) && !reFooter.MatchString(s) && !reClockTime.MatchString(s)
+	ok := !isLinkLine(s) && !isCommentsHeader(s) && !reFooter.MatchString(s) && !reClockTime.MatchString(s)
 	if ok {
 		_, date := ParseDate(s)
 		ok = !date // a date or a time of day ("9:41 AM") is no name
@@ -658,6 +677,17 @@ func isAuthor(s string) bool {
 		authorCache.Store(s, ok)
 	}
 	return ok
+}
+
+// moreWords reports whether s has more than n words (as strings.Fields splits them),
+// without making the slice: isAuthor asks it of most lines.
+func moreWords(s string, n int) bool {
+	for range strings.FieldsSeq(s) {
+		if n--; n < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -745,11 +775,7 @@ func bylinesAfterText(lines []line, heads []head) bool {
 		return false
 	}
 	body := func(k int) []line {
-		stop := len(lines)
-		if k+1 < len(heads) {
-			stop = heads[k+1].first
-		}
-		return stripTrailers(lines[heads[k].last+1:stop], k+1 == len(heads))
+		return stripTrailers(lines[heads[k].last+1:bodyEnd(lines, heads, k)], k+1 == len(heads))
 	}
 	if len(body(len(heads)-1)) > 0 || len(stripTrailers(lines[:heads[0].first], false)) == 0 {
 		return false
@@ -786,7 +812,7 @@ func lastRuneString(s string) string {
 func trimNav(ls []line) []line {
 	nav := func(t string) bool {
 		return t == "" || reNavLine.MatchString(t) || isLinkLine(t) || reVotes.MatchString(t) ||
-			reCommentsHeader.MatchString(t)
+			isCommentsHeader(t)
 	}
 	for len(ls) > 0 && nav(ls[0].text) {
 		ls = ls[1:]
@@ -868,6 +894,11 @@ func datesAfterText(lines []line, heads []head) []head {
 		return heads
 	}
 	var out []head
+	// the thread's furniture between a date and the next name
+	furniture := func(j int) bool {
+		t := lines[j].text
+		return isLinkLine(t) || isCommentsHeader(t) || reVotes.MatchString(t)
+	}
 	// The first comment's name stands over its text, under the thread's header or the
 	// opening post's link lines ("14 Replies", "SlowDragon", the reply, "3y ago").
 	if heads[0].author == "" {
@@ -876,7 +907,7 @@ func datesAfterText(lines []line, heads []head) []head {
 			if t == "" || !isAuthor(t) || strings.ContainsAny(t, ".!?") {
 				continue
 			}
-			if p := prevNonBlank(lines, j); p >= 0 && (isLinkLine(lines[p].text) || reCommentsHeader.MatchString(lines[p].text) || reVotes.MatchString(lines[p].text)) {
+			if p := prevNonBlank(lines, j); p >= 0 && furniture(p) {
 				out = append(out, head{first: j, last: j, author: cleanAuthor(t), raw: heads[0].raw, posted: heads[0].posted, hasDate: heads[0].hasDate})
 			}
 			break
@@ -887,7 +918,7 @@ func datesAfterText(lines []line, heads []head) []head {
 			return heads
 		}
 		a := nextNonBlank(lines, h.last)
-		for a >= 0 && (isLinkLine(lines[a].text) || reVotes.MatchString(lines[a].text) || reCommentsHeader.MatchString(lines[a].text)) {
+		for a >= 0 && furniture(a) {
 			a = nextNonBlank(lines, a)
 		}
 		if k+1 == len(heads) {
@@ -919,7 +950,8 @@ var reActionDate = regexp.MustCompile(`(?i)^(?:(?:like|love|reply|share|comment|
 func actionBylines(lines []line) []head {
 	var heads []head
 	for i, l := range lines {
-		if len(l.text) > 80 || !strings.ContainsAny(l.text, "·•") {
+		// two Contains, not ContainsAny: with non-ASCII sets that decodes the line rune by rune
+		if len(l.text) > 80 || !strings.Contains(l.text, "·") && !strings.Contains(l.text, "•") {
 			continue
 		}
 		m := reActionDate.FindStringSubmatch(l.text)
@@ -1038,11 +1070,7 @@ func parseReviewTable(source string, lines []line) *Page {
 func dropEmptyHeads(lines []line, heads []head) []head {
 	out := heads[:0:0]
 	for k, h := range heads {
-		stop := len(lines)
-		if k+1 < len(heads) {
-			stop = heads[k+1].first
-		}
-		if h.author == "" && len(stripTrailers(lines[h.last+1:stop], k+1 == len(heads))) == 0 {
+		if h.author == "" && len(stripTrailers(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads))) == 0 {
 			continue
 		}
 		out = append(out, h)
@@ -1076,6 +1104,14 @@ func oldRedditByline(t string) []string {
 		return nil
 	}
 	return reOldRedditByline.FindStringSubmatch(t)
+}
+
+// isCommentsHeader reports a comments header ("12 Responses", "Comments (3)"). Each one
+// starts with a digit or with c, r, s, v or l (ſ folds to s): a cheap test before the
+// expression, which runs on most lines.
+func isCommentsHeader(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("0123456789cCrRsSvVlLſ", r) && reCommentsHeader.MatchString(t)
 }
 
 // isLinkLine reports a line of links or counts under a comment ("Reply", "12 Likes |
