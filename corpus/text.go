@@ -543,10 +543,15 @@ func mayDate(t string) bool {
 
 // maySay is a cheap test that a line could be "Name says:".
 func maySay(t string) bool {
-	// the verbs in lower case, as they follow a name ("Jane says:", "kestrel wrote:")
+	// "Jane says:", "kestrel wrote:", "JOHN SAID:": fold case only when the line has capitals
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; 'A' <= c && c <= 'Z' {
+			t = strings.ToLower(t)
+			break
+		}
+	}
 	return strings.Contains(t, "say") || strings.Contains(t, "said") || strings.Contains(t, "wrote") ||
-		strings.Contains(t, "writes") || strings.Contains(t, "comment") || strings.Contains(t, "SAY") ||
-		strings.Contains(t, "WROTE") || strings.Contains(t, "Say") || strings.Contains(t, "Wrote")
+		strings.Contains(t, "writes") || strings.Contains(t, "commented")
 }
 
 // authorDateLine reads a name and a date on one line: "Jane Doe - March 3, 2019 at 7:15

@@ -409,3 +409,11 @@ func TestDateOnFirstLine(t *testing.T) {
 		}
 	}
 }
+
+// "Name says:" is read whatever its case.
+func TestSaysAnyCase(t *testing.T) {
+	p := parsePageText("t.txt", "Title\n\nArticle text.\n\nJOHN SAID: March 3, 2019 at 7:15 pm\nNo side effects for me.\n\nJane Writes: March 4, 2019 at 8:00 am\nDizzy on day two.\n")
+	if len(p.Comments) != 2 || p.Comments[0].Author != "JOHN" || p.Comments[1].Author != "Jane" {
+		t.Errorf("comments %+v", p.Comments)
+	}
+}
