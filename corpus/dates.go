@@ -37,7 +37,7 @@ var (
 	reDateVerb = regexp.MustCompile(`(?i)^(?:posted|answered|updated|edited|commented|replied|asked|reviewed(?:\s+in\s+(?:the\s+)?[a-z][a-z ]{1,30}?\s+on)?|written|published)(?:\s+on)?\s+`)
 	// A bare relative age: "3y", "2mo", "5d", "1w", "3h".
 	reCompactAgo = regexp.MustCompile(`^\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins)$`)
-	reRelative   = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now)(?:\s|$|[.,)])`)
+	reRelative   = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now)\s*(?:\(edited\)|\*)?$`)
 )
 
 // ParseDate reads a date as pages write it. It returns the local time as written (no

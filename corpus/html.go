@@ -98,6 +98,7 @@ func parseHTML(source, text string) (*Page, error) {
 				}
 			}
 			p.page.Article = p.article(doc)
+			p.page.Layout = fmt.Sprintf("html: %d repeated post containers (%s); %d comments", len(posts), describeNode(posts[0]), len(p.page.Comments))
 		} else {
 			p.fromTextLayout(doc)
 		}
@@ -114,6 +115,7 @@ func (p *htmlReader) fromTextLayout(doc *html.Node) {
 		body = b
 	}
 	tp := parsePageText(p.page.Source, nodeText(body, skipAlways))
+	p.page.Layout = "html: no comment markup; the page's " + tp.Layout
 	if len(tp.Comments) == 0 {
 		return
 	}
@@ -606,6 +608,7 @@ func (p *htmlReader) readComments(doc *html.Node) {
 	p.collectWP(doc, -1, false)
 	if len(p.blocks) > 0 {
 		p.wpComments()
+		p.page.Layout = fmt.Sprintf("html: WordPress comment markup (li.comment, .comment-author, .comment-content); %d comments", len(p.page.Comments))
 		return
 	}
 	var micro []*html.Node
@@ -613,9 +616,13 @@ func (p *htmlReader) readComments(doc *html.Node) {
 	p.collectMicro(doc, -1, &micro, &parents)
 	if len(micro) > 0 {
 		p.microComments(micro, parents)
+		p.page.Layout = fmt.Sprintf("html: schema.org Comment microdata; %d comments", len(p.page.Comments))
 		return
 	}
 	p.jsonLDComments(doc)
+	if len(p.page.Comments) > 0 {
+		p.page.Layout = fmt.Sprintf("html: schema.org Comment JSON-LD; %d comments", len(p.page.Comments))
+	}
 }
 
 // add appends a comment, giving it its index and, when it has no text, a warning.
@@ -1233,4 +1240,16 @@ func readStamp(s string) (time.Time, bool) {
 		return t, true
 	}
 	return ParseDate(s)
+}
+
+// describeNode names an element as a selector: "div.post.bg1", "article#post-12".
+func describeNode(n *html.Node) string {
+	d := n.Data
+	if id := attrOf(n, "id"); id != "" {
+		d += "#" + id
+	}
+	for _, c := range strings.Fields(attrOf(n, "class")) {
+		d += "." + c
+	}
+	return d
 }

@@ -39,6 +39,7 @@ type Page struct {
 	Article  string // the article's text; for plain text, the file's content byte for byte
 	Comments []Comment
 	Warnings []Warning // what could not be fully parsed, with where
+	Layout   string    // how the page was read: the reader, the markup or header template, why
 }
 
 // Comment is one reader comment or forum post.

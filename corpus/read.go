@@ -113,7 +113,8 @@ func Parse(source string, data []byte, format Format) ([]*Page, error) {
 			// Page text when it has comment blocks, plain text otherwise: parse once.
 			p := parsePageText(source, text)
 			if len(p.Comments) == 0 {
-				p = &Page{Source: source, Format: FormatPlain, Article: text}
+				p = &Page{Source: source, Format: FormatPlain, Article: text,
+					Layout: "plain: no comment structure, the whole file is the article (" + strings.TrimPrefix(p.Layout, "text: ") + ")"}
 			}
 			return withWarnings([]*Page{p}, warns), nil
 		}
@@ -125,10 +126,15 @@ func Parse(source string, data []byte, format Format) ([]*Page, error) {
 		pages = []*Page{p}
 	case FormatJSON, FormatJSONL:
 		pages, err = parseJSON(source, text, format == FormatJSONL)
+		for _, p := range pages {
+			if p != nil && p.Layout == "" {
+				p.Layout = fmt.Sprintf("%s: one record per comment; %d comments", format, len(p.Comments))
+			}
+		}
 	case FormatPageText:
 		pages = []*Page{parsePageText(source, text)}
 	case FormatPlain:
-		pages = []*Page{{Source: source, Format: FormatPlain, Article: text}}
+		pages = []*Page{{Source: source, Format: FormatPlain, Article: text, Layout: "plain: read as one document (--input-format plain)"}}
 	default:
 		err = fmt.Errorf("unknown input format %q", format)
 	}

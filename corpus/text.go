@@ -54,6 +54,7 @@ type head struct {
 	hasDate     bool
 	replyTo     string // the name of the post it answers, when the byline says it
 	handle      string // "@beccahale_runs" under the name
+	says        bool   // the byline says it is a comment: "Jane says:", "Paul a écrit :"
 }
 
 func splitLines(text string) []line {
@@ -95,11 +96,22 @@ func parsePageText(source, text string) *Page {
 		return p
 	}
 	heads := datesAfterText(lines, findHeads(lines))
+	layout := "heads from date lines and bylines"
 	if ah := actionBylines(lines); len(ah) > len(heads) {
 		heads = ah // a social-network copy: "Like · Reply · 3y" under each comment
+		layout = "heads from action lines (Like · Reply · age)"
 	}
 	heads = dropEmptyHeads(lines, heads)
+	after := false
+	if t, ok := induceTemplate(lines); ok && betterTemplate(t.heads, heads) {
+		heads, after, layout = t.heads, t.after, t.String()
+	}
+	heads, why := plausibleThread(lines, heads)
 	p := &Page{Source: source, Format: FormatPageText}
+	p.Layout = fmt.Sprintf("text: %s; %d comments", layout, len(heads))
+	if why != "" {
+		p.Layout += " (" + why + ")"
+	}
 
 	articleEnd := len(lines)
 	if len(heads) > 0 {
@@ -109,7 +121,7 @@ func parsePageText(source, text string) *Page {
 	// Taken for 1 to 2 years · March 3, 2019"), comment k is the text between byline k-1
 	// and byline k; the first is the last paragraph over the first byline.
 	var before [][2]int
-	if bylinesAfterText(lines, heads) {
+	if after || bylinesAfterText(lines, heads) {
 		before = make([][2]int, len(heads))
 		for k, h := range heads {
 			from := 0
@@ -153,6 +165,15 @@ func parsePageText(source, text string) *Page {
 		blines := lines[h.last+1 : bodyEnd(lines, heads, k)]
 		if before != nil {
 			blines = lines[before[k][0]:before[k][1]]
+		}
+		// A date under the text of a byline without one: "Jane said...", the text, "November
+		// 3, 2011 2:53 PM" (Blogger).
+		if !h.hasDate && before == nil {
+			if j := lastNonBlank(blines); j >= 0 && isDateLine(blines[j].text) {
+				h.raw = strings.TrimSpace(blines[j].text)
+				h.posted, h.hasDate = ParseDate(h.raw)
+				blines = blines[:j]
+			}
 		}
 		blines = stripTrailers(dropRatings(blines), k+1 == len(heads))
 		if h.condition > 0 {
@@ -367,7 +388,7 @@ func findHeads(lines []line) []head {
 		// "Name says:" with the date on the same or the next line.
 		if maySay(t) {
 			if m := reSays.FindStringSubmatch(stripBullet(t)); m != nil && isAuthor(m[1]) {
-				h := head{first: i, last: i, author: cleanAuthor(m[1])}
+				h := head{first: i, last: i, author: cleanAuthor(m[1]), says: true}
 				if m[2] != "" {
 					if tm, ok := ParseDate(m[2]); ok {
 						h.raw, h.posted, h.hasDate = strings.TrimSpace(m[2]), tm, true

@@ -1,0 +1,544 @@
+package corpus
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Template induction: the comments of one page share one header template. A line that
+// could be a header is reduced to its shape: the words a byline is built from stay
+// (headerCues: "says", "profile image", "in reply to", "Posts:"), a date becomes D, a
+// number 9, a bullet or "(1)" N, and any run of other words w (a name). A shape that
+// recurs, each time with prose under it (or over it), is the page's template; its
+// occurrences are the heads, with the name read from the w next to the cue.
+
+// cueKind says where a header cue's name stands.
+type cueKind uint8
+
+const (
+	cueVerb   cueKind = iota + 1 // the name before: "Jane says:", "Betina sagt:", "Paul a écrit :"
+	cueBy                        // the name after: "by jane", "von Betina", "par Paul"
+	cueReply                     // "X in reply to Y": the name before, the parent after
+	cueAvatar                    // "X profile image": furniture beside a name
+	cueBadge                     // "Posts: 1,375", "Member", "Helpful - 0", "points"
+)
+
+// headerCues are the words of bylines, in the languages patients write in. Longer
+// phrases first: the first that matches at a word wins.
+var headerCues = func() []headerCue {
+	rows := []struct {
+		phrase string
+		kind   cueKind
+	}{
+		{"in reply to", cueReply}, {"replying to", cueReply}, {"reply to", cueReply}, {"antwort auf", cueReply},
+		{"en réponse à", cueReply}, {"répondre à", cueReply},
+		{"profile image", cueAvatar}, {"profile picture", cueAvatar}, {"user avatar", cueAvatar},
+		{"avatar universal", cueAvatar}, {"avatar", cueAvatar}, {"profilbild", cueAvatar},
+		{"a écrit", cueVerb}, {"hat geschrieben", cueVerb}, {"says", cueVerb}, {"said", cueVerb},
+		{"wrote", cueVerb}, {"writes", cueVerb}, {"commented", cueVerb}, {"replied", cueVerb},
+		{"answered", cueVerb}, {"asked", cueVerb}, {"posted", cueVerb}, {"sagt", cueVerb},
+		{"schrieb", cueVerb}, {"schreibt", cueVerb}, {"meint", cueVerb}, {"écrit", cueVerb},
+		{"dit", cueVerb}, {"dice", cueVerb}, {"scrive", cueVerb}, {"zegt", cueVerb},
+		{"reply date", cueBadge}, {"posts", cueBadge}, {"beiträge", cueBadge}, {"messages", cueBadge},
+		{"member", cueBadge}, {"mitglied", cueBadge}, {"membre", cueBadge}, {"helpful", cueBadge},
+		{"points", cueBadge}, {"reputation", cueBadge}, {"joined", cueBadge}, {"guest", cueBadge},
+		{"gast", cueBadge}, {"invité", cueBadge}, {"moderator", cueBadge}, {"admin", cueBadge},
+		{"comment by", cueBy}, {"posted by", cueBy}, {"reply by", cueBy}, {"by", cueBy},
+		{"von", cueBy}, {"par", cueBy},
+	}
+	out := make([]headerCue, len(rows))
+	for i, r := range rows {
+		out[i] = headerCue{words: strings.Fields(r.phrase), kind: r.kind}
+	}
+	return out
+}()
+
+type headerCue struct {
+	words []string
+	kind  cueKind
+}
+
+// A shapeTok is one piece of a header line's shape.
+type shapeTok struct {
+	sym  string // "w", "D", "9", "N", or a cue's phrase
+	text string // the words as written (for w and D)
+	kind cueKind
+}
+
+// lineShape is a candidate header line, reduced.
+type lineShape struct {
+	toks  []shapeTok
+	key   string // the shape as a string: "w profile image"
+	cue   cueKind
+	date  string // the date as written, when the line has one
+	names int    // words read as a name
+}
+
+// shapeOf reduces a line to its shape, or reports that the line cannot be a header: too
+// long, a sentence, or without a cue or a date.
+func shapeOf(t string) (lineShape, bool) {
+	var s lineShape
+	if t == "" || len(t) > 100 {
+		return s, false
+	}
+	words := strings.Fields(t)
+	if len(words) > 14 || readsAsProse(t, words) {
+		return s, false
+	}
+	// a number or bullet first: "(1) Carl says:", "1. Carl says:", "#12"
+	if w := strings.Trim(words[0], "()#.[]"); w != "" && allDigits(w) && len(words) > 1 {
+		s.toks = append(s.toks, shapeTok{sym: "N"})
+		words = words[1:]
+	} else if r, _ := utf8.DecodeRuneInString(words[0]); len(words) > 1 && strings.ContainsRune("•·●▪*-–—", r) && utf8.RuneCountInString(words[0]) == 1 {
+		words = words[1:]
+	}
+	from, to, raw := dateSpan(words)
+	for i := 0; i < len(words); {
+		if i == from {
+			s.toks = append(s.toks, shapeTok{sym: "D", text: raw})
+			s.date = raw
+			i = to
+			continue
+		}
+		if c, n := cueAt(words, i); n > 0 {
+			s.toks = append(s.toks, shapeTok{sym: strings.Join(c.words, " "), kind: c.kind})
+			if s.cue == 0 || c.kind < s.cue {
+				s.cue = c.kind
+			}
+			i += n
+			continue
+		}
+		w := strings.Trim(words[i], ".,:;!?()[]|-–—·•»«\"'")
+		switch {
+		case w == "":
+		case allDigits(strings.NewReplacer(",", "", ".", "", "k", "").Replace(w)):
+			s.toks = append(s.toks, shapeTok{sym: "9"})
+		default:
+			if n := len(s.toks); n > 0 && s.toks[n-1].sym == "w" {
+				s.toks[n-1].text += " " + strings.TrimRight(words[i], ",:;")
+			} else {
+				s.toks = append(s.toks, shapeTok{sym: "w", text: strings.TrimRight(words[i], ",:;")})
+			}
+			s.names++
+		}
+		i++
+	}
+	if s.cue == 0 && s.date == "" || s.names > 6 {
+		return s, false
+	}
+	syms := make([]string, len(s.toks))
+	for i, tk := range s.toks {
+		syms[i] = tk.sym
+	}
+	s.key = strings.Join(syms, " ")
+	return s, true
+}
+
+// readsAsProse reports a line that reads as a sentence: six words or more ending with a
+// full stop, or long. "Jane said..." and "Carl says:" end otherwise.
+func readsAsProse(t string, words []string) bool {
+	if len(words) >= 12 {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return len(words) >= 6 && strings.ContainsRune(".!?", last) && !strings.HasSuffix(t, "...")
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// cueAt is the header cue that starts at words[i], and how many words it takes.
+func cueAt(words []string, i int) (headerCue, int) {
+	for _, c := range headerCues {
+		if i+len(c.words) > len(words) {
+			continue
+		}
+		ok := true
+		for k, cw := range c.words {
+			w := strings.ToLower(strings.Trim(words[i+k], ".,:;!?()[]|-–—·•\"'"))
+			if w != cw {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c, len(c.words)
+		}
+	}
+	return headerCue{}, 0
+}
+
+// dateSpan finds the longest run of words that reads as a date, up to seven words. It
+// returns from == -1 when there is none.
+func dateSpan(words []string) (from, to int, raw string) {
+	from = -1
+	for i := range words {
+		r, _ := utf8.DecodeRuneInString(words[i])
+		if !unicode.IsDigit(r) && !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsDigit(r) && !mayStartDate(words[i]) {
+			continue
+		}
+		for j := min(len(words), i+7); j > i; j-- {
+			cand := strings.Trim(strings.Join(words[i:j], " "), ",;|·•-–—()")
+			if !strings.ContainsAny(cand, "0123456789") && !mayDate(cand) {
+				continue
+			}
+			if _, ok := ParseDate(cand); ok {
+				return i, j, cand
+			}
+		}
+	}
+	return -1, -1, ""
+}
+
+// mayStartDate reports a word a date can start with: a month, a weekday, "on", a
+// relative word.
+func mayStartDate(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,"))
+	if len(w) < 2 {
+		return false
+	}
+	if _, ok := monthNames[w]; ok {
+		return true
+	}
+	switch w {
+	case "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday", "yesterday", "today", "an", "a", "one", "two", "three", "few",
+		"posted", "on", "just":
+		return true
+	}
+	return len(w) > 3 && monthNames[w[:3]] > 0
+}
+
+// template is the header shape a page's comments share, and its heads.
+type template struct {
+	key   string
+	heads []head
+	after bool // bylines stand under their texts
+}
+
+// String describes the template for --verbose.
+func (t template) String() string {
+	where := "over"
+	if t.after {
+		where = "under"
+	}
+	return fmt.Sprintf("template %q, %d heads, bylines %s the text", t.key, len(t.heads), where)
+}
+
+// induceTemplate finds the page's header template: the candidate shape with a name slot
+// that recurs most often with prose between its occurrences. It returns ok false when no
+// shape recurs.
+func induceTemplate(lines []line) (template, bool) {
+	shapes := make(map[int]lineShape)
+	count := map[string][]int{}
+	for i, l := range lines {
+		if l.text == "" || !mayHeader(l.text) {
+			continue
+		}
+		s, ok := shapeOf(l.text)
+		if !ok {
+			continue
+		}
+		shapes[i] = s
+		if (strings.Contains(s.key, "w") || s.cue == cueAvatar) &&
+			(s.cue != 0 && s.cue != cueBadge || s.date != "" || s.cue == cueBadge && strings.Contains(s.key, "9")) {
+			count[s.key] = append(count[s.key], i)
+		}
+	}
+	var keys []string
+	for k, at := range count {
+		if len(at) >= 2 {
+			keys = append(keys, k)
+		}
+	}
+	// the most frequent, then the most specific (longer), then by name: deterministic
+	sort.Slice(keys, func(a, b int) bool {
+		if na, nb := len(count[keys[a]]), len(count[keys[b]]); na != nb {
+			return na > nb
+		}
+		if la, lb := len(keys[a]), len(keys[b]); la != lb {
+			return la > lb
+		}
+		return keys[a] < keys[b]
+	})
+	for _, k := range keys {
+		if t, ok := headsOf(lines, shapes, k, count[k]); ok {
+			return t, true
+		}
+	}
+	return template{}, false
+}
+
+// mayHeader is a cheap test before shapeOf: a header line has a digit (a date, a count)
+// or a cue word.
+func mayHeader(t string) bool {
+	if strings.ContainsAny(t, "0123456789") {
+		return true
+	}
+	l := strings.ToLower(t)
+	for _, w := range []string{"say", "said", "wrote", "writ", "repl", "answer", "asked", "post", "comment",
+		"profil", "avatar", "member", "helpful", "sagt", "schrieb", "schreib", "meint", "écrit", "antwort",
+		"réponse", "by ", "von ", "par ", "dit", "ago", "yesterday", "today", "dice", "scrive", "zegt", "gast", "guest"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// headsOf builds the heads of template key at the lines at, each with the header lines
+// around it, and checks that prose stands between them.
+func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (template, bool) {
+	t := template{key: key}
+	for _, i := range at {
+		s := shapes[i]
+		h := head{first: i, last: i}
+		readShape(&h, s)
+		// the header lines under it: a date, "X in reply to Y", a badge, the name again
+		for j := i + 1; j < len(lines) && j <= i+4; j++ {
+			lt := lines[j].text
+			if lt == "" {
+				continue
+			}
+			// "Avatar universal" over the name
+			if h.author == "" && j == nextNonBlank(lines, h.last) && isAuthor(lt) && !moreWords(lt, 3) &&
+				!strings.ContainsAny(lastRuneString(lt), ".!?") {
+				h.author, h.last = cleanAuthor(lt), j
+				continue
+			}
+			if js, ok := shapes[j]; ok && js.key != key {
+				readShape(&h, js)
+				h.last = j
+				continue
+			}
+			if isLinkLine(lt) || roleBadges[strings.ToLower(lt)] || reMemberBox.MatchString(lt) ||
+				h.author != "" && strings.EqualFold(cleanAuthor(lt), h.author) {
+				h.last = j
+				continue
+			}
+			break
+		}
+		if len(t.heads) > 0 && h.first <= t.heads[len(t.heads)-1].last {
+			continue
+		}
+		t.heads = append(t.heads, h)
+	}
+	if len(t.heads) < 2 {
+		return t, false
+	}
+	// A date on its own line right over each byline ("March 3, 2019", "(1) Carl says:") is
+	// the byline's, unless the dates stand under the texts ("Jane said...", the text,
+	// "November 3, 2011 2:53 PM"): then the last text ends with one.
+	if end := lastNonBlank(stripFooter(lines[t.heads[len(t.heads)-1].last+1:])); end < 0 ||
+		!isDateLine(lines[t.heads[len(t.heads)-1].last+1+end].text) {
+		for k := range t.heads {
+			h := &t.heads[k]
+			p := prevNonBlank(lines, h.first)
+			if p < 0 || p < h.first-2 || h.hasDate || k > 0 && p <= t.heads[k-1].last {
+				continue
+			}
+			if ps, ok := shapes[p]; ok && ps.key == "D" {
+				h.first = p
+				readShape(h, ps)
+			}
+		}
+	}
+	// Prose under most heads (or, for bylines under their texts, over them).
+	under, over := 0, 0
+	for k, h := range t.heads {
+		end := len(lines)
+		if k+1 < len(t.heads) {
+			end = t.heads[k+1].first
+		}
+		if hasProse(stripTrailers(lines[h.last+1:end], k+1 == len(t.heads))) {
+			under++
+		}
+		start := 0
+		if k > 0 {
+			start = t.heads[k-1].last + 1
+		}
+		if hasProse(lines[start:h.first]) {
+			over++
+		}
+	}
+	n := len(t.heads)
+	last := t.heads[n-1]
+	t.after = over > under && !hasProse(stripTrailers(lines[last.last+1:], true))
+	if max(under, over)*2 < n+1 {
+		return t, false
+	}
+	return t, true
+}
+
+// readShape fills a head from one of its header lines: the name next to the cue, the
+// date, the name a reply answers.
+func readShape(h *head, s lineShape) {
+	if s.cue == cueVerb || s.cue == cueReply {
+		h.says = true
+	}
+	if s.date != "" && !h.hasDate {
+		h.raw = s.date
+		h.posted, h.hasDate = ParseDate(s.date)
+	}
+	name, reply := "", ""
+	for k, tk := range s.toks {
+		if tk.sym != "w" {
+			continue
+		}
+		prev, next := shapeTok{}, shapeTok{}
+		if k > 0 {
+			prev = s.toks[k-1]
+		}
+		if k+1 < len(s.toks) {
+			next = s.toks[k+1]
+		}
+		switch {
+		case prev.kind == cueReply:
+			reply = tk.text
+		case prev.kind == cueBy:
+			name = tk.text
+		case name == "" && (next.kind != 0 || next.sym == "D" || k+1 == len(s.toks)):
+			name = tk.text
+		}
+	}
+	// "ACeleste Cooper, Rheumatology, answered": the name, then a credential
+	if a, _, ok := strings.Cut(name, ", "); ok {
+		name = a
+	}
+	if name != "" && h.author == "" && isAuthor(name) {
+		h.author = cleanAuthor(name)
+	}
+	if reply != "" && h.replyTo == "" {
+		h.replyTo = cleanAuthor(reply)
+	}
+}
+
+// hasProse reports lines that hold a sentence: four words or more ending with a full
+// stop, or eight words or more.
+func hasProse(ls []line) bool {
+	for _, l := range ls {
+		words := strings.Fields(l.text)
+		if len(words) >= 8 {
+			return true
+		}
+		if len(words) >= 3 {
+			if last, _ := utf8.DecodeLastRuneInString(l.text); strings.ContainsRune(".!?…)\"”", last) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// betterTemplate reports whether an induced template's heads explain the page better than
+// the heads found from dates and known bylines: more of them, or as many with no head
+// lacking a name.
+func betterTemplate(induced, found []head) bool {
+	if len(induced) < 2 {
+		return false
+	}
+	for _, h := range induced {
+		if h.author == "" {
+			return false
+		}
+	}
+	if len(found) < 2 || len(induced) > len(found) {
+		return true
+	}
+	if len(induced) < len(found) {
+		return false
+	}
+	for _, h := range found {
+		if h.author == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// plausibleThread drops heads that are not a thread of comments: a lone byline on a page
+// without a comments header (the article's own, a related story's), and a list of cards
+// (related articles, an archive) whose "texts" are headlines rather than prose. It says
+// why when it drops them.
+func plausibleThread(lines []line, heads []head) ([]head, string) {
+	if len(heads) == 0 {
+		return heads, ""
+	}
+	hasHeader := false
+	for _, l := range lines[:heads[0].first] {
+		if isCommentsHeader(l.text) || reFormLine.MatchString(l.text) {
+			hasHeader = true
+			break
+		}
+	}
+	prose := 0
+	for k, h := range heads {
+		end := bodyEnd(lines, heads, k)
+		if hasProse(stripTrailers(lines[h.last+1:end], k+1 == len(heads))) {
+			prose++
+		}
+		start := 0
+		if k > 0 {
+			start = heads[k-1].last + 1
+		}
+		if hasProse(lines[start:h.first]) && k > 0 {
+			prose++
+		}
+	}
+	// how many lines stand over the first head: the title and a line or two mean a byline
+	// of the article's own
+	over, sentence := 0, false
+	for _, l := range lines[:heads[0].first] {
+		if l.text != "" && !isLinkLine(l.text) && !reNavLine.MatchString(l.text) {
+			if over++; over > 1 && strings.ContainsRune(".!?", []rune(lastRuneString(l.text))[0]) {
+				sentence = true
+			}
+		}
+	}
+	switch {
+	case len(heads) == 1 && !hasHeader && !heads[0].says && over <= 2 && !sentence:
+		return nil, "a lone byline under the title is the article's"
+	case prose == 0:
+		return nil, fmt.Sprintf("%d bylines without prose between them are cards, not comments", len(heads))
+	}
+	return heads, ""
+}
+
+func lastNonBlank(ls []line) int {
+	for j := len(ls) - 1; j >= 0; j-- {
+		if ls[j].text != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// stripFooter cuts lines at the page footer ("Leave a Reply", "Post a Comment") and drops
+// link lines at the end.
+func stripFooter(ls []line) []line {
+	for i, l := range ls {
+		if len(l.text) <= 160 && mayFooter(l.text) && reFooter.MatchString(l.text) {
+			ls = ls[:i]
+			break
+		}
+	}
+	for len(ls) > 0 && (ls[len(ls)-1].text == "" || isLinkLine(ls[len(ls)-1].text)) {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
+}

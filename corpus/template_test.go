@@ -1,0 +1,150 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// Comment pages whose headers the reader knows no rule for: the template is found from
+// what repeats. Each case is a layout class seen on real sites, written for this test.
+func TestInducedTemplates(t *testing.T) {
+	type want struct{ author, posted, starts string }
+	cases := []struct {
+		name string
+		page string
+		want []want
+	}{
+		{"trailing dots, date under the text", `Weaning off Lexapro, week six
+
+Six weeks in and the brain zaps are finally fading.
+
+4 comments:
+
+Marla said...
+The zaps lasted two months for me, hang in there.
+November 3, 2011 2:53 PM
+
+Tom R. said...
+Did you taper by liquid or by cutting pills?
+November 4, 2011 9:10 AM
+`, []want{{"Marla", "2011-11-03T14:53", "The zaps lasted"}, {"Tom R.", "2011-11-04T09:10", "Did you taper"}}},
+		{"numbered bylines under their dates", `Statins and sleep
+
+Some readers report vivid dreams on statins.
+
+March 3, 2019 at 7:15 pm
+(1) Carl says:
+I tried simvastatin for a month and dreamt every night.
+
+March 4, 2019 at 8:00 am
+(2) Dana says:
+Same here, until I switched to pravastatin.
+`, []want{{"Carl", "2019-03-03T19:15", "I tried simvastatin"}, {"Dana", "2019-03-04T08:00", "Same here"}}},
+		{"profile image lines, no dates", `Leg cramps on atorvastatin
+
+Dan5795 profile image
+Dan5795
+Has anyone had leg cramps at night on atorvastatin? They wake me up.
+
+SeasideSusie profile image
+SeasideSusie
+Yes, ask for your vitamin D and magnesium to be tested first.
+
+Dan5795 profile image
+Dan5795 in reply to SeasideSusie
+Thanks, I will ask at my next appointment.
+`, []want{{"Dan5795", "", "Has anyone had"}, {"SeasideSusie", "", "Yes, ask for"}, {"Dan5795", "", "Thanks, I will"}}},
+		{"avatar line over the name, helpful counts", `Patch withdrawal
+
+I stopped the nicotine patch and feel awful.
+
+Avatar universal
+jenny_b
+I stopped the patch last week and the headaches are easing.
+Helpful - 0
+
+Avatar universal
+mark1960
+Give it another week, it gets better.
+Helpful - 1
+`, []want{{"jenny_b", "", "I stopped the patch"}, {"mark1960", "", "Give it another"}}},
+		{"post counts beside the name", `Metformin and B12
+
+LAT1963 Posts: 1,375 Member
+My B12 was low after five years on metformin.
+
+Grace_W Posts: 88 Member
+Mine too. The injections helped within a month.
+`, []want{{"LAT1963", "", "My B12 was low"}, {"Grace_W", "", "Mine too."}}},
+		{"bylines under the answers", `Can ibuprofen raise blood pressure?
+
+I take 800 mg a day for my back.
+
+Yes, NSAIDs can raise blood pressure in some people.
+answered Jun 2, 2012 by pharmageek (1,910 points)
+
+It also depends on your kidneys, ask your doctor to check them.
+answered Jun 3, 2012 by nurse_ann (320 points)
+`, []want{{"pharmageek", "2012-06-02", "Yes, NSAIDs"}, {"nurse_ann", "2012-06-03", "It also depends"}}},
+		{"German bylines with day-first dates", `Erfahrungen mit Ibuprofen
+
+Ich nehme seit Jahren Ibuprofen gegen Migräne.
+
+Betina sagt: 23.05.2019 - 09:05
+Bei mir hilft es auch, aber der Magen leidet.
+
+Klaus sagt: 24.05.2019 - 18:40
+Ich nehme es nur mit Essen.
+`, []want{{"Betina", "2019-05-23T09:05", "Bei mir hilft"}, {"Klaus", "2019-05-24T18:40", "Ich nehme es nur"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := parsePageText("t.txt", c.page)
+			if len(p.Comments) != len(c.want) {
+				t.Fatalf("%d comments, want %d (%s):\n%+v", len(p.Comments), len(c.want), p.Layout, p.Comments)
+			}
+			for k, w := range c.want {
+				got := p.Comments[k]
+				posted := ""
+				if !got.Posted.IsZero() {
+					posted = got.Posted.Format("2006-01-02T15:04")
+				}
+				if got.Author != w.author || !strings.HasPrefix(posted, w.posted) || !strings.HasPrefix(got.Text, w.starts) {
+					t.Errorf("comment %d: %q %q %.40q, want %q %q %q (%s)", k, got.Author, posted, got.Text, w.author, w.posted, w.starts, p.Layout)
+				}
+			}
+		})
+	}
+}
+
+// A sentence that begins with a date or a relative time is prose, never a header: it
+// stays in its comment's text.
+func TestDateSentencesStayProse(t *testing.T) {
+	page := `My story with Lexapro
+
+I have been on it for a while.
+
+3 Comments
+
+Jane
+March 3, 2019 at 7:15 pm
+I started on 10 mg.
+Two weeks ago it got so bad that I stopped.
+Today I got my test results back.
+3 years ago.
+4 months ago my heart stopped and they said I have high blood press.
+
+Bob
+March 4, 2019 at 8:00 am
+Thanks for sharing.
+`
+	p := parsePageText("t.txt", page)
+	if len(p.Comments) != 2 {
+		t.Fatalf("%d comments, want 2: %+v", len(p.Comments), p.Comments)
+	}
+	for _, s := range []string{"Two weeks ago it got so bad", "Today I got my test results back.", "3 years ago.", "4 months ago my heart stopped"} {
+		if !strings.Contains(p.Comments[0].Text, s) {
+			t.Errorf("%q lost from %q", s, p.Comments[0].Text)
+		}
+	}
+}
