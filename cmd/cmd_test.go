@@ -285,3 +285,21 @@ func TestMentionsFilters(t *testing.T) {
 		t.Errorf("%d clonazepam mentions, want at least 40", n)
 	}
 }
+
+// --verbose says on stderr how each page was read; stdout is the same with or without it.
+func TestCommentsVerbose(t *testing.T) {
+	quiet, _, _ := run(t, false, "", "comments", "--format", "jsonl", samplePage, "../testdata/pages/wordpress.html")
+	out, errOut, code := run(t, false, "", "comments", "--verbose", "--format", "jsonl", samplePage, "../testdata/pages/wordpress.html")
+	if code != 0 || out != quiet {
+		t.Fatalf("exit %d; stdout differs with --verbose: %v", code, out != quiet)
+	}
+	for _, want := range []string{
+		samplePage + ": text: ",
+		"16 comments",
+		"wordpress.html: html: WordPress comment markup",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}

@@ -13,9 +13,12 @@ import (
 // inputOptions are the flags every command that reads pages has.
 type inputOptions struct {
 	InputFormat string
+	Verbose     bool // say on stderr how each page was read
 }
 
 func (o *inputOptions) addFlags(c *cobra.Command) {
+	c.Flags().BoolVarP(&o.Verbose, "verbose", "v", false,
+		"say on standard error how each page was read: the reader, the comment markup or header template, and why")
 	c.Flags().StringVar(&o.InputFormat, "input-format", "auto",
 		"input format: auto, text (saved page text), html, json, jsonl, plain")
 	c.RegisterFlagCompletionFunc("input-format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -106,6 +109,9 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 			continue
 		}
 		for k, p := range r.pages {
+			if o.Verbose && p.Layout != "" {
+				fmt.Fprintf(streams.ErrOut, "rxvoice: %s: %s\n", p.Source, p.Layout)
+			}
 			for _, w := range p.Warnings {
 				if w.Line > 0 {
 					fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s:%d: %s\n", p.Source, w.Line, w.Message)
