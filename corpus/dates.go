@@ -2,28 +2,66 @@ package corpus
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 )
 
-var monthNames = map[string]time.Month{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-	"sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-	"dec": 12, "december": 12,
-}
+// monthNames are the month names and abbreviations pages write, in English and the
+// other languages of the forums researchers read (German, French, Spanish, Italian,
+// Dutch, Portuguese).
+var monthNames = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for i, names := range [12]string{
+		"jan january januar janv janvier enero gennaio januari janeiro jän jänner",
+		"feb february februar févr fevr février fevrier febrero febbraio februari fevereiro fev",
+		"mar march märz maerz mars marzo maart março mrz",
+		"apr april avr avril abril aprile abr",
+		"may mai mayo maggio mei maio",
+		"jun june juni juin junio giugno junho",
+		"jul july juli juil juillet julio luglio julho",
+		"aug august août aout agosto augustus ago",
+		"sep sept september septembre septiembre setiembre settembre setembro set",
+		"oct october okt oktober octobre octubre ottobre outubro out",
+		"nov november novembre noviembre novembro",
+		"dec december dez dezember déc dec décembre decembre diciembre dicembre dezembro dic",
+	} {
+		for _, n := range strings.Fields(names) {
+			m[n] = time.Month(i + 1)
+		}
+	}
+	return m
+}()
 
-const monthRe = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+// monthRe matches any of monthNames, longest first, with an optional full stop.
+var monthRe = func() string {
+	names := make([]string, 0, len(monthNames))
+	for n := range monthNames {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	sort.Slice(names, func(a, b int) bool {
+		if len(names[a]) != len(names[b]) {
+			return len(names[a]) > len(names[b])
+		}
+		return names[a] < names[b]
+	})
+	return `(` + strings.Join(names, "|") + `)\.?`
+}()
 
-// timeRe is an optional clock time after a date: "at 12:45 AM", ", 7:15 pm", " 08:22".
-const timeRe = `(?:\s*(?:,|at|@|-|–)?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?`
+// weekdayRe is an optional weekday before a date: "Mon, ", "Tuesday ", "Montag, ", "le
+// lundi ", "am ".
+const weekdayRe = `(?:(?:le|am|on|el|il|op)\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim|lunes|martes|miércoles|jueves|viernes|sábado|domingo)[a-z]*\.?,?\s+)?`
+
+// timeRe is an optional clock time after a date: "at 12:45 AM", ", 7:15 pm", " 08:22",
+// "um 21:07 Uhr", "à 17h21".
+const timeRe = `(?:\s*(?:,|at|@|-|–|um|à|a\s+las|alle|om|às|kl\.?)?\s*(\d{1,2})(?::|\s?h\s?)(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?|uhr|h)?)?`
 
 var (
 	// April 9th, 2014 at 12:45 AM; March 3, 2019 at 7:15 pm; Apr 9 2014
-	reMDY = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + timeRe + `\s*$`)
+	reMDY = regexp.MustCompile(`(?i)^` + weekdayRe + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + timeRe + `\s*$`)
 	// 9 April 2014, 12:45; 9th of April, 2014
-	reDMY = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?` + monthRe + `,?(?:\s+|-)(\d{4}|\d{2})` + timeRe + `\s*$`)
+	reDMY = regexp.MustCompile(`(?i)^` + weekdayRe + `(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+|-)(?:of\s+|de\s+)?` + monthRe + `,?(?:\s+|-)(?:de\s+)?(\d{4}|\d{2})` + timeRe + `\s*$`)
 	// Jan 2022 (Discourse): the first of the month
 	reMY = regexp.MustCompile(`(?i)^` + monthRe + `\.?\s+(\d{4})$`)
 	// Mar 3 (X/Twitter, this year): a date without its year, kept as written
@@ -37,7 +75,11 @@ var (
 	reDateVerb = regexp.MustCompile(`(?i)^(?:posted|answered|updated|edited|commented|replied|asked|reviewed(?:\s+in\s+(?:the\s+)?[a-z][a-z ]{1,30}?\s+on)?|written|published)(?:\s+on)?\s+`)
 	// A bare relative age: "3y", "2mo", "5d", "1w", "3h".
 	reCompactAgo = regexp.MustCompile(`^\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins)$`)
-	reRelative   = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now)\s*(?:\(edited\)|\*)?$`)
+	reRelative   = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now` +
+		`|vor\s+(?:\d+|einem|einer|zwei|drei|ein\s+paar)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)` +
+		`|il\s+y\s+a\s+(?:\d+|une?|deux|trois|quelques)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|années?)` +
+		`|hace\s+(?:\d+|una?|dos|tres)\s+(?:segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?)` +
+		`|gestern|heute|aujourd'hui|ayer|hoy)\s*(?:\(edited\)|\*)?$`)
 )
 
 // ParseDate reads a date as pages write it. It returns the local time as written (no
@@ -60,17 +102,17 @@ func ParseDate(raw string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if m := reMDY.FindStringSubmatch(s); m != nil {
-		return build(m[3], monthNames[strings.ToLower(strings.TrimSuffix(m[1], "."))], m[2], m[4], m[5], m[6], m[7])
+		return build(m[3], monthNames[strings.ToLower(m[1])], m[2], m[4], m[5], m[6], m[7])
 	}
 	if m := reDMY.FindStringSubmatch(s); m != nil {
 		year := m[3]
 		if len(year) == 2 {
 			year = "20" + year // Mumsnet: "Sun 12-Mar-23 21:04:18"
 		}
-		return build(year, monthNames[strings.ToLower(strings.TrimSuffix(m[2], "."))], m[1], m[4], m[5], m[6], m[7])
+		return build(year, monthNames[strings.ToLower(m[2])], m[1], m[4], m[5], m[6], m[7])
 	}
 	if m := reMY.FindStringSubmatch(s); m != nil {
-		return build(m[2], monthNames[strings.ToLower(strings.TrimSuffix(m[1], "."))], "1", "", "", "", "")
+		return build(m[2], monthNames[strings.ToLower(m[1])], "1", "", "", "", "")
 	}
 	if m := reISO.FindStringSubmatch(s); m != nil {
 		mo, _ := strconv.Atoi(m[2])

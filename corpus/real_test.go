@@ -128,6 +128,13 @@ func ratio(a, b int) float64 {
 }
 
 func scoreReal(t *testing.T, base, path string, p *Page, want realWant, s *realScore) {
+	before := *s
+	defer func() {
+		t.Logf("PAGE %-50s want %3d found %3d right %3d dates %3d/%3d extra %2d lost %2d | %s", base,
+			s.want-before.want, s.found-before.found, s.whole-before.whole, s.datesRight-before.datesRight,
+			s.dates-before.dates, s.extra-before.extra+s.articlesWithComments-before.articlesWithComments,
+			s.proseLost-before.proseLost, p.Layout)
+	}()
 	s.pages++
 	// A forum's opening post may be read as comment 0 rather than as the article.
 	comments := p.Comments

@@ -88,8 +88,10 @@ func shapeOf(t string) (lineShape, bool) {
 	if len(words) > 14 || readsAsProse(t, words) {
 		return s, false
 	}
-	// a number or bullet first: "(1) Carl says:", "1. Carl says:", "#12"
-	if w := strings.Trim(words[0], "()#.[]"); w != "" && allDigits(w) && len(words) > 1 {
+	// a number or bullet first: "(1) Carl says:", "1. Carl says:", "#12"; not the day of
+	// a date ("23. Juni 2016")
+	if f, _, _ := dateSpan(words); f == 0 {
+	} else if w := strings.Trim(words[0], "()#.[]"); w != "" && allDigits(w) && len(words) > 1 {
 		s.toks = append(s.toks, shapeTok{sym: "N"})
 		words = words[1:]
 	} else if r, _ := utf8.DecodeRuneInString(words[0]); len(words) > 1 && strings.ContainsRune("•·●▪*-–—", r) && utf8.RuneCountInString(words[0]) == 1 {
@@ -266,10 +268,15 @@ func induceTemplate(lines []line) (template, bool) {
 			keys = append(keys, k)
 		}
 	}
-	// the most frequent, then the most specific (longer), then by name: deterministic
+	// the most frequent, then one with a cue word, then the most specific (longer), then
+	// by name: deterministic
+	cued := func(k string) bool { return shapes[count[k][0]].cue != 0 }
 	sort.Slice(keys, func(a, b int) bool {
 		if na, nb := len(count[keys[a]]), len(count[keys[b]]); na != nb {
 			return na > nb
+		}
+		if ca, cb := cued(keys[a]), cued(keys[b]); ca != cb {
+			return ca
 		}
 		if la, lb := len(keys[a]), len(keys[b]); la != lb {
 			return la > lb
@@ -452,10 +459,14 @@ func betterTemplate(induced, found []head) bool {
 	if len(induced) < 2 {
 		return false
 	}
+	nameless := 0
 	for _, h := range induced {
 		if h.author == "" {
-			return false
+			nameless++
 		}
+	}
+	if nameless*10 > len(induced) {
+		return false
 	}
 	if len(found) < 2 || len(induced) > len(found) {
 		return true

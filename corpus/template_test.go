@@ -148,3 +148,31 @@ Thanks for sharing.
 		}
 	}
 }
+
+// Dates as pages in other languages write them: the month's name, "um ... Uhr", "à 17h21".
+func TestParseDateLanguages(t *testing.T) {
+	for raw, want := range map[string]string{
+		"23. Juni 2016 um 17:21 Uhr":   "2016-06-23T17:21",
+		"26. Mai 2008 um 21:07":        "2008-05-26T21:07",
+		"März 7, 2018":                 "2018-03-07T00:00",
+		"Le 11 septembre 2018 à 12:57": "2018-09-11T12:57",
+		"11 févr. 2019 à 9h05":         "2019-02-11T09:05",
+		"3 de marzo de 2019":           "2019-03-03T00:00",
+		"Montag, 3. März 2014, 08:15":  "2014-03-03T08:15",
+	} {
+		got, ok := ParseDate(raw)
+		if !ok || got.Format("2006-01-02T15:04") != want {
+			t.Errorf("ParseDate(%q) = %v %v, want %s", raw, got, ok, want)
+		}
+	}
+	for _, raw := range []string{"vor 3 Tagen", "il y a 2 jours", "gestern"} {
+		if _, ok := ParseDate(raw); !ok {
+			t.Errorf("ParseDate(%q): not a date", raw)
+		}
+	}
+	for _, prose := range []string{"Vor 3 Tagen habe ich aufgehört.", "Marzo fue duro."} {
+		if _, ok := ParseDate(prose); ok {
+			t.Errorf("ParseDate(%q): read as a date", prose)
+		}
+	}
+}
