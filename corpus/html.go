@@ -52,7 +52,30 @@ var htmlNoiseClasses = []string{"sharedaddy", "jp-relatedposts", "screen-reader-
 // Classes that mark a comment's furniture rather than its text.
 var htmlCommentChrome = []string{
 	"reply", "comment-reply-link", "comment-author", "comment-meta", "comment-metadata",
-	"commentmetadata", "says", "comment-awaiting-moderation", "comment-edit-link",
+	"commentmetadata", "says", "comment-awaiting-moderation", "comment-edit-link", "comment-number",
+}
+
+// classLike reports an element with a class token that contains every one of parts, in
+// any case: classLike(n, "comment", "content") holds for "comment__content" and
+// "commentContent".
+func classLike(n *html.Node, parts ...string) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	for _, c := range strings.Fields(attrOf(n, "class")) {
+		c = strings.ToLower(c)
+		ok := true
+		for _, p := range parts {
+			if !strings.Contains(c, p) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // parseHTML reads a saved web page. text is the page decoded to UTF-8. It returns an
@@ -783,6 +806,12 @@ func (p *htmlReader) wpComments() {
 		}
 		body := own(func(n *html.Node) bool { return hasClass(n, "comment-content") })
 		if body == nil {
+			// themes name it their own way: "comment__content", "comment-text", "commentBody"
+			body = own(func(n *html.Node) bool {
+				return classLike(n, "comment", "content") || classLike(n, "comment", "text") || classLike(n, "comment", "message")
+			})
+		}
+		if body == nil {
 			body = own(func(n *html.Node) bool { return hasClass(n, "comment-body") })
 		}
 		if body == nil {
@@ -815,8 +844,16 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 				return a
 			}
 		}
-		// The whole author line, less a date some themes print in it.
-		noDate := func(n *html.Node) bool { return skip(n) || n.DataAtom == atom.Time }
+		// "comment__author-name", "author-name", "username" inside the author line
+		if fn := findElem(ca, func(n *html.Node) bool { return n != ca && (classLike(n, "author", "name") || classLike(n, "user", "name")) }, foreign); fn != nil {
+			if a := clean(inlineText(fn, skip)); a != "" {
+				return a
+			}
+		}
+		// The whole author line, less a date and the reply link some themes print in it.
+		noDate := func(n *html.Node) bool {
+			return skip(n) || n.DataAtom == atom.Time || hasAnyClass(n, htmlCommentChrome[:2]) || classLike(n, "links") || classLike(n, "actions")
+		}
 		return clean(inlineText(ca, noDate))
 	}
 	if fn := own(func(n *html.Node) bool { return hasClass(n, "fn") }); fn != nil {
