@@ -818,6 +818,7 @@ func (p *htmlReader) wpComments() {
 			body = root
 		}
 		c.Text = nodeText(body, skip)
+		c.Text, c.PostedRaw, c.Posted = trimByline(c.Text, c.Author, c.PostedRaw, c.Posted)
 
 		c.Parent = -1
 		if bl.parent >= 0 {
@@ -854,7 +855,14 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 		noDate := func(n *html.Node) bool {
 			return skip(n) || n.DataAtom == atom.Time || hasAnyClass(n, htmlCommentChrome[:2]) || classLike(n, "links") || classLike(n, "actions")
 		}
-		return clean(inlineText(ca, noDate))
+		if a := clean(inlineText(ca, noDate)); a != "" {
+			return a
+		}
+		// an author element beside an avatar-only author box
+		if au := own(func(n *html.Node) bool { return n != ca && hasAnyClass(n, []string{"author", "comment-author-name", "commenter", "name"}) }); au != nil {
+			return clean(inlineText(au, skip))
+		}
+		return ""
 	}
 	if fn := own(func(n *html.Node) bool { return hasClass(n, "fn") }); fn != nil {
 		return clean(inlineText(fn, skip))
@@ -1289,4 +1297,25 @@ func describeNode(n *html.Node) string {
 		d += "." + c
 	}
 	return d
+}
+
+// trimByline drops the author's name and a date line that open a comment's text when the
+// theme prints them inside it, keeping the date when none was found in the markup.
+func trimByline(text, author, raw string, posted time.Time) (string, string, time.Time) {
+	for k := 0; k < 3; k++ {
+		first, rest, _ := strings.Cut(text, "\n")
+		first = strings.TrimSpace(first)
+		switch {
+		case author != "" && first == author:
+		case isDateLine(first):
+			if raw == "" {
+				raw = first
+				posted, _ = ParseDate(first)
+			}
+		default:
+			return text, raw, posted
+		}
+		text = strings.TrimLeft(rest, "\n")
+	}
+	return text, raw, posted
 }
