@@ -21,7 +21,9 @@ func pageJSON(t *testing.T, pages []*Page) []byte {
 	return append(b, '\n')
 }
 
-const samplePage = "Title\n\nArticle text.\n\n• ann\n\nApril 9th, 2014 at 12:45 AM\n\nI take Klonopin 1 mg – it’s fine.\n"
+// A page with one comment: the "1 Comment" header says it is one (a lone byline on a
+// page without any sign of a comment section is read as the article's).
+const samplePage = "Title\n\nArticle text.\n\n1 Comment\n\n• ann\n\nApril 9th, 2014 at 12:45 AM\n\nI take Klonopin 1 mg – it’s fine.\n"
 
 func utf16le(s string, bom bool) []byte {
 	var b []byte
@@ -73,9 +75,9 @@ func TestBadInputs(t *testing.T) {
 		{name: "bom8.txt", data: append([]byte{0xEF, 0xBB, 0xBF}, samplePage...), comment: "I take Klonopin 1 mg – it’s fine."},
 		{name: "utf16le.txt", data: utf16le(samplePage, true), comment: "I take Klonopin 1 mg – it’s fine."},
 		{name: "utf16be.txt", data: utf16be(samplePage), comment: "I take Klonopin 1 mg – it’s fine."},
-		{name: "cp1252.txt", data: []byte("Title\n\nArticle.\n\n\x95 ann\n\nApril 9th, 2014 at 12:45 AM\n\nI take Klonopin 1 mg \x96 it\x92s fine.\n"),
+		{name: "cp1252.txt", data: []byte("Title\n\nArticle.\n\n1 Comment\n\n\x95 ann\n\nApril 9th, 2014 at 12:45 AM\n\nI take Klonopin 1 mg \x96 it\x92s fine.\n"),
 			comment: "I take Klonopin 1 mg – it’s fine.", warn: "Windows-1252"},
-		{name: "badutf8.txt", data: []byte("Title\n\nArticle – text.\n\n• ann\n\nApril 9th, 2014 at 12:45 AM\n\nI take \xff Klonopin.\n"),
+		{name: "badutf8.txt", data: []byte("Title\n\nArticle – text.\n\n1 Comment\n\n• ann\n\nApril 9th, 2014 at 12:45 AM\n\nI take \xff Klonopin.\n"),
 			comment: "I take \uFFFD Klonopin.", warn: "invalid UTF-8"},
 		{name: "crlf.txt", data: []byte(strings.ReplaceAll(samplePage, "\n", "\r\n")), comment: "I take Klonopin 1 mg – it’s fine."},
 		{name: "nbsp.txt", data: []byte(strings.ReplaceAll(samplePage, "• ann", "\u00a0\u00a0•\u00a0ann")), comment: "I take Klonopin 1 mg – it’s fine."},

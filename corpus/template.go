@@ -257,8 +257,9 @@ func induceTemplate(lines []line) (template, bool) {
 			continue
 		}
 		shapes[i] = s
+		// "by w" alone is an article's byline or a photo credit; a comment's has a date too
 		if (strings.Contains(s.key, "w") || s.cue == cueAvatar) &&
-			(s.cue != 0 && s.cue != cueBadge || s.date != "" || s.cue == cueBadge && strings.Contains(s.key, "9")) {
+			(s.cue != 0 && s.cue != cueBadge && s.cue != cueBy || s.date != "" || s.cue == cueBadge && strings.Contains(s.key, "9")) {
 			count[s.key] = append(count[s.key], i)
 		}
 	}
@@ -490,13 +491,26 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 	if len(heads) == 0 {
 		return heads, ""
 	}
-	hasHeader := false
-	for _, l := range lines[:heads[0].first] {
-		if isCommentsHeader(l.text) || reFormLine.MatchString(l.text) {
+	// A comment section shows itself: a header ("12 Comments", "Kommentare"), a form
+	// ("Leave a Reply"), reply links under the comments, or bylines that say so.
+	hasHeader, says, links := false, false, 0
+	for _, l := range lines {
+		if l.text != "" && len(l.text) < 60 && (isCommentsHeader(l.text) || reFormLine.MatchString(l.text)) {
 			hasHeader = true
 			break
 		}
 	}
+	for k, h := range heads {
+		says = says || h.says
+		body := trimBlank(lines[h.first:bodyEnd(lines, heads, k)])
+		for _, l := range body {
+			if isLinkLine(l.text) || rePostNumber.MatchString(l.text) || reMemberBox.MatchString(l.text) {
+				links++
+				break
+			}
+		}
+	}
+
 	prose := 0
 	for k, h := range heads {
 		end := bodyEnd(lines, heads, k)
@@ -521,13 +535,17 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 			}
 		}
 	}
+	n := len(heads)
+	evidence := hasHeader || says || links*2 >= n
 	switch {
-	case len(heads) == 1 && !hasHeader && !heads[0].says && over <= 2 && !sentence:
+	case n == 1 && !hasHeader && !heads[0].says && over <= 2 && !sentence:
 		return nil, "a lone byline under the title is the article's"
 	case prose == 0:
-		return nil, fmt.Sprintf("%d bylines without prose between them are cards, not comments", len(heads))
+		return nil, fmt.Sprintf("%d bylines without prose between them are cards, not comments", n)
+	case evidence, prose >= n && n >= 2, n >= 3 && prose*3 >= n*2:
+		return heads, ""
 	}
-	return heads, ""
+	return nil, fmt.Sprintf("%d bylines, %d with prose, and no sign of a comment section (no comments header, form, reply links or 'says')", n, prose)
 }
 
 func lastNonBlank(ls []line) int {
