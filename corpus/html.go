@@ -846,7 +846,9 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 			}
 		}
 		// "comment__author-name", "author-name", "username" inside the author line
-		if fn := findElem(ca, func(n *html.Node) bool { return n != ca && (classLike(n, "author", "name") || classLike(n, "user", "name")) }, foreign); fn != nil {
+		if fn := findElem(ca, func(n *html.Node) bool {
+			return n != ca && (classLike(n, "author", "name") || classLike(n, "user", "name"))
+		}, foreign); fn != nil {
 			if a := clean(inlineText(fn, skip)); a != "" {
 				return a
 			}
@@ -859,7 +861,9 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 			return a
 		}
 		// an author element beside an avatar-only author box
-		if au := own(func(n *html.Node) bool { return n != ca && hasAnyClass(n, []string{"author", "comment-author-name", "commenter", "name"}) }); au != nil {
+		if au := own(func(n *html.Node) bool {
+			return n != ca && hasAnyClass(n, []string{"author", "comment-author-name", "commenter", "name"})
+		}); au != nil {
 			return clean(inlineText(au, skip))
 		}
 		return ""

@@ -537,12 +537,26 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 	}
 	n := len(heads)
 	evidence := hasHeader || says || links*2 >= n
+	// The article's own byline over its text: the first head's text holds most of the
+	// page's prose and little stands over it.
+	if n >= 1 {
+		above := proseChars(lines[:heads[0].first])
+		first := proseChars(lines[heads[0].last+1 : bodyEnd(lines, heads, 0)])
+		rest := proseChars(lines[bodyEnd(lines, heads, 0):])
+		if above < 400 && first > 1500 && first > 2*rest && !heads[0].says {
+			kept, why := plausibleThread(lines, heads[1:])
+			if why == "" {
+				why = "the first byline is the article's"
+			}
+			return kept, why
+		}
+	}
 	switch {
 	case n == 1 && !hasHeader && !heads[0].says && over <= 2 && !sentence:
 		return nil, "a lone byline under the title is the article's"
 	case prose == 0:
 		return nil, fmt.Sprintf("%d bylines without prose between them are cards, not comments", n)
-	case evidence, prose >= n && n >= 2, n >= 3 && prose*3 >= n*2:
+	case evidence && prose*2 >= n, prose >= n && n >= 2, n >= 3 && prose*3 >= n*2:
 		return heads, ""
 	}
 	return nil, fmt.Sprintf("%d bylines, %d with prose, and no sign of a comment section (no comments header, form, reply links or 'says')", n, prose)
@@ -570,4 +584,15 @@ func stripFooter(ls []line) []line {
 		ls = ls[:len(ls)-1]
 	}
 	return ls
+}
+
+// proseChars counts the characters of the lines that read as prose.
+func proseChars(ls []line) int {
+	n := 0
+	for i := range ls {
+		if hasProse(ls[i : i+1]) {
+			n += len(ls[i].text)
+		}
+	}
+	return n
 }
