@@ -234,7 +234,37 @@ func scoreReal(t *testing.T, base, path string, p *Page, want realWant, s *realS
 			all += " " + normText(c.Text)
 		}
 		data, _ := os.ReadFile(path)
-		for _, l := range strings.Split(string(data), "\n") {
+		// The page's content runs from the article's first words to the last expected
+		// comment's (or article sentence's) last words: navigation over it and the
+		// sidebar, cookie notice and footer under it are furniture.
+		ls := strings.Split(string(data), "\n")
+		from, to := 0, len(ls)
+		find := func(s string, last bool) int {
+			at := -1
+			for i, l := range ls {
+				if s != "" && strings.Contains(normText(l), normText(s)) {
+					at = i
+					if !last {
+						break
+					}
+				}
+			}
+			return at
+		}
+		if i := find(want.ArticleFrom, false); i >= 0 {
+			from = i
+		}
+		end := ""
+		for _, w := range want.Comments {
+			end = w.Ends
+		}
+		if end == "" && len(want.ArticleHas) > 0 {
+			end = want.ArticleHas[len(want.ArticleHas)-1]
+		}
+		if i := find(end, true); i >= from {
+			to = i + 1
+		}
+		for _, l := range ls[from:to] {
 			if !readsAsSentence(l) {
 				continue
 			}
