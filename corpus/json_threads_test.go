@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -232,4 +234,70 @@ func TestJSONThreadsStream(t *testing.T) {
 	if err != stop || strings.Join(got, " ") != "d.jsonl#a d.jsonl#b" {
 		t.Errorf("err %v, pages %q", err, got)
 	}
+}
+
+// A JSON Lines file is read line by line: the pages are the ones Parse gives from the
+// whole bytes, and bytes that are not UTF-8 are repaired on their line.
+func TestStreamFileJSONL(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		data string
+		opt  Options
+		warn string // a warning of the streamed pages
+	}{
+		{name: "comments.jsonl", data: string(mustRead(t, "../testdata/pages/comments.jsonl"))},
+		{name: "threads.jsonl", data: "\ufeff{\"link_id\":\"t3_a\",\"body\":\"x\"}\n{\"link_id\":\"t3_b\",\"body\":\"y\"}\n"},
+		{name: "page-key.jsonl", data: "{\"sub\":\"a\",\"link_id\":\"t3_a\",\"body\":\"x\"}\n{\"sub\":\"a\",\"link_id\":\"t3_b\",\"body\":\"y\"}\n",
+			opt: Options{PageKey: "sub"}},
+		{name: "forced.txt", data: "{\"link_id\":\"t3_a\",\"body\":\"x\"}\n", opt: Options{Format: FormatJSONL}},
+		{name: "badutf8.jsonl", data: "{\"link_id\":\"a\",\"body\":\"caf\xc3\xa9 \xff\"}\n", warn: "1: invalid UTF-8"},
+		{name: "cp1252.jsonl", data: "{\"link_id\":\"a\",\"body\":\"it\x92s\"}\n", warn: "1: not UTF-8"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.name)
+			if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var streamed []*Page
+			err := StreamFile(path, tc.opt, func(p *Page) error {
+				streamed = append(streamed, p)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole, err := parse(path, []byte(tc.data), tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(streamed) != len(whole) {
+				t.Fatalf("%d pages streamed, %d parsed", len(streamed), len(whole))
+			}
+			for i := range whole {
+				if g, w := pageSummary(streamed[i]), pageSummary(whole[i]); g != w {
+					t.Errorf("page %d streamed %s\nparsed %s", i, g, w)
+				}
+			}
+			if tc.warn != "" {
+				var ws []string
+				for _, w := range streamed[0].Warnings {
+					ws = append(ws, fmt.Sprintf("%d: %s", w.Line, w.Message))
+				}
+				if !strings.Contains(strings.Join(ws, "\n"), tc.warn) {
+					t.Errorf("warnings %q, want %q", ws, tc.warn)
+				}
+			}
+		})
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
