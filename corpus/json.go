@@ -183,12 +183,7 @@ func (r *jsonReader) readLines(br *bufio.Reader, check bool) {
 			}
 		}
 		if l := bytes.TrimSpace(b); len(l) > 0 {
-			if !json.Valid(l) {
-				var raw json.RawMessage
-				r.warnInput(n, fmt.Sprintf("not a JSON record (%s); line skipped", jsonProblem(json.Unmarshal(l, &raw))))
-			} else {
-				r.addRecord(l, n, r.source)
-			}
+			r.addRecord(l, n, r.source)
 			if repaired != "" {
 				r.warnInput(n, repaired)
 			}
@@ -500,8 +495,10 @@ func (r *jsonReader) addRecord(raw json.RawMessage, line int, defaultSource stri
 	} else if strings.TrimSpace(rec.text) == "" {
 		r.warn(jp, line, fmt.Sprintf("comment %d has empty text", c.Index))
 	}
-	if id := normID(rec.id); id != "" {
-		if _, dup := jp.ids[id]; !dup {
+	// An id is found as written and without a kind prefix: parent "t1_x" names id "x",
+	// and parent "t1_t1_x" id "t1_x".
+	for _, id := range [2]string{strings.TrimSpace(rec.id), normID(rec.id)} {
+		if _, dup := jp.ids[id]; !dup && id != "" {
 			jp.ids[id] = c.Index
 		}
 	}
@@ -522,7 +519,12 @@ func (r *jsonReader) decodeRecord(raw json.RawMessage, line int) (jsonRecord, bo
 	rec := jsonRecord{line: line}
 	var f map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &f); err != nil || f == nil {
-		r.warnInput(line, "record is not a JSON object; skipped")
+		var se *json.SyntaxError
+		if errors.As(err, &se) || !json.Valid(raw) {
+			r.warnInput(line, fmt.Sprintf("not a JSON record (%s); line skipped", jsonProblem(err)))
+		} else {
+			r.warnInput(line, "record is not a JSON object; skipped")
+		}
 		return rec, false
 	}
 	if v, ok := f["source"]; ok {
@@ -725,6 +727,10 @@ func (r *jsonReader) resolveParent(jp *jsonPage, ref jsonParent) {
 func jsonString(v json.RawMessage) (string, bool) {
 	if len(v) == 0 {
 		return "", false
+	}
+	// Records are valid JSON: a string without escapes is its bytes.
+	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' && bytes.IndexByte(v[1:n-1], '\\') < 0 && bytes.IndexByte(v[1:n-1], '"') < 0 {
+		return string(v[1 : n-1]), true
 	}
 	var s string
 	if err := json.Unmarshal(v, &s); err != nil {

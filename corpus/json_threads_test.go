@@ -55,6 +55,12 @@ func TestJSONThreads(t *testing.T) {
 			},
 		},
 		{
+			name: "ids that look like Reddit names",
+			in: `{"link_id":"t3_t1","id":"t1_0","parent_id":"t3_t1","body":"one"}
+{"link_id":"t3_t1","id":"t1_1","parent_id":"t1_t1_0","body":"two"}`,
+			want: []string{`dump.jsonl title="" article="" [one two/0]`},
+		},
+		{
 			name: "a submission after its comments",
 			in: `{"link_id":"t3_a","id":"c1","parent_id":"t3_a","body":"first"}
 {"id":"a","title":"T","selftext":"the post"}
