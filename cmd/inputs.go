@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 
@@ -14,6 +15,7 @@ import (
 type inputOptions struct {
 	InputFormat string
 	Verbose     bool // say on stderr how each page was read
+	PageKey     string
 }
 
 func (o *inputOptions) addFlags(c *cobra.Command) {
@@ -24,7 +26,12 @@ func (o *inputOptions) addFlags(c *cobra.Command) {
 	c.RegisterFlagCompletionFunc("input-format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"auto", "text", "html", "json", "jsonl", "plain"}, cobra.ShellCompDirectiveNoFileComp
 	})
+	c.Flags().StringVar(&o.PageKey, "page-key", "",
+		"JSON and JSON Lines: the record field that names a record's thread (page), e.g. link_id")
 }
+
+// errStopped tells a reader that no one takes its pages any more.
+var errStopped = errors.New("stopped")
 
 // eachPage reads every input in order and calls fn for each page (see analyzePages).
 func eachPage(streams *IO, args []string, o inputOptions, fn func(*corpus.Page) error) error {
@@ -51,33 +58,47 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 	for _, e := range errs {
 		fmt.Fprintln(streams.ErrOut, "rxvoice:", e)
 	}
+	// Each file's pages come through its own channel, in order, as the file is read: a
+	// JSON Lines dump is handed on thread by thread, never held whole.
 	type result struct {
-		pages    []*corpus.Page
-		mentions [][]analyze.Mention
+		page     *corpus.Page
+		mentions []analyze.Mention
 		err      error
 	}
 	results := make([]chan result, len(files))
 	for i := range results {
-		results[i] = make(chan result, 1)
+		results[i] = make(chan result, 4)
 	}
 	next := make(chan int)
 	inFlight := make(chan struct{}, 4*jobs) // files read but not yet handed to fn
 	done := make(chan struct{})
 	defer close(done)
+	opt := corpus.Options{Format: format, Stdin: streams.In, PageKey: o.PageKey}
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				pages, err := corpus.ReadFile(files[i], corpus.Options{Format: format, Stdin: streams.In})
-				r := result{pages: pages, err: err}
-				if a != nil {
-					for _, p := range pages {
-						r.mentions = append(r.mentions, a.Page(p))
+				send := func(r result) error {
+					select {
+					case results[i] <- r:
+						return nil
+					case <-done:
+						return errStopped
 					}
 				}
-				results[i] <- r
+				err := corpus.StreamFile(files[i], opt, func(p *corpus.Page) error {
+					r := result{page: p}
+					if a != nil {
+						r.mentions = a.Page(p)
+					}
+					return send(r)
+				})
+				if err != nil && err != errStopped {
+					send(result{err: err})
+				}
+				close(results[i])
 			}
 		}()
 	}
@@ -99,16 +120,13 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 	bar := newProgress(streams, len(files))
 	defer bar.Finish()
 	for i := range files {
-		r := <-results[i]
-		<-inFlight
-		results[i] = nil
-		bar.Add(1)
-		if r.err != nil {
-			failed++
-			fmt.Fprintln(streams.ErrOut, "rxvoice:", r.err)
-			continue
-		}
-		for k, p := range r.pages {
+		for r := range results[i] {
+			if r.err != nil {
+				failed++
+				fmt.Fprintln(streams.ErrOut, "rxvoice:", r.err)
+				continue
+			}
+			p := r.page
 			if o.Verbose && p.Layout != "" {
 				fmt.Fprintf(streams.ErrOut, "rxvoice: %s: %s\n", p.Source, p.Layout)
 			}
@@ -119,14 +137,13 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 					fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s: %s\n", p.Source, w.Message)
 				}
 			}
-			var ms []analyze.Mention
-			if r.mentions != nil {
-				ms = r.mentions[k]
-			}
-			if err := fn(p, ms); err != nil {
+			if err := fn(p, r.mentions); err != nil {
 				return err
 			}
 		}
+		<-inFlight
+		results[i] = nil
+		bar.Add(1)
 	}
 	if failed > 0 {
 		return &inputError{failed: failed, total: len(files) + len(errs)}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -10,11 +11,31 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // The JSON reader takes records, one per comment, from a JSON array, an object with a
 // "comments" array, or JSON Lines. It reads back what `rxvoice comments --format jsonl`
 // writes: records carry their page's source, and "comment": null marks the article.
+//
+// Dumps of forum comments (Reddit/Pushshift, Disqus, forum exports) hold many threads in
+// one file: a record names its thread (threadFields, or Options.PageKey), each run of
+// records of one thread becomes a page, and the page is handed on as soon as the thread
+// changes, so memory holds one thread, not the file. A thread that comes back after
+// others becomes another page with a warning: sorting the dump by thread avoids that.
+
+// threadFields name a record's thread in other tools' exports, first present wins:
+// Reddit's "link_id" (t3_xxx), Disqus's "thread", forum exports' "thread_id", and the
+// page a scraper took the comment from.
+var threadFields = []string{"link_id", "thread", "thread_id", "url", "page", "post_id"}
+
+// strongThreadFields name a thread and nothing else; the others (a URL, a post id) may be
+// a submission's own link.
+var strongThreadFields = map[string]bool{"link_id": true, "thread": true, "thread_id": true}
+
+// maxSplitWarnings is how many threads of one input are warned about, one by one, for
+// coming back after other threads; the rest are counted in one last warning.
+const maxSplitWarnings = 5
 
 // jsonRecord is one record as read, before it is placed on its page.
 type jsonRecord struct {
@@ -30,6 +51,9 @@ type jsonRecord struct {
 	source    string
 	hasSource bool
 	title     string
+	thread    string // the thread key, normalized (normID); "" when none
+	head      bool   // the thread's submission: its title and text are the page's
+	titled    bool   // a head if it is the first record of its thread
 
 	article      bool // "comment": null
 	commentNo    int  // "comment": N, the index rxvoice gave it
@@ -38,41 +62,79 @@ type jsonRecord struct {
 }
 
 // parseJSON reads JSON (lines false) or JSON Lines (lines true) records into pages: one
-// page per source the records name, in the order they first appear, and one for the input
-// itself (source) for records that name none.
+// page per run of records of one source or thread, in input order, and one for the input
+// itself (source) for records that name neither.
 func parseJSON(source, text string, lines bool) ([]*Page, error) {
+	var pages []*Page
+	err := readJSON(source, text, lines, "", func(p *Page) error {
+		pages = append(pages, p)
+		return nil
+	})
+	return pages, err
+}
+
+// readJSON is parseJSON handing each page to emit as soon as it is complete. An error of
+// emit stops the reading and is returned as is.
+func readJSON(source, text string, lines bool, pageKey string, emit func(*Page) error) error {
 	text = strings.TrimPrefix(text, "\ufeff")
-	r := &jsonReader{source: source, text: text, format: FormatJSON}
 	if !lines {
+		// A leading object may turn out to be the first of JSON Lines: hold its pages
+		// until that is known.
+		var held []*Page
+		r := &jsonReader{source: source, text: text, format: FormatJSON, pageKey: pageKey,
+			emit: func(p *Page) error { held = append(held, p); return nil }}
 		more, err := r.readDocument()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !more {
-			return r.finish(), nil
+			r.finish()
+			for _, p := range held {
+				if err := emit(p); err != nil {
+					return err
+				}
+			}
+			return nil
 		}
 		// An object followed by more: JSON Lines in a file named .json.
-		r = &jsonReader{source: source, text: text}
 	}
-	r.format = FormatJSONL
-	r.readLines()
-	return r.finish(), nil
+	r := &jsonReader{source: source, format: FormatJSONL, pageKey: pageKey, emit: emit}
+	r.readLines(bufio.NewReader(strings.NewReader(text)), false)
+	return r.finish()
+}
+
+// streamJSONL reads JSON Lines from br line by line, handing on each page when its thread
+// ends. The bytes are checked here, line by line, as Decode checks a whole input.
+func streamJSONL(source string, br *bufio.Reader, pageKey string, emit func(*Page) error) error {
+	r := &jsonReader{source: source, format: FormatJSONL, pageKey: pageKey, emit: emit}
+	r.readLines(br, true)
+	return r.finish()
 }
 
 type jsonReader struct {
-	source string
-	text   string
-	format Format
+	source  string
+	text    string // the whole input, for JSON documents; JSON Lines are read from a reader
+	format  Format
+	pageKey string // Options.PageKey: the field naming a record's thread; "" for threadFields
+	emit    func(*Page) error
+	err     error // the first error of emit or of reading: stops the reading
 
-	pages   []*jsonPage
-	bySrc   map[string]*jsonPage
-	last    *jsonPage
+	cur     *jsonPage      // the page being read
+	seen    map[string]int // page identity -> line where it was first read
+	emitted int
 	pending []Warning // problems met before any page exists
+	splits  int       // threads that came back after other threads
+	atEnd   bool      // the input is read: the page being read is the last
+
+	lineOff, lineNo int // lineAt's last answer, so that counting goes forward only
 }
 
 // jsonPage is a page being built, with what its comments' parent references need.
 type jsonPage struct {
 	page       *Page
+	ident      string // the source it names, or the input and thread ("dump.jsonl#t3_a")
+	thread     string // the normalized thread key; "" for a page named by source
+	headID     string // the normalized id of the thread's submission, when read
 	hasArticle bool
 	ids        map[string]int // comment id -> index
 	numbers    map[int]int    // rxvoice comment number -> index
@@ -86,31 +148,49 @@ type jsonParent struct {
 	byNumb bool // the record is rxvoice's own: a number is a comment number, not an id
 }
 
-// lineAt is the 1-based line of byte offset off.
+// lineAt is the 1-based line of byte offset off. Records are read in order, so it counts
+// on from its last answer.
 func (r *jsonReader) lineAt(off int) int {
 	if off > len(r.text) {
 		off = len(r.text)
 	}
-	return 1 + strings.Count(r.text[:off], "\n")
+	if off < r.lineOff {
+		r.lineOff, r.lineNo = 0, 0
+	}
+	r.lineNo += strings.Count(r.text[r.lineOff:off], "\n")
+	r.lineOff = off
+	return 1 + r.lineNo
 }
 
 // readLines reads JSON Lines: a line that is not a JSON object is reported and skipped.
-func (r *jsonReader) readLines() {
-	n := 0
-	for rest := r.text; rest != ""; {
-		var l string
-		l, rest, _ = strings.Cut(rest, "\n")
-		n++
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
+// When check is set the line's bytes are made valid UTF-8 first, with a warning.
+func (r *jsonReader) readLines(br *bufio.Reader, check bool) {
+	for n := 1; r.err == nil; n++ {
+		b, err := br.ReadBytes('\n')
+		if err != nil && err != io.EOF {
+			r.err = &Error{Source: r.source, Line: n, Err: describeOSError(err)}
+			return
 		}
-		var raw json.RawMessage
-		if err := json.Unmarshal([]byte(l), &raw); err != nil {
-			r.warnInput(n, fmt.Sprintf("not a JSON record (%s); line skipped", jsonProblem(err)))
-			continue
+		if n == 1 {
+			b = bytes.TrimPrefix(b, []byte("\ufeff"))
 		}
-		r.addRecord(raw, n, r.source)
+		var repaired string
+		if check && !utf8.Valid(b) {
+			if hasMultibyteUTF8(b) {
+				b, repaired = bytes.ToValidUTF8(b, []byte("\uFFFD")), "invalid UTF-8: bad bytes replaced with U+FFFD"
+			} else {
+				b, repaired = []byte(decode1252(b)), "not UTF-8: line read as Windows-1252"
+			}
+		}
+		if l := bytes.TrimSpace(b); len(l) > 0 {
+			r.addRecord(l, n, r.source)
+			if repaired != "" {
+				r.warnInput(n, repaired)
+			}
+		}
+		if err == io.EOF {
+			return
+		}
 	}
 }
 
@@ -151,7 +231,7 @@ func (r *jsonReader) readDocument() (more bool, err error) {
 // syntax error after some records keeps them and is reported; one before any is an error.
 func (r *jsonReader) readArray(dec *json.Decoder, src string) (bool, error) {
 	read := 0
-	for dec.More() {
+	for dec.More() && r.err == nil {
 		start := r.skipSpace(int(dec.InputOffset()))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
@@ -235,7 +315,7 @@ func (r *jsonReader) readObject(dec *json.Decoder) error {
 	if s, ok := jsonString(fields["source"]); ok && strings.TrimSpace(s) != "" {
 		src = s
 	}
-	jp := r.pageFor(src)
+	jp := r.pageFor(src, "", r.lineAt(start))
 	if s, ok := jsonString(fields["title"]); ok {
 		jp.page.Title = s
 	}
@@ -283,37 +363,80 @@ func jsonProblem(err error) string {
 	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
-// pageFor returns the page for a source, creating it in first-appearance order.
-func (r *jsonReader) pageFor(src string) *jsonPage {
-	if r.bySrc == nil {
-		r.bySrc = map[string]*jsonPage{}
+// pageFor returns the page being read when it is the one for this source or thread, and
+// otherwise hands that page on and starts a new one. A page named by a source is the
+// source itself; a thread's page is named by the input and the thread. A source or thread
+// met again after others starts another page, with a warning.
+func (r *jsonReader) pageFor(src, thread string, line int) *jsonPage {
+	ident := src
+	if thread != "" {
+		ident = r.source + "#" + thread
 	}
-	jp, ok := r.bySrc[src]
-	if !ok {
-		jp = &jsonPage{page: &Page{Source: src, Format: r.format}, ids: map[string]int{}, numbers: map[int]int{}}
-		r.bySrc[src] = jp
-		r.pages = append(r.pages, jp)
-		jp.page.Warnings = append(jp.page.Warnings, r.pending...)
-		r.pending = nil
+	if r.cur != nil && r.cur.ident == ident {
+		return r.cur
 	}
-	r.last = jp
+	r.flush()
+	jp := &jsonPage{page: &Page{Source: ident, Format: r.format}, ident: ident, thread: thread,
+		ids: map[string]int{}, numbers: map[int]int{}}
+	jp.page.Warnings, r.pending = r.pending, nil
+	if r.seen == nil {
+		r.seen = map[string]int{}
+	}
+	if first, ok := r.seen[ident]; ok {
+		r.splits++
+		if r.splits <= maxSplitWarnings {
+			what := "thread " + thread
+			if thread == "" {
+				what = "source " + src
+			}
+			r.warn(jp, line, fmt.Sprintf("%s comes back after other records (first read at line %d): read as another page; sort the input by thread to keep it on one page", what, first))
+		}
+	} else {
+		r.seen[ident] = line
+	}
+	r.cur = jp
 	return jp
 }
 
+// flush resolves the parent references of the page being read and hands it on.
+func (r *jsonReader) flush() {
+	jp := r.cur
+	if jp == nil {
+		return
+	}
+	r.cur = nil
+	for _, ref := range jp.parents {
+		r.resolveParent(jp, ref)
+	}
+	if r.emitted == 0 && jp.thread != "" && r.atEnd {
+		// The only page of the input: named by the input, as a file of one thread
+		// always was.
+		jp.page.Source = r.source
+	}
+	r.emitted++
+	if r.err == nil {
+		r.err = r.emit(jp.page)
+	}
+}
+
 // warnInput reports a problem at a line of the input not tied to a record's page: it goes
-// on the page last read (or the first page made).
+// on the page being read (or the first page made).
 func (r *jsonReader) warnInput(line int, msg string) {
-	if r.last == nil {
+	if r.cur == nil {
 		r.pending = append(r.pending, r.warning(r.source, line, msg))
 		return
 	}
-	r.warn(r.last, line, msg)
+	r.warn(r.cur, line, msg)
 }
 
 // warn adds a warning about a line of the input to a page. The line is the input's, so on a
 // page from another source it is named in the message instead.
 func (r *jsonReader) warn(jp *jsonPage, line int, msg string) {
-	jp.page.Warnings = append(jp.page.Warnings, r.warning(jp.page.Source, line, msg))
+	src := jp.page.Source
+	if jp.thread != "" {
+		src = r.source
+	}
+	jp.page.Warnings = append(jp.page.Warnings, r.warning(src, line, msg))
 }
 
 func (r *jsonReader) warning(pageSource string, line int, msg string) Warning {
@@ -324,6 +447,9 @@ func (r *jsonReader) warning(pageSource string, line int, msg string) Warning {
 }
 
 func (r *jsonReader) addRecord(raw json.RawMessage, line int, defaultSource string) {
+	if r.err != nil {
+		return
+	}
 	rec, ok := r.decodeRecord(raw, line)
 	if !ok {
 		return
@@ -332,14 +458,17 @@ func (r *jsonReader) addRecord(raw json.RawMessage, line int, defaultSource stri
 	if rec.hasSource {
 		src = rec.source
 	}
-	jp := r.pageFor(src)
+	jp := r.pageFor(src, rec.thread, line)
+	if rec.titled && !jp.hasArticle && len(jp.page.Comments) == 0 {
+		rec.head = true
+	}
 	for _, w := range rec.warnings {
 		r.warn(jp, line, w)
 	}
-	if rec.title != "" && jp.page.Title == "" {
+	if rec.title != "" && (jp.page.Title == "" || rec.head) {
 		jp.page.Title = rec.title
 	}
-	if rec.article {
+	if rec.article || rec.head {
 		if jp.hasArticle {
 			r.warn(jp, line, "a second article record: its text is added to the article")
 			jp.page.Article += "\n\n" + rec.text
@@ -347,6 +476,9 @@ func (r *jsonReader) addRecord(raw json.RawMessage, line int, defaultSource stri
 			jp.page.Article = rec.text
 		}
 		jp.hasArticle = true
+		if rec.head && jp.headID == "" {
+			jp.headID = normID(rec.id)
+		}
 		return
 	}
 	c := Comment{
@@ -363,9 +495,11 @@ func (r *jsonReader) addRecord(raw json.RawMessage, line int, defaultSource stri
 	} else if strings.TrimSpace(rec.text) == "" {
 		r.warn(jp, line, fmt.Sprintf("comment %d has empty text", c.Index))
 	}
-	if rec.id != "" {
-		if _, dup := jp.ids[rec.id]; !dup {
-			jp.ids[rec.id] = c.Index
+	// An id is found as written and without a kind prefix: parent "t1_x" names id "x",
+	// and parent "t1_t1_x" id "t1_x".
+	for _, id := range [2]string{strings.TrimSpace(rec.id), normID(rec.id)} {
+		if _, dup := jp.ids[id]; !dup && id != "" {
+			jp.ids[id] = c.Index
 		}
 	}
 	if rec.hasCommentNo {
@@ -385,7 +519,12 @@ func (r *jsonReader) decodeRecord(raw json.RawMessage, line int) (jsonRecord, bo
 	rec := jsonRecord{line: line}
 	var f map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &f); err != nil || f == nil {
-		r.warnInput(line, "record is not a JSON object; skipped")
+		var se *json.SyntaxError
+		if errors.As(err, &se) || !json.Valid(raw) {
+			r.warnInput(line, fmt.Sprintf("not a JSON record (%s); line skipped", jsonProblem(err)))
+		} else {
+			r.warnInput(line, "record is not a JSON object; skipped")
+		}
 		return rec, false
 	}
 	if v, ok := f["source"]; ok {
@@ -403,7 +542,7 @@ func (r *jsonReader) decodeRecord(raw json.RawMessage, line int) (jsonRecord, bo
 	}
 	// Other tools name the fields their own way: Reddit's "body", "content", "message",
 	// "created_utc", "timestamp", "parent_id".
-	useAlias(f, "text", "body", "content", "message", "review", "comment_text")
+	useAlias(f, "text", "body", "content", "message", "review", "comment_text", "selftext")
 	if _, ok := f["date"]; !ok {
 		useAlias(f, "posted", "created_utc", "created_at", "created", "timestamp", "time", "published")
 	}
@@ -419,6 +558,10 @@ func (r *jsonReader) decodeRecord(raw json.RawMessage, line int) (jsonRecord, bo
 	rec.title, _ = jsonString(f["title"])
 	rec.id, _ = jsonScalar(f["id"])
 	rec.parent = f["parent"]
+	if !rec.hasSource || r.pageKey != "" {
+		rec.hasSource = false
+		r.readThread(&rec, f)
+	}
 
 	rawPosted, hasRaw := jsonString(f["posted_raw"])
 	posted, hasPosted := f["posted"]
@@ -468,23 +611,86 @@ func useAlias(f map[string]json.RawMessage, name string, aliases ...string) {
 	}
 }
 
-// finish resolves parent references and returns the pages. Input with no records still
-// gives its page, carrying any warnings.
-func (r *jsonReader) finish() []*Page {
-	if len(r.pages) == 0 {
-		jp := r.pageFor(r.source)
+// readThread finds the thread a record belongs to, and whether it is the thread's
+// submission: a record whose id is its thread's key, a Reddit submission (a "selftext" and
+// no thread of its own: its id names the thread its comments give as link_id "t3_<id>"),
+// or, in a thread named by a thread field, a first record with a title and no parent.
+func (r *jsonReader) readThread(rec *jsonRecord, f map[string]json.RawMessage) {
+	field := ""
+	if r.pageKey != "" {
+		if k, ok := jsonKey(f[r.pageKey]); ok {
+			rec.thread, field = k, r.pageKey
+		}
+	} else {
+		for _, name := range threadFields {
+			if k, ok := jsonKey(f[name]); ok {
+				rec.thread, field = k, name
+				break
+			}
+		}
+	}
+	rec.thread = normID(rec.thread)
+	if (len(rec.parent) > 0 && string(bytes.TrimSpace(rec.parent)) != "null") || rec.article {
+		return
+	}
+	strong := strongThreadFields[field] || (r.pageKey != "" && field != "")
+	id := normID(rec.id)
+	_, selftext := f["selftext"]
+	switch {
+	case id != "" && rec.thread == id:
+		rec.head = true
+	case id != "" && selftext && !strong:
+		rec.thread, rec.head = id, true
+	case strong && rec.title != "":
+		rec.titled = true // the thread's submission if it comes first
+	}
+}
+
+// jsonKey reads a thread key: a string or number, or an object's "id" (Disqus gives the
+// thread as an object when asked for its details).
+func jsonKey(v json.RawMessage) (string, bool) {
+	s, ok := jsonScalar(v)
+	if !ok && len(v) > 0 {
+		var obj struct {
+			ID json.RawMessage `json:"id"`
+		}
+		if json.Unmarshal(v, &obj) == nil {
+			s, ok = jsonScalar(obj.ID)
+		}
+	}
+	s = strings.TrimSpace(s)
+	return s, ok && s != ""
+}
+
+// normID drops Reddit's kind prefix ("t1_" a comment, "t3_" a submission) so that a
+// comment's link_id "t3_abc" names the submission whose id is "abc".
+func normID(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 3 && s[0] == 't' && s[1] >= '1' && s[1] <= '9' && s[2] == '_' {
+		return s[3:]
+	}
+	return s
+}
+
+// finish hands on the last page. Input with no records still gives its page, carrying any
+// warnings. It returns the first error of emit.
+func (r *jsonReader) finish() error {
+	if r.err != nil {
+		return r.err
+	}
+	if r.emitted == 0 && r.cur == nil {
+		jp := r.pageFor(r.source, "", 0)
 		if len(jp.page.Warnings) == 0 {
 			jp.page.Warnings = append(jp.page.Warnings, Warning{Message: "no records"})
 		}
 	}
-	out := make([]*Page, 0, len(r.pages))
-	for _, jp := range r.pages {
-		for _, ref := range jp.parents {
-			r.resolveParent(jp, ref)
-		}
-		out = append(out, jp.page)
+	if n := r.splits - maxSplitWarnings; n > 0 && r.cur != nil {
+		r.cur.page.Warnings = append(r.cur.page.Warnings, Warning{Message: fmt.Sprintf(
+			"%d more threads came back after other records and were read as more pages; sort the input by thread to keep each on one page", n)})
 	}
-	return out
+	r.atEnd = true
+	r.flush()
+	return r.err
 }
 
 // resolveParent reads a parent reference. rxvoice's own records give the parent's comment
@@ -495,7 +701,10 @@ func (r *jsonReader) resolveParent(jp *jsonPage, ref jsonParent) {
 	if n, isNum := jsonInt(ref.ref); isNum && ref.byNumb {
 		target, found = jp.numbers[n]
 	} else if s, ok := jsonScalar(ref.ref); ok {
-		s = strings.TrimSpace(s)
+		s = normID(s)
+		if s != "" && (s == jp.thread || s == jp.headID) {
+			return // a reply to the submission: a top-level comment
+		}
 		if target, found = jp.ids[s]; !found {
 			if n, err := strconv.Atoi(s); err == nil {
 				target, found = n, true
@@ -518,6 +727,10 @@ func (r *jsonReader) resolveParent(jp *jsonPage, ref jsonParent) {
 func jsonString(v json.RawMessage) (string, bool) {
 	if len(v) == 0 {
 		return "", false
+	}
+	// Records are valid JSON: a string without escapes is its bytes.
+	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' && bytes.IndexByte(v[1:n-1], '\\') < 0 && bytes.IndexByte(v[1:n-1], '"') < 0 {
+		return string(v[1 : n-1]), true
 	}
 	var s string
 	if err := json.Unmarshal(v, &s); err != nil {

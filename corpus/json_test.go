@@ -348,6 +348,9 @@ func FuzzParseJSON(f *testing.F) {
 	}
 	f.Add(`[{"text":"a","id":1},{"text":"b","parent":1,"comment":5}]`, false)
 	f.Add("{\"comment\":null,\"text\":\"x\"}\n{\"comment\":0,\"parent\":0,\"text\":\"y\"}\n", true)
+	f.Add("{\"id\":\"a\",\"title\":\"T\",\"selftext\":\"s\"}\n{\"link_id\":\"t3_a\",\"id\":\"c\",\"parent_id\":\"t3_a\",\"body\":\"x\"}\n"+
+		"{\"link_id\":\"t3_b\",\"id\":\"d\",\"parent_id\":\"t1_c\",\"body\":\"y\"}\n{\"link_id\":\"t3_a\",\"body\":\"z\"}\n", true)
+	f.Add(`[{"thread":{"id":7},"id":1,"title":"t","text":"a"},{"thread":7,"id":2,"parent":1,"text":"b"}]`, false)
 	f.Fuzz(func(t *testing.T, s string, lines bool) {
 		pages, err := parseJSON("fuzz.json", s, lines)
 		if err != nil {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -17,8 +18,9 @@ import (
 
 // Options controls how inputs are read.
 type Options struct {
-	Format Format    // FormatAuto (or "") detects each input's format
-	Stdin  io.Reader // read for the input "-"
+	Format  Format    // FormatAuto (or "") detects each input's format
+	Stdin   io.Reader // read for the input "-"
+	PageKey string    // the JSON field naming a record's thread (page); "" for the usual names
 }
 
 // Expand turns the paths a user gave into files in a stable order: a directory is walked
@@ -83,25 +85,91 @@ func describeOSError(err error) error {
 
 // ReadFile reads one input path ("-" for stdin) into its pages.
 func ReadFile(path string, opt Options) ([]*Page, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		if opt.Stdin == nil {
-			return nil, &Error{Source: path, Err: errors.New("no standard input")}
-		}
-		data, err = io.ReadAll(opt.Stdin)
-	} else {
-		data, err = os.ReadFile(path)
-	}
+	var pages []*Page
+	err := StreamFile(path, opt, func(p *Page) error {
+		pages = append(pages, p)
+		return nil
+	})
 	if err != nil {
-		return nil, &Error{Source: path, Err: describeOSError(err)}
+		return nil, err
 	}
-	return Parse(path, data, opt.Format)
+	return pages, nil
 }
 
-// Parse reads the bytes of one input into pages. Most inputs give one page; a JSON Lines
-// stream written by rxvoice itself gives one page per source it names.
+// headSize is how much of an input is looked at to detect its format before it is read.
+const headSize = 1 << 20
+
+// StreamFile reads one input path ("-" for stdin) and hands each page to fn as soon as it
+// is read. JSON Lines are read line by line and each thread's page is handed on when the
+// thread ends, so a dump of any size is read in the memory of its largest thread; other
+// inputs are read whole. An error of fn stops the reading and is returned as is; an
+// input that cannot be read gives an *Error, after the pages read before the problem.
+func StreamFile(path string, opt Options, fn func(*Page) error) error {
+	var in io.Reader
+	if path == "-" {
+		if opt.Stdin == nil {
+			return &Error{Source: path, Err: errors.New("no standard input")}
+		}
+		in = opt.Stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return &Error{Source: path, Err: describeOSError(err)}
+		}
+		defer f.Close()
+		in = f
+	}
+	br := bufio.NewReaderSize(in, headSize)
+	head, err := br.Peek(headSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return &Error{Source: path, Err: describeOSError(err)}
+	}
+	if streamsLines(path, head, opt.Format) {
+		return streamJSONL(path, br, opt.PageKey, func(p *Page) error {
+			p.Layout = fmt.Sprintf("jsonl: one record per comment, grouped by thread; %d comments", len(p.Comments))
+			return fn(p)
+		})
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return &Error{Source: path, Err: describeOSError(err)}
+	}
+	pages, err := parse(path, data, opt)
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// streamsLines reports whether an input is JSON Lines that can be read line by line: UTF-8
+// (or single-byte) text that is not empty, binary or UTF-16, which Decode handles whole.
+func streamsLines(source string, head []byte, format Format) bool {
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
+		len(bytes.TrimSpace(head)) == 0, binaryKind(head) != "":
+		return false
+	case format == FormatJSONL:
+		return true
+	case format == "" || format == FormatAuto:
+		return detectMarkup(source, string(head)) == FormatJSONL
+	}
+	return false
+}
+
+// Parse reads the bytes of one input into pages. Most inputs give one page; JSON and JSON
+// Lines give one page per source or thread their records name.
 func Parse(source string, data []byte, format Format) ([]*Page, error) {
+	return parse(source, data, Options{Format: format})
+}
+
+func parse(source string, data []byte, opt Options) ([]*Page, error) {
+	format := opt.Format
 	text, warns, err := Decode(data)
 	if err != nil {
 		return nil, &Error{Source: source, Err: err}
@@ -125,12 +193,13 @@ func Parse(source string, data []byte, format Format) ([]*Page, error) {
 		p, err = parseHTML(source, text)
 		pages = []*Page{p}
 	case FormatJSON, FormatJSONL:
-		pages, err = parseJSON(source, text, format == FormatJSONL)
-		for _, p := range pages {
-			if p != nil && p.Layout == "" {
-				p.Layout = fmt.Sprintf("%s: one record per comment; %d comments", format, len(p.Comments))
+		err = readJSON(source, text, format == FormatJSONL, opt.PageKey, func(p *Page) error {
+			if p.Layout == "" {
+				p.Layout = fmt.Sprintf("%s: one record per comment, grouped by thread; %d comments", format, len(p.Comments))
 			}
-		}
+			pages = append(pages, p)
+			return nil
+		})
 	case FormatPageText:
 		pages = []*Page{parsePageText(source, text)}
 	case FormatPlain:

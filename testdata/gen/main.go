@@ -1,44 +1,57 @@
 // Command gen builds a large corpus of comment pages for benchmarks from the test pages:
 // it reads every page under testdata, then writes pages that mix their articles and
 // comments (with new authors and dates) until the corpus reaches the size asked for.
+// With -jsonl it writes one Pushshift-style dump instead: per thread a submission and its
+// comments, replies linked by parent_id.
 //
 //	go run ./testdata/gen -out /tmp/corpus -mb 60
+//	go run ./testdata/gen -jsonl -out /tmp/dump.jsonl -mb 100
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rxvoice/rxvoice/corpus"
 )
 
+var names = []string{"amy", "Kimberly L", "LLB", "jmhp", "Julie O.", "Lisa", "Debbie", "carol", "Patricia Z.", "Sheila", "Shirley S", "Rebecca", "michael", "Lucy", "Tom R", "dr_ellen", "sugarfree_sam"}
+
 func main() {
 	out := flag.String("out", "", "directory to write the corpus to")
 	mb := flag.Int("mb", 50, "size of the corpus in MB")
 	perPage := flag.Int("comments", 40, "comments per page")
 	seed := flag.Uint64("seed", 1, "random seed")
+	jsonl := flag.Bool("jsonl", false, "write one JSON Lines dump of threads to the file -out")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "gen: -out DIR is required")
 		os.Exit(2)
 	}
-	if err := run(*out, *mb<<20, *perPage, *seed); err != nil {
+	write := run
+	if *jsonl {
+		write = runJSONL
+	}
+	if err := write(*out, *mb<<20, *perPage, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, size, perPage int, seed uint64) error {
+// texts reads the articles and comment texts of the test pages.
+func texts() (articles, comments []string, err error) {
 	files, errs := corpus.Expand([]string{"testdata/klonopin-immune-comments.txt", "testdata/pages"})
 	if len(errs) > 0 {
-		return errs[0]
+		return nil, nil, errs[0]
 	}
-	var articles, comments []string
 	for _, f := range files {
 		pages, err := corpus.ReadFile(f, corpus.Options{})
 		if err != nil {
@@ -56,13 +69,20 @@ func run(out string, size, perPage int, seed uint64) error {
 		}
 	}
 	if len(articles) == 0 || len(comments) == 0 {
-		return fmt.Errorf("no pages under testdata: run from the repository root")
+		return nil, nil, fmt.Errorf("no pages under testdata: run from the repository root")
+	}
+	return articles, comments, nil
+}
+
+func run(out string, size, perPage int, seed uint64) error {
+	articles, comments, err := texts()
+	if err != nil {
+		return err
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	names := []string{"amy", "Kimberly L", "LLB", "jmhp", "Julie O.", "Lisa", "Debbie", "carol", "Patricia Z.", "Sheila", "Shirley S", "Rebecca", "michael", "Lucy", "Tom R", "dr_ellen", "sugarfree_sam"}
 	start := time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC)
 	written := 0
 	for n := 0; written < size; n++ {
@@ -81,6 +101,56 @@ func run(out string, size, perPage int, seed uint64) error {
 			return err
 		}
 		written += b.Len()
+	}
+	fmt.Fprintf(os.Stderr, "gen: wrote %d MB to %s\n", written>>20, out)
+	return nil
+}
+
+// runJSONL writes a dump of threads to the file out: each thread a submission (id, title,
+// selftext) then perThread comments (link_id, parent_id: the submission or an earlier
+// comment), as Pushshift gives them.
+func runJSONL(out string, size, perThread int, seed uint64) error {
+	articles, comments, err := texts()
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	start := time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	written := 0
+	for n := 0; written < size; n++ {
+		thread := strconv.FormatInt(int64(n), 36)
+		t := start + rng.Int64N(12*365*24*3600)
+		recs := []map[string]any{{"id": thread, "title": fmt.Sprintf("Thread %d: patients on their medicines", n),
+			"selftext": articles[rng.IntN(len(articles))], "author": names[rng.IntN(len(names))], "created_utc": t}}
+		for i := 0; i < perThread; i++ {
+			parent := "t3_" + thread
+			if i > 0 && rng.IntN(2) == 0 {
+				parent = fmt.Sprintf("t1_%s_%d", thread, rng.IntN(i))
+			}
+			t += rng.Int64N(24 * 3600)
+			recs = append(recs, map[string]any{"link_id": "t3_" + thread, "id": fmt.Sprintf("%s_%d", thread, i),
+				"parent_id": parent, "author": names[rng.IntN(len(names))], "created_utc": t,
+				"body": comments[rng.IntN(len(comments))]})
+		}
+		for _, r := range recs {
+			b, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			n, _ := w.Write(append(b, '\n'))
+			written += n
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
 	}
 	fmt.Fprintf(os.Stderr, "gen: wrote %d MB to %s\n", written>>20, out)
 	return nil
