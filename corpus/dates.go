@@ -64,6 +64,9 @@ var (
 	reDMY = regexp.MustCompile(`(?i)^` + weekdayRe + `(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+|-)(?:of\s+|de\s+)?` + monthRe + `,?(?:\s+|-)(?:de\s+)?(\d{4}|\d{2})` + timeRe + `\s*$`)
 	// Jan 2022 (Discourse): the first of the month
 	reMY = regexp.MustCompile(`(?i)^` + monthRe + `\.?\s+(\d{4})$`)
+	// A date and time without a year: "Jun 20th at 2:41 am", "Sat Apr 23 at 3:40 pm", "Le
+	// 17 juillet à 22:09". settleDates takes the year from the page.
+	reNoYear = regexp.MustCompile(`(?i)^` + weekdayRe + `(?:` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?` + monthRe + `)` + timeRe + `\s*$`)
 	// Mar 3 (X/Twitter, this year): a date without its year, kept as written
 	reMD = regexp.MustCompile(`(?i)^` + monthRe + `\.?\s+(\d{1,2})$`)
 	// 2019-03-05 08:22, 2019-03-05T08:22:00, 2019/03/05
@@ -87,13 +90,34 @@ var (
 // A relative date ("3 days ago") is recognized as a date but has no time: ok is true and
 // the time is zero, so callers keep it as written.
 func ParseDate(raw string) (time.Time, bool) {
+	return parseDate(raw, orderUnknown)
+}
+
+// dateOrder is how a page writes numeric dates: month first (US), day first, or not known
+// (month first unless only day first makes sense, day first for dotted dates).
+type dateOrder int
+
+const (
+	orderUnknown dateOrder = iota
+	orderDayFirst
+)
+
+// dateText is a date as written less the verb and "on" before it.
+func dateText(raw string) string {
 	s := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
 	if s != "" && strings.ContainsRune("pPaAuUeEcCrRwW", rune(s[0])) {
 		s = reDateVerb.ReplaceAllString(s, "")
 	}
-	s = strings.TrimPrefix(s, "on ")
+	return strings.TrimPrefix(s, "on ")
+}
+
+func parseDate(raw string, order dateOrder) (time.Time, bool) {
+	s := dateText(raw)
 	if reCompactAgo.MatchString(s) || reMD.MatchString(s) {
 		return time.Time{}, true // "3y", "2mo" (Facebook, Quora), "Mar 3" (X)
+	}
+	if reNoYear.MatchString(s) {
+		return time.Time{}, true // "Jun 20th at 2:41 am": the page's year is found later
 	}
 	if len(s) < 6 || len(s) > 60 {
 		if reRelative.MatchString(s) {
@@ -126,9 +150,10 @@ func ParseDate(raw string) (time.Time, bool) {
 			year = "20" + year
 		}
 		// Month first, as on the US forums most patient comments come from, unless only
-		// day first makes sense (25/12/2019). posted_raw keeps the date as written.
+		// day first makes sense (25/12/2019), the date is dotted (European: 11.09.2011) or
+		// the page writes day first. posted_raw keeps the date as written.
 		day, mon := b, a
-		if a > 12 && b <= 12 {
+		if a > 12 && b <= 12 || b <= 12 && (order == orderDayFirst || strings.Contains(s[:len(m[1])+1], ".")) {
 			day, mon = a, b
 		}
 		return build(year, time.Month(mon), strconv.Itoa(day), m[4], m[5], m[6], m[7])
@@ -171,4 +196,66 @@ func build(year string, mon time.Month, day, hh, mm, ss, ampm string) (time.Time
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// settleDates places the dates of a page's comments that ParseDate could not place
+// alone: numeric dates are read day first when any date of the page can only be read
+// so (13/08/2020), and a date without a year ("Jun 20th at 2:41 am") takes the year of
+// the comment before it, or of the page's own date.
+func settleDates(p *Page) {
+	order := orderUnknown
+	for _, c := range p.Comments {
+		if m := reNum.FindStringSubmatch(dateText(c.PostedRaw)); m != nil {
+			a, _ := strconv.Atoi(m[1])
+			b, _ := strconv.Atoi(m[2])
+			if a > 12 && b <= 12 {
+				order = orderDayFirst
+				break
+			}
+		}
+	}
+	year := -1 // the page's year, looked for once
+	last := 0  // the year of the last dated comment
+	for i := range p.Comments {
+		c := &p.Comments[i]
+		if order == orderDayFirst && reNum.MatchString(dateText(c.PostedRaw)) {
+			c.Posted, _ = parseDate(c.PostedRaw, order)
+		}
+		if c.Posted.IsZero() && c.PostedRaw != "" {
+			if m := reNoYear.FindStringSubmatch(dateText(c.PostedRaw)); m != nil {
+				if last == 0 && year < 0 {
+					year = pageYear(p)
+				}
+				y := last
+				if y == 0 {
+					y = year
+				}
+				name, day := m[1], m[2]
+				if name == "" {
+					name, day = m[4], m[3]
+				}
+				if y > 0 {
+					c.Posted, _ = build(strconv.Itoa(y), monthNames[strings.ToLower(name)], day, m[5], m[6], m[7], m[8])
+				}
+			}
+		}
+		if !c.Posted.IsZero() {
+			last = c.Posted.Year()
+		}
+	}
+}
+
+// pageYear is the year of the first full date in the page's title or article, or 0.
+func pageYear(p *Page) int {
+	for _, l := range strings.Split(p.Title+"\n"+p.Article, "\n") {
+		if len(l) > 120 || !strings.ContainsAny(l, "0123456789") {
+			continue
+		}
+		if _, _, raw := dateSpan(strings.Fields(l)); raw != "" {
+			if t, _ := ParseDate(raw); !t.IsZero() {
+				return t.Year()
+			}
+		}
+	}
+	return 0
 }

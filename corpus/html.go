@@ -126,6 +126,7 @@ func parseHTML(source, text string) (*Page, error) {
 			p.fromTextLayout(doc)
 		}
 	}
+	settleDates(p.page)
 	return p.page, nil
 }
 

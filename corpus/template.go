@@ -220,7 +220,7 @@ func mayStartDate(w string) bool {
 	switch w {
 	case "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday",
 		"friday", "saturday", "sunday", "yesterday", "today", "an", "a", "one", "two", "three", "few",
-		"posted", "on", "just":
+		"posted", "on", "just", "le", "am", "el", "il", "vor", "hace", "gestern", "heute", "hier":
 		return true
 	}
 	return len(w) > 3 && monthNames[w[:3]] > 0

@@ -176,3 +176,36 @@ func TestParseDateLanguages(t *testing.T) {
 		}
 	}
 }
+
+// A page's dates are placed together: day first when one date can only be read so, and
+// the year of a date without one from the comment before it or the page's own date.
+func TestSettleDates(t *testing.T) {
+	page := `Summer recipes
+
+Posted on June 3, 2019
+
+3 Comments
+
+Anna
+02/07/2019 10:15
+Lovely, thank you.
+
+Ben
+13/07/2019 08:00
+Made it twice already.
+
+Cleo
+Jul 20th at 2:41 pm
+Added lime, even better.
+`
+	p := parsePageText("t.txt", page)
+	want := []string{"2019-07-02T10:15", "2019-07-13T08:00", "2019-07-20T14:41"}
+	if len(p.Comments) != len(want) {
+		t.Fatalf("%d comments: %+v", len(p.Comments), p.Comments)
+	}
+	for i, w := range want {
+		if got := p.Comments[i].Posted.Format("2006-01-02T15:04"); got != w {
+			t.Errorf("comment %d (%q): %s, want %s", i, p.Comments[i].PostedRaw, got, w)
+		}
+	}
+}

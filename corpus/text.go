@@ -291,6 +291,7 @@ func parsePageText(source, text string) *Page {
 		}
 		p.Comments = append(p.Comments, c)
 	}
+	settleDates(p)
 	return p
 }
 
