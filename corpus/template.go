@@ -91,6 +91,13 @@ func shapeOf(t string) (lineShape, bool) {
 	// a number or bullet first: "(1) Carl says:", "1. Carl says:", "#12"; not the day of
 	// a date ("23. Juni 2016")
 	if f, _, _ := dateSpan(words); f == 0 {
+	} else if w := words[0]; len(w) > 3 && w[0] == '[' && (strings.HasPrefix(w, "[–]") || strings.HasPrefix(w, "[-]") || strings.HasPrefix(w, "[+]")) {
+		// old Reddit's collapse button before the name: "[–]feral__ghoul 919 points"
+		s.toks = append(s.toks, shapeTok{sym: "N"})
+		words = append([]string{w[strings.Index(w, "]")+1:]}, words[1:]...)
+		if words[0] == "" {
+			words = words[1:]
+		}
 	} else if w := strings.Trim(words[0], "()#.[]"); w != "" && allDigits(w) && len(words) > 1 {
 		s.toks = append(s.toks, shapeTok{sym: "N"})
 		words = words[1:]
@@ -128,14 +135,14 @@ func shapeOf(t string) (lineShape, bool) {
 		}
 		i++
 	}
-	if s.cue == 0 && s.date == "" || s.names > 6 {
-		return s, false
-	}
 	syms := make([]string, len(s.toks))
 	for i, tk := range s.toks {
 		syms[i] = tk.sym
 	}
 	s.key = strings.Join(syms, " ")
+	if s.cue == 0 && s.date == "" && !numbered(s.key) || s.names > 6 {
+		return s, false
+	}
 	return s, true
 }
 
@@ -259,7 +266,7 @@ func induceTemplate(lines []line) (template, bool) {
 		shapes[i] = s
 		// "by w" alone is an article's byline or a photo credit; a comment's has a date too
 		if (strings.Contains(s.key, "w") || s.cue == cueAvatar) &&
-			(s.cue != 0 && s.cue != cueBadge && s.cue != cueBy || s.date != "" || s.cue == cueBadge && strings.Contains(s.key, "9")) {
+			(s.cue != 0 && s.cue != cueBadge && s.cue != cueBy || s.date != "" || s.cue == cueBadge && strings.Contains(s.key, "9") || numbered(s.key)) {
 			count[s.key] = append(count[s.key], i)
 		}
 	}
@@ -285,6 +292,9 @@ func induceTemplate(lines []line) (template, bool) {
 		return keys[a] < keys[b]
 	})
 	for _, k := range keys {
+		if numbered(k) && shapes[count[k][0]].cue == 0 && len(count[k]) < 3 {
+			continue // a bullet, a name and numbers: a thread only when it recurs
+		}
 		if t, ok := headsOf(lines, shapes, k, count[k]); ok {
 			return t, true
 		}
@@ -422,6 +432,15 @@ func readShape(h *head, s lineShape) {
 			name = tk.text
 		case name == "" && (next.kind != 0 || next.sym == "D" || k+1 == len(s.toks)):
 			name = tk.text
+		}
+	}
+	// a bullet, a handle and counts ("[–]feral__ghoul 919 points ..."): the handle
+	if name == "" && s.cue == 0 && numbered(s.key) {
+		for _, tk := range s.toks {
+			if tk.sym == "w" {
+				name, _, _ = strings.Cut(tk.text, " ")
+				break
+			}
 		}
 	}
 	// "ACeleste Cooper, Rheumatology, answered": the name, then a credential
@@ -595,4 +614,10 @@ func proseChars(ls []line) int {
 		}
 	}
 	return n
+}
+
+// numbered reports a shape that opens with a bullet or number, then a name, then a count:
+// a byline of handle and scores without a word this package knows ("[–]name 919 bodov").
+func numbered(key string) bool {
+	return strings.HasPrefix(key, "N w 9")
 }
