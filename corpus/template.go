@@ -125,6 +125,7 @@ func shapeOf(t string) (lineShape, bool) {
 		case w == "":
 		case allDigits(strings.NewReplacer(",", "", ".", "", "k", "").Replace(w)):
 			s.toks = append(s.toks, shapeTok{sym: "9"})
+		case isLinkLine(w): // "| Reply", "Antworten": furniture beside the byline
 		default:
 			if n := len(s.toks); n > 0 && s.toks[n-1].sym == "w" {
 				s.toks[n-1].text += " " + strings.TrimRight(words[i], ",:;")
@@ -350,6 +351,14 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 				continue
 			}
 			break
+		}
+		// the name on its own line over a byline without one: "toddball", "February 20,
+		// 2019 at 3:42 pm | Reply"
+		if p := prevNonBlank(lines, h.first); h.author == "" && p >= 0 && p >= h.first-2 && isAuthor(lines[p].text) &&
+			!moreWords(lines[p].text, 4) && !strings.ContainsAny(lastRuneString(lines[p].text), ".!?") {
+			if _, isShape := shapes[p]; !isShape {
+				h.author, h.first = cleanAuthor(lines[p].text), p
+			}
 		}
 		if len(t.heads) > 0 && h.first <= t.heads[len(t.heads)-1].last {
 			continue

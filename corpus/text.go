@@ -424,10 +424,14 @@ func findHeads(lines []line) []head {
 		if len(dateText) > 4 && strings.EqualFold(dateText[:4], "old ") {
 			dateText = dateText[4:] // vBulletin: "Old 06-21-2011, 09:14 PM"
 		}
-		// "Answered 3 years ago · Author has 1.2K answers": the date is the first field.
-		if i := strings.Index(dateText, " · "); i > 0 {
-			if _, ok := ParseDate(dateText[:i]); ok {
-				dateText = dateText[:i]
+		// "Answered 3 years ago · Author has 1.2K answers", "February 20, 2019 at 3:42 pm |
+		// Reply": the date is the first field.
+		for _, sep := range []string{" · ", " | ", " • ", " — "} {
+			if i := strings.Index(dateText, sep); i > 0 {
+				if _, ok := ParseDate(dateText[:i]); ok {
+					dateText = dateText[:i]
+					break
+				}
 			}
 		}
 		if tm, ok := ParseDate(dateText); ok {
