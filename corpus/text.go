@@ -21,7 +21,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?|kommentare?|commentaires?|comentarios?|commenti|reacties|ergänzungen|réactions?|réponses?|antworten|respuestas?)\b.*|(?:reader\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|réactions)\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:antworten|beantworten|zitieren|melden|répondre|repondre|signaler|responder|rispondi|antwoorden|gefällt\s+mir|j'aime|like(?:liked)?\s+by\s+\d+\s+(?:people|person)|liked\s+by\s+\d+\s+(?:people|person)|likeliked\s+by\s+\d+\s+(?:people|person)|repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:replydelete|antwortenlöschen|répondresupprimer|responderexcluir|responderexcluir|delete|löschen|supprimer|eliminar|antworten|beantworten|zitieren|melden|répondre|repondre|signaler|responder|rispondi|antwoorden|gefällt\s+mir|j'aime|like(?:liked)?\s+by\s+\d+\s+(?:people|person)|liked\s+by\s+\d+\s+(?:people|person)|likeliked\s+by\s+\d+\s+(?:people|person)|repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -611,6 +611,11 @@ func authorDateLine(t string) (head, bool) {
 			}
 		}
 	}
+	// A name and a date run together where the page put them in two inline elements:
+	// "IwonaMay 30, 2019 at 1:06 PM", "Sana6. Juni 2015 um 10:23".
+	if h, ok := gluedByline(t); ok {
+		return h, true
+	}
 	// A one-word user name and a full date after one space: "Hayley1987 Sun 12-Mar-23
 	// 21:04:18". The date must carry a day and a time or a year, not be a word of prose.
 	if left, right, ok := strings.Cut(t, " "); ok && isAuthor(left) && !reDateVerb.MatchString(t) && reUserName.MatchString(left) {
@@ -1176,7 +1181,8 @@ var linkFirstWords = func() map[string]bool {
 		last views users user links link reposts repost quotes bookmarks bookmark embed parent one
 		vine top size color colour style flavor flavour pattern pack verified rating reactions
 		reaction jan feb mar apr may jun jul aug sep oct nov dec antworten beantworten zitieren
-		melden répondre repondre signaler responder rispondi antwoorden gefällt j likeliked liked`) {
+		melden répondre repondre signaler responder rispondi antwoorden gefällt j likeliked liked
+		replydelete antwortenlöschen répondresupprimer responderexcluir löschen supprimer eliminar`) {
 		m[w] = true
 	}
 	return m
@@ -1279,4 +1285,31 @@ func parseQAPage(source string, lines []line) *Page {
 		}
 	}
 	return p
+}
+
+// gluedByline reads a name and a full date with no space between: the date starts at a
+// capital or a digit right after a lower-case letter.
+func gluedByline(t string) (head, bool) {
+	if len(t) > 90 {
+		return head{}, false
+	}
+	prev := rune(0)
+	for i, r := range t {
+		if i > 0 && unicode.IsLetter(prev) && (unicode.IsUpper(r) || unicode.IsDigit(r)) {
+			left, right := t[:i], t[i:]
+			if w, _, _ := strings.Cut(right, " "); unicode.IsUpper(r) && !mayStartDate(w) {
+				prev = r
+				continue
+			}
+			// the run-together shape is evidence enough for a long blog name ("Liz That
+			// Skinny Chick Can Bake")
+			if isAuthor(left) || !moreWords(left, 8) && len(left) <= 60 && !strings.ContainsAny(left, ".!?:;") {
+				if tm, ok := ParseDate(right); ok && !tm.IsZero() {
+					return head{author: cleanAuthor(left), raw: right, posted: tm, hasDate: true}, true
+				}
+			}
+		}
+		prev = r
+	}
+	return head{}, false
 }
