@@ -482,9 +482,9 @@ func hasProse(ls []line) bool {
 }
 
 // betterTemplate reports whether an induced template's heads explain the page better than
-// the heads found from dates and known bylines: more of them, or as many with no head
-// lacking a name.
-func betterTemplate(induced, found []head) bool {
+// the heads found from dates and known bylines: a head with prose under it counts for,
+// one without against, and a name half as much.
+func betterTemplate(lines []line, induced, found []head) bool {
 	if len(induced) < 2 {
 		return false
 	}
@@ -497,18 +497,24 @@ func betterTemplate(induced, found []head) bool {
 	if nameless*10 > len(induced) {
 		return false
 	}
-	if len(found) < 2 || len(induced) > len(found) {
-		return true
-	}
-	if len(induced) < len(found) {
-		return false
-	}
-	for _, h := range found {
-		if h.author == "" {
-			return true
+	return headsScore(lines, induced) > headsScore(lines, found)
+}
+
+// headsScore scores a reading of the page: +2 for each head with prose under it, -2 for
+// each without, +1 for each name.
+func headsScore(lines []line, heads []head) int {
+	score := 0
+	for k, h := range heads {
+		if hasProse(stripTrailers(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads))) {
+			score += 2
+		} else {
+			score -= 2
+		}
+		if h.author != "" {
+			score++
 		}
 	}
-	return false
+	return score
 }
 
 // plausibleThread drops heads that are not a thread of comments: a lone byline on a page
@@ -629,4 +635,43 @@ func proseChars(ls []line) int {
 // a byline of handle and scores without a word this package knows ("[–]name 919 bodov").
 func numbered(key string) bool {
 	return strings.HasPrefix(key, "N w 9")
+}
+
+// postNumberTemplate reads a forum whose posts are numbered ("#2", "#3") under a block of
+// short lines: the name, a rank, the member box ("Mitglied seit", a date, "Beiträge",
+// a count), the post's date. The block runs up from the number to a blank line; the
+// name is its first line that reads as one, the date the last date in it.
+func postNumberTemplate(lines []line) (template, bool) {
+	t := template{key: "member box over #N"}
+	for i, l := range lines {
+		if !rePostNumber.MatchString(l.text) {
+			continue
+		}
+		first := i
+		for j := i - 1; j >= 0 && j >= i-14; j-- {
+			lt := lines[j].text
+			if lt == "" || len(lt) > 40 || hasProse(lines[j:j+1]) {
+				break
+			}
+			first = j
+		}
+		if first == i || len(t.heads) > 0 && first <= t.heads[len(t.heads)-1].last {
+			continue
+		}
+		h := head{first: first, last: i}
+		for j := first; j < i; j++ {
+			lt := lines[j].text
+			if h.author == "" && utf8.RuneCountInString(lt) > 1 && isAuthor(lt) && !strings.ContainsAny(lt, "0123456789") {
+				h.author = cleanAuthor(lt)
+			}
+			if tm, ok := ParseDate(lt); ok && mayDate(lt) {
+				h.raw, h.posted, h.hasDate = lt, tm, true
+			}
+		}
+		if h.author == "" {
+			continue
+		}
+		t.heads = append(t.heads, h)
+	}
+	return t, len(t.heads) >= 2
 }

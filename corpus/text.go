@@ -103,8 +103,11 @@ func parsePageText(source, text string) *Page {
 	}
 	heads = dropEmptyHeads(lines, heads)
 	after := false
-	if t, ok := induceTemplate(lines); ok && betterTemplate(t.heads, heads) {
+	if t, ok := induceTemplate(lines); ok && betterTemplate(lines, t.heads, heads) {
 		heads, after, layout = t.heads, t.after, t.String()
+	}
+	if t, ok := postNumberTemplate(lines); ok && betterTemplate(lines, t.heads, heads) {
+		heads, after, layout = t.heads, false, t.String()
 	}
 	heads, why := plausibleThread(lines, heads)
 	p := &Page{Source: source, Format: FormatPageText}
