@@ -405,7 +405,7 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 	}
 	n := len(t.heads)
 	last := t.heads[n-1]
-	t.after = over > under && !hasProse(stripTrailers(lines[last.last+1:], true))
+	t.after = over >= under && !hasProse(stripTrailers(lines[last.last+1:], true))
 	if max(under, over)*2 < n+1 {
 		return t, false
 	}

@@ -21,7 +21,7 @@ var (
 	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?|kommentare?|commentaires?|comentarios?|commenti|reacties|ergänzungen|réactions?|réponses?|antworten|respuestas?)\b.*|(?:reader\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|réactions)\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:replydelete|antwortenlöschen|répondresupprimer|responderexcluir|responderexcluir|delete|löschen|supprimer|eliminar|antworten|beantworten|zitieren|melden|répondre|repondre|signaler|responder|rispondi|antwoorden|gefällt\s+mir|j'aime|like(?:liked)?\s+by\s+\d+\s+(?:people|person)|liked\s+by\s+\d+\s+(?:people|person)|likeliked\s+by\s+\d+\s+(?:people|person)|repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:antwort|réponse|replydelete|antwortenlöschen|répondresupprimer|responderexcluir|responderexcluir|delete|löschen|supprimer|eliminar|antworten|beantworten|zitieren|melden|répondre|repondre|signaler|responder|rispondi|antwoorden|gefällt\s+mir|j'aime|like(?:liked)?\s+by\s+\d+\s+(?:people|person)|liked\s+by\s+\d+\s+(?:people|person)|likeliked\s+by\s+\d+\s+(?:people|person)|repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
 	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
@@ -34,7 +34,7 @@ var (
 	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
 	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
-	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented)\s*:?\s*(.*)$`)
+	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented|sagt|schrieb|schreibt|meint|hat\s+geschrieben|a\s+écrit|écrit|dit|dice|scrive|zegt)(?:\.\.\.|…)?\s*:?\s*(.*)$`)
 	// Separators between an author and a date written on one line.
 	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
 )
@@ -580,7 +580,9 @@ func maySay(t string) bool {
 		}
 	}
 	return strings.Contains(t, "say") || strings.Contains(t, "said") || strings.Contains(t, "wrote") ||
-		strings.Contains(t, "writes") || strings.Contains(t, "commented")
+		strings.Contains(t, "writes") || strings.Contains(t, "commented") || strings.Contains(t, "sagt") ||
+		strings.Contains(t, "schr") || strings.Contains(t, "meint") || strings.Contains(t, "crit") ||
+		strings.Contains(t, "dit") || strings.Contains(t, "dice") || strings.Contains(t, "scrive") || strings.Contains(t, "zegt")
 }
 
 // authorDateLine reads a name and a date on one line: "Jane Doe - March 3, 2019 at 7:15
@@ -645,7 +647,12 @@ func stripBullet(s string) string {
 		digits++
 	}
 	if digits > 0 && digits < len(s) && s[digits] == '.' {
-		return strings.TrimSpace(s[digits+1:])
+		rest := strings.TrimSpace(s[digits+1:])
+		// "15. Dezember 2015": a day, not a list number
+		if w, _, _ := strings.Cut(rest, " "); monthNames[strings.ToLower(strings.TrimRight(w, ".,"))] != 0 {
+			return s
+		}
+		return rest
 	}
 	return s
 }
@@ -1185,7 +1192,7 @@ var linkFirstWords = func() map[string]bool {
 		vine top size color colour style flavor flavour pattern pack verified rating reactions
 		reaction jan feb mar apr may jun jul aug sep oct nov dec antworten beantworten zitieren
 		melden répondre repondre signaler responder rispondi antwoorden gefällt j likeliked liked
-		replydelete antwortenlöschen répondresupprimer responderexcluir löschen supprimer eliminar`) {
+		antwort réponse replydelete antwortenlöschen répondresupprimer responderexcluir löschen supprimer eliminar`) {
 		m[w] = true
 	}
 	return m
