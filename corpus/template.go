@@ -571,6 +571,15 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 	}
 	n := len(heads)
 	evidence := hasHeader || says || links*2 >= n
+	nameless := 0
+	for _, h := range heads {
+		if h.author == "" {
+			nameless++
+		}
+	}
+	if nameless*2 > n {
+		return nil, fmt.Sprintf("%d of %d dates have no name by them: a list of dated items, not comments", nameless, n)
+	}
 	// The article's own byline over its text: the first head's text holds most of the
 	// page's prose and little stands over it.
 	if n >= 1 {
