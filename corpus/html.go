@@ -138,7 +138,7 @@ func (p *htmlReader) fromTextLayout(doc *html.Node) {
 	if b := p.firstMatch(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }); b != nil {
 		body = b
 	}
-	tp := parsePageText(p.page.Source, nodeText(body, skipAlways))
+	tp := parsePageText(p.page.Source, nodeText(body, func(n *html.Node) bool { return skipAlways(n) || isBoilerplate(n) }))
 	p.page.Layout = "html: no comment markup; the page's " + tp.Layout
 	if len(tp.Comments) == 0 {
 		return
@@ -514,6 +514,38 @@ func collectText(n *html.Node, skip func(*html.Node) bool, b *textBuilder, pre, 
 // skipAlways leaves out what is never text: scripts, navigation, forms, hidden elements.
 func skipAlways(n *html.Node) bool {
 	return htmlSkipTags[n.DataAtom] || isHidden(n) || hasAnyClass(n, htmlNoiseClasses)
+}
+
+// boilerplateWords mark, in a class or id, the page's furniture around its text: related
+// and recommended stories, teasers, sidebars, widgets, sharing, newsletters. Their
+// bylines and dates are not comments (the text fallback reads the page without them).
+var boilerplateWords = []string{"related", "recommend", "teaser", "promo", "trending", "popular",
+	"sidebar", "widget", "newsletter", "share", "social", "breadcrumb", "more-stories", "morestories",
+	"further-reading", "most-read", "mostread", "outbrain", "taboola",
+	"byline", "author-bio", "authorbio", "masthead", "navigation", "subscribe", "advert"}
+
+// isBoilerplate reports an element whose class or id names page furniture, unless it also
+// names comments ("comment-share" is a comment's).
+func isBoilerplate(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	names := strings.ToLower(attrOf(n, "class") + " " + attrOf(n, "id"))
+	if len(names) < 4 || strings.Contains(names, "comment") || strings.Contains(names, "post") && strings.Contains(names, "reply") {
+		return false
+	}
+	for _, tok := range strings.Fields(names) {
+		// WordPress prints a post's tags and categories as classes: "tag-popular"
+		if strings.HasPrefix(tok, "tag-") || strings.HasPrefix(tok, "category-") || strings.HasPrefix(tok, "cat-") {
+			continue
+		}
+		for _, w := range boilerplateWords {
+			if strings.Contains(tok, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isCommentThing reports any element that belongs to the comments and not to the article.
