@@ -70,6 +70,7 @@ func (p *htmlReader) genericPosts(doc *html.Node) []*html.Node {
 	}
 	var found []*html.Node
 	index := map[int]int{} // cands index -> comment index
+	base, wbase := len(p.page.Comments), len(p.page.Warnings)
 	for i, cd := range cands {
 		if count[shape(cd.n)] < 2 && postAuthorAttr(cd.n) == "" {
 			continue
@@ -87,6 +88,18 @@ func (p *htmlReader) genericPosts(doc *html.Node) []*html.Node {
 		}
 		index[i] = p.add(c, attrOf(cd.n, "id"))
 		found = append(found, cd.n)
+	}
+	// Cards (related stories: a byline, a date and a headline) repeat like posts; posts
+	// have prose.
+	prose := 0
+	for _, c := range p.page.Comments[base:] {
+		if hasProse(splitLines(c.Text)) {
+			prose++
+		}
+	}
+	if n := len(p.page.Comments) - base; n > 0 && prose*2 < n {
+		p.page.Comments, p.page.Warnings = p.page.Comments[:base], p.page.Warnings[:wbase]
+		return nil
 	}
 	// Only the outermost are removed from the page for the article.
 	var outer []*html.Node

@@ -580,6 +580,27 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 	if nameless*2 > n {
 		return nil, fmt.Sprintf("%d of %d dates have no name by them: a list of dated items, not comments", nameless, n)
 	}
+	// One label and one date repeated ("Letzte Aktualisierung 28.01.2022") are the page's
+	// furniture, not several comments.
+	same := n >= 2
+	for _, h := range heads[1:] {
+		same = same && h.author == heads[0].author && h.raw == heads[0].raw
+	}
+	if same {
+		return nil, fmt.Sprintf("the same byline %q %q repeated is furniture", heads[0].author, heads[0].raw)
+	}
+	// Articles, not comments: texts of several thousand characters each (a weekly's
+	// stories under their bylines).
+	if n >= 2 && !hasHeader {
+		sizes := make([]int, n)
+		for k, h := range heads {
+			sizes[k] = proseChars(lines[h.last+1 : bodyEnd(lines, heads, k)])
+		}
+		sort.Ints(sizes)
+		if sizes[n/2] > 3000 {
+			return nil, fmt.Sprintf("%d bylines over texts of %d characters (median): articles, not comments", n, sizes[n/2])
+		}
+	}
 	// The article's own byline over its text: the first head's text holds most of the
 	// page's prose and little stands over it.
 	if n >= 1 {
