@@ -141,8 +141,11 @@ func shapeOf(t string) (lineShape, bool) {
 		syms[i] = tk.sym
 	}
 	s.key = strings.Join(syms, " ")
-	if s.cue == 0 && s.date == "" && !numbered(s.key) || s.names > 6 {
+	if s.cue == 0 && s.date == "" && !numbered(s.key) || s.names > 6 && !numbered(s.key) {
 		return s, false
+	}
+	if s.cue == 0 && s.date == "" {
+		s.key = "N w 9 ..." // the counts after the handle vary ("1 point", "(3 children)")
 	}
 	return s, true
 }
@@ -444,7 +447,8 @@ func readShape(h *head, s lineShape) {
 		}
 	}
 	// a bullet, a handle and counts ("[–]feral__ghoul 919 points ..."): the handle
-	if name == "" && s.cue == 0 && numbered(s.key) {
+	if s.cue == 0 && s.date == "" && numbered(s.key) {
+		name = ""
 		for _, tk := range s.toks {
 			if tk.sym == "w" {
 				name, _, _ = strings.Cut(tk.text, " ")
@@ -704,4 +708,56 @@ func postNumberTemplate(lines []line) (template, bool) {
 		t.heads = append(t.heads, h)
 	}
 	return t, len(t.heads) >= 2
+}
+
+// repeatedFurniture finds the page's own link lines, in whatever language: short lines
+// that are not prose and stand in the texts of many comments ("trvalý odkaz", "uložiť",
+// "Antworten", "Permalink"). The template of a comment has a trailer as it has a head.
+func repeatedFurniture(lines []line, heads []head, before [][2]int) map[string]bool {
+	n := len(heads)
+	if n < 3 {
+		return nil
+	}
+	count := map[string]int{}
+	for k, h := range heads {
+		from, to := h.last+1, bodyEnd(lines, heads, k)
+		if before != nil {
+			from, to = before[k][0], before[k][1]
+		}
+		seen := map[string]bool{}
+		body := trimBlank(lines[from:to])
+		if lastNonBlank(body) == 0 {
+			continue // a text of one line is the writer's ("❤️", "Thanks!")
+		}
+		for _, l := range body {
+			t := l.text
+			if t == "" || len(t) > 40 || seen[t] || moreWords(t, 3) || hasProse([]line{l}) ||
+				strings.IndexFunc(t, unicode.IsLetter) < 0 {
+				continue
+			}
+			seen[t] = true
+			count[t]++
+		}
+	}
+	out := map[string]bool{}
+	for t, c := range count {
+		if c >= 3 && c*10 >= n*4 {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// trimFurniture drops the page's furniture lines from the start and the end of a text.
+func trimFurniture(ls []line, furniture map[string]bool) []line {
+	if len(furniture) == 0 {
+		return ls
+	}
+	for len(ls) > 0 && (ls[0].text == "" || furniture[ls[0].text]) {
+		ls = ls[1:]
+	}
+	for len(ls) > 0 && (ls[len(ls)-1].text == "" || furniture[ls[len(ls)-1].text]) {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
 }

@@ -161,6 +161,7 @@ func parsePageText(source, text string) *Page {
 	p.Article = joinParagraphs(body)
 
 	// Reddit copies put "level N" over each comment: its depth in the thread.
+	furniture := repeatedFurniture(lines, heads, before)
 	lastAtDepth := map[int]int{}
 	handles := map[string]int{} // "@hankm" -> the comment index of its first post
 	var indents [][2]int        // old Reddit: open comments' indentation and index
@@ -179,6 +180,7 @@ func parsePageText(source, text string) *Page {
 			}
 		}
 		blines = stripTrailers(dropRatings(blines), k+1 == len(heads))
+		blines = trimFurniture(blines, furniture)
 		if h.condition > 0 {
 			blines = append([]line{lines[h.condition]}, blines...)
 		}
