@@ -2,7 +2,7 @@ package corpus
 
 import (
 	"regexp"
-	"sort"
+	"unicode"
 	"strconv"
 	"strings"
 	"time"
@@ -34,20 +34,9 @@ var monthNames = func() map[string]time.Month {
 	return m
 }()
 
-// monthRe matches any of monthNames, longest first, with an optional full stop.
-var monthRe = func() string {
-	names := make([]string, 0, len(monthNames))
-	for n := range monthNames {
-		names = append(names, regexp.QuoteMeta(n))
-	}
-	sort.Slice(names, func(a, b int) bool {
-		if len(names[a]) != len(names[b]) {
-			return len(names[a]) > len(names[b])
-		}
-		return names[a] < names[b]
-	})
-	return `(` + strings.Join(names, "|") + `)\.?`
-}()
+// monthRe matches a word that may be a month's name; the word is looked up in monthNames
+// after the match (an alternation of a hundred names made every expression slow).
+const monthRe = `(\p{L}{3,10})\.?`
 
 // weekdayRe is an optional weekday before a date: "Mon, ", "Tuesday ", "Montag, ", "le
 // lundi ", "am ".
@@ -113,10 +102,23 @@ func dateText(raw string) string {
 
 func parseDate(raw string, order dateOrder) (time.Time, bool) {
 	s := dateText(raw)
-	if reCompactAgo.MatchString(s) || reMD.MatchString(s) {
+	if len(s) > 80 {
+		return time.Time{}, false
+	}
+	// The expressions are costly (a hundred month names): each runs only when the
+	// string has what it needs, a digit or a month's name.
+	digit, month := strings.ContainsAny(s, "0123456789"), hasMonthName(s)
+	if !digit {
+		if reRelative.MatchString(s) {
+			return time.Time{}, true
+		}
+		return time.Time{}, false
+	}
+	if reCompactAgo.MatchString(s) || month && monthMatch(reMD, s, 1) {
 		return time.Time{}, true // "3y", "2mo" (Facebook, Quora), "Mar 3" (X)
 	}
-	if reNoYear.MatchString(s) {
+	clock := strings.ContainsRune(s, ':') || strings.ContainsRune(s, 'h') || strings.ContainsRune(s, 'H')
+	if month && clock && noYear(s) != nil {
 		return time.Time{}, true // "Jun 20th at 2:41 am": the page's year is found later
 	}
 	if len(s) < 6 || len(s) > 60 {
@@ -125,19 +127,28 @@ func parseDate(raw string, order dateOrder) (time.Time, bool) {
 		}
 		return time.Time{}, false
 	}
-	if m := reMDY.FindStringSubmatch(s); m != nil {
+	// a month's name with a year: four digits, or two after a dash ("12-Mar-23")
+	if !month || !hasYear(s) {
+		return parseNumericDate(s, order)
+	}
+	if m := reMDY.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[1])] != 0 {
 		return build(m[3], monthNames[strings.ToLower(m[1])], m[2], m[4], m[5], m[6], m[7])
 	}
-	if m := reDMY.FindStringSubmatch(s); m != nil {
+	if m := reDMY.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[2])] != 0 {
 		year := m[3]
 		if len(year) == 2 {
 			year = "20" + year // Mumsnet: "Sun 12-Mar-23 21:04:18"
 		}
 		return build(year, monthNames[strings.ToLower(m[2])], m[1], m[4], m[5], m[6], m[7])
 	}
-	if m := reMY.FindStringSubmatch(s); m != nil {
+	if m := reMY.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[1])] != 0 {
 		return build(m[2], monthNames[strings.ToLower(m[1])], "1", "", "", "", "")
 	}
+	return parseNumericDate(s, order)
+}
+
+// parseNumericDate reads the dates without a month's name: ISO, numeric, relative.
+func parseNumericDate(s string, order dateOrder) (time.Time, bool) {
 	if m := reISO.FindStringSubmatch(s); m != nil {
 		mo, _ := strconv.Atoi(m[2])
 		return build(m[1], time.Month(mo), m[3], m[4], m[5], m[6], "")
@@ -222,7 +233,7 @@ func settleDates(p *Page) {
 			c.Posted, _ = parseDate(c.PostedRaw, order)
 		}
 		if c.Posted.IsZero() && c.PostedRaw != "" {
-			if m := reNoYear.FindStringSubmatch(dateText(c.PostedRaw)); m != nil {
+			if m := noYear(dateText(c.PostedRaw)); m != nil {
 				if last == 0 && year < 0 {
 					year = pageYear(p)
 				}
@@ -258,4 +269,45 @@ func pageYear(p *Page) int {
 		}
 	}
 	return 0
+}
+
+// hasMonthName reports a word of s that is a month's name or abbreviation.
+func hasMonthName(s string) bool {
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 3 && len(w) <= 10 && monthNames[strings.ToLower(w)] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// monthMatch reports whether re matches s with a month's name in group g.
+func monthMatch(re *regexp.Regexp, s string, g int) bool {
+	m := re.FindStringSubmatch(s)
+	return m != nil && monthNames[strings.ToLower(m[g])] != 0
+}
+
+// noYear matches a date and time without a year ("Jun 20th at 2:41 am", "Le 17 juillet à
+// 22:09"): the groups of reNoYear, or nil.
+func noYear(s string) []string {
+	m := reNoYear.FindStringSubmatch(s)
+	if m == nil || monthNames[strings.ToLower(m[1]+m[4])] == 0 {
+		return nil
+	}
+	return m
+}
+
+// hasYear reports a run of four digits, or two digits after a dash.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			if run++; run == 4 || run == 2 && i >= 2 && s[i-2] == '-' {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -81,30 +81,50 @@ type lineShape struct {
 // long, a sentence, or without a cue or a date.
 func shapeOf(t string) (lineShape, bool) {
 	var s lineShape
-	if t == "" || len(t) > 100 {
+	if t == "" || len(t) > 160 {
+		return s, false
+	}
+	t = cutReplyTarget(t)
+	if len(t) > 120 || moreWords(t, 20) {
 		return s, false
 	}
 	words := strings.Fields(t)
-	if len(words) > 14 || readsAsProse(t, words) {
+	// the date counts as one word: "Le 17 juillet à 22:09, par Horus ..."
+	from, to, raw := dateSpan(words)
+	n := 0 // words with a letter or digit, the date as one
+	for i, w := range words {
+		if (from < 0 || i < from || i >= to) && strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	if from >= 0 {
+		n++
+	}
+	if n > 14 || readsAsProse(t, n) {
 		return s, false
 	}
 	// a number or bullet first: "(1) Carl says:", "1. Carl says:", "#12"; not the day of
 	// a date ("23. Juni 2016")
-	if f, _, _ := dateSpan(words); f == 0 {
+	drop := 0
+	if from == 0 {
 	} else if w := words[0]; len(w) > 3 && w[0] == '[' && (strings.HasPrefix(w, "[–]") || strings.HasPrefix(w, "[-]") || strings.HasPrefix(w, "[+]")) {
 		// old Reddit's collapse button before the name: "[–]feral__ghoul 919 points"
 		s.toks = append(s.toks, shapeTok{sym: "N"})
-		words = append([]string{w[strings.Index(w, "]")+1:]}, words[1:]...)
-		if words[0] == "" {
-			words = words[1:]
+		if words[0] = w[strings.Index(w, "]")+1:]; words[0] == "" {
+			drop = 1
 		}
 	} else if w := strings.Trim(words[0], "()#.[]"); w != "" && allDigits(w) && len(words) > 1 {
 		s.toks = append(s.toks, shapeTok{sym: "N"})
-		words = words[1:]
+		drop = 1
 	} else if r, _ := utf8.DecodeRuneInString(words[0]); len(words) > 1 && strings.ContainsRune("•·●▪*-–—", r) && utf8.RuneCountInString(words[0]) == 1 {
-		words = words[1:]
+		drop = 1
 	}
-	from, to, raw := dateSpan(words)
+	if drop > 0 {
+		words = words[drop:]
+		if from >= 0 {
+			from, to = from-drop, to-drop
+		}
+	}
 	for i := 0; i < len(words); {
 		if i == from {
 			s.toks = append(s.toks, shapeTok{sym: "D", text: raw})
@@ -132,7 +152,9 @@ func shapeOf(t string) (lineShape, bool) {
 			} else {
 				s.toks = append(s.toks, shapeTok{sym: "w", text: strings.TrimRight(words[i], ",:;")})
 			}
-			s.names++
+			if s.cue != cueReply { // "en réponse à : <the article's title>" may be long
+				s.names++
+			}
 		}
 		i++
 	}
@@ -152,12 +174,12 @@ func shapeOf(t string) (lineShape, bool) {
 
 // readsAsProse reports a line that reads as a sentence: six words or more ending with a
 // full stop, or long. "Jane said..." and "Carl says:" end otherwise.
-func readsAsProse(t string, words []string) bool {
-	if len(words) >= 12 {
+func readsAsProse(t string, words int) bool {
+	if words >= 12 {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
-	return len(words) >= 6 && strings.ContainsRune(".!?", last) && !strings.HasSuffix(t, "...")
+	return words >= 6 && strings.ContainsRune(".!?", last) && !strings.HasSuffix(t, "...")
 }
 
 func allDigits(s string) bool {
@@ -206,6 +228,9 @@ func dateSpan(words []string) (from, to int, raw string) {
 			continue
 		}
 		for j := min(len(words), i+7); j > i; j-- {
+			if !mayEndDate(words[j-1]) {
+				continue
+			}
 			cand := strings.Trim(strings.Join(words[i:j], " "), ",;|·•-–—()")
 			if !strings.ContainsAny(cand, "0123456789") && !mayDate(cand) {
 				continue
@@ -216,6 +241,28 @@ func dateSpan(words []string) (from, to int, raw string) {
 		}
 	}
 	return -1, -1, ""
+}
+
+// mayEndDate reports a word a date can end with: a number (a year, a day, a time), "pm",
+// "Uhr", "ago", a relative unit ("Tagen", "jours"), "yesterday".
+func mayEndDate(w string) bool {
+	if strings.ContainsAny(w, "0123456789") {
+		return true
+	}
+	w = strings.ToLower(strings.Trim(w, ".,;:()*|"))
+	switch w {
+	case "am", "pm", "a.m", "p.m", "uhr", "h", "ago", "yesterday", "today", "gestern", "heute", "hier",
+		"aujourd'hui", "ayer", "hoy", "now":
+		return true
+	}
+	for _, u := range []string{"sec", "min", "hour", "hr", "day", "week", "wk", "month", "year", "yr",
+		"sekunde", "minute", "stunde", "tag", "woche", "monat", "jahr", "seconde", "heure", "jour", "semaine",
+		"mois", "an", "année", "segundo", "minuto", "hora", "día", "semana", "mes", "año"} {
+		if strings.HasPrefix(w, u) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayStartDate reports a word a date can start with: a month, a weekday, "on", a
@@ -418,8 +465,10 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 // readShape fills a head from one of its header lines: the name next to the cue, the
 // date, the name a reply answers.
 func readShape(h *head, s lineShape) {
-	if s.cue == cueVerb || s.cue == cueReply {
-		h.says = true
+	for _, tk := range s.toks {
+		if tk.kind == cueVerb || tk.kind == cueReply {
+			h.says = true
+		}
 	}
 	if s.date != "" && !h.hasDate {
 		h.raw = s.date
@@ -504,21 +553,34 @@ func betterTemplate(lines []line, induced, found []head) bool {
 	return headsScore(lines, induced) > headsScore(lines, found)
 }
 
-// headsScore scores a reading of the page: +2 for each head with prose under it, -2 for
-// each without, +1 for each name.
+// headsScore scores a reading of the page: +2 for each head with prose under it (or over
+// it), -2 for each without, +1 for each name, +2 for each byline with a cue word.
 func headsScore(lines []line, heads []head) int {
-	score := 0
+	// texts under the bylines, or over them (review sites): the better of the two
+	under, over, names := 0, 0, 0
 	for k, h := range heads {
 		if hasProse(stripTrailers(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads))) {
-			score += 2
+			under += 2
 		} else {
-			score -= 2
+			under -= 2
+		}
+		start := 0
+		if k > 0 {
+			start = heads[k-1].last + 1
+		}
+		if hasProse(lines[start:h.first]) {
+			over += 2
+		} else {
+			over -= 2
 		}
 		if h.author != "" {
-			score++
+			names++
+		}
+		if h.says { // a byline that says it is one: "says", "par X en réponse à"
+			names += 2
 		}
 	}
-	return score
+	return max(under, over) + names
 }
 
 // plausibleThread drops heads that are not a thread of comments: a lone byline on a page
@@ -533,7 +595,7 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 	// ("Leave a Reply"), reply links under the comments, or bylines that say so.
 	hasHeader, says, links := false, false, 0
 	for _, l := range lines {
-		if l.text != "" && len(l.text) < 60 && (isCommentsHeader(l.text) || reFormLine.MatchString(l.text)) {
+		if l.text != "" && len(l.text) < 60 && (isCommentsHeader(l.text) || mayFooter(l.text) && reFormLine.MatchString(l.text)) {
 			hasHeader = true
 			break
 		}
@@ -542,7 +604,11 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 		says = says || h.says
 		body := trimBlank(lines[h.first:bodyEnd(lines, heads, k)])
 		for _, l := range body {
-			if isLinkLine(l.text) || rePostNumber.MatchString(l.text) || reMemberBox.MatchString(l.text) {
+			t := l.text
+			if t == "" || len(t) > 40 {
+				continue
+			}
+			if isLinkLine(t) || t[0] == '#' && rePostNumber.MatchString(t) || !moreWords(t, 3) && reMemberBox.MatchString(t) {
 				links++
 				break
 			}
@@ -760,4 +826,26 @@ func trimFurniture(ls []line, furniture map[string]bool) []line {
 		ls = ls[:len(ls)-1]
 	}
 	return ls
+}
+
+// replyPhrases introduce what a reply answers: a name, or the article's title.
+var replyPhrases = []string{"in reply to", "replying to", "en réponse à", "antwort auf", "in risposta a", "en respuesta a"}
+
+// cutReplyTarget keeps at most four words after a reply phrase: "par Horus En réponse à :
+// Didier Porte souhaite la Santé à Balkany" answers the article, whose title may be long.
+func cutReplyTarget(t string) string {
+	if !strings.Contains(t, "epl") && !strings.Contains(t, "épon") && !strings.Contains(t, "ntwort") && !strings.Contains(t, "isposta") && !strings.Contains(t, "espuesta") {
+		return t
+	}
+	l := strings.ToLower(t)
+	for _, p := range replyPhrases {
+		if i := strings.Index(l, p); i >= 0 {
+			rest := strings.Fields(t[i+len(p):])
+			if len(rest) > 4 {
+				return t[:i+len(p)] + " " + strings.Join(rest[:4], " ")
+			}
+			return t
+		}
+	}
+	return t
 }
