@@ -2,10 +2,10 @@ package corpus
 
 import (
 	"regexp"
-	"unicode"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // monthNames are the month names and abbreviations pages write, in English and the
