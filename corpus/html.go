@@ -519,7 +519,7 @@ func skipAlways(n *html.Node) bool {
 // boilerplateWords mark, in a class or id, the page's furniture around its text: related
 // and recommended stories, teasers, sidebars, widgets, sharing, newsletters. Their
 // bylines and dates are not comments (the text fallback reads the page without them).
-var boilerplateWords = []string{"related", "recommend", "teaser", "promo", "trending", "popular",
+var boilerplateWords = []string{"related", "recommend", "recirculation", "teaser", "promo", "trending", "popular",
 	"sidebar", "widget", "newsletter", "share", "social", "breadcrumb", "more-stories", "morestories",
 	"further-reading", "most-read", "mostread", "outbrain", "taboola", "twitter-tweet", "instagram-media", "tiktok-embed",
 	"byline", "author-bio", "authorbio", "masthead", "navigation", "subscribe", "advert"}
@@ -527,8 +527,8 @@ var boilerplateWords = []string{"related", "recommend", "teaser", "promo", "tren
 // isBoilerplate reports an element whose class or id names page furniture, unless it also
 // names comments ("comment-share" is a comment's).
 func isBoilerplate(n *html.Node) bool {
-	if n.Type != html.ElementNode {
-		return false
+	if n.Type != html.ElementNode || n.DataAtom == atom.Body || n.DataAtom == atom.Html || n.DataAtom == atom.Main {
+		return false // "no-sidebars" on <body> describes the page
 	}
 	names := strings.ToLower(attrOf(n, "class") + " " + attrOf(n, "id"))
 	if len(names) < 4 || strings.Contains(names, "comment") || strings.Contains(names, "post") && strings.Contains(names, "reply") {
@@ -536,12 +536,17 @@ func isBoilerplate(n *html.Node) bool {
 	}
 	for _, tok := range strings.Fields(names) {
 		// WordPress prints a post's tags and categories as classes: "tag-popular"
-		if strings.HasPrefix(tok, "tag-") || strings.HasPrefix(tok, "category-") || strings.HasPrefix(tok, "cat-") {
+		if strings.HasPrefix(tok, "tag-") || strings.HasPrefix(tok, "category-") || strings.HasPrefix(tok, "cat-") ||
+			strings.HasPrefix(tok, "no-") || strings.HasPrefix(tok, "has-") {
 			continue
 		}
 		for _, w := range boilerplateWords {
 			if strings.Contains(tok, w) {
-				return true
+				// a layout wrapper ("panel-two-col-sidebar-right-mix") holds the page's
+				// heading or its comments: not furniture
+				return findElem(n, func(c *html.Node) bool {
+					return c.DataAtom == atom.H1 || c.DataAtom == atom.Article || strings.Contains(attrOf(c, "class"), "comment")
+				}, nil) == nil
 			}
 		}
 	}

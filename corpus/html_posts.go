@@ -38,7 +38,7 @@ func (p *htmlReader) genericPosts(doc *html.Node) []*html.Node {
 	var walk func(n *html.Node, parent int)
 	walk = func(n *html.Node, parent int) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || skipAlways(c) {
+			if c.Type != html.ElementNode || skipAlways(c) || isBoilerplate(c) {
 				continue
 			}
 			inner := parent
