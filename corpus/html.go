@@ -871,7 +871,9 @@ func (p *htmlReader) wpComments() {
 
 func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreign func(*html.Node) bool) string {
 	skip := func(n *html.Node) bool { return skipAlways(n) || foreign(n) || hasClass(n, "says") }
-	clean := func(s string) string { return strings.TrimSpace(reAuthorSays.ReplaceAllString(s, "")) }
+	clean := func(s string) string {
+		return strings.TrimRight(strings.TrimSpace(reAuthorSays.ReplaceAllString(s, "")), ",;:·|–—- ")
+	}
 	if ca := own(func(n *html.Node) bool { return hasClass(n, "comment-author") }); ca != nil {
 		if fn := findElem(ca, func(n *html.Node) bool { return hasClass(n, "fn") }, foreign); fn != nil {
 			if a := clean(inlineText(fn, skip)); a != "" {
@@ -908,6 +910,12 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 	}
 	if fn := own(func(n *html.Node) bool { return hasClass(n, "fn") }); fn != nil {
 		return clean(inlineText(fn, skip))
+	}
+	// WordPress's link to the commenter's site: <a class="url">
+	if u := own(func(n *html.Node) bool { return n.DataAtom == atom.A && hasToken(attrOf(n, "class"), "url") }); u != nil {
+		if a := clean(inlineText(u, skip)); a != "" {
+			return a
+		}
 	}
 	// Blogger: <cite class="user">; other themes: an author-name element.
 	if u := own(func(n *html.Node) bool {
@@ -1347,17 +1355,39 @@ func trimByline(text, author, raw string, posted time.Time) (string, string, tim
 	for k := 0; k < 3; k++ {
 		first, rest, _ := strings.Cut(text, "\n")
 		first = strings.TrimSpace(first)
+		date := first
+		if author != "" && strings.HasPrefix(first, author+" ") {
+			date = strings.TrimSpace(first[len(author):]) // "Ed Erhart 1 year"
+		}
 		switch {
 		case author != "" && first == author:
-		case isDateLine(first):
+		case isDateLine(date) || reCompactAge.MatchString(date):
 			if raw == "" {
-				raw = first
-				posted, _ = ParseDate(first)
+				raw = date
+				posted, _ = ParseDate(date)
 			}
 		default:
-			return text, raw, posted
+			return trimTrailers(text), raw, posted
 		}
 		text = strings.TrimLeft(rest, "\n")
 	}
-	return text, raw, posted
+	return trimTrailers(text), raw, posted
+}
+
+// reCompactAge is an age as some themes print it: "1 year", "3 months".
+var reCompactAge = regexp.MustCompile(`(?i)^(?:\d+|an?|one)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)$`)
+
+// trimTrailers drops the link and vote lines at the end of a comment's text ("Share",
+// "Reply", "3"), as the page-text reader does.
+func trimTrailers(text string) string {
+	for {
+		i := strings.LastIndexByte(text, '\n')
+		if i < 0 {
+			return text // a comment that is only "Thanks" or "+1" is the writer's
+		}
+		if last := strings.TrimSpace(text[i+1:]); last != "" && !isLinkLine(last) && !reVotes.MatchString(last) {
+			return text
+		}
+		text = strings.TrimRight(text[:i], "\n ")
+	}
 }
