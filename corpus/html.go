@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -838,6 +839,12 @@ func (p *htmlReader) wpComments() {
 
 		c.Author = p.wpAuthor(own, foreign)
 		c.Posted, c.PostedRaw = p.wpDate(own, idAttr)
+		if c.Posted.IsZero() {
+			// a theme without a date element: the first date the comment shows
+			if raw, tm, ok := firstShownDate(nodeText(root, func(n *html.Node) bool { return skipAlways(n) || foreign(n) })); ok {
+				c.Posted, c.PostedRaw = tm, raw
+			}
+		}
 
 		skip := func(n *html.Node) bool {
 			return skipAlways(n) || foreign(n) || hasAnyClass(n, htmlCommentChrome)
@@ -934,10 +941,12 @@ func (p *htmlReader) wpDate(own func(func(*html.Node) bool) *html.Node, idAttr s
 	}
 	isTime := func(n *html.Node) bool {
 		_, ok := htmlAttr(n, "datetime")
-		return n.DataAtom == atom.Time && ok
+		// <time datetime>, or the microformat <abbr class="date" title="2018-09-11T10:57:27Z">
+		return n.DataAtom == atom.Time && ok || n.DataAtom == atom.Abbr && attrOf(n, "title") != "" && strings.ContainsAny(attrOf(n, "title"), "0123456789")
 	}
 	notDate := func(n *html.Node) bool {
-		return skipAlways(n) || hasAnyClass(n, []string{"comment-edit-link", "edit-link", "comment-author", "says"})
+		return skipAlways(n) || hasAnyClass(n, []string{"comment-edit-link", "edit-link", "comment-author", "says"}) ||
+			classLike(n, "reply") || classLike(n, "repondre") || classLike(n, "moderation")
 	}
 	meta := own(isMeta)
 	var tm *html.Node
@@ -950,6 +959,9 @@ func (p *htmlReader) wpDate(own func(func(*html.Node) bool) *html.Node, idAttr s
 	if tm != nil {
 		shown := inlineText(tm, nil)
 		dt := strings.TrimSpace(attrOf(tm, "datetime"))
+		if tm.DataAtom == atom.Abbr {
+			dt = strings.TrimSpace(attrOf(tm, "title"))
+		}
 		raw := shown
 		if raw == "" {
 			raw = dt
@@ -975,6 +987,9 @@ func (p *htmlReader) wpDate(own func(func(*html.Node) bool) *html.Node, idAttr s
 	}
 	if t, ok := readStamp(raw); ok {
 		return t, raw
+	}
+	if shown, t, ok := firstShownDate(nodeText(meta, notDate)); ok {
+		return t, shown
 	}
 	p.warn(idAttr, fmt.Sprintf("cannot read the date %q; kept as written", raw))
 	return time.Time{}, raw
@@ -1318,12 +1333,33 @@ func parseWallClock(s string) (time.Time, bool) {
 // readMachineOrShown reads a date given twice, as a machine value (a datetime or content
 // attribute) and as the page shows it: the machine timestamp first, then the shown date,
 // then the machine value read as a page date.
+//
+// A machine value in UTC ("2018-09-11T10:57:27Z") is not the time the page shows (12:57
+// in Paris): the shown date wins, and when it has no year ("Le 9 janvier à 13:06") it
+// takes the machine value's.
 func readMachineOrShown(machine, shown string) (time.Time, bool) {
-	if t, ok := parseWallClock(machine); ok {
-		return t, true
+	m, mok := parseWallClock(machine)
+	if mok && !strings.HasSuffix(strings.TrimSpace(machine), "Z") {
+		return m, true
 	}
-	if t, ok := readStamp(shown); ok {
-		return t, true
+	shownT, shownOK := readStamp(shown)
+	if shownOK && !shownT.IsZero() {
+		return shownT, true
+	}
+	if mok {
+		if nm := noYear(dateText(shown)); nm != nil {
+			name, day := nm[1], nm[2]
+			if name == "" {
+				name, day = nm[4], nm[3]
+			}
+			if t, ok := build(strconv.Itoa(m.Year()), monthNames[strings.ToLower(name)], day, nm[5], nm[6], nm[7], nm[8]); ok {
+				return t, true
+			}
+		}
+		return m, true
+	}
+	if shownOK {
+		return shownT, true // "3 days ago"
 	}
 	return readStamp(machine)
 }
@@ -1390,4 +1426,20 @@ func trimTrailers(text string) string {
 		}
 		text = strings.TrimRight(text[:i], "\n ")
 	}
+}
+
+// firstShownDate finds the first full date on a short line of a comment's text: "Le 11
+// septembre 2018 à 12:57", "gabriel sempéré Le 11 septembre 2018 à 12:57".
+func firstShownDate(text string) (string, time.Time, bool) {
+	for l := range strings.SplitSeq(text, "\n") {
+		if len(l) > 120 || !strings.ContainsAny(l, "0123456789") {
+			continue
+		}
+		if _, _, raw := dateSpan(strings.Fields(l)); raw != "" {
+			if tm, ok := ParseDate(raw); ok && !tm.IsZero() {
+				return raw, tm, true
+			}
+		}
+	}
+	return "", time.Time{}, false
 }
