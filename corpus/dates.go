@@ -225,8 +225,9 @@ func settleDates(p *Page) {
 			}
 		}
 	}
-	year := -1 // the page's year, looked for once
-	last := 0  // the year of the last dated comment
+	year := -1               // the page's year, looked for once
+	last := 0                // the year of the last dated comment
+	var lastMonth time.Month // and its month
 	for i := range p.Comments {
 		c := &p.Comments[i]
 		if order == orderDayFirst && reNum.MatchString(dateText(c.PostedRaw)) {
@@ -245,13 +246,22 @@ func settleDates(p *Page) {
 				if name == "" {
 					name, day = m[4], m[3]
 				}
+				mon := monthNames[strings.ToLower(name)]
+				// the year turns between two comments: December, then January (or back,
+				// newest first)
+				switch {
+				case last > 0 && lastMonth-mon >= 6:
+					y++
+				case last > 0 && mon-lastMonth >= 6:
+					y--
+				}
 				if y > 0 {
-					c.Posted, _ = build(strconv.Itoa(y), monthNames[strings.ToLower(name)], day, m[5], m[6], m[7], m[8])
+					c.Posted, _ = build(strconv.Itoa(y), mon, day, m[5], m[6], m[7], m[8])
 				}
 			}
 		}
 		if !c.Posted.IsZero() {
-			last = c.Posted.Year()
+			last, lastMonth = c.Posted.Year(), c.Posted.Month()
 		}
 	}
 }

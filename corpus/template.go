@@ -456,6 +456,15 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 	n := len(t.heads)
 	last := t.heads[n-1]
 	t.after = over >= under && !hasProse(stripTrailers(lines[last.last+1:], true))
+	// Prose between the comments header and the first byline is the first comment's: the
+	// bylines stand under their texts ("Vos réactions", the text, "gabriel Le 11
+	// septembre 2018 à 12:57").
+	for j := t.heads[0].first - 1; j >= 0; j-- {
+		if isCommentsHeader(lines[j].text) {
+			t.after = hasProse(lines[j+1 : t.heads[0].first])
+			break
+		}
+	}
 	if max(under, over)*2 < n+1 {
 		return t, false
 	}
