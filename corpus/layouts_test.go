@@ -30,7 +30,7 @@ type layoutWant struct {
 var reSpaces = regexp.MustCompile(`\s+`)
 
 func normText(s string) string {
-	s = strings.NewReplacer("\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
+	s = strings.NewReplacer("\u2019", "'", "\u201c", `"`, "\u201d", `"`, "\u00a0", " ", "\u202f", " ").Replace(s)
 	return strings.TrimSpace(reSpaces.ReplaceAllString(s, " "))
 }
 
