@@ -219,6 +219,9 @@ func cueAt(words []string, i int) (headerCue, int) {
 // returns from == -1 when there is none.
 func dateSpan(words []string) (from, to int, raw string) {
 	from = -1
+	if !mayHoldDate(words) {
+		return -1, -1, ""
+	}
 	for i := range words {
 		r, _ := utf8.DecodeRuneInString(words[i])
 		if !unicode.IsDigit(r) && !unicode.IsLetter(r) {
@@ -241,6 +244,39 @@ func dateSpan(words []string) (from, to int, raw string) {
 		}
 	}
 	return -1, -1, ""
+}
+
+// mayHoldDate is a cheap test before dateSpan tries its windows: a date has a month's
+// name, a year, numbers joined by / . - or :, or a relative word ("ago", "vor", "hier").
+func mayHoldDate(words []string) bool {
+	for _, w := range words {
+		run, prevDigit := 0, false
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			switch {
+			case '0' <= c && c <= '9':
+				if run++; run == 4 {
+					return true
+				}
+				prevDigit = true
+				continue
+			case (c == '/' || c == '.' || c == '-' || c == ':') && prevDigit && i+1 < len(w) && '0' <= w[i+1] && w[i+1] <= '9':
+				return true
+			case run > 0 && run <= 3 && strings.ContainsRune("ymwdh", rune(c|0x20)) && (i+1 == len(w) || w[i+1] == 'r' || w[i+1] == 'o' || w[i+1] == 'k' || w[i+1] == 'i'):
+				return true // "3y", "2mo", "5d", "1wk", "3h", "2min"
+			}
+			run, prevDigit = 0, false
+		}
+		l := strings.ToLower(strings.Trim(w, ".,;:()"))
+		if len(l) >= 3 && len(l) <= 10 && monthNames[l] != 0 || mayEndDate(l) && !strings.ContainsAny(l, "0123456789") {
+			return true
+		}
+		switch l {
+		case "vor", "il", "hace", "just":
+			return true
+		}
+	}
+	return false
 }
 
 // mayEndDate reports a word a date can end with: a number (a year, a day, a time), "pm",
@@ -526,21 +562,30 @@ func readShape(h *head, s lineShape) {
 	}
 }
 
-// hasProse reports lines that hold a sentence: four words or more ending with a full
-// stop, or eight words or more.
+// hasProse reports lines that hold a sentence (isProseLine).
 func hasProse(ls []line) bool {
-	for _, l := range ls {
-		words := strings.Fields(l.text)
-		if len(words) >= 8 {
+	for i := range ls {
+		if ls[i].prose {
 			return true
-		}
-		if len(words) >= 3 {
-			if last, _ := utf8.DecodeLastRuneInString(l.text); strings.ContainsRune(".!?…)\"”", last) {
-				return true
-			}
 		}
 	}
 	return false
+}
+
+// isProseLine reports a line that holds a sentence: four words or more ending with a full
+// stop, or eight words or more. splitLines asks it once of each line.
+func isProseLine(t string) bool {
+	if len(t) < 8 {
+		return false
+	}
+	if moreWords(t, 7) {
+		return true
+	}
+	if !moreWords(t, 2) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?…)\"”", last)
 }
 
 // betterTemplate reports whether an induced template's heads explain the page better than
@@ -733,7 +778,7 @@ func stripFooter(ls []line) []line {
 func proseChars(ls []line) int {
 	n := 0
 	for i := range ls {
-		if hasProse(ls[i : i+1]) {
+		if ls[i].prose {
 			n += len(ls[i].text)
 		}
 	}
@@ -759,7 +804,7 @@ func postNumberTemplate(lines []line) (template, bool) {
 		first := i
 		for j := i - 1; j >= 0 && j >= i-14; j-- {
 			lt := lines[j].text
-			if lt == "" || len(lt) > 40 || hasProse(lines[j:j+1]) {
+			if lt == "" || len(lt) > 40 || lines[j].prose {
 				break
 			}
 			first = j
@@ -806,7 +851,7 @@ func repeatedFurniture(lines []line, heads []head, before [][2]int) map[string]b
 		}
 		for _, l := range body {
 			t := l.text
-			if t == "" || len(t) > 40 || seen[t] || moreWords(t, 3) || hasProse([]line{l}) ||
+			if t == "" || len(t) > 40 || seen[t] || moreWords(t, 3) || l.prose ||
 				strings.IndexFunc(t, unicode.IsLetter) < 0 {
 				continue
 			}

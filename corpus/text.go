@@ -43,6 +43,7 @@ type line struct {
 	n      int    // 1-based line number
 	text   string // trimmed, with non-breaking spaces as spaces
 	indent int    // leading spaces (a tab counts 4): old Reddit nests replies by it
+	prose  bool   // the line reads as a sentence (isProseLine), found once when split
 }
 
 type head struct {
@@ -74,7 +75,8 @@ func splitLines(text string) []line {
 				break
 			}
 		}
-		out[i] = line{n: i + 1, text: strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }), indent: ind}
+		t := strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+		out[i] = line{n: i + 1, text: t, indent: ind, prose: isProseLine(t)}
 	}
 	return out
 }
