@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 )
@@ -79,8 +81,33 @@ var (
 // A relative date ("3 days ago") is recognized as a date but has no time: ok is true and
 // the time is zero, so callers keep it as written.
 func ParseDate(raw string) (time.Time, bool) {
-	return parseDate(raw, orderUnknown)
+	if len(raw) > 80 {
+		return time.Time{}, false
+	}
+	// The same strings are asked again and again (a page's date lines by each reading
+	// of it): the answers are kept, up to a bound.
+	if v, ok := dateCache.Load(raw); ok {
+		d := v.(cachedDate)
+		return d.t, d.ok
+	}
+	t, ok := parseDate(raw, orderUnknown)
+	if dateCached.Add(1) <= dateCacheMax {
+		dateCache.Store(raw, cachedDate{t, ok})
+	}
+	return t, ok
 }
+
+type cachedDate struct {
+	t  time.Time
+	ok bool
+}
+
+var (
+	dateCache  sync.Map // string -> cachedDate
+	dateCached atomic.Int64
+)
+
+const dateCacheMax = 100_000
 
 // dateOrder is how a page writes numeric dates: month first (US), day first, or not known
 // (month first unless only day first makes sense, day first for dotted dates).

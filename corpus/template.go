@@ -145,7 +145,7 @@ func shapeOf(t string) (lineShape, bool) {
 		case w == "":
 		case allDigits(strings.NewReplacer(",", "", ".", "", "k", "").Replace(w)):
 			s.toks = append(s.toks, shapeTok{sym: "9"})
-		case isLinkLine(w): // "| Reply", "Antworten": furniture beside the byline
+		case bylineLinks[strings.ToLower(w)]: // "| Reply", "Antworten": furniture beside the byline
 		default:
 			if n := len(s.toks); n > 0 && s.toks[n-1].sym == "w" {
 				s.toks[n-1].text += " " + strings.TrimRight(words[i], ",:;")
@@ -343,7 +343,7 @@ func induceTemplate(lines []line) (template, bool) {
 	shapes := make(map[int]lineShape)
 	count := map[string][]int{}
 	for i, l := range lines {
-		if l.text == "" || !mayHeader(l.text) {
+		if l.text == "" || len(l.text) > 160 || !mayHeader(l.text) {
 			continue
 		}
 		s, ok := shapeOf(l.text)
@@ -478,7 +478,7 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 		if k+1 < len(t.heads) {
 			end = t.heads[k+1].first
 		}
-		if hasProse(stripTrailers(lines[h.last+1:end], k+1 == len(t.heads))) {
+		if bodyHasProse(lines[h.last+1:end], k+1 == len(t.heads)) {
 			under++
 		}
 		start := 0
@@ -491,7 +491,7 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 	}
 	n := len(t.heads)
 	last := t.heads[n-1]
-	t.after = over >= under && !hasProse(stripTrailers(lines[last.last+1:], true))
+	t.after = over >= under && !bodyHasProse(lines[last.last+1:], true)
 	// Prose between the comments header and the first byline is the first comment's: the
 	// bylines stand under their texts ("Vos réactions", the text, "gabriel Le 11
 	// septembre 2018 à 12:57").
@@ -613,7 +613,7 @@ func headsScore(lines []line, heads []head) int {
 	// texts under the bylines, or over them (review sites): the better of the two
 	under, over, names := 0, 0, 0
 	for k, h := range heads {
-		if hasProse(stripTrailers(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads))) {
+		if bodyHasProse(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads)) {
 			under += 2
 		} else {
 			under -= 2
@@ -672,7 +672,7 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 	prose := 0
 	for k, h := range heads {
 		end := bodyEnd(lines, heads, k)
-		if hasProse(stripTrailers(lines[h.last+1:end], k+1 == len(heads))) {
+		if bodyHasProse(lines[h.last+1:end], k+1 == len(heads)) {
 			prose++
 		}
 		start := 0
@@ -903,3 +903,23 @@ func cutReplyTarget(t string) string {
 	}
 	return t
 }
+
+// bodyHasProse reports prose in a comment's text; after the last comment, the page's
+// footer ("Leave a Reply", "Your email address will not be published.") is not its text.
+func bodyHasProse(ls []line, last bool) bool {
+	if last {
+		ls = stripFooter(ls)
+	}
+	return hasProse(ls)
+}
+
+// bylineLinks are the links printed beside a byline: not part of a name.
+var bylineLinks = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`reply antworten antwort répondre repondre responder rispondi
+		antwoorden report melden signaler share teilen partager quote zitieren citer permalink
+		delete löschen supprimer flag edit bearbeiten modifier like likes gefällt replydelete`) {
+		m[w] = true
+	}
+	return m
+}()

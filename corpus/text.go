@@ -576,6 +576,9 @@ func mayDate(t string) bool {
 
 // maySay is a cheap test that a line could be "Name says:".
 func maySay(t string) bool {
+	if len(t) > 90 {
+		return false // "Name says:" and a date are short
+	}
 	// "Jane says:", "kestrel wrote:", "JOHN SAID:": fold case only when the line has capitals
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; 'A' <= c && c <= 'Z' {
