@@ -923,3 +923,20 @@ var bylineLinks = func() map[string]bool {
 	}
 	return m
 }()
+
+// completeReading reports three heads or more, each with a name, a date and prose under
+// it, by writers enough to be a thread.
+func completeReading(lines []line, heads []head) bool {
+	if len(heads) < 3 {
+		return false
+	}
+	names := map[string]bool{}
+	for k, h := range heads {
+		if h.author == "" || !h.hasDate || !bodyHasProse(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads)) {
+			return false
+		}
+		names[h.author] = true
+	}
+	// a few words over many dates ("Voir", "Lire", "Écouter") are labels, not writers
+	return len(names) >= min((len(heads)+1)/2, 8)
+}

@@ -105,11 +105,15 @@ func parsePageText(source, text string) *Page {
 	}
 	heads = dropEmptyHeads(lines, heads)
 	after := false
-	if t, ok := induceTemplate(lines); ok && betterTemplate(lines, t.heads, heads) {
-		heads, after, layout = t.heads, t.after, t.String()
-	}
-	if t, ok := postNumberTemplate(lines); ok && betterTemplate(lines, t.heads, heads) {
-		heads, after, layout = t.heads, false, t.String()
+	// A reading where every byline has a name, a date and prose under it needs no other
+	// (the common case, and the induction is the costly part).
+	if !completeReading(lines, heads) {
+		if t, ok := induceTemplate(lines); ok && betterTemplate(lines, t.heads, heads) {
+			heads, after, layout = t.heads, t.after, t.String()
+		}
+		if t, ok := postNumberTemplate(lines); ok && betterTemplate(lines, t.heads, heads) {
+			heads, after, layout = t.heads, false, t.String()
+		}
 	}
 	heads, why := plausibleThread(lines, heads)
 	p := &Page{Source: source, Format: FormatPageText}
@@ -1184,8 +1188,22 @@ func isLinkLine(t string) bool {
 			}
 		}
 	}
-	return reLinkLine.MatchString(t)
+	// Link lines repeat on every page ("Reply", "12 Likes | Report"): the expression's
+	// answers are kept, up to a bound.
+	if v, ok := linkCache.Load(t); ok {
+		return v.(bool)
+	}
+	ok := reLinkLine.MatchString(t)
+	if linkCached.Add(1) <= authorCacheMax {
+		linkCache.Store(t, ok)
+	}
+	return ok
 }
+
+var (
+	linkCache  sync.Map // line -> isLinkLine's answer
+	linkCached atomic.Int64
+)
 
 // linkFirstWords are the words reLinkLine's lines can start with: a cheap test before
 // the expression.
