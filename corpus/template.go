@@ -654,8 +654,13 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 			break
 		}
 	}
-	for k, h := range heads {
+	for _, h := range heads {
 		says = says || h.says
+	}
+	for k, h := range heads {
+		if hasHeader || says {
+			break // evidence enough: the reply links need not be counted
+		}
 		body := trimBlank(lines[h.first:bodyEnd(lines, heads, k)])
 		for _, l := range body {
 			t := l.text

@@ -574,6 +574,9 @@ func mayDate(t string) bool {
 	if strings.ContainsAny(t, "0123456789") {
 		return true
 	}
+	if len(t) > 40 {
+		return false // "an hour ago", "yesterday": short
+	}
 	l := strings.ToLower(t)
 	return strings.Contains(l, "ago") || strings.Contains(l, "yesterday") || strings.Contains(l, "today") || strings.Contains(l, "just now")
 }
