@@ -514,6 +514,13 @@ func collectText(n *html.Node, skip func(*html.Node) bool, b *textBuilder, pre, 
 
 // skipAlways leaves out what is never text: scripts, navigation, forms, hidden elements.
 func skipAlways(n *html.Node) bool {
+	if n.DataAtom == atom.Aside {
+		// some themes put the comments in an aside (SPIP's): one that holds comment
+		// texts is read
+		return findElem(n, func(c *html.Node) bool {
+			return classLike(c, "comment", "content") || classLike(c, "comment", "text") || classLike(c, "comment", "body")
+		}, nil) == nil
+	}
 	return htmlSkipTags[n.DataAtom] || isHidden(n) || hasAnyClass(n, htmlNoiseClasses)
 }
 
@@ -1339,11 +1346,16 @@ func parseWallClock(s string) (time.Time, bool) {
 // takes the machine value's.
 func readMachineOrShown(machine, shown string) (time.Time, bool) {
 	m, mok := parseWallClock(machine)
+	if !mok {
+		m, mok = readStamp(machine) // "2021-06-01T09:15:00-0400"
+		mok = mok && !m.IsZero()
+	}
 	if mok && !strings.HasSuffix(strings.TrimSpace(machine), "Z") {
 		return m, true
 	}
+	// the shown date wins only when it shows the time ("Jun 1, 2021" alone is the day)
 	shownT, shownOK := readStamp(shown)
-	if shownOK && !shownT.IsZero() {
+	if shownOK && !shownT.IsZero() && (!mok || strings.ContainsRune(shown, ':') || shownT.Hour() != 0 || shownT.Minute() != 0) {
 		return shownT, true
 	}
 	if mok {

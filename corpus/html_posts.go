@@ -15,7 +15,7 @@ import (
 // element whose class says author, user or name.
 
 var (
-	reAuthorClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:author|username|user-name|user_name|poster|postauthor|byline|nickname|handle|screen-name|name)(?:$|[\s_-])|(?:^|[\s_-])user(?:$|\s)`)
+	reAuthorClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:author|username|user-name|user_name|poster|postauthor|byline|nickname|handle|screen-name|name|reviewer)(?:$|[\s_-])|(?:^|[\s_-])user(?:$|\s)`)
 	reDateClass   = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|time|timestamp|posted|postdate|published|dt|datetime|relative-date)(?:$|[\s_-])`)
 	reBodyClass   = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:content|body|message-body|messagecontent|post-body|postbody|post-content|post-message|bbwrapper|text|md|usertext-body|cooked|entry-content|comment-body|message-text|postcontent)(?:$|[\s_-])`)
 	// Elements of a post that are not its text: who, when, and the actions under it.
@@ -158,7 +158,7 @@ func (p *htmlReader) genericPost(n *html.Node) (Comment, bool) {
 	} else if t := findElem(n, func(e *html.Node) bool { return e.DataAtom == atom.Time }, isPostContainer); t != nil {
 		shown := inlineText(t, skipAlways)
 		if dt := attrOf(t, "datetime"); dt != "" {
-			if tm, ok := readStamp(dt); ok {
+			if tm, ok := readMachineOrShown(dt, shown); ok {
 				c.Posted = tm
 			}
 			c.PostedRaw = firstText(shown, dt)

@@ -27,7 +27,7 @@ var (
 	// "Condition: High Cholesterol": a review's header line.
 	reCondition = regexp.MustCompile(`(?i)^(?:condition|for|reason|taken for|used for)\s*:\s*\S`)
 	// "Post by name", "Posted by name": a byline before the author's name.
-	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?by\s+`)
+	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?(?:by|par|von)\s+`)
 	// The page footer after the last comment.
 	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|about blog\b|use of this site\b|help site rules\b|about press\b|terms privacy\b|please create an account|discover more\b|to comment on this thread\b|join \w+ \|\s*already have\b|back to top$|conditions of use\b|get to know us\b)`)
 	// The comment form's lines: a footer only after the last comment.
@@ -672,16 +672,16 @@ func stripBullet(s string) string {
 }
 
 // stripBy drops the "by" before a name: "Posted by jane" -> "jane". reBy's lines start
-// with b, p, w, c, r or m, and no other letter folds to those: the expression runs only then.
+// with b, p, w, c, r, m or v, and no other letter folds to those: the expression runs only then.
 func stripBy(s string) string {
-	if s == "" || !strings.ContainsRune("bpwcrmBPWCRM", rune(s[0])) {
+	if s == "" || !strings.ContainsRune("bpwcrmvBPWCRMV", rune(s[0])) {
 		return s
 	}
 	return reBy.ReplaceAllString(s, "")
 }
 
 func cleanAuthor(s string) string {
-	s = stripBy(stripBullet(s))
+	s = stripBy(stripBullet(strings.TrimLeft(s, ",;·|–— ")))
 	if m := reSays.FindStringSubmatch(s); m != nil && m[2] == "" {
 		s = m[1]
 	}
