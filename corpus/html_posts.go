@@ -79,6 +79,11 @@ func (p *htmlReader) genericPosts(doc *html.Node) []*html.Node {
 		if !ok {
 			continue
 		}
+		// a wrapper whose own text, less the posts in it, is a link ("Répondre à ce
+		// message") and no name: its posts are the comments
+		if c.Author == "" && !moreWords(c.Text, 6) && !hasProse(splitLines(c.Text)) && findElem(cd.n, isPostContainer, nil) != nil {
+			continue
+		}
 		c.Parent = -1
 		for up := cd.parent; up >= 0; up = cands[up].parent {
 			if ci, ok := index[up]; ok {
