@@ -521,6 +521,9 @@ func skipAlways(n *html.Node) bool {
 			return classLike(c, "comment", "content") || classLike(c, "comment", "text") || classLike(c, "comment", "body")
 		}, nil) == nil
 	}
+	if n.DataAtom == atom.Footer && classLike(n, "comment") {
+		return false // a comment's own footer holds its byline ("epoch-comment-meta")
+	}
 	return htmlSkipTags[n.DataAtom] || isHidden(n) || hasAnyClass(n, htmlNoiseClasses)
 }
 
@@ -1415,11 +1418,11 @@ func trimByline(text, author, raw string, posted time.Time) (string, string, tim
 				posted, _ = ParseDate(date)
 			}
 		default:
-			return trimTrailers(text), raw, posted
+			return trimGluedLink(trimTrailers(text)), raw, posted
 		}
 		text = strings.TrimLeft(rest, "\n")
 	}
-	return trimTrailers(text), raw, posted
+	return trimGluedLink(trimTrailers(text)), raw, posted
 }
 
 // reCompactAge is an age as some themes print it: "1 year", "3 months".

@@ -196,7 +196,7 @@ func parsePageText(source, text string) *Page {
 			Posted:    h.posted,
 			PostedRaw: h.raw,
 			Parent:    -1,
-			Text:      joinParagraphs(blines),
+			Text:      trimGluedLink(joinParagraphs(blines)),
 		}
 		above := prevNonBlank(lines, h.first) // the line over the byline, or -1
 		// A "Comments" line under a comment opens the comments on it (Quora's answers);
@@ -1350,4 +1350,16 @@ func gluedByline(t string) (head, bool) {
 		prev = r
 	}
 	return head{}, false
+}
+
+// reGluedLink is a link word run into a comment's last sentence by inline markup: "...on
+// Stack Overflow's job board.Report".
+var reGluedLink = regexp.MustCompile(`([.!?…)"”'’])\s?(?:Report|Reply|Flag|Antworten|Melden|Répondre|Signaler|Share|Like)$`)
+
+// trimGluedLink drops a link word glued to the end of a text.
+func trimGluedLink(s string) string {
+	if len(s) < 6 || s[len(s)-1] < 'a' || s[len(s)-1] > 'z' {
+		return s // each link word ends with a lower-case letter
+	}
+	return reGluedLink.ReplaceAllString(s, "$1")
 }
