@@ -807,9 +807,12 @@ func postNumberTemplate(lines []line) (template, bool) {
 			continue
 		}
 		first := i
-		for j := i - 1; j >= 0 && j >= i-14; j-- {
+		for j := i - 1; j >= 0 && j >= i-16; j-- {
 			lt := lines[j].text
-			if lt == "" || len(lt) > 40 || lines[j].prose {
+			if lt == "" {
+				continue // the box may have a blank line in it
+			}
+			if len(lt) > 40 || lines[j].prose {
 				break
 			}
 			first = j
