@@ -823,7 +823,9 @@ func postNumberTemplate(lines []line) (template, bool) {
 		h := head{first: first, last: i}
 		for j := first; j < i; j++ {
 			lt := lines[j].text
-			if h.author == "" && utf8.RuneCountInString(lt) > 1 && isAuthor(lt) && !strings.ContainsAny(lt, "0123456789") {
+			// the name: not an avatar's initial, a count, an ad's label or a rank
+			if h.author == "" && utf8.RuneCountInString(lt) > 1 && isAuthor(lt) && !reVotes.MatchString(lt) &&
+				!reNavLine.MatchString(lt) && !reMemberBox.MatchString(lt) {
 				h.author = cleanAuthor(lt)
 			}
 			if tm, ok := ParseDate(lt); ok && mayDate(lt) {

@@ -209,3 +209,20 @@ Added lime, even better.
 		}
 	}
 }
+
+// A forum post that quotes another over its reply: the quote, up to the forum's "Click
+// to expand...", is the other writer's and leaves the text.
+func TestDropQuotes(t *testing.T) {
+	for _, c := range []struct{ name, body, want string }{
+		{"quote folded", "nurse_jo said:\nAsk about switching to a lower dose.\nClick to expand...\n\nI did, and the swelling went down.", "I did, and the swelling went down."},
+		{"German", "Pepemaus hat gesagt.:\nDie Ohren sind sauber.\nZum Vergrößern anklicken....\n\nDann sind es wohl Flöhe.", "Dann sind es wohl Flöhe."},
+		{"no end shown: kept", "Zitat von Tom\nSeit drei Tagen Kopfschmerzen.\n\nBei mir auch.", "Zitat von Tom\nSeit drei Tagen Kopfschmerzen.\n\nBei mir auch."},
+		{"said in prose: kept", "My doctor said:\nno more than 20 mg a day.", "My doctor said:\nno more than 20 mg a day."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := joinParagraphs(dropQuotes(splitLines(c.body))); got != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}

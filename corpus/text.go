@@ -33,7 +33,7 @@ var (
 	// The comment form's lines: a footer only after the last comment.
 	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
-	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
+	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|werbung|anzeige|publicité|publicidad|pubblicità|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
 	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented|sagt|schrieb|schreibt|meint|hat\s+geschrieben|a\s+écrit|écrit|dit|dice|scrive|zegt)(?:\.\.\.|…)?\s*:?\s*(.*)$`)
 	// Separators between an author and a date written on one line.
 	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
@@ -186,7 +186,7 @@ func parsePageText(source, text string) *Page {
 			}
 		}
 		blines = stripTrailers(dropRatings(blines), k+1 == len(heads))
-		blines = trimFurniture(blines, furniture)
+		blines = trimFurniture(dropQuotes(blines), furniture)
 		if h.condition > 0 {
 			blines = append([]line{lines[h.condition]}, blines...)
 		}
@@ -1362,4 +1362,33 @@ func trimGluedLink(s string) string {
 		return s // each link word ends with a lower-case letter
 	}
 	return reGluedLink.ReplaceAllString(s, "$1")
+}
+
+var (
+	// A forum's quote of another post over the reply: "Pepemaus said:", "Pepemaus hat
+	// gesagt.:", "Zitat von TheFreeman", "Quote from jane".
+	reQuoteHead = regexp.MustCompile(`(?i)^(?:.{1,40}\s+(?:said|wrote|hat gesagt|schrieb|a dit|a écrit|dijo|ha scritto|zei)\s*\.?\s*:|(?:quote|zitat|citation|cita)(?:\s+(?:from|von|de|di))?(?:\s+.{1,40})?:?)$`)
+	// The line that ends a quote where the forum folds it: XenForo's "Click to expand...".
+	reQuoteEnd = regexp.MustCompile(`(?i)^(?:click to expand|zum vergrößern anklicken|klicken zum erweitern|cliquez pour (?:agrandir|développer)|haz clic para expandir|clicca per espandere|klik om uit te vouwen)\.*$`)
+)
+
+// dropQuotes removes the quotes of other posts from a forum post's text, where the page
+// shows where each ends: quoted words are their writer's, and counted for the one who
+// quotes them they would be counted twice and for the wrong person.
+func dropQuotes(ls []line) []line {
+	for i := 0; i < len(ls); i++ {
+		t := ls[i].text
+		// a quote's head ends with a colon or names itself ("Zitat von X")
+		if t == "" || len(t) > 80 || !strings.HasSuffix(t, ":") && !strings.ContainsAny(t[:1], "QqZzCc") || !reQuoteHead.MatchString(t) {
+			continue
+		}
+		for j := i + 1; j < len(ls) && j <= i+60; j++ {
+			if len(ls[j].text) < 40 && reQuoteEnd.MatchString(ls[j].text) {
+				ls = append(ls[:i:i], ls[j+1:]...)
+				i--
+				break
+			}
+		}
+	}
+	return trimBlank(ls)
 }
