@@ -608,10 +608,12 @@ func betterTemplate(lines []line, induced, found []head) bool {
 }
 
 // headsScore scores a reading of the page: +2 for each head with prose under it (or over
-// it), -2 for each without, +1 for each name, +2 for each byline with a cue word.
+// it), -2 for each without, +1 for each name and +1 more for each writer named first,
+// +2 for each byline with a cue word.
 func headsScore(lines []line, heads []head) int {
 	// texts under the bylines, or over them (review sites): the better of the two
 	under, over, names := 0, 0, 0
+	writers := map[string]bool{} // a reading with more writers is likelier a thread's
 	for k, h := range heads {
 		if bodyHasProse(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads)) {
 			under += 2
@@ -629,6 +631,10 @@ func headsScore(lines []line, heads []head) int {
 		}
 		if h.author != "" {
 			names++
+			if !writers[h.author] {
+				writers[h.author] = true
+				names++
+			}
 		}
 		if h.says { // a byline that says it is one: "says", "par X en réponse à"
 			names += 2

@@ -216,11 +216,14 @@ func TestDropQuotes(t *testing.T) {
 	for _, c := range []struct{ name, body, want string }{
 		{"quote folded", "nurse_jo said:\nAsk about switching to a lower dose.\nClick to expand...\n\nI did, and the swelling went down.", "I did, and the swelling went down."},
 		{"German", "Pepemaus hat gesagt.:\nDie Ohren sind sauber.\nZum Vergrößern anklicken....\n\nDann sind es wohl Flöhe.", "Dann sind es wohl Flöhe."},
+		{"quoted post not on the page: kept", "Tom said:\nNever heard of it.\nClick to expand...\n\nMe neither.", "Tom said:\nNever heard of it.\nClick to expand...\n\nMe neither."},
 		{"no end shown: kept", "Zitat von Tom\nSeit drei Tagen Kopfschmerzen.\n\nBei mir auch.", "Zitat von Tom\nSeit drei Tagen Kopfschmerzen.\n\nBei mir auch."},
 		{"said in prose: kept", "My doctor said:\nno more than 20 mg a day.", "My doctor said:\nno more than 20 mg a day."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if got := joinParagraphs(dropQuotes(splitLines(c.body))); got != c.want {
+			// the quoted post is on the page: its first line stands there too
+			page := c.body + "\nAsk about switching to a lower dose.\nDie Ohren sind sauber.\nSeit drei Tagen Kopfschmerzen."
+			if got := joinParagraphs(dropQuotes(splitLines(c.body), page)); got != c.want {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})

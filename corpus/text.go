@@ -97,7 +97,7 @@ func parsePageText(source, text string) *Page {
 	if p := parseQAPage(source, lines); p != nil {
 		return p
 	}
-	heads := datesAfterText(lines, findHeads(lines))
+	heads := datesAfterText(lines, dropQuoteHeads(lines, findHeads(lines)))
 	layout := "heads from date lines and bylines"
 	if ah := actionBylines(lines); len(ah) > len(heads) {
 		heads = ah // a social-network copy: "Like · Reply · 3y" under each comment
@@ -186,7 +186,7 @@ func parsePageText(source, text string) *Page {
 			}
 		}
 		blines = stripTrailers(dropRatings(blines), k+1 == len(heads))
-		blines = trimFurniture(dropQuotes(blines), furniture)
+		blines = trimFurniture(dropQuotes(blines, text), furniture)
 		if h.condition > 0 {
 			blines = append([]line{lines[h.condition]}, blines...)
 		}
@@ -779,7 +779,7 @@ var (
 	// A review's stars before its title: "5.0 out of 5 stars Finally sleeping".
 	reStarsTitle = regexp.MustCompile(`^\d(?:\.\d)?\s+out\s+of\s+5\s+stars\s*`)
 	// A vote or like count on its own line under a comment: "89", "1.2k", "12 points".
-	reVotes         = regexp.MustCompile(`(?i)^\d+(?:\.\d+)?k?(?:\s+(?:points?|votes?|likes?))?$`)
+	reVotes         = regexp.MustCompile(`(?i)^(?:x\s?)?\d+(?:\.\d+)?k?(?:\s+(?:points?|votes?|likes?))?$`)
 	reEditedSuffix  = regexp.MustCompile(`(?i)\s*(?:[•·]\s*edited\b.*|\(edited\))$`)
 	reEdited        = regexp.MustCompile(`(?i)^\s*[·•]?\s*(?:last\s+)?edited\b.{0,40}$`)
 	reDeletedAuthor = regexp.MustCompile(`^\[(?:deleted|removed)\]$`)
@@ -1373,9 +1373,11 @@ var (
 )
 
 // dropQuotes removes the quotes of other posts from a forum post's text, where the page
-// shows where each ends: quoted words are their writer's, and counted for the one who
-// quotes them they would be counted twice and for the wrong person.
-func dropQuotes(ls []line) []line {
+// shows where each ends and the quoted post is on the page too (page is the page's text):
+// quoted words are their writer's, and counted for the one who quotes them they would be
+// counted twice and for the wrong person. A quote of a post the page does not hold stays:
+// nothing is lost.
+func dropQuotes(ls []line, page string) []line {
 	for i := 0; i < len(ls); i++ {
 		t := ls[i].text
 		// a quote's head ends with a colon or names itself ("Zitat von X")
@@ -1384,11 +1386,34 @@ func dropQuotes(ls []line) []line {
 		}
 		for j := i + 1; j < len(ls) && j <= i+60; j++ {
 			if len(ls[j].text) < 40 && reQuoteEnd.MatchString(ls[j].text) {
-				ls = append(ls[:i:i], ls[j+1:]...)
-				i--
+				if first := nextNonBlank(ls, i); first < j && strings.Count(page, ls[first].text) >= 2 {
+					ls = append(ls[:i:i], ls[j+1:]...)
+					i--
+				}
 				break
 			}
 		}
 	}
 	return trimBlank(ls)
+}
+
+// dropQuoteHeads removes the "Name said:" heads that open a quote inside a post: the
+// forum shows where the quote ends ("Click to expand...") before the next head.
+func dropQuoteHeads(lines []line, heads []head) []head {
+	out := heads[:0:0]
+	for k, h := range heads {
+		quote := false
+		if h.says && !h.hasDate {
+			for _, l := range lines[h.last+1 : bodyEnd(lines, heads, k)] {
+				if len(l.text) < 40 && reQuoteEnd.MatchString(l.text) {
+					quote = true
+					break
+				}
+			}
+		}
+		if !quote {
+			out = append(out, h)
+		}
+	}
+	return out
 }
