@@ -584,8 +584,10 @@ func isProseLine(t string) bool {
 	if !moreWords(t, 2) {
 		return false
 	}
+	// a sentence ends with its stop, or with a bracket or quote after one: "(see above.)"
+	t = strings.TrimRight(t, ")\"”'’")
 	last, _ := utf8.DecodeLastRuneInString(t)
-	return strings.ContainsRune(".!?…)\"”", last)
+	return strings.ContainsRune(".!?…", last)
 }
 
 // betterTemplate reports whether an induced template's heads explain the page better than
@@ -867,21 +869,38 @@ func repeatedFurniture(lines []line, heads []head, before [][2]int) map[string]b
 		}
 		for _, l := range body {
 			t := l.text
-			if t == "" || len(t) > 40 || seen[t] || moreWords(t, 3) || l.prose ||
+			if t == "" || len(t) > 40 || moreWords(t, 3) || l.prose ||
 				strings.IndexFunc(t, unicode.IsLetter) < 0 {
 				continue
 			}
-			seen[t] = true
-			count[t]++
+			k := furnitureKey(t)
+			if !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
 		}
 	}
 	out := map[string]bool{}
 	for t, c := range count {
-		if c >= 3 && c*10 >= n*4 {
+		if c >= 3 && c*4 >= n {
 			out[t] = true
 		}
 	}
 	return out
+}
+
+// furnitureKey is a furniture line less its counts: "load more comments (2 replies)" and
+// "(1 reply)" are one line.
+func furnitureKey(t string) string {
+	if i := strings.IndexByte(t, '('); i > 0 {
+		t = t[:i]
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, t))
 }
 
 // trimFurniture drops the page's furniture lines from the start and the end of a text.
@@ -889,11 +908,25 @@ func trimFurniture(ls []line, furniture map[string]bool) []line {
 	if len(furniture) == 0 {
 		return ls
 	}
-	for len(ls) > 0 && (ls[0].text == "" || furniture[ls[0].text]) {
+	for len(ls) > 0 && (ls[0].text == "" || furniture[furnitureKey(ls[0].text)]) {
 		ls = ls[1:]
 	}
-	for len(ls) > 0 && (ls[len(ls)-1].text == "" || furniture[ls[len(ls)-1].text]) {
-		ls = ls[:len(ls)-1]
+	// from the end: the furniture block, and the short lines among and after it ("continue
+	// this thread", "load more comments (1 reply)")
+	cut := -1
+	for j := len(ls) - 1; j >= 0; j-- {
+		t := ls[j].text
+		switch {
+		case t == "":
+		case furniture[furnitureKey(t)]:
+			cut = j
+		case !ls[j].prose && !moreWords(t, 5):
+		default:
+			j = -1
+		}
+	}
+	if cut >= 0 {
+		ls = trimBlank(ls[:cut])
 	}
 	return ls
 }
