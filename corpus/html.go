@@ -874,6 +874,9 @@ func (p *htmlReader) wpComments() {
 		}
 		c.Text = nodeText(body, skip)
 		c.Text, c.PostedRaw, c.Posted = trimByline(c.Text, c.Author, c.PostedRaw, c.Posted)
+		if c.Author == "" {
+			c.Text, c.Author, c.PostedRaw, c.Posted = trailingSignature(c.Text, c.PostedRaw, c.Posted)
+		}
 
 		c.Parent = -1
 		if bl.parent >= 0 {
@@ -1457,4 +1460,34 @@ func firstShownDate(text string) (string, time.Time, bool) {
 		}
 	}
 	return "", time.Time{}, false
+}
+
+// trailingSignature reads a comment signed at its end, as Stack Exchange prints them:
+// "... – Vogel612 Feb 7, 2014 at 10:53". It returns the text less the signature, the
+// name and the date; the text as it was when there is none.
+func trailingSignature(text, raw string, posted time.Time) (string, string, string, time.Time) {
+	i := max(strings.LastIndex(text, "– "), strings.LastIndex(text, "— "))
+	if i < 1 || len(text)-i > 90 || !strings.ContainsRune(" \n", rune(text[i-1])) {
+		return text, "", raw, posted
+	}
+	// "– Vogel612", "Feb 7, 2014 at 10:53" may stand on lines of their own
+	sig := strings.Join(strings.Fields(text[i+len("– "):]), " ")
+	for j := strings.IndexByte(sig, ' '); j > 0; j = nextSpace(sig, j) {
+		name, date := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(sig[:j]), "♦")), strings.TrimSpace(sig[j:])
+		if tm, ok := ParseDate(date); ok && isAuthor(name) {
+			if raw == "" {
+				raw, posted = date, tm
+			}
+			return strings.TrimSpace(text[:i]), name, raw, posted
+		}
+	}
+	return text, "", raw, posted
+}
+
+// nextSpace is the index of the next space in s after j, or -1.
+func nextSpace(s string, j int) int {
+	if k := strings.IndexByte(s[j+1:], ' '); k >= 0 {
+		return j + 1 + k
+	}
+	return -1
 }
