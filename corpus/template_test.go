@@ -229,3 +229,80 @@ func TestDropQuotes(t *testing.T) {
 		})
 	}
 }
+
+// Article pages without reader comments get none: the reader's furniture that looks
+// like bylines (related-story cards, the article's own byline, metadata, several articles
+// under their bylines, an archive) stays in the article. Each page is written for this
+// test after a class seen on real pages.
+func TestArticlesGetNoComments(t *testing.T) {
+	cases := map[string]string{
+		"related cards": `Why statins make some legs ache
+
+By Ana Ruiz
+March 3, 2019
+
+Muscle pain is the side effect patients mention most. Doctors say it is often mild and
+goes away when the dose is lowered, but a few people stop the drug altogether.
+
+Related stories
+
+Henry Gilbert • February 15, 2017
+What your cholesterol numbers mean
+
+Laura Bliss • Apr 29, 2019
+Ten foods that lower LDL
+
+John Metcalfe • Oct 20, 2015
+The truth about fish oil
+`,
+		"the article's own byline": `New rules for opioid prescriptions
+
+Evan Halper
+Staff Writer
+Jan 23, 2020 4 AM
+
+The state will cap first prescriptions at seven days from March. Pharmacists will be asked to check a
+registry before dispensing, and doctors who prescribe more will have to record why. Patient groups said
+the rules could leave people with chronic pain without treatment, while addiction specialists welcomed
+them as overdue. The health department expects the number of pills in circulation to fall by a third in
+the first year, and will publish figures every quarter so that the effect can be followed.
+`,
+		"metadata": `Paxlovid: what you need to know
+
+Published: 2022-01-28
+Updated: 2022-02-03
+Reviewed by: Dr. Brit Weirich
+
+Paxlovid is an antiviral taken for five days. It interacts with many common drugs, so tell your
+doctor everything you take before you start.
+`,
+		"an archive": `About this blog
+
+I write about living with migraine.
+
+Archive
+Oktober 2012
+September 2012
+August 2012
+
+Comments
+`,
+	}
+	for name, page := range cases {
+		t.Run(name, func(t *testing.T) {
+			pages, err := Parse("t.txt", []byte(page), FormatAuto)
+			if err != nil || len(pages) != 1 {
+				t.Fatalf("%d pages, %v", len(pages), err)
+			}
+			p := pages[0]
+			if len(p.Comments) != 0 {
+				t.Errorf("%d comments (%s), the first by %q: %.60q", len(p.Comments), p.Layout, p.Comments[0].Author, p.Comments[0].Text)
+			}
+			// nothing lost: the page's last line is in the article
+			lines := strings.Split(strings.TrimSpace(page), "\n")
+			if last := lines[len(lines)-1]; !strings.Contains(p.Title+"\n"+p.Article, last) {
+				t.Errorf("article lacks %q", last)
+			}
+		})
+	}
+}
