@@ -62,8 +62,8 @@ var (
 	reMD = regexp.MustCompile(`(?i)^` + monthRe + `\.?\s+(\d{1,2})$`)
 	// 2019-03-05 08:22, 2019-03-05T08:22:00, 2019/03/05
 	reISO = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$`)
-	// 05/03/2019, 5.3.2019 7:15 pm: ambiguous day and month
-	reNum = regexp.MustCompile(`(?i)^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})` + timeRe + `\s*$`)
+	// 05/03/2019, 5.3.2019 7:15 pm, 17.07, 2011 @ 13:04: ambiguous day and month
+	reNum = regexp.MustCompile(`(?i)^(\d{1,2})[/.-](\d{1,2})(?:[/.-]|,\s?)(\d{4}|\d{2})` + timeRe + `\s*$`)
 	// Posted 3 days ago, 2 hours ago, yesterday
 	// The verb before a date: "Posted on", "Answered", "Updated", "Edited".
 	reDateVerb = regexp.MustCompile(`(?i)^(?:posted|answered|updated|edited|commented|replied|asked|reviewed(?:\s+in\s+(?:the\s+)?[a-z][a-z ]{1,30}?\s+on)?|written|published)(?:\s+on)?\s+`)

@@ -490,17 +490,7 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 		}
 	}
 	n := len(t.heads)
-	last := t.heads[n-1]
-	t.after = over >= under && !bodyHasProse(lines[last.last+1:], true)
-	// Prose between the comments header and the first byline is the first comment's: the
-	// bylines stand under their texts ("Vos réactions", the text, "gabriel Le 11
-	// septembre 2018 à 12:57").
-	for j := t.heads[0].first - 1; j >= 0; j-- {
-		if isCommentsHeader(lines[j].text) {
-			t.after = hasProse(lines[j+1 : t.heads[0].first])
-			break
-		}
-	}
+	t.after = bylinesUnder(lines, t.heads, over >= under)
 	if max(under, over)*2 < n+1 {
 		return t, false
 	}
@@ -988,4 +978,25 @@ func completeReading(lines []line, heads []head) bool {
 	}
 	// a few words over many dates ("Voir", "Lire", "Écouter") are labels, not writers
 	return len(names) >= min((len(heads)+1)/2, 8)
+}
+
+// bylinesUnder reports bylines that stand under their texts: nothing but the page's
+// footer follows the last one (and prose stands over the bylines as often as under them,
+// overUnder), or prose stands between the comments header and the first byline
+// ("Vos réactions", the text, "gabriel Le 11 septembre 2018 à 12:57").
+func bylinesUnder(lines []line, heads []head, overUnder bool) bool {
+	if len(heads) == 0 {
+		return false
+	}
+	// the line right over the first byline is a text's (not "Sign up with Disqus")
+	if p := prevNonBlank(lines, heads[0].first); p < 0 || !lines[p].prose {
+		return false
+	}
+	for j := heads[0].first - 1; j >= 0; j-- {
+		if isCommentsHeader(lines[j].text) {
+			return hasProse(lines[j+1 : heads[0].first])
+		}
+	}
+	last := heads[len(heads)-1]
+	return overUnder && len(trimBlank(stripTrailers(lines[last.last+1:], true))) == 0
 }

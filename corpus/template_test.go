@@ -306,3 +306,33 @@ Comments
 		})
 	}
 }
+
+// A theme that prints the byline under the comment: "Comment by X — 17.07, 2011 @ 13:04".
+func TestBylinesUnderComments(t *testing.T) {
+	page := `Magnesium for night cramps
+
+My calves cramped every night for a month until I tried this.
+
+2 Comments
+
+Great tips, I will try the magnesium first.
+Comment by Marta — 17.07, 2011 @ 13:04
+
+Did not work for me, sadly. The cramps stayed.
+Comment by Jo — 18.07, 2011 @ 09:30
+`
+	p := parsePageText("t.txt", page)
+	want := []struct{ author, posted, text string }{
+		{"Marta", "2011-07-17T13:04", "Great tips, I will try the magnesium first."},
+		{"Jo", "2011-07-18T09:30", "Did not work for me, sadly. The cramps stayed."},
+	}
+	if len(p.Comments) != len(want) {
+		t.Fatalf("%d comments (%s): %+v", len(p.Comments), p.Layout, p.Comments)
+	}
+	for i, w := range want {
+		c := p.Comments[i]
+		if c.Author != w.author || c.Posted.Format("2006-01-02T15:04") != w.posted || c.Text != w.text {
+			t.Errorf("comment %d: %q %s %q, want %q %s %q", i, c.Author, c.Posted.Format("2006-01-02T15:04"), c.Text, w.author, w.posted, w.text)
+		}
+	}
+}

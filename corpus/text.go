@@ -130,7 +130,7 @@ func parsePageText(source, text string) *Page {
 	// Taken for 1 to 2 years · March 3, 2019"), comment k is the text between byline k-1
 	// and byline k; the first is the last paragraph over the first byline.
 	var before [][2]int
-	if after || bylinesAfterText(lines, heads) {
+	if after || bylinesAfterText(lines, heads) || bylinesUnder(lines, heads, false) {
 		before = make([][2]int, len(heads))
 		for k, h := range heads {
 			from := 0
