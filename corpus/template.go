@@ -42,6 +42,7 @@ var headerCues = func() []headerCue {
 		{"answered", cueVerb}, {"asked", cueVerb}, {"posted", cueVerb}, {"sagt", cueVerb},
 		{"schrieb", cueVerb}, {"schreibt", cueVerb}, {"meint", cueVerb}, {"écrit", cueVerb},
 		{"dit", cueVerb}, {"dice", cueVerb}, {"scrive", cueVerb}, {"zegt", cueVerb},
+		{"於", cueVerb}, {"于", cueVerb}, {"發表於", cueVerb}, {"发表于", cueVerb}, {"說", cueVerb}, {"说", cueVerb},
 		{"reply date", cueBadge}, {"posts", cueBadge}, {"beiträge", cueBadge}, {"messages", cueBadge},
 		{"member", cueBadge}, {"mitglied", cueBadge}, {"membre", cueBadge}, {"helpful", cueBadge},
 		{"points", cueBadge}, {"reputation", cueBadge}, {"joined", cueBadge}, {"guest", cueBadge},
@@ -396,7 +397,7 @@ func mayHeader(t string) bool {
 		return true
 	}
 	l := strings.ToLower(t)
-	for _, w := range []string{"say", "said", "wrote", "writ", "repl", "answer", "asked", "post", "comment",
+	for _, w := range []string{"say", "said", "wrote", "writ", "repl", "answer", "asked", "post", "comment", "於", "于", "說", "说",
 		"profil", "avatar", "member", "helpful", "sagt", "schrieb", "schreib", "meint", "écrit", "antwort",
 		"réponse", "by ", "von ", "par ", "dit", "ago", "yesterday", "today", "dice", "scrive", "zegt", "gast", "guest"} {
 		if strings.Contains(l, w) {
@@ -567,6 +568,22 @@ func hasProse(ls []line) bool {
 func isProseLine(t string) bool {
 	if len(t) < 8 {
 		return false
+	}
+	// Chinese, Japanese and Korean write without spaces: a line mostly of their characters,
+	// eight or more, or ending with a full stop (not a byline of a name and a date)
+	if strings.IndexFunc(t, isCJK) >= 0 {
+		cjk, other := 0, 0
+		for _, r := range t {
+			switch {
+			case isCJK(r):
+				cjk++
+			case !unicode.IsSpace(r) && !unicode.IsPunct(r):
+				other++
+			}
+		}
+		if cjk > 2*other && (cjk >= 8 || cjk >= 3 && strings.ContainsAny(lastRuneString(t), "。！？!?")) {
+			return true
+		}
 	}
 	if moreWords(t, 7) {
 		return true
@@ -999,4 +1016,9 @@ func bylinesUnder(lines []line, heads []head, overUnder bool) bool {
 	}
 	last := heads[len(heads)-1]
 	return overUnder && len(trimBlank(stripTrailers(lines[last.last+1:], true))) == 0
+}
+
+// isCJK reports a Han, kana or Hangul character.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }

@@ -172,6 +172,7 @@ func parsePageText(source, text string) *Page {
 	handles := map[string]int{} // "@hankm" -> the comment index of its first post
 	var indents [][2]int        // old Reddit: open comments' indentation and index
 	for k, h := range heads {
+		idx := len(p.Comments) // the comment's index: replies split from a text come between
 		blines := lines[h.last+1 : bodyEnd(lines, heads, k)]
 		if before != nil {
 			blines = lines[before[k][0]:before[k][1]]
@@ -187,11 +188,18 @@ func parsePageText(source, text string) *Page {
 		}
 		blines = stripTrailers(dropRatings(blines), k+1 == len(heads))
 		blines = trimFurniture(dropQuotes(blines, text), furniture)
+		// a reply signed under its text at the end of this one ("owner 於 2014/01/01 20:31
+		// 回覆"): a comment of its own, answering this one
+		var reply []line
+		var rh head
+		if before == nil {
+			blines, reply, rh = splitTrailingReply(blines)
+		}
 		if h.condition > 0 {
 			blines = append([]line{lines[h.condition]}, blines...)
 		}
 		c := Comment{
-			Index:     k,
+			Index:     idx,
 			Author:    h.author,
 			Posted:    h.posted,
 			PostedRaw: h.raw,
@@ -202,7 +210,7 @@ func parsePageText(source, text string) *Page {
 		// A "Comments" line under a comment opens the comments on it (Quora's answers);
 		// "12 replies" only counts them.
 		if k > 0 && above > heads[k-1].last && strings.EqualFold(strings.TrimSpace(lines[above].text), "comments") {
-			c.Parent = k - 1
+			c.Parent = idx - 1
 		}
 		// "@jordanlee4412 You're not crazy": a reply that opens with the handle it answers
 		if c.Parent < 0 && strings.HasPrefix(c.Text, "@") {
@@ -223,13 +231,13 @@ func parsePageText(source, text string) *Page {
 			if len(indents) > 0 {
 				c.Parent = indents[len(indents)-1][1]
 			}
-			indents = append(indents, [2]int{ind, k})
+			indents = append(indents, [2]int{ind, idx})
 		}
 		// A reply to a handle answers that writer's first post in the thread.
 		remember := func(handle string) {
 			key := strings.ToLower(handle)
 			if _, seen := handles[key]; !seen {
-				handles[key] = k
+				handles[key] = idx
 			}
 		}
 		// "Replying to @hankm" on line j: the reply answers that handle's post.
@@ -238,7 +246,7 @@ func parsePageText(source, text string) *Page {
 				return
 			}
 			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
-				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < k {
+				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < idx {
 					c.Parent = parent
 				}
 			}
@@ -280,7 +288,7 @@ func parsePageText(source, text string) *Page {
 				if parent, ok := lastAtDepth[depth-1]; ok && depth > 1 {
 					c.Parent = parent
 				}
-				lastAtDepth[depth] = k
+				lastAtDepth[depth] = idx
 				for d := range lastAtDepth {
 					if d > depth {
 						delete(lastAtDepth, d)
@@ -291,16 +299,20 @@ func parsePageText(source, text string) *Page {
 		switch {
 		case h.author == "":
 			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
-				Message: fmt.Sprintf("comment %d has a date but no author line: kept without author", k)})
+				Message: fmt.Sprintf("comment %d has a date but no author line: kept without author", idx)})
 		case !h.hasDate:
 			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
-				Message: fmt.Sprintf("comment %d by %q has no date line: kept without date", k, h.author)})
+				Message: fmt.Sprintf("comment %d by %q has no date line: kept without date", idx, h.author)})
 		}
 		if c.Text == "" {
 			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
-				Message: fmt.Sprintf("comment %d by %q has no text", k, h.author)})
+				Message: fmt.Sprintf("comment %d by %q has no text", idx, h.author)})
 		}
 		p.Comments = append(p.Comments, c)
+		if len(reply) > 0 {
+			p.Comments = append(p.Comments, Comment{Index: idx + 1, Author: rh.author, Posted: rh.posted,
+				PostedRaw: rh.raw, Parent: idx, Text: joinParagraphs(reply)})
+		}
 	}
 	settleDates(p)
 	return p
@@ -1416,4 +1428,36 @@ func dropQuoteHeads(lines []line, heads []head) []head {
 		}
 	}
 	return out
+}
+
+// splitTrailingReply finds a reply signed under its text at the end of a comment's text:
+// a byline with a cue word and a date ("owner 於 2014/01/01 20:31 回覆", "Jane replied
+// March 3, 2019"). The reply's text is the paragraph over it, or its last line when no
+// blank line parts it from the comment's. It returns the lines left to the comment, the
+// reply's and its head; no reply when there is none.
+func splitTrailingReply(ls []line) ([]line, []line, head) {
+	j := lastNonBlank(ls)
+	if j < 2 || ls[j].prose {
+		return ls, nil, head{}
+	}
+	s, ok := shapeOf(ls[j].text)
+	if !ok || s.date == "" || s.cue != cueVerb {
+		return ls, nil, head{}
+	}
+	var h head
+	readShape(&h, s)
+	if h.author == "" || !h.hasDate {
+		return ls, nil, head{}
+	}
+	from := j - 1
+	for from > 0 && ls[from-1].text != "" {
+		from--
+	}
+	if from == 0 || lastNonBlank(ls[:from]) < 0 {
+		from = j - 1 // no blank line between: the reply is the last line
+	}
+	if from <= 0 || lastNonBlank(ls[:from]) < 0 {
+		return ls, nil, head{}
+	}
+	return trimBlank(ls[:from]), trimBlank(ls[from:j]), h
 }
