@@ -1449,12 +1449,13 @@ func splitTrailingReply(ls []line) ([]line, []line, head) {
 	if h.author == "" || !h.hasDate {
 		return ls, nil, head{}
 	}
-	from := j - 1
+	p := lastNonBlank(ls[:j]) // the reply's last line
+	from := p
 	for from > 0 && ls[from-1].text != "" {
 		from--
 	}
-	if from == 0 || lastNonBlank(ls[:from]) < 0 {
-		from = j - 1 // no blank line between: the reply is the last line
+	if lastNonBlank(ls[:from]) < 0 {
+		from = p // no blank line parts the two: the reply is the last line
 	}
 	if from <= 0 || lastNonBlank(ls[:from]) < 0 {
 		return ls, nil, head{}
