@@ -336,3 +336,41 @@ Comment by Jo — 18.07, 2011 @ 09:30
 		}
 	}
 }
+
+// A blog owner's reply printed under its text inside the comment it answers, with its
+// own byline ("owner 於 date 回覆"): a comment of its own, answering that one.
+func TestRepliesUnderTheirText(t *testing.T) {
+	page := `營地遊記
+
+這次去了山上的營地，楓葉正紅，天氣很冷。
+
+#1  小明  於 2013/12/28 10:28
+
+好美的地方，下次也想去看看。
+
+謝謝小明的來訪！冬天要多穿一點。
+
+阿山 於 2014/01/01 20:31 回覆
+
+#2  阿花  於 2013/12/29 09:15
+
+我也去過那裡，晚上真的很冷，睡袋要準備好。
+
+阿山 於 2014/01/01 20:40 回覆
+`
+	p := parsePageText("t.txt", page)
+	want := []struct {
+		author string
+		parent int
+		starts string
+	}{{"小明", -1, "好美的地方"}, {"阿山", 0, "謝謝小明的來訪"}, {"阿花", -1, "我也去過那裡"}}
+	if len(p.Comments) != len(want) {
+		t.Fatalf("%d comments (%s): %+v", len(p.Comments), p.Layout, p.Comments)
+	}
+	for i, w := range want {
+		c := p.Comments[i]
+		if c.Index != i || c.Author != w.author || c.Parent != w.parent || !strings.HasPrefix(c.Text, w.starts) {
+			t.Errorf("comment %d: %d %q parent %d %q, want %q parent %d %q", i, c.Index, c.Author, c.Parent, c.Text, w.author, w.parent, w.starts)
+		}
+	}
+}
