@@ -124,7 +124,14 @@ func dateText(raw string) string {
 	if s != "" && strings.ContainsRune("pPaAuUeEcCrRwW", rune(s[0])) {
 		s = reDateVerb.ReplaceAllString(s, "")
 	}
-	return strings.TrimPrefix(s, "on ")
+	// "on", "Le", "am", "el", "op": the word before a date in the languages read
+	if len(s) > 3 && s[2] == ' ' {
+		switch strings.ToLower(s[:3]) {
+		case "on ", "le ", "am ", "el ", "op ":
+			s = s[3:]
+		}
+	}
+	return s
 }
 
 func parseDate(raw string, order dateOrder) (time.Time, bool) {

@@ -532,7 +532,7 @@ func skipAlways(n *html.Node) bool {
 // bylines and dates are not comments (the text fallback reads the page without them).
 var boilerplateWords = []string{"related", "recommend", "recirculation", "teaser", "promo", "trending", "popular",
 	"sidebar", "widget", "newsletter", "share", "social", "breadcrumb", "more-stories", "morestories",
-	"further-reading", "most-read", "mostread", "outbrain", "taboola", "twitter-tweet", "instagram-media", "tiktok-embed",
+	"further-reading", "most-read", "mostread", "outbrain", "taboola", "listposts", "list-posts", "more-from", "morefrom", "twitter-tweet", "instagram-media", "tiktok-embed",
 	"byline", "author-bio", "authorbio", "masthead", "navigation", "subscribe", "advert"}
 
 // isBoilerplate reports an element whose class or id names page furniture, unless it also

@@ -517,7 +517,7 @@ func findHeads(lines []line) []head {
 				h.first, h.author = j, name // "JoAnn | 55-64 | Female | On medication for 5 years"
 			} else if k := nextNonBlank(lines, i); k >= 0 {
 				// "Reviewer: Frank, 65-74 ..." under the date
-				if m := reReviewer.FindStringSubmatch(lines[k].text); m != nil {
+				if m := reReviewer.FindStringSubmatch(lines[k].text); m != nil && isAuthor(m[1]) {
 					h.last, h.author = k, strings.TrimSpace(m[1])
 				}
 			}
@@ -721,6 +721,10 @@ func isAuthor(s string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	if strings.ContainsRune("?!,;", last) {
+		return false
+	}
+	// "the section US & Canada", "die Redaktion": a phrase, not a name
+	if first, rest, ok := strings.Cut(s, " "); ok && strings.Contains(rest, " ") && phraseWords[first] {
 		return false
 	}
 	// A sentence ends with a period; a name may end with an initial ("Julie O.").
@@ -1462,3 +1466,8 @@ func splitTrailingReply(ls []line) ([]line, []line, head) {
 	}
 	return trimBlank(ls[:from]), trimBlank(ls[from:j]), h
 }
+
+// phraseWords open a phrase, never a name of several words.
+var phraseWords = map[string]bool{"the": true, "a": true, "an": true, "der": true, "die": true,
+	"das": true, "le": true, "la": true, "les": true, "el": true, "los": true, "las": true, "il": true,
+	"lo": true, "de": true, "du": true, "des": true}
