@@ -193,6 +193,18 @@ func (p *htmlReader) genericPost(n *html.Node) (Comment, bool) {
 			}
 		}
 	}
+	// A day with its time in an element of its own (Drupal: <li class="date">April 5,
+	// 2018</li><li class="time">6:32 PM</li>).
+	if !c.Posted.IsZero() && c.Posted.Hour() == 0 && c.Posted.Minute() == 0 {
+		if tn := findElem(n, func(e *html.Node) bool { return classLike(e, "time") && !insidePost(e, n) }, isPostContainer); tn != nil {
+			clock := strings.TrimSpace(inlineText(tn, skipAlways))
+			if reClockTime.MatchString(clock) {
+				if tm, ok := ParseDate(c.PostedRaw + " " + clock); ok && !tm.IsZero() {
+					c.Posted, c.PostedRaw = tm, c.PostedRaw+" "+clock
+				}
+			}
+		}
+	}
 	// The body: the longest element whose class says content or body, else the post's
 	// text without its furniture.
 	// Replies nested in the post are posts of their own, not its text.
