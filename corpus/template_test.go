@@ -217,7 +217,8 @@ func TestDropQuotes(t *testing.T) {
 		{"quote folded", "nurse_jo said:\nAsk about switching to a lower dose.\nClick to expand...\n\nI did, and the swelling went down.", "I did, and the swelling went down."},
 		{"German", "Pepemaus hat gesagt.:\nDie Ohren sind sauber.\nZum Vergrößern anklicken....\n\nDann sind es wohl Flöhe.", "Dann sind es wohl Flöhe."},
 		{"quoted post not on the page: kept", "Tom said:\nNever heard of it.\nClick to expand...\n\nMe neither.", "Tom said:\nNever heard of it.\nClick to expand...\n\nMe neither."},
-		{"no end shown: kept", "Zitat von Tom\nSeit drei Tagen Kopfschmerzen.\n\nBei mir auch.", "Zitat von Tom\nSeit drei Tagen Kopfschmerzen.\n\nBei mir auch."},
+		{"no end shown, the quoted post on the page: dropped", "Zitat von Tom\nSeit drei Tagen Kopfschmerzen.\n\nBei mir auch.", "Bei mir auch."},
+		{"no end shown, the quoted post elsewhere: kept", "Zitat von Ann\nIch nehme seit Montag Ibuprofen.\n\nBei mir auch.", "Zitat von Ann\nIch nehme seit Montag Ibuprofen.\n\nBei mir auch."},
 		{"said in prose: kept", "My doctor said:\nno more than 20 mg a day.", "My doctor said:\nno more than 20 mg a day."},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -1400,14 +1400,27 @@ func dropQuotes(ls []line, page string) []line {
 		if t == "" || len(t) > 80 || !strings.HasSuffix(t, ":") && !strings.ContainsAny(t[:1], "QqZzCc") || !reQuoteHead.MatchString(t) {
 			continue
 		}
+		end := -1
 		for j := i + 1; j < len(ls) && j <= i+60; j++ {
 			if len(ls[j].text) < 40 && reQuoteEnd.MatchString(ls[j].text) {
 				if first := nextNonBlank(ls, i); first < j && strings.Count(page, ls[first].text) >= 2 {
-					ls = append(ls[:i:i], ls[j+1:]...)
-					i--
+					end = j
 				}
 				break
 			}
+		}
+		if end < 0 {
+			// no end shown ("Zitat von X"): the quote is the lines the page holds twice,
+			// once in the quoted post
+			for j := i + 1; j < len(ls) && (ls[j].text == "" || len(ls[j].text) >= 12 && strings.Count(page, ls[j].text) >= 2); j++ {
+				if ls[j].text != "" {
+					end = j
+				}
+			}
+		}
+		if end > i {
+			ls = append(ls[:i:i], ls[end+1:]...)
+			i--
 		}
 	}
 	return trimBlank(ls)
