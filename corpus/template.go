@@ -876,7 +876,7 @@ func repeatedFurniture(lines []line, heads []head, before [][2]int) map[string]b
 		}
 		for _, l := range body {
 			t := l.text
-			if t == "" || len(t) > 40 || moreWords(t, 3) || l.prose ||
+			if t == "" || len(t) > 40 || moreWords(t, 5) || l.prose ||
 				strings.IndexFunc(t, unicode.IsLetter) < 0 {
 				continue
 			}
