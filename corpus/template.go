@@ -240,6 +240,10 @@ func dateSpan(words []string) (from, to int, raw string) {
 				continue
 			}
 			if _, ok := ParseDate(cand); ok {
+				// "today" inside a sentence ("as relevant today as ever") is no date line
+				if j-i == 1 && !strings.ContainsAny(cand, "0123456789") && j < len(words) {
+					continue
+				}
 				return i, j, cand
 			}
 		}
