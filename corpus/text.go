@@ -348,7 +348,7 @@ func stripTrailers(ls []line, last bool) []line {
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
 		if isLinkLine(t) || isCommentsHeader(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
-			reReplyingTo.MatchString(t) {
+			reReplyingTo.MatchString(t) || last && isLinkBar(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
 		}
@@ -1484,3 +1484,25 @@ func splitTrailingReply(ls []line) ([]line, []line, head) {
 var phraseWords = map[string]bool{"the": true, "a": true, "an": true, "der": true, "die": true,
 	"das": true, "le": true, "la": true, "les": true, "el": true, "los": true, "las": true, "il": true,
 	"lo": true, "de": true, "du": true, "des": true}
+
+// isLinkBar reports a bar of links, the page's footer: "Guidelines | FAQ | Lists | API |
+// Contact", four short items or more.
+func isLinkBar(t string) bool {
+	sep := "|"
+	if !strings.Contains(t, " | ") {
+		if !strings.Contains(t, " · ") {
+			return false
+		}
+		sep = "·"
+	}
+	items := strings.Split(t, sep)
+	if len(items) < 4 {
+		return false
+	}
+	for _, it := range items {
+		if moreWords(it, 3) {
+			return false
+		}
+	}
+	return true
+}
