@@ -1396,6 +1396,12 @@ var (
 func dropQuotes(ls []line, page string) []line {
 	for i := 0; i < len(ls); i++ {
 		t := ls[i].text
+		// ">Sokal Squared hoax": a line quoted the Markdown way, from a post on the page
+		if len(t) > 12 && t[0] == '>' && strings.Count(page, strings.TrimSpace(t[1:])) >= 2 {
+			ls = append(ls[:i:i], ls[i+1:]...)
+			i--
+			continue
+		}
 		// a quote's head ends with a colon or names itself ("Zitat von X")
 		if t == "" || len(t) > 80 || !strings.HasSuffix(t, ":") && !strings.ContainsAny(t[:1], "QqZzCc") || !reQuoteHead.MatchString(t) {
 			continue
