@@ -575,7 +575,7 @@ func isProseLine(t string) bool {
 	}
 	// Chinese, Japanese and Korean write without spaces: a line mostly of their characters,
 	// eight or more, or ending with a full stop (not a byline of a name and a date)
-	if strings.IndexFunc(t, isCJK) >= 0 {
+	if mayCJK(t) && strings.IndexFunc(t, isCJK) >= 0 {
 		cjk, other := 0, 0
 		for _, r := range t {
 			switch {
@@ -1025,4 +1025,15 @@ func bylinesUnder(lines []line, heads []head, overUnder bool) bool {
 // isCJK reports a Han, kana or Hangul character.
 func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// mayCJK is a cheap test before isCJK: those characters are encoded from the byte 0xE2
+// up in UTF-8.
+func mayCJK(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= 0xE2 {
+			return true
+		}
+	}
+	return false
 }
