@@ -86,14 +86,11 @@ func ParseDate(raw string) (time.Time, bool) {
 	}
 	// The same strings are asked again and again (a page's date lines by each reading
 	// of it): the answers are kept, up to a bound.
-	if v, ok := dateCache.Load(raw); ok {
-		d := v.(cachedDate)
+	if d, ok := dateCache.get(raw); ok {
 		return d.t, d.ok
 	}
 	t, ok := parseDate(raw, orderUnknown)
-	if dateCached.Add(1) <= dateCacheMax {
-		dateCache.Store(raw, cachedDate{t, ok})
-	}
+	dateCache.put(raw, cachedDate{t, ok})
 	return t, ok
 }
 
@@ -102,12 +99,7 @@ type cachedDate struct {
 	ok bool
 }
 
-var (
-	dateCache  sync.Map // string -> cachedDate
-	dateCached atomic.Int64
-)
-
-const dateCacheMax = 100_000
+var dateCache = boundedCache[cachedDate]{max: 100_000}
 
 // dateOrder is how a page writes numeric dates: month first (US), day first, or not known
 // (month first unless only day first makes sense, day first for dotted dates).
@@ -354,4 +346,27 @@ func hasYear(s string) bool {
 		}
 	}
 	return false
+}
+
+// boundedCache keeps the answers of a costly test of strings that repeat across pages
+// (short lines, dates), up to max of them: safe for the readers' goroutines.
+type boundedCache[V any] struct {
+	m   sync.Map
+	n   atomic.Int64
+	max int64
+}
+
+func (c *boundedCache[V]) get(k string) (V, bool) {
+	v, ok := c.m.Load(k)
+	if !ok {
+		var zero V
+		return zero, false
+	}
+	return v.(V), true
+}
+
+func (c *boundedCache[V]) put(k string, v V) {
+	if c.n.Add(1) <= c.max {
+		c.m.Store(k, v)
+	}
 }

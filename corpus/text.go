@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -741,17 +739,15 @@ func isAuthor(s string) bool {
 	}
 	// The regular expressions are the costly part, and short lines repeat across pages
 	// ("Reply", "Anonymous", "3 years ago"): their answers are kept, up to a bound.
-	if v, ok := authorCache.Load(s); ok {
-		return v.(bool)
+	if v, ok := authorCache.get(s); ok {
+		return v
 	}
 	ok := !isLinkLine(s) && !isCommentsHeader(s) && !reFooter.MatchString(s) && !reClockTime.MatchString(s)
 	if ok {
 		_, date := ParseDate(s)
 		ok = !date // a date or a time of day ("9:41 AM") is no name
 	}
-	if authorCached.Add(1) <= authorCacheMax {
-		authorCache.Store(s, ok)
-	}
+	authorCache.put(s, ok)
 	return ok
 }
 
@@ -767,11 +763,9 @@ func moreWords(s string, n int) bool {
 }
 
 var (
-	authorCache  sync.Map // line -> isAuthor's answer
-	authorCached atomic.Int64
+	authorCache = boundedCache[bool]{max: 200_000} // line -> isAuthor's answer
+	linkCache   = boundedCache[bool]{max: 200_000} // line -> isLinkLine's answer
 )
-
-const authorCacheMax = 200_000
 
 func prevNonBlank(lines []line, i int) int {
 	for j := i - 1; j >= 0; j-- {
@@ -1209,20 +1203,13 @@ func isLinkLine(t string) bool {
 	}
 	// Link lines repeat on every page ("Reply", "12 Likes | Report"): the expression's
 	// answers are kept, up to a bound.
-	if v, ok := linkCache.Load(t); ok {
-		return v.(bool)
+	if v, ok := linkCache.get(t); ok {
+		return v
 	}
 	ok := reLinkLine.MatchString(t)
-	if linkCached.Add(1) <= authorCacheMax {
-		linkCache.Store(t, ok)
-	}
+	linkCache.put(t, ok)
 	return ok
 }
-
-var (
-	linkCache  sync.Map // line -> isLinkLine's answer
-	linkCached atomic.Int64
-)
 
 // linkFirstWords are the words reLinkLine's lines can start with: a cheap test before
 // the expression.
