@@ -627,6 +627,23 @@ var (
 )
 
 func (p *htmlReader) article(doc *html.Node) string {
+	root := doc
+	if body := findElem(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }, nil); body != nil {
+		root = body
+	}
+	whole := nodeText(root, skipForArticle)
+	// The article element, or its body: the first in articleOrder's order, unless it
+	// holds less than half of the page's prose (a teaser, a lead, an <article> per card):
+	// then the page's text, less its comments and furniture, so that no prose is lost.
+	if best := firstArticle(doc); best != "" && 2*proseChars(splitLines(best)) >= proseChars(splitLines(whole)) {
+		return best
+	}
+	return whole
+}
+
+// firstArticle is the text of the first article element in articleOrder's order (its body
+// element's, when it has one), or "".
+func firstArticle(doc *html.Node) string {
 	for _, match := range articleOrder {
 		for _, n := range allMatches(doc, match) {
 			if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
@@ -643,10 +660,7 @@ func (p *htmlReader) article(doc *html.Node) string {
 			}
 		}
 	}
-	if body := findElem(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }, nil); body != nil {
-		return nodeText(body, skipForArticle)
-	}
-	return nodeText(doc, skipForArticle)
+	return ""
 }
 
 // title is og:title, else the first <h1> of the article or main element, else <title>.
