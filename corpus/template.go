@@ -515,7 +515,11 @@ func readShape(h *head, s lineShape) {
 		h.posted, h.hasDate = ParseDate(s.date)
 	}
 	name, reply := "", ""
+	sawReply := false // "Antwort auf #1 von Betina": after a reply cue, "von X" is whom it answers
 	for k, tk := range s.toks {
+		if tk.kind == cueReply {
+			sawReply = true
+		}
 		if tk.sym != "w" {
 			continue
 		}
@@ -527,7 +531,7 @@ func readShape(h *head, s lineShape) {
 			next = s.toks[k+1]
 		}
 		switch {
-		case prev.kind == cueReply:
+		case prev.kind == cueReply, prev.kind == cueBy && sawReply:
 			reply = tk.text
 		case prev.kind == cueBy:
 			name = tk.text

@@ -375,3 +375,39 @@ func TestRepliesUnderTheirText(t *testing.T) {
 		}
 	}
 }
+
+// Flat replies that say whom they answer ("Antwort auf #1 von Betina", "in reply to
+// Klaus") get that comment as their parent.
+func TestFlatRepliesNameTheirParent(t *testing.T) {
+	page := `Ibuprofen und Magen
+
+Ich nehme seit Jahren Ibuprofen gegen Migräne.
+
+3 Kommentare
+
+Betina sagt: 23.05.2019 - 09:05
+Bei mir hilft es auch, aber der Magen leidet.
+
+Klaus sagt: 24.05.2019 - 18:40
+Antwort auf #1 von Betina
+Nimm es mit Essen, dann geht es.
+
+Marta sagt: 25.05.2019 - 07:10
+Ich vertrage es gar nicht.
+`
+	p := parsePageText("t.txt", page)
+	want := []struct {
+		author string
+		parent int
+		text   string
+	}{{"Betina", -1, "Bei mir hilft es auch, aber der Magen leidet."}, {"Klaus", 0, "Nimm es mit Essen, dann geht es."}, {"Marta", -1, "Ich vertrage es gar nicht."}}
+	if len(p.Comments) != len(want) {
+		t.Fatalf("%d comments (%s): %+v", len(p.Comments), p.Layout, p.Comments)
+	}
+	for i, w := range want {
+		c := p.Comments[i]
+		if c.Author != w.author || c.Parent != w.parent || c.Text != w.text {
+			t.Errorf("comment %d: %q parent %d %q, want %q parent %d %q", i, c.Author, c.Parent, c.Text, w.author, w.parent, w.text)
+		}
+	}
+}

@@ -95,7 +95,7 @@ func parsePageText(source, text string) *Page {
 	if p := parseQAPage(source, lines); p != nil {
 		return p
 	}
-	heads := datesAfterText(lines, dropQuoteHeads(lines, findHeads(lines)))
+	heads := datesAfterText(lines, attachReplyLines(lines, dropQuoteHeads(lines, findHeads(lines))))
 	layout := "heads from date lines and bylines"
 	if ah := actionBylines(lines); len(ah) > len(heads) {
 		heads = ah // a social-network copy: "Like · Reply · 3y" under each comment
@@ -1498,4 +1498,34 @@ func isLinkBar(t string) bool {
 		}
 	}
 	return true
+}
+
+// attachReplyLines takes the line under a byline that says whom the comment answers
+// ("Antwort auf #1 von Betina", "In reply to Klaus") into the byline.
+func attachReplyLines(lines []line, heads []head) []head {
+	for k := range heads {
+		h := &heads[k]
+		j := nextNonBlank(lines, h.last)
+		if j < 0 || j > h.last+2 || k+1 < len(heads) && j >= heads[k+1].first || h.replyTo != "" ||
+			reReplyingTo.MatchString(lines[j].text) { // "Replying to @handle" is read with the handles
+			continue
+		}
+		s, ok := shapeOf(lines[j].text)
+		if !ok {
+			continue
+		}
+		reply := false
+		for _, tk := range s.toks {
+			reply = reply || tk.kind == cueReply
+		}
+		if !reply {
+			continue
+		}
+		var r head
+		readShape(&r, s)
+		if r.replyTo != "" {
+			h.replyTo, h.last = r.replyTo, j
+		}
+	}
+	return heads
 }
