@@ -951,6 +951,14 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 			return a
 		}
 	}
+	// a name in a heading of the comment: <h4>Jane</h4>
+	if hd := own(func(n *html.Node) bool {
+		return n.DataAtom == atom.H3 || n.DataAtom == atom.H4 || n.DataAtom == atom.H5 || n.DataAtom == atom.H6
+	}); hd != nil {
+		if a := clean(inlineText(hd, skip)); a != "" && isAuthor(a) {
+			return a
+		}
+	}
 	// Blogger: <cite class="user">; other themes: an author-name element.
 	if u := own(func(n *html.Node) bool {
 		return n.DataAtom == atom.Cite && hasClass(n, "user") || hasAnyClass(n, []string{"comment-author-name", "author-name", "user-name", "username"})

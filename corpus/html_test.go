@@ -389,3 +389,19 @@ func FuzzParseHTML(f *testing.F) {
 		checkStructure(t, p)
 	})
 }
+
+// A theme that prints the commenter's name in a heading of the comment.
+func TestHTMLNameInHeading(t *testing.T) {
+	page := `<html><body><article><h1>Night cramps</h1><p>Magnesium helped me.</p></article>
+<ol class="commentlist">
+<li class="comment" id="comment-1"><div class="comment-body"><h4>Marta</h4><time datetime="2019-03-03T19:15:00">March 3, 2019</time><div class="comment-content"><p>Same here, it took a week.</p></div></div></li>
+<li class="comment" id="comment-2"><div class="comment-body"><h4>Jo</h4><time datetime="2019-03-04T08:00:00">March 4, 2019</time><div class="comment-content"><p>Did nothing for me.</p></div></div></li>
+</ol></body></html>`
+	p, err := parseHTML("t.html", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Comments) != 2 || p.Comments[0].Author != "Marta" || p.Comments[1].Author != "Jo" {
+		t.Fatalf("comments %+v", p.Comments)
+	}
+}
