@@ -405,3 +405,38 @@ func TestHTMLNameInHeading(t *testing.T) {
 		t.Fatalf("comments %+v", p.Comments)
 	}
 }
+
+// A page without comment markup (class names a build tool made up) whose text reads as
+// comments, with a sidebar archive, a newsletter pop-up and a related-story card that
+// must not be read as comments or as the article.
+func TestHTMLUnknownSite(t *testing.T) {
+	page := `<html><body>
+<div class="x1a2"><div class="newsletter-popup"><p>Subscribe to our newsletter for weekly health tips and more from our team.</p></div>
+<div class="k9z"><h1>Erfahrungen mit Ibuprofen</h1>
+<p>Ich nehme seit Jahren Ibuprofen gegen Migräne. Meist reichen 400 mg, wenn ich es früh genug nehme.</p></div>
+<div class="q7"><div class="c3"><span>Betina sagt:</span> <span>23.05.2019 - 09:05</span></div><div class="c4"><p>Bei mir hilft es auch, aber der Magen leidet.</p></div></div>
+<div class="q7"><div class="c3"><span>Klaus sagt:</span> <span>24.05.2019 - 18:40</span></div><div class="c4"><p>Ich nehme es nur mit Essen, dann geht es gut.</p></div></div>
+<div class="related-stories"><div>Henry Gilbert • February 15, 2017</div><div>Why statins make legs ache</div></div>
+<div class="sidebar-archive widget"><ul><li><a href="/2019/05">Mai 2019</a></li><li><a href="/2019/04">April 2019</a></li><li><a href="/2019/03">März 2019</a></li></ul></div>
+</div></body></html>`
+	p, err := parseHTML("t.html", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ author, posted, text string }{
+		{"Betina", "2019-05-23T09:05", "Bei mir hilft es auch, aber der Magen leidet."},
+		{"Klaus", "2019-05-24T18:40", "Ich nehme es nur mit Essen, dann geht es gut."},
+	}
+	if len(p.Comments) != len(want) {
+		t.Fatalf("%d comments (%s): %+v", len(p.Comments), p.Layout, p.Comments)
+	}
+	for i, w := range want {
+		c := p.Comments[i]
+		if c.Author != w.author || c.Posted.Format("2006-01-02T15:04") != w.posted || c.Text != w.text {
+			t.Errorf("comment %d: %q %s %q, want %q %s %q", i, c.Author, c.Posted.Format("2006-01-02T15:04"), c.Text, w.author, w.posted, w.text)
+		}
+	}
+	if !strings.Contains(p.Article, "Meist reichen 400 mg") {
+		t.Errorf("article %q", p.Article)
+	}
+}
