@@ -952,7 +952,7 @@ var replyPhrases = []string{"in reply to", "replying to", "en réponse à", "ant
 // cutReplyTarget keeps at most four words after a reply phrase: "par Horus En réponse à :
 // Didier Porte souhaite la Santé à Balkany" answers the article, whose title may be long.
 func cutReplyTarget(t string) string {
-	if !strings.Contains(t, "epl") && !strings.Contains(t, "épon") && !strings.Contains(t, "ntwort") && !strings.Contains(t, "isposta") && !strings.Contains(t, "espuesta") {
+	if !mayReply(t) {
 		return t
 	}
 	l := strings.ToLower(t)
@@ -1026,18 +1026,25 @@ func bylinesUnder(lines []line, heads []head, overUnder bool) bool {
 	return overUnder && len(trimBlank(stripTrailers(lines[last.last+1:], true))) == 0
 }
 
-// isCJK reports a Han, kana or Hangul character.
+// isCJK reports a Han, kana or Hangul character (their main blocks).
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return 0x3040 <= r && r <= 0x30FF || 0x3400 <= r && r <= 0x4DBF || 0x4E00 <= r && r <= 0x9FFF ||
+		0xAC00 <= r && r <= 0xD7AF || 0xF900 <= r && r <= 0xFAFF
 }
 
-// mayCJK is a cheap test before isCJK: those characters are encoded from the byte 0xE2
-// up in UTF-8.
+// mayCJK is a cheap test before isCJK: those characters are encoded from the byte 0xE3
+// up in UTF-8 (curly quotes, 0xE2, are not).
 func mayCJK(t string) bool {
 	for i := 0; i < len(t); i++ {
-		if t[i] >= 0xE2 {
+		if t[i] >= 0xE3 {
 			return true
 		}
 	}
 	return false
+}
+
+// mayReply is a cheap test for a reply phrase (replyPhrases) in a line.
+func mayReply(t string) bool {
+	return strings.Contains(t, "epl") || strings.Contains(t, "épon") || strings.Contains(t, "ntwort") ||
+		strings.Contains(t, "isposta") || strings.Contains(t, "espuesta")
 }

@@ -1507,6 +1507,7 @@ func attachReplyLines(lines []line, heads []head) []head {
 		h := &heads[k]
 		j := nextNonBlank(lines, h.last)
 		if j < 0 || j > h.last+2 || k+1 < len(heads) && j >= heads[k+1].first || h.replyTo != "" ||
+			!mayReply(lines[j].text) ||
 			reReplyingTo.MatchString(lines[j].text) { // "Replying to @handle" is read with the handles
 			continue
 		}
