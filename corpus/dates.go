@@ -143,8 +143,9 @@ func parseDate(raw string, order dateOrder) (time.Time, bool) {
 	if reCompactAgo.MatchString(s) || month && monthMatch(reMD, s, 1) {
 		return time.Time{}, true // "3y", "2mo" (Facebook, Quora), "Mar 3" (X)
 	}
+	year := hasYear(s)
 	clock := strings.ContainsRune(s, ':') || strings.ContainsRune(s, 'h') || strings.ContainsRune(s, 'H')
-	if month && clock && noYear(s) != nil {
+	if month && !year && clock && noYear(s) != nil {
 		return time.Time{}, true // "Jun 20th at 2:41 am": the page's year is found later
 	}
 	if len(s) < 6 || len(s) > 60 {
@@ -154,7 +155,7 @@ func parseDate(raw string, order dateOrder) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	// a month's name with a year: four digits, or two after a dash ("12-Mar-23")
-	if !month || !hasYear(s) {
+	if !month || !year {
 		return parseNumericDate(s, order)
 	}
 	if m := reMDY.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[1])] != 0 {
