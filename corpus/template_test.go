@@ -96,6 +96,18 @@ Bei mir hilft es auch, aber der Magen leidet.
 Klaus sagt: 24.05.2019 - 18:40
 Ich nehme es nur mit Essen.
 `, []want{{"Betina", "2019-05-23T09:05", "Bei mir hilft"}, {"Klaus", "2019-05-24T18:40", "Ich nehme es nur"}}},
+		{"French bylines", `Le paracétamol et le foie
+
+J'en prends tous les jours contre le mal de dos.
+
+Paul a écrit :
+Le 11 septembre 2018 à 12:57
+Attention à la dose, pas plus de trois grammes par jour.
+
+Claire a écrit :
+Le 12 septembre 2018 à 08:05
+Mon médecin m'a dit la même chose.
+`, []want{{"Paul", "2018-09-11T12:57", "Attention à la dose"}, {"Claire", "2018-09-12T08:05", "Mon médecin"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
