@@ -22,7 +22,7 @@ var (
 	// comment-123, li-comment-123, div-comment-123, https://example.com/post/#comment-123
 	reCommentID = regexp.MustCompile(`(?:^|[#/])(?:li-|div-)?comment-(\d+)$`)
 	// "Jane says:" as printed by WordPress' default comment author line.
-	reAuthorSays = regexp.MustCompile(`(?i)\s+(?:says|said|wrote)\s*:\s*$`)
+	reAuthorSays = regexp.MustCompile(`(?i)\s+(?:says|said|wrote|sagt|schrieb|meint|a\s+écrit|écrit|dit|dijo|dice|escribió|scrive|ha\s+scritto|zegt|schreef)\s*:?\s*$`)
 	// Markup inside a JSON-LD text value.
 	reHTMLTag = regexp.MustCompile(`(?i)<(?:p|br|div|span|a|em|strong|b|i|ul|ol|li|blockquote)\b[^>]*>`)
 	reEntity  = regexp.MustCompile(`&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);`)
@@ -865,7 +865,10 @@ func (p *htmlReader) wpComments() {
 		c.Posted, c.PostedRaw = p.wpDate(own, idAttr)
 		if c.Posted.IsZero() {
 			// a theme without a date element: the first date the comment shows
-			if raw, tm, ok := firstShownDate(nodeText(root, func(n *html.Node) bool { return skipAlways(n) || foreign(n) })); ok {
+			// (a comment's own footer and headings too: <footer><h6>Jane | Di, 21. April 2020 - 16:40)
+			if raw, tm, ok := firstShownDate(nodeText(root, func(n *html.Node) bool {
+				return foreign(n) || n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Form
+			})); ok {
 				c.Posted, c.PostedRaw = tm, raw
 			}
 		}
@@ -951,17 +954,27 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 			return a
 		}
 	}
-	// a name in a heading of the comment: <h4>Jane</h4>
+	// a name in a heading of the comment: <h4>Jane</h4>, <h6>Jane | Di, 21. April 2020</h6>
 	if hd := own(func(n *html.Node) bool {
 		return n.DataAtom == atom.H3 || n.DataAtom == atom.H4 || n.DataAtom == atom.H5 || n.DataAtom == atom.H6
 	}); hd != nil {
-		if a := clean(inlineText(hd, skip)); a != "" && isAuthor(a) {
+		a := clean(inlineText(hd, skip))
+		if h, ok := authorDateLine(a); ok {
+			return h.author
+		}
+		if a != "" && isAuthor(a) {
+			return a
+		}
+	}
+	// "<cite><strong>Ramón</strong> dijo:</cite>"
+	if c := own(func(n *html.Node) bool { return n.DataAtom == atom.Cite }); c != nil {
+		if a := clean(inlineText(c, skip)); a != "" && isAuthor(a) {
 			return a
 		}
 	}
 	// Blogger: <cite class="user">; other themes: an author-name element.
 	if u := own(func(n *html.Node) bool {
-		return n.DataAtom == atom.Cite && hasClass(n, "user") || hasAnyClass(n, []string{"comment-author-name", "author-name", "user-name", "username"})
+		return n.DataAtom == atom.Cite && hasClass(n, "user") || hasAnyClass(n, []string{"comment-author-name", "author-name", "user-name", "username", "author"})
 	}); u != nil {
 		return clean(inlineText(u, skip))
 	}
