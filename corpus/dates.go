@@ -184,6 +184,11 @@ func parseNumericDate(s string, order dateOrder) (time.Time, bool) {
 		a, _ := strconv.Atoi(m[1])
 		b, _ := strconv.Atoi(m[2])
 		year := m[3]
+		// "2.4.10" is a version more often than a date: a dotted date with a short year
+		// writes its day and month with two digits ("02.04.10")
+		if len(year) == 2 && strings.Contains(s[:len(m[1])+1], ".") && (len(m[1]) < 2 || len(m[2]) < 2) {
+			return time.Time{}, false
+		}
 		if len(year) == 2 {
 			year = "20" + year
 		}

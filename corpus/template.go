@@ -147,6 +147,9 @@ func shapeOf(t string) (lineShape, bool) {
 		case allDigits(strings.NewReplacer(",", "", ".", "", "k", "").Replace(w)):
 			s.toks = append(s.toks, shapeTok{sym: "9"})
 		case bylineLinks[strings.ToLower(w)]: // "| Reply", "Antworten": furniture beside the byline
+		case strings.HasSuffix(words[i], ":") && i+1 == from:
+			// "Registriert: 18.09.2008": a label over a date, not a name
+			s.toks = append(s.toks, shapeTok{sym: "L"})
 		default:
 			if n := len(s.toks); n > 0 && s.toks[n-1].sym == "w" {
 				s.toks[n-1].text += " " + strings.TrimRight(words[i], ",:;")
