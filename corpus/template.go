@@ -41,7 +41,8 @@ var headerCues = func() []headerCue {
 		{"wrote", cueVerb}, {"writes", cueVerb}, {"commented", cueVerb}, {"replied", cueVerb},
 		{"answered", cueVerb}, {"asked", cueVerb}, {"posted", cueVerb}, {"sagt", cueVerb},
 		{"schrieb", cueVerb}, {"schreibt", cueVerb}, {"meint", cueVerb}, {"écrit", cueVerb},
-		{"dit", cueVerb}, {"dice", cueVerb}, {"scrive", cueVerb}, {"zegt", cueVerb},
+		{"dit", cueVerb}, {"dice", cueVerb}, {"scrive", cueVerb}, {"zegt", cueVerb}, {"dijo", cueVerb},
+		{"escribió", cueVerb}, {"comentó", cueVerb}, {"ha scritto", cueVerb}, {"schreef", cueVerb}, {"zei", cueVerb},
 		{"於", cueVerb}, {"于", cueVerb}, {"發表於", cueVerb}, {"发表于", cueVerb}, {"說", cueVerb}, {"说", cueVerb},
 		{"reply date", cueBadge}, {"posts", cueBadge}, {"beiträge", cueBadge}, {"messages", cueBadge},
 		{"member", cueBadge}, {"mitglied", cueBadge}, {"membre", cueBadge}, {"helpful", cueBadge},
@@ -344,10 +345,10 @@ func (t template) String() string {
 	return fmt.Sprintf("template %q, %d heads, bylines %s the text", t.key, len(t.heads), where)
 }
 
-// induceTemplate finds the page's header template: the candidate shape with a name slot
-// that recurs most often with prose between its occurrences. It returns ok false when no
-// shape recurs.
-func induceTemplate(lines []line) (template, bool) {
+// induceTemplates finds the page's candidate header templates: the shapes with a name
+// slot that recur with prose between their occurrences, the most frequent first (a cue
+// word first among equals). The caller scores the readings they give.
+func induceTemplates(lines []line) (out []template) {
 	shapes := make(map[int]lineShape)
 	count := map[string][]int{}
 	for i, l := range lines {
@@ -391,8 +392,22 @@ func induceTemplate(lines []line) (template, bool) {
 			continue // a bullet, a name and numbers: a thread only when it recurs
 		}
 		if t, ok := headsOf(lines, shapes, k, count[k]); ok {
-			return t, true
+			out = append(out, t)
+			if len(out) == maxTemplates {
+				break
+			}
 		}
+	}
+	return out
+}
+
+// maxTemplates is how many candidate templates a page's reading is chosen from.
+const maxTemplates = 4
+
+// induceTemplate is the first of induceTemplates.
+func induceTemplate(lines []line) (template, bool) {
+	if ts := induceTemplates(lines); len(ts) > 0 {
+		return ts[0], true
 	}
 	return template{}, false
 }
@@ -406,7 +421,8 @@ func mayHeader(t string) bool {
 	l := strings.ToLower(t)
 	for _, w := range []string{"say", "said", "wrote", "writ", "repl", "answer", "asked", "post", "comment", "於", "于", "說", "说",
 		"profil", "avatar", "member", "helpful", "sagt", "schrieb", "schreib", "meint", "écrit", "antwort",
-		"réponse", "by ", "von ", "par ", "dit", "ago", "yesterday", "today", "dice", "scrive", "zegt", "gast", "guest"} {
+		"réponse", "by ", "von ", "par ", "dit", "ago", "yesterday", "today", "dice", "scrive", "zegt", "gast", "guest",
+		"dijo", "escribi", "coment", "schreef", "zei"} {
 		if strings.Contains(l, w) {
 			return true
 		}

@@ -32,7 +32,7 @@ var (
 	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
 	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|werbung|anzeige|publicité|publicidad|pubblicità|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
-	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented|sagt|schrieb|schreibt|meint|hat\s+geschrieben|a\s+écrit|écrit|dit|dice|scrive|zegt)(?:\.\.\.|…)?\s*:?\s*(.*)$`)
+	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented|sagt|schrieb|schreibt|meint|hat\s+geschrieben|a\s+écrit|écrit|dit|dice|dijo|escribió|comentó|scrive|ha\s+scritto|zegt|zei|schreef)(?:\.\.\.|…)?\s*:?\s*(.*)$`)
 	// Separators between an author and a date written on one line.
 	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
 )
@@ -104,16 +104,25 @@ func parsePageText(source, text string) *Page {
 	heads = dropEmptyHeads(lines, heads)
 	after := false
 	// A reading where every byline has a name, a date and prose under it needs no other
-	// (the common case, and the induction is the costly part).
-	if !completeReading(lines, heads) {
-		if t, ok := induceTemplate(lines); ok && betterTemplate(lines, t.heads, heads) {
-			heads, after, layout = t.heads, t.after, t.String()
-		}
-		if t, ok := postNumberTemplate(lines); ok && betterTemplate(lines, t.heads, heads) {
-			heads, after, layout = t.heads, false, t.String()
-		}
-	}
+	// (the common case, and the induction is the costly part). Else the readings that
+	// show a thread are scored and the best is taken.
 	heads, why := plausibleThread(lines, heads)
+	if !completeReading(lines, heads) {
+		best := headsScore(lines, heads)
+		try := func(t template, ok bool) {
+			if !ok || !betterTemplate(lines, t.heads, nil) {
+				return
+			}
+			th, twhy := plausibleThread(lines, t.heads)
+			if sc := headsScore(lines, th); len(th) > 0 && (len(heads) == 0 || sc > best) {
+				heads, after, layout, why, best = th, t.after, t.String(), twhy, sc
+			}
+		}
+		for _, t := range induceTemplates(lines) {
+			try(t, true)
+		}
+		try(postNumberTemplate(lines))
+	}
 	p := &Page{Source: source, Format: FormatPageText}
 	p.Layout = fmt.Sprintf("text: %s; %d comments", layout, len(heads))
 	if why != "" {
@@ -606,7 +615,9 @@ func maySay(t string) bool {
 	return strings.Contains(t, "say") || strings.Contains(t, "said") || strings.Contains(t, "wrote") ||
 		strings.Contains(t, "writes") || strings.Contains(t, "commented") || strings.Contains(t, "sagt") ||
 		strings.Contains(t, "schr") || strings.Contains(t, "meint") || strings.Contains(t, "crit") ||
-		strings.Contains(t, "dit") || strings.Contains(t, "dice") || strings.Contains(t, "scrive") || strings.Contains(t, "zegt")
+		strings.Contains(t, "dit") || strings.Contains(t, "dice") || strings.Contains(t, "scrive") || strings.Contains(t, "zegt") ||
+		strings.Contains(t, "dijo") || strings.Contains(t, "escribi") || strings.Contains(t, "coment") || strings.Contains(t, "zei") ||
+		strings.Contains(t, "schreef")
 }
 
 // authorDateLine reads a name and a date on one line: "Jane Doe - March 3, 2019 at 7:15
