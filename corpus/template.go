@@ -572,7 +572,7 @@ func readShape(h *head, s lineShape) {
 	if a, _, ok := strings.Cut(name, ", "); ok {
 		name = a
 	}
-	if name != "" && h.author == "" && isAuthor(name) {
+	if name != "" && h.author == "" && isAuthor(name) && !hasBylineLink(name) {
 		h.author = cleanAuthor(name)
 	}
 	if reply != "" && h.replyTo == "" {
@@ -1066,4 +1066,15 @@ func mayCJK(t string) bool {
 func mayReply(t string) bool {
 	return strings.Contains(t, "epl") || strings.Contains(t, "épon") || strings.Contains(t, "ntwort") ||
 		strings.Contains(t, "isposta") || strings.Contains(t, "espuesta")
+}
+
+// hasBylineLink reports a link word among a run of words ("Zum Antworten anmelden"): not
+// a name.
+func hasBylineLink(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		if bylineLinks[strings.ToLower(strings.Trim(w, ".,:;!?()[]|#"))] {
+			return true
+		}
+	}
+	return false
 }

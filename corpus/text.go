@@ -187,7 +187,11 @@ func parsePageText(source, text string) *Page {
 		// A date under the text of a byline without one: "Jane said...", the text, "November
 		// 3, 2011 2:53 PM" (Blogger).
 		if !h.hasDate && before == nil {
-			if j := lastNonBlank(blines); j >= 0 && isDateLine(blines[j].text) {
+			j := lastNonBlank(blines)
+			for j > 0 && isLinkLine(strings.TrimLeft(blines[j].text, "/|·• ")) { // "/ Responder"
+				j = lastNonBlank(blines[:j])
+			}
+			if j >= 0 && isDateLine(blines[j].text) {
 				h.raw = strings.TrimSpace(blines[j].text)
 				h.posted, h.hasDate = ParseDate(h.raw)
 				blines = blines[:j]
