@@ -148,6 +148,7 @@ func shapeOf(t string) (lineShape, bool) {
 		case allDigits(strings.NewReplacer(",", "", ".", "", "k", "").Replace(w)):
 			s.toks = append(s.toks, shapeTok{sym: "9"})
 		case bylineLinks[strings.ToLower(w)]: // "| Reply", "Antworten": furniture beside the byline
+			s.toks = append(s.toks, shapeTok{sym: "L"})
 		case strings.HasSuffix(words[i], ":") && i+1 == from:
 			// "Registriert: 18.09.2008": a label over a date, not a name
 			s.toks = append(s.toks, shapeTok{sym: "L"})
@@ -468,6 +469,10 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 			!moreWords(lines[p].text, 4) && !strings.ContainsAny(lastRuneString(lines[p].text), ".!?") {
 			if _, isShape := shapes[p]; !isShape {
 				h.author, h.first = cleanAuthor(lines[p].text), p
+				// "Caesi", "1955", "Caesi": the name again and its points over it
+				for q := prevNonBlank(lines, p); q >= 0 && q >= p-5 && (reVotes.MatchString(lines[q].text) || cleanAuthor(lines[q].text) == h.author); q = prevNonBlank(lines, q) {
+					h.first = q
+				}
 			}
 		}
 		if len(t.heads) > 0 && h.first <= t.heads[len(t.heads)-1].last {
