@@ -909,7 +909,12 @@ func (p *htmlReader) wpComments() {
 func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreign func(*html.Node) bool) string {
 	skip := func(n *html.Node) bool { return skipAlways(n) || foreign(n) || hasClass(n, "says") }
 	clean := func(s string) string {
-		return strings.TrimRight(strings.TrimSpace(reAuthorSays.ReplaceAllString(s, "")), ",;:·|–—- ")
+		s = strings.TrimRight(strings.TrimSpace(reAuthorSays.ReplaceAllString(s, "")), ",;:·|–—- ")
+		// "Martina Berg Autor": a badge after the name
+		if i := strings.LastIndexByte(s, ' '); i > 0 && roleBadges[strings.ToLower(s[i+1:])] {
+			s = strings.TrimSpace(s[:i])
+		}
+		return s
 	}
 	if ca := own(func(n *html.Node) bool { return hasClass(n, "comment-author") }); ca != nil {
 		if fn := findElem(ca, func(n *html.Node) bool { return hasClass(n, "fn") }, foreign); fn != nil {
@@ -974,7 +979,8 @@ func (p *htmlReader) wpAuthor(own func(func(*html.Node) bool) *html.Node, foreig
 	}
 	// Blogger: <cite class="user">; other themes: an author-name element.
 	if u := own(func(n *html.Node) bool {
-		return n.DataAtom == atom.Cite && hasClass(n, "user") || hasAnyClass(n, []string{"comment-author-name", "author-name", "user-name", "username", "author"})
+		return n.DataAtom == atom.Cite && hasClass(n, "user") || hasAnyClass(n, []string{"comment-author-name", "author-name", "user-name", "username", "author"}) ||
+			classLike(n, "author") && !classLike(n, "avatar") && !classLike(n, "url")
 	}); u != nil {
 		return clean(inlineText(u, skip))
 	}

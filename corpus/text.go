@@ -814,7 +814,8 @@ var reLevel = regexp.MustCompile(`(?i)^\s*level\s+(\d{1,3})\s*$`)
 
 // roleBadges are forum labels printed where a name would be: "OP · 3 yr. ago".
 var roleBadges = map[string]bool{"op": true, "mod": true, "moderator": true, "admin": true,
-	"author": true, "original poster": true, "staff": true}
+	"author": true, "original poster": true, "staff": true, "autor": true, "autorin": true, "auteur": true,
+	"autore": true}
 
 var (
 	rePostNumber = regexp.MustCompile(`^#\s?\d{1,6}$`)
