@@ -714,7 +714,7 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 			if t == "" || len(t) > 40 {
 				continue
 			}
-			if isLinkLine(t) || t[0] == '#' && rePostNumber.MatchString(t) || !moreWords(t, 3) && reMemberBox.MatchString(t) {
+			if isLinkLine(t) || t[0] == '#' && rePostNumber.MatchString(t) || mayMemberBox(t) && reMemberBox.MatchString(t) {
 				links++
 				break
 			}
@@ -1082,4 +1082,13 @@ func hasBylineLink(s string) bool {
 		}
 	}
 	return false
+}
+
+// mayMemberBox is a cheap test before reMemberBox: its lines are "Label: value" or a rank
+// of a few words.
+func mayMemberBox(t string) bool {
+	return strings.IndexByte(t, ':') > 0 || !moreWords(t, 3) && (strings.Contains(t, "ember") ||
+		strings.Contains(t, "oderator") || strings.Contains(t, "dmin") || strings.Contains(t, "uest") ||
+		strings.Contains(t, "anned") || strings.Contains(t, "ser") || strings.Contains(t, "oster") ||
+		strings.Contains(t, "ontributor"))
 }

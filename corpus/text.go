@@ -657,8 +657,10 @@ func authorDateLine(t string) (head, bool) {
 	}
 	// A name and a date run together where the page put them in two inline elements:
 	// "IwonaMay 30, 2019 at 1:06 PM", "Sana6. Juni 2015 um 10:23".
-	if h, ok := gluedByline(t); ok {
-		return h, true
+	if !moreWords(t, 10) {
+		if h, ok := gluedByline(t); ok {
+			return h, true
+		}
 	}
 	// A one-word user name and a full date after one space: "Hayley1987 Sun 12-Mar-23
 	// 21:04:18". The date must carry a day and a time or a year, not be a word of prose.
