@@ -657,7 +657,7 @@ func authorDateLine(t string) (head, bool) {
 	}
 	// A name and a date run together where the page put them in two inline elements:
 	// "IwonaMay 30, 2019 at 1:06 PM", "Sana6. Juni 2015 um 10:23".
-	if !moreWords(t, 10) {
+	if !moreWords(t, 15) { // a name of up to eight words and a date
 		if h, ok := gluedByline(t); ok {
 			return h, true
 		}
