@@ -68,6 +68,8 @@ var (
 	// The verb before a date: "Posted on", "Answered", "Updated", "Edited".
 	reDateVerb = regexp.MustCompile(`(?i)^(?:posted|answered|updated|edited|commented|replied|asked|reviewed(?:\s+in\s+(?:the\s+)?[a-z][a-z ]{1,30}?\s+on)?|written|published)(?:\s+on)?\s+`)
 	// A bare relative age: "3y", "2mo", "5d", "1w", "3h".
+	// An age without "ago": "1 year", "3 months" (the whole string only).
+	reAge        = regexp.MustCompile(`(?i)^(?:\d{1,3}|an?|one)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)$`)
 	reCompactAgo = regexp.MustCompile(`^\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins)$`)
 	reRelative   = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now` +
 		`|vor\s+(?:\d+|einem|einer|zwei|drei|ein\s+paar)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)` +
@@ -134,6 +136,9 @@ func parseDate(raw string, order dateOrder) (time.Time, bool) {
 	// The expressions are costly (a hundred month names): each runs only when the
 	// string has what it needs, a digit or a month's name.
 	digit, month := strings.ContainsAny(s, "0123456789"), hasMonthName(s)
+	if reAge.MatchString(s) {
+		return time.Time{}, true // "1 year", "3 months": an age, as some themes print it
+	}
 	if !digit {
 		if reRelative.MatchString(s) {
 			return time.Time{}, true

@@ -1456,7 +1456,7 @@ func trimByline(text, author, raw string, posted time.Time) (string, string, tim
 		}
 		switch {
 		case author != "" && first == author:
-		case isDateLine(date) || reCompactAge.MatchString(date):
+		case isDateLine(date):
 			if raw == "" {
 				raw = date
 				posted, _ = ParseDate(date)
@@ -1469,8 +1469,6 @@ func trimByline(text, author, raw string, posted time.Time) (string, string, tim
 	return trimGluedLink(trimTrailers(text)), raw, posted
 }
 
-// reCompactAge is an age as some themes print it: "1 year", "3 months".
-var reCompactAge = regexp.MustCompile(`(?i)^(?:\d+|an?|one)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)$`)
 
 // trimTrailers drops the link and vote lines at the end of a comment's text ("Share",
 // "Reply", "3"), as the page-text reader does.

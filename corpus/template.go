@@ -249,6 +249,10 @@ func dateSpan(words []string) (from, to int, raw string) {
 				if j-i == 1 && !strings.ContainsAny(cand, "0123456789") && j < len(words) {
 					continue
 				}
+				// an age without "ago" ends a byline ("Ed Erhart 1 year"), not "for 3 months"
+				if reAge.MatchString(cand) && (j < len(words) || i > 0 && durationWords[strings.ToLower(words[i-1])]) {
+					continue
+				}
 				return i, j, cand
 			}
 		}
@@ -1092,3 +1096,8 @@ func mayMemberBox(t string) bool {
 		strings.Contains(t, "anned") || strings.Contains(t, "ser") || strings.Contains(t, "oster") ||
 		strings.Contains(t, "ontributor"))
 }
+
+// durationWords come before a duration, not an age: "for 3 months", "seit 2 Jahren".
+var durationWords = map[string]bool{"for": true, "since": true, "about": true, "over": true, "after": true,
+	"für": true, "seit": true, "nach": true, "pendant": true, "depuis": true, "durante": true, "per": true,
+	"voor": true, "in": true, "within": true, "every": true, "last": true, "next": true}
