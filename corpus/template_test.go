@@ -177,7 +177,7 @@ func TestParseDateLanguages(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v %v, want %s", raw, got, ok, want)
 		}
 	}
-	for _, raw := range []string{"vor 3 Tagen", "il y a 2 jours", "gestern"} {
+	for _, raw := range []string{"vor 3 Tagen", "il y a 2 jours", "gestern", "1 year"} {
 		if _, ok := ParseDate(raw); !ok {
 			t.Errorf("ParseDate(%q): not a date", raw)
 		}
@@ -420,6 +420,20 @@ Ich vertrage es gar nicht.
 		c := p.Comments[i]
 		if c.Author != w.author || c.Parent != w.parent || c.Text != w.text {
 			t.Errorf("comment %d: %q parent %d %q, want %q parent %d %q", i, c.Author, c.Parent, c.Text, w.author, w.parent, w.text)
+		}
+	}
+}
+
+// An age ends a byline; a duration in a sentence is no date.
+func TestAgeOrDuration(t *testing.T) {
+	for line, want := range map[string]string{
+		"Ed Erhart 1 year":                       "1 year",
+		"Taken for 3 months":                     "",
+		"I felt better after 2 weeks":            "",
+		"Two classics as relevant today as ever": "",
+	} {
+		if _, _, raw := dateSpan(strings.Fields(line)); raw != want {
+			t.Errorf("dateSpan(%q) = %q, want %q", line, raw, want)
 		}
 	}
 }
