@@ -409,14 +409,6 @@ func induceTemplates(lines []line) (out []template) {
 // maxTemplates is how many candidate templates a page's reading is chosen from.
 const maxTemplates = 4
 
-// induceTemplate is the first of induceTemplates.
-func induceTemplate(lines []line) (template, bool) {
-	if ts := induceTemplates(lines); len(ts) > 0 {
-		return ts[0], true
-	}
-	return template{}, false
-}
-
 // mayHeader is a cheap test before shapeOf: a header line has a digit (a date, a count)
 // or a cue word.
 func mayHeader(t string) bool {
