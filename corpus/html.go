@@ -1469,7 +1469,6 @@ func trimByline(text, author, raw string, posted time.Time) (string, string, tim
 	return trimGluedLink(trimTrailers(text)), raw, posted
 }
 
-
 // trimTrailers drops the link and vote lines at the end of a comment's text ("Share",
 // "Reply", "3"), as the page-text reader does.
 func trimTrailers(text string) string {
