@@ -114,14 +114,14 @@ func TestRealPages(t *testing.T) {
 }
 
 // The floors of TestRealPages, a little under the figures reached on both sets together
-// (README, Accuracy): comments with the right author and text 0.884, shown dates 0.944,
-// article pages without a comment 1.0, 14 sentence lines not in any text (form and
-// footer lines after the last comment). The targets are 0.90, 0.95, 0.98, none.
+// (README, Accuracy): comments with the right author and text 0.893, shown dates 0.944,
+// article pages without a comment 1.0, 6 sentence lines not in any text (comment-form and
+// sidebar lines among the comments). The targets are 0.90, 0.95, 0.98, none.
 const (
 	realFloorComments = 0.87
 	realFloorDates    = 0.93
 	realFloorArticles = 0.98
-	realMaxLost       = 14
+	realMaxLost       = 6
 )
 
 func ratio(a, b int) float64 {
@@ -246,30 +246,32 @@ func scoreReal(t *testing.T, base, path string, p *Page, want realWant, s *realS
 		// sidebar, cookie notice and footer under it are furniture.
 		ls := strings.Split(string(data), "\n")
 		from, to := 0, len(ls)
-		find := func(s string, last bool) int {
-			at := -1
-			for i, l := range ls {
-				if s != "" && strings.Contains(normText(l), normText(s)) {
-					at = i
-					if !last {
-						break
-					}
+		// the first line at or after line at that holds s, or -1
+		find := func(s string, at int) int {
+			for i := max(at, 0); i < len(ls); i++ {
+				if s != "" && strings.Contains(normText(ls[i]), normText(s)) {
+					return i
 				}
 			}
-			return at
+			return -1
 		}
-		if i := find(want.ArticleFrom, false); i >= 0 {
+		if i := find(want.ArticleFrom, 0); i >= 0 {
 			from = i
 		}
-		end := ""
+		// the end: the last expected comment's last words, after its first words (a
+		// "recent comments" widget may repeat them elsewhere)
+		start, end := "", ""
 		for _, w := range want.Comments {
-			end = w.Ends
+			start, end = w.Starts, w.Ends
 		}
 		if end == "" && len(want.ArticleHas) > 0 {
 			end = want.ArticleHas[len(want.ArticleHas)-1]
 		}
-		if i := find(end, true); i >= from {
+		s0 := find(start, from)
+		if i := find(end, s0); i >= from && (s0 < 0 || i-s0 <= 60) {
 			to = i + 1
+		} else if s0 >= 0 {
+			to = s0 + 1
 		}
 		for _, l := range ls[from:to] {
 			if !readsAsSentence(l) {
