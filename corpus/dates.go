@@ -46,7 +46,7 @@ const weekdayRe = `(?:(?:le|am|on|el|il|op)\s+)?(?:(?:mon|tue|wed|thu|fri|sat|su
 
 // timeRe is an optional clock time after a date: "at 12:45 AM", ", 7:15 pm", " 08:22",
 // "um 21:07 Uhr", "à 17h21".
-const timeRe = `(?:\s*(?:,|at|@|-|–|/|\||um|à|a\s+las|alle|om|às|kl\.?)?\s*(\d{1,2})(?::|\s?h\s?)(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?|uhr|h)?)?`
+const timeRe = `(?:\s*(?:,|at|@|-|–|/|\||um|à|a\s+las|alle|om|às|kl\.?)?\s*(\d{1,2})(?::|\s?h\s?|\.)(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?|uhr|h)?)?`
 
 var (
 	// April 9th, 2014 at 12:45 AM; March 3, 2019 at 7:15 pm; Apr 9 2014
@@ -114,7 +114,7 @@ const (
 
 // dateText is a date as written less the verb and "on" before it.
 func dateText(raw string) string {
-	s := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
+	s := strings.TrimRight(strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " ")), ":")
 	if s != "" && strings.ContainsRune("pPaAuUeEcCrRwW", rune(s[0])) {
 		s = reDateVerb.ReplaceAllString(s, "")
 	}

@@ -863,6 +863,13 @@ func (p *htmlReader) wpComments() {
 
 		c.Author = p.wpAuthor(own, foreign)
 		c.Posted, c.PostedRaw = p.wpDate(own, idAttr)
+		if !c.Posted.IsZero() && c.Posted.Hour() == 0 && c.Posted.Minute() == 0 {
+			// the day in one element, the time beside it ("March 11th, 2015", "at 02:57")
+			if raw, tm, ok := firstShownDate(nodeText(root, func(n *html.Node) bool { return skipAlways(n) || foreign(n) })); ok &&
+				tm.YearDay() == c.Posted.YearDay() && tm.Year() == c.Posted.Year() && (tm.Hour() != 0 || tm.Minute() != 0) {
+				c.Posted, c.PostedRaw = tm, raw
+			}
+		}
 		if c.Posted.IsZero() {
 			// a theme without a date element: the first date the comment shows
 			// (a comment's own footer and headings too: <footer><h6>Jane | Di, 21. April 2020 - 16:40)
@@ -1396,6 +1403,12 @@ func readMachineOrShown(machine, shown string) (time.Time, bool) {
 	if !mok {
 		m, mok = readStamp(machine) // "2021-06-01T09:15:00-0400"
 		mok = mok && !m.IsZero()
+	}
+	// a machine value with no time ("2020-12-24") gives the day; the shown date the time
+	if dayOnly := mok && !strings.ContainsAny(strings.TrimSpace(machine), "T :"); dayOnly {
+		if t, ok := readStamp(shown); ok && !t.IsZero() && t.Year() == m.Year() && t.YearDay() == m.YearDay() {
+			return t, true
+		}
 	}
 	if mok && !strings.HasSuffix(strings.TrimSpace(machine), "Z") {
 		return m, true
