@@ -1207,6 +1207,9 @@ func isCommentsHeader(t string) bool {
 // isLinkLine reports a line of links or counts under a comment ("Reply", "12 Likes |
 // Report"): short, so a paragraph is not run through the long expression.
 func isLinkLine(t string) bool {
+	if strings.HasPrefix(t, "/") || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "·") || strings.HasPrefix(t, "•") {
+		t = strings.TrimLeft(t, "/|·• ") // "/ Responder"
+	}
 	if t == "" || len(t) > 160 {
 		return false
 	}
