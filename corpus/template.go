@@ -481,9 +481,15 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 	}
 	// A date on its own line right over each byline ("March 3, 2019", "(1) Carl says:") is
 	// the byline's, unless the dates stand under the texts ("Jane said...", the text,
-	// "November 3, 2011 2:53 PM"): then the last text ends with one.
-	if end := lastNonBlank(stripFooter(lines[t.heads[len(t.heads)-1].last+1:])); end < 0 ||
-		!isDateLine(lines[t.heads[len(t.heads)-1].last+1+end].text) {
+	// "November 3, 2011 2:53 PM"): then the last text ends with one, or no date stands
+	// over the first byline.
+	dateOver := func(h head) bool {
+		p := prevNonBlank(lines, h.first)
+		ps, ok := shapes[p]
+		return p >= 0 && p >= h.first-2 && ok && ps.key == "D"
+	}
+	if end := lastNonBlank(stripFooter(lines[t.heads[len(t.heads)-1].last+1:])); (end < 0 ||
+		!isDateLine(lines[t.heads[len(t.heads)-1].last+1+end].text)) && dateOver(t.heads[0]) {
 		for k := range t.heads {
 			h := &t.heads[k]
 			p := prevNonBlank(lines, h.first)
