@@ -204,7 +204,7 @@ func parsePageText(source, text string) *Page {
 		var reply []line
 		var rh head
 		if before == nil {
-			blines, reply, rh = splitTrailingReply(blines)
+			blines, reply, rh = splitTrailingReply(blines, h.author)
 		}
 		if h.condition > 0 {
 			blines = append([]line{lines[h.condition]}, blines...)
@@ -1465,10 +1465,11 @@ func dropQuoteHeads(lines []line, heads []head) []head {
 
 // splitTrailingReply finds a reply signed under its text at the end of a comment's text:
 // a byline with a cue word and a date ("owner 於 2014/01/01 20:31 回覆", "Jane replied
-// March 3, 2019"). The reply's text is the paragraph over it, or its last line when no
-// blank line parts it from the comment's. It returns the lines left to the comment, the
-// reply's and its head; no reply when there is none.
-func splitTrailingReply(ls []line) ([]line, []line, head) {
+// March 3, 2019"). The reply's text is the paragraph over it; when no blank line parts it
+// from the comment's (to is the comment's writer), it starts at the line that greets them,
+// else it is its last line. It returns the lines left to the comment, the reply's and its
+// head; no reply when there is none.
+func splitTrailingReply(ls []line, to string) ([]line, []line, head) {
 	j := lastNonBlank(ls)
 	if j < 2 || ls[j].prose {
 		return ls, nil, head{}
@@ -1488,7 +1489,15 @@ func splitTrailingReply(ls []line) ([]line, []line, head) {
 		from--
 	}
 	if lastNonBlank(ls[:from]) < 0 {
-		from = p // no blank line parts the two: the reply is the last line
+		// no blank line parts the two: the reply starts where it greets the one it answers
+		// ("青草晚安：", "Cora, ..."), else it is the last line
+		from = p
+		for q := p; q > 0 && to != "" && q >= p-12; q-- {
+			if t := ls[q].text; strings.HasPrefix(t, to) || strings.HasPrefix(t, "@"+to) {
+				from = q
+				break
+			}
+		}
 	}
 	if from <= 0 || lastNonBlank(ls[:from]) < 0 {
 		return ls, nil, head{}
