@@ -123,6 +123,19 @@ func parsePageText(source, text string) *Page {
 		}
 		try(postNumberTemplate(lines))
 	}
+	// A date whose byline was too long to read as a name ("Bookmarks for October 4th |
+	// links.kburke.org says:"): the line over it is the byline.
+	for k := range heads {
+		h := &heads[k]
+		if h.author != "" {
+			continue
+		}
+		if q := prevNonBlank(lines, h.first); q >= 0 && q == h.first-1 && (k == 0 || q > heads[k-1].last) && maySay(lines[q].text) {
+			if m := reSays.FindStringSubmatch(lines[q].text); m != nil && m[2] == "" {
+				h.first, h.author, h.says = q, strings.TrimSpace(m[1]), true
+			}
+		}
+	}
 	p := &Page{Source: source, Format: FormatPageText}
 	p.Layout = fmt.Sprintf("text: %s; %d comments", layout, len(heads))
 	if why != "" {
@@ -208,6 +221,12 @@ func parsePageText(source, text string) *Page {
 		}
 		if h.condition > 0 {
 			blines = append([]line{lines[h.condition]}, blines...)
+		}
+		// a pingback: another site's link here, "[...] an excerpt [...]"; no reader's comment
+		if t := joinParagraphs(blines); strings.HasPrefix(t, "[...]") || strings.HasPrefix(t, "[…]") {
+			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
+				Message: fmt.Sprintf("a pingback from %q (a link from another site, not a comment) was set aside", h.author)})
+			continue
 		}
 		c := Comment{
 			Index:     idx,
