@@ -890,14 +890,16 @@ func postNumberTemplate(lines []line) (template, bool) {
 }
 
 // repeatedFurniture finds the page's own link lines, in whatever language: short lines
-// that are not prose and stand in the texts of many comments ("trvalý odkaz", "uložiť",
-// "Antworten", "Permalink"). The template of a comment has a trailer as it has a head.
+// that are not prose and stand in the texts of many comments by three writers or more
+// ("trvalý odkaz", "uložiť", "Antworten", "Permalink"; a signature repeats under one
+// writer). The template of a comment has a trailer as it has a head.
 func repeatedFurniture(lines []line, heads []head, before [][2]int) map[string]bool {
 	n := len(heads)
 	if n < 3 {
 		return nil
 	}
 	count := map[string]int{}
+	writers := map[string]map[string]bool{} // a signature repeats under one writer, furniture under many
 	for k, h := range heads {
 		from, to := h.last+1, bodyEnd(lines, heads, k)
 		if before != nil {
@@ -914,16 +916,20 @@ func repeatedFurniture(lines []line, heads []head, before [][2]int) map[string]b
 				strings.IndexFunc(t, unicode.IsLetter) < 0 {
 				continue
 			}
-			k := furnitureKey(t)
-			if !seen[k] {
-				seen[k] = true
-				count[k]++
+			key := furnitureKey(t)
+			if !seen[key] {
+				seen[key] = true
+				count[key]++
+				if writers[key] == nil {
+					writers[key] = map[string]bool{}
+				}
+				writers[key][h.author] = true
 			}
 		}
 	}
 	out := map[string]bool{}
 	for t, c := range count {
-		if c >= 3 && c*4 >= n {
+		if c >= 3 && c*4 >= n && len(writers[t]) >= 3 {
 			out[t] = true
 		}
 	}
