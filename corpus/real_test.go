@@ -114,12 +114,12 @@ func TestRealPages(t *testing.T) {
 }
 
 // The floors of TestRealPages, a little under the figures reached on both sets together
-// (README, Accuracy): comments with the right author and text 0.893, shown dates 0.944,
+// (README, Accuracy): comments with the right author and text 0.901, shown dates 0.959,
 // article pages without a comment 1.0, 6 sentence lines not in any text (comment-form and
 // sidebar lines among the comments). The targets are 0.90, 0.95, 0.98, none.
 const (
-	realFloorComments = 0.87
-	realFloorDates    = 0.93
+	realFloorComments = 0.89
+	realFloorDates    = 0.95
 	realFloorArticles = 0.98
 	realMaxLost       = 6
 )
