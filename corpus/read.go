@@ -106,6 +106,7 @@ const headSize = 1 << 20
 // input that cannot be read gives an *Error, after the pages read before the problem.
 func StreamFile(path string, opt Options, fn func(*Page) error) error {
 	var in io.Reader
+	size := headSize // the buffer the head is looked at in: no larger than the file
 	if path == "-" {
 		if opt.Stdin == nil {
 			return &Error{Source: path, Err: errors.New("no standard input")}
@@ -118,9 +119,12 @@ func StreamFile(path string, opt Options, fn func(*Page) error) error {
 		}
 		defer f.Close()
 		in = f
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() < headSize {
+			size = int(st.Size()) + 1 // one more, to see the end
+		}
 	}
-	br := bufio.NewReaderSize(in, headSize)
-	head, err := br.Peek(headSize)
+	br := bufio.NewReaderSize(in, size)
+	head, err := br.Peek(size)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return &Error{Source: path, Err: describeOSError(err)}
 	}
