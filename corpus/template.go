@@ -710,7 +710,11 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 		if hasHeader || says {
 			break // evidence enough: the reply links need not be counted
 		}
+		// the byline's own lines and the last lines of the text, where links stand
 		body := trimBlank(lines[h.first:bodyEnd(lines, heads, k)])
+		if n := len(body); n > h.last-h.first+1+6 {
+			body = append(body[:h.last-h.first+1:h.last-h.first+1], body[n-6:]...)
+		}
 		for _, l := range body {
 			t := l.text
 			if t == "" || len(t) > 40 {
@@ -1095,7 +1099,10 @@ func hasBylineLink(s string) bool {
 // mayMemberBox is a cheap test before reMemberBox: its lines are "Label: value" or a rank
 // of a few words.
 func mayMemberBox(t string) bool {
-	return strings.IndexByte(t, ':') > 0 || !moreWords(t, 3) && (strings.Contains(t, "ember") ||
+	if moreWords(t, 4) {
+		return false
+	}
+	return strings.IndexByte(t, ':') > 0 || (strings.Contains(t, "ember") ||
 		strings.Contains(t, "oderator") || strings.Contains(t, "dmin") || strings.Contains(t, "uest") ||
 		strings.Contains(t, "anned") || strings.Contains(t, "ser") || strings.Contains(t, "oster") ||
 		strings.Contains(t, "ontributor"))
