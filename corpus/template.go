@@ -1081,6 +1081,9 @@ func mayCJK(t string) bool {
 
 // mayReply is a cheap test for a reply phrase (replyPhrases) in a line.
 func mayReply(t string) bool {
+	if len(t) > 160 {
+		return false
+	}
 	return strings.Contains(t, "epl") || strings.Contains(t, "épon") || strings.Contains(t, "ntwort") ||
 		strings.Contains(t, "isposta") || strings.Contains(t, "espuesta")
 }

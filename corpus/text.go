@@ -957,7 +957,8 @@ func demographicByline(s string) (string, bool) {
 func dropRatings(ls []line) []line {
 	out := ls[:0:0]
 	for _, l := range ls {
-		if len(l.text) > 120 || !reRatingLine.MatchString(l.text) {
+		// a rating has stars or a number
+		if len(l.text) > 120 || !strings.ContainsAny(l.text, "0123456789★☆") || !reRatingLine.MatchString(l.text) {
 			out = append(out, l)
 		}
 	}
