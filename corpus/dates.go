@@ -101,7 +101,7 @@ type cachedDate struct {
 	ok bool
 }
 
-var dateCache = boundedCache[cachedDate]{max: 100_000}
+var dateCache = boundedCache[cachedDate]{max: 20_000}
 
 // dateOrder is how a page writes numeric dates: month first (US), day first, or not known
 // (month first unless only day first makes sense, day first for dotted dates).
@@ -378,6 +378,7 @@ func (c *boundedCache[V]) get(k string) (V, bool) {
 
 func (c *boundedCache[V]) put(k string, v V) {
 	if c.n.Add(1) <= c.max {
-		c.m.Store(k, v)
+		// a copy: the key is a piece of a page's text, which must not be kept alive by it
+		c.m.Store(strings.Clone(k), v)
 	}
 }

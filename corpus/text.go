@@ -800,7 +800,7 @@ func moreWords(s string, n int) bool {
 
 var (
 	authorCache = boundedCache[bool]{max: 200_000} // line -> isAuthor's answer
-	linkCache   = boundedCache[bool]{max: 200_000} // line -> isLinkLine's answer
+	linkCache   = boundedCache[bool]{max: 50_000}  // line -> isLinkLine's answer
 )
 
 func prevNonBlank(lines []line, i int) int {
