@@ -163,6 +163,9 @@ func parseDate(raw string, order dateOrder) (time.Time, bool) {
 	if !month || !year {
 		return parseNumericDate(s, order)
 	}
+	if t, ok, sure := quickMDY(s); sure {
+		return t, ok
+	}
 	if m := reMDY.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[1])] != 0 {
 		return build(m[3], monthNames[strings.ToLower(m[1])], m[2], m[4], m[5], m[6], m[7])
 	}
@@ -381,4 +384,53 @@ func (c *boundedCache[V]) put(k string, v V) {
 		// a copy: the key is a piece of a page's text, which must not be kept alive by it
 		c.m.Store(strings.Clone(k), v)
 	}
+}
+
+// quickMDY reads the most common date of English pages without the expressions: "April
+// 9th, 2014 at 12:45 AM", "March 3, 2019, 7:15 pm", "Apr 9 2014". sure is false when s
+// has another form, for the expressions to read.
+func quickMDY(s string) (t time.Time, ok, sure bool) {
+	f := strings.Fields(s)
+	if len(f) < 3 || len(f) > 6 {
+		return t, false, false
+	}
+	mon := monthNames[strings.ToLower(strings.TrimSuffix(f[0], "."))]
+	day := strings.TrimSuffix(f[1], ",")
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		day = strings.TrimSuffix(day, suf)
+	}
+	year := strings.TrimSuffix(f[2], ",")
+	if mon == 0 || len(day) == 0 || len(day) > 2 || !allDigits(day) || len(year) != 4 || !allDigits(year) {
+		return t, false, false
+	}
+	rest := f[3:]
+	if len(rest) > 0 && (rest[0] == "at" || rest[0] == "@" || rest[0] == "-" || rest[0] == "–") {
+		rest = rest[1:]
+	}
+	hh, mm, ss, ampm := "", "", "", ""
+	switch {
+	case len(rest) == 0:
+	case len(rest) <= 2:
+		clock := strings.Split(rest[0], ":")
+		if len(clock) < 2 || len(clock) > 3 || !allDigits(clock[0]) || len(clock[0]) > 2 || len(clock[1]) != 2 || !allDigits(clock[1]) {
+			return t, false, false
+		}
+		hh, mm = clock[0], clock[1]
+		if len(clock) == 3 {
+			if len(clock[2]) != 2 || !allDigits(clock[2]) {
+				return t, false, false
+			}
+			ss = clock[2]
+		}
+		if len(rest) == 2 {
+			ampm = strings.ToLower(strings.ReplaceAll(rest[1], ".", ""))
+			if ampm != "am" && ampm != "pm" {
+				return t, false, false
+			}
+		}
+	default:
+		return t, false, false
+	}
+	t, ok = build(year, mon, day, hh, mm, ss, ampm)
+	return t, ok, true
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Comment pages whose headers the reader knows no rule for: the template is found from
@@ -434,6 +435,23 @@ func TestAgeOrDuration(t *testing.T) {
 	} {
 		if _, _, raw := dateSpan(strings.Fields(line)); raw != want {
 			t.Errorf("dateSpan(%q) = %q, want %q", line, raw, want)
+		}
+	}
+}
+
+// The quick reading of "April 9th, 2014 at 12:45 AM" agrees with the expressions.
+func TestQuickMDYAgrees(t *testing.T) {
+	for _, s := range []string{"April 9th, 2014 at 12:45 AM", "March 3, 2019 at 7:15 pm", "Apr 9 2014", "Sept. 12, 2020, 08:05",
+		"May 31, 2019 at 23:59:30", "February 30, 2019", "March 3, 2019 at 25:00", "March 3, 2019 at 7:15 p.m."} {
+		q, qok, sure := quickMDY(s)
+		m := reMDY.FindStringSubmatch(s)
+		var r time.Time
+		rok := false
+		if m != nil && monthNames[strings.ToLower(m[1])] != 0 {
+			r, rok = build(m[3], monthNames[strings.ToLower(m[1])], m[2], m[4], m[5], m[6], m[7])
+		}
+		if sure && (qok != rok || !q.Equal(r)) {
+			t.Errorf("%q: quick %v %v, expressions %v %v", s, q, qok, r, rok)
 		}
 	}
 }
