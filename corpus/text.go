@@ -625,7 +625,7 @@ func mayDate(t string) bool {
 
 // maySay is a cheap test that a line could be "Name says:".
 func maySay(t string) bool {
-	if len(t) > 90 {
+	if len(t) > 90 || moreWords(t, 12) {
 		return false // "Name says:" and a date are short
 	}
 	// "Jane says:", "kestrel wrote:", "JOHN SAID:": fold case only when the line has capitals
@@ -1374,7 +1374,7 @@ func parseQAPage(source string, lines []line) *Page {
 // gluedByline reads a name and a full date with no space between: the date starts at a
 // capital or a digit right after a lower-case letter.
 func gluedByline(t string) (head, bool) {
-	if len(t) > 90 {
+	if len(t) > 90 || !hasGlue(t) {
 		return head{}, false
 	}
 	prev := rune(0)
@@ -1581,4 +1581,19 @@ func attachReplyLines(lines []line, heads []head) []head {
 		}
 	}
 	return heads
+}
+
+// hasGlue is a cheap test before gluedByline: a letter right before a capital or a digit,
+// or a byte of a letter that is not ASCII (whose case the test cannot see).
+func hasGlue(t string) bool {
+	for i := 1; i < len(t); i++ {
+		c, p := t[i], t[i-1]
+		if c >= 0x80 || p >= 0x80 {
+			return true
+		}
+		if ('a' <= p && p <= 'z' || 'A' <= p && p <= 'Z') && ('A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return true
+		}
+	}
+	return false
 }
