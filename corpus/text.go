@@ -625,9 +625,14 @@ func mayDate(t string) bool {
 
 // maySay is a cheap test that a line could be "Name says:".
 func maySay(t string) bool {
-	if len(t) > 90 || moreWords(t, 12) {
+	if len(t) > 90 {
 		return false // "Name says:" and a date are short
 	}
+	return hasSayWord(t) && !moreWords(t, 12)
+}
+
+// hasSayWord reports a byline verb in t ("says", "sagt", "a écrit", "dijo").
+func hasSayWord(t string) bool {
 	// "Jane says:", "kestrel wrote:", "JOHN SAID:": fold case only when the line has capitals
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; 'A' <= c && c <= 'Z' {
