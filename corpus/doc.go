@@ -29,10 +29,12 @@
 //     with the prose decides, and a comments header followed by prose means under. A
 //     forum whose numbered posts (#2) stand under a member box is read from the number up.
 //
-// A reading scores +2 for each byline with prose under (or over) it and -2 for each
-// without, +1 for a name and +2 for a byline whose cue says it is one; the induced
-// template replaces the date-line reading when it scores higher. A reading where every
-// byline has a name, a date and prose, by enough writers, is taken as is.
+// The readings (date lines, up to four induced templates, the member box) are each checked
+// for a thread (below) and scored: +2 for each byline with prose under (or over) it and
+// -2 for each without, +1 for a name and +1 more for each new writer, +2 for a byline
+// whose cue says it is one; the best is taken. A date-line reading where every byline
+// has a name, a date and prose, by enough writers, is taken as is (the induction is the
+// costly part).
 //
 // Then the reading must show it is a thread (plausibleThread), or its bylines go back to
 // the article: a lone byline under the title is the article's; the first byline is the
@@ -44,10 +46,14 @@
 //
 // Each comment's text is its lines less the furniture around them: reply and report
 // links (several languages), vote counts, the page footer after the last comment, and
-// the page's own link lines, found from what repeats in the comments' texts ("trvalý
-// odkaz", "Antworten"). A line that reads as a sentence is never a header: a date line is
-// a date and nothing else, so "Two weeks ago it got so bad that I stopped." stays in its
-// comment.
+// the page's own link lines, found from what repeats in the comments' texts of three
+// writers or more ("trvalý odkaz", "Antworten"; a line that repeats under one writer is
+// their signature). A quote of another post leaves the reply's text when the quoted post
+// is on the page ("Click to expand...", "Zitat von X", ">"), so nothing is lost; a reply
+// signed under its text inside the comment it answers ("owner 於 date 回覆") becomes a
+// comment of its own; a pingback ("[...] excerpt [...]") is set aside with a warning. A
+// line that reads as a sentence is never a header: a date line is a date and nothing
+// else, so "Two weeks ago it got so bad that I stopped." stays in its comment.
 //
 // Dates are read in English, German, French, Spanish, Italian, Dutch and Portuguese, and
 // settled per page: numeric dates are day first when one date of the page can only be

@@ -631,23 +631,19 @@ func isProseLine(t string) bool {
 	return strings.ContainsRune(".!?…", last)
 }
 
-// betterTemplate reports whether an induced template's heads explain the page better than
-// the heads found from dates and known bylines: a head with prose under it counts for,
-// one without against, and a name half as much.
-func betterTemplate(lines []line, induced, found []head) bool {
-	if len(induced) < 2 {
+// namedReading reports a template's reading with two heads or more, nine in ten of them
+// named: a template's bylines name their writers.
+func namedReading(heads []head) bool {
+	if len(heads) < 2 {
 		return false
 	}
 	nameless := 0
-	for _, h := range induced {
+	for _, h := range heads {
 		if h.author == "" {
 			nameless++
 		}
 	}
-	if nameless*10 > len(induced) {
-		return false
-	}
-	return headsScore(lines, induced) > headsScore(lines, found)
+	return nameless*10 <= len(heads)
 }
 
 // headsScore scores a reading of the page: +2 for each head with prose under it (or over

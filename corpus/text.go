@@ -110,7 +110,7 @@ func parsePageText(source, text string) *Page {
 	if !completeReading(lines, heads) {
 		best := headsScore(lines, heads)
 		try := func(t template, ok bool) {
-			if !ok || !betterTemplate(lines, t.heads, nil) {
+			if !ok || !namedReading(t.heads) {
 				return
 			}
 			th, twhy := plausibleThread(lines, t.heads)
