@@ -690,6 +690,19 @@ func plausibleThread(lines []line, heads []head) ([]head, string) {
 	if len(heads) == 0 {
 		return heads, ""
 	}
+	// Bylines over the thread's header ("4 Kommentare", "12 Responses") are the page's: a
+	// blog named "Frau Sabienes sagt", the article's own.
+	for i := heads[len(heads)-1].first - 1; i >= heads[0].first; i-- {
+		// (not "48 replies" under a comment)
+		if t := lines[i].text; t != "" && t[0] >= '0' && t[0] <= '9' && isCommentsHeader(t) && !mayReply(t) {
+			k := 0
+			for k < len(heads) && heads[k].first < i {
+				k++
+			}
+			heads = heads[k:]
+			break
+		}
+	}
 	// A comment section shows itself: a header ("12 Comments", "Kommentare"), a form
 	// ("Leave a Reply"), reply links under the comments, or bylines that say so.
 	hasHeader, says, links := false, false, 0

@@ -455,3 +455,38 @@ func TestQuickMDYAgrees(t *testing.T) {
 		}
 	}
 }
+
+// A blog named "... sagt" over its article, and a sidebar (an archive's months) after the
+// last comment: neither is a comment, and the last comment's text stops before the
+// sidebar.
+func TestSiteTitleAndSidebar(t *testing.T) {
+	page := `Toggle navigation Frau Mia sagt
+Startseite
+Frau Mia sagt
+Der Blog über Gesundheit
+
+Mein Jahr ohne Zucker
+
+Seit Januar esse ich keinen Zucker mehr, und mein Blutdruck ist gesunken.
+
+2 Gedanken zu „Mein Jahr ohne Zucker“
+Gabi sagt:
+17. Februar 2020 um 12:47 Uhr
+Toll! Bei mir hat es auch geholfen.
+Ines sagt:
+18. Februar 2020 um 08:10 Uhr
+Ich schaffe das leider nicht, aber ich versuche es weiter.
+
+Monat auswählen
+Februar 2020
+Archiv
+Januar 2020
+`
+	p := parsePageText("t.txt", page)
+	if len(p.Comments) != 2 || p.Comments[0].Author != "Gabi" || p.Comments[1].Author != "Ines" {
+		t.Fatalf("%s: %+v", p.Layout, p.Comments)
+	}
+	if last := p.Comments[1].Text; last != "Ich schaffe das leider nicht, aber ich versuche es weiter." {
+		t.Errorf("last comment %q", last)
+	}
+}

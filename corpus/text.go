@@ -16,7 +16,7 @@ import (
 
 var (
 	// "12 Responses", "Comments (3)", "16 thoughts on “Klonopin”", "3 comments", "Comments"
-	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?|discussions?|diskussion|kommentare?|commentaires?|comentarios?|commenti|reacties|ergänzungen|réactions?|réponses?|antworten|respuestas?)\b.*|(?:reader\s+|vos\s+|your\s+|ihre\s+|leser\S*\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|réactions)\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
+	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?|gedanken|pensées|pensamientos|pensieri|gedachten|discussions?|diskussion|kommentare?|commentaires?|comentarios?|commenti|reacties|ergänzungen|réactions?|réponses?|antworten|respuestas?)\b.*|(?:reader\s+|vos\s+|your\s+|ihre\s+|leser\S*\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|réactions)\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
 	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:weiterlesen|read\s+more|mehr\s+lesen|lire\s+la\s+suite|leer\s+más|lees\s+meer|continua\s+a\s+leggere|antwort|réponse|replydelete|antwortenlöschen|répondresupprimer|responderexcluir|responderexcluir|delete|löschen|supprimer|eliminar|antworten|beantworten|zitieren|melden|répondre|repondre|signaler|responder|rispondi|antwoorden|gefällt\s+mir|j'aime|like(?:liked)?\s+by\s+\d+\s+(?:people|person)|liked\s+by\s+\d+\s+(?:people|person)|likeliked\s+by\s+\d+\s+(?:people|person)|repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
@@ -54,6 +54,7 @@ type head struct {
 	replyTo     string // the name of the post it answers, when the byline says it
 	handle      string // "@beccahale_runs" under the name
 	says        bool   // the byline says it is a comment: "Jane says:", "Paul a écrit :"
+	stop        bool   // not a comment: where the sidebar after the last one starts
 }
 
 func splitLines(text string) []line {
@@ -122,6 +123,34 @@ func parsePageText(source, text string) *Page {
 			try(t, true)
 		}
 		try(postNumberTemplate(lines))
+	}
+	// Bylines after the last comment with no prose under any of them are the sidebar's
+	// (an archive's months, a widget): the last comment's text stops at the first.
+	if len(heads) > 2 && !after && !bylinesAfterText(lines, heads) && !bylinesUnder(lines, heads, false) {
+		// (not a short last comment: "Very helpful.", "Thanks!")
+		textLike := func(ls []line) bool {
+			for _, l := range ls {
+				if moreWords(l.text, 4) || strings.ContainsAny(lastRuneString(l.text), ".!?…") {
+					return true
+				}
+			}
+			return false
+		}
+		writer := func(k int) bool { // someone who wrote earlier in the thread: a short reply
+			for _, h := range heads[:k] {
+				if h.author != "" && h.author == heads[k].author {
+					return true
+				}
+			}
+			return false
+		}
+		k0 := len(heads)
+		for k0 > 1 && !writer(k0-1) && !textLike(stripFooter(lines[heads[k0-1].last+1:bodyEnd(lines, heads, k0-1)])) {
+			k0--
+		}
+		if k0 < len(heads) && k0 >= 2 {
+			heads = append(heads[:k0:k0], head{first: heads[k0].first, last: heads[k0].last, stop: true})
+		}
 	}
 	// A date whose byline was too long to read as a name ("Bookmarks for October 4th |
 	// links.kburke.org says:"): the line over it is the byline.
@@ -192,6 +221,9 @@ func parsePageText(source, text string) *Page {
 	handles := map[string]int{} // "@hankm" -> the comment index of its first post
 	var indents [][2]int        // old Reddit: open comments' indentation and index
 	for k, h := range heads {
+		if h.stop {
+			break
+		}
 		idx := len(p.Comments) // the comment's index: replies split from a text come between
 		blines := lines[h.last+1 : bodyEnd(lines, heads, k)]
 		if before != nil {
