@@ -55,7 +55,7 @@ func describe(m *Mention) string {
 	case TypeDrug:
 		return fmt.Sprintf("%s status=%s experiencer=%s", m.Concept, m.Status, m.Experiencer)
 	case TypeDuration:
-		return fmt.Sprintf("days=%g min=%g max=%g iso=%s drug=%s", m.Duration.Days, m.Duration.MinDays, m.Duration.MaxDays, m.Duration.ISO, m.Drug)
+		return fmt.Sprintf("days=%g min=%g max=%g iso=%s ago=%v drug=%s", m.Duration.Days, m.Duration.MinDays, m.Duration.MaxDays, m.Duration.ISO, m.Duration.Ago, m.Drug)
 	case TypeDose:
 		return fmt.Sprintf("value=%g max=%g unit=%s drug=%s", m.Dose.Value, m.Dose.MaxValue, m.Dose.Unit, m.Drug)
 	case TypeFrequency:
@@ -215,7 +215,20 @@ func TestQuantities(t *testing.T) {
 		{"I have been taking Klonopin for ten years.", "for ten years", "days=3652.5 min=3652.5 max=3652.5 iso=P10Y drug=clonazepam"},
 		{"Klonopin 18 years now.", "18 years", "iso=P18Y drug=clonazepam"},
 		{"On Zoloft 6 months.", "6 months", "iso=P6M drug=sertraline"},
-		{"I took Xanax for a couple of weeks.", "for a couple of weeks", "days=14 iso=P2W drug=alprazolam"},
+		{"I took Xanax for a couple of weeks.", "for a couple of weeks", "days=14 min=14 max=21 iso=P2W drug=alprazolam"},
+		{"I have been on Paxil for about a year and a half.", "for about a year and a half", "days=547.875 min=547.875 max=547.875 iso=P1Y6M"},
+		{"I took Zoloft for one and a half years.", "for one and a half years", "days=547.875 iso=P1Y6M"},
+		{"Lexapro 2 and a half years now.", "2 and a half years", "days=913.125 iso=P2Y6M"},
+		{"I quit Paxil a month and a half ago.", "a month and a half ago", "days=45.65625 iso=P2M ago=true"},
+		{"It took a couple of weeks for Zoloft to work.", "a couple of weeks", "days=14 min=14 max=21"},
+		{"I've been on Effexor a few months.", "a few months", "days=91.3125 min=60.875 max=121.75 iso=P3M"},
+		{"I was on Prozac for several years.", "for several years", "days=1826.25 min=1095.75 max=2556.75 iso=P5Y"},
+		{"Klonopin 18 mos.", "18 mos", "days=547.875 iso=P1Y6M"},
+		{"Been on Zoloft since last spring.", "since last spring", "min=6 max=97"},
+		{"Been on Zoloft since last summer.", "since last summer", "min=279 max=370"},
+		{"Been on Zoloft since last year.", "since last year", "min=157 max=522"},
+		{"One day, you will feel better.", "", ""},
+		{"I had a day off.", "", ""},
 		{"I was on Paxil for over a decade.", "for over a decade", "days=3652.5 iso=P10Y"},
 		{"Klonopin 2 yrs.", "2 yrs", "days=730.5 iso=P2Y"},
 		{"On Lexapro for 3 yeras.", "for 3 yeras", "days=1095.75 iso=P3Y"},

@@ -281,14 +281,31 @@ func parseDuration(toks []lexicon.Token, from, to, u int) (quantity, bool) {
 	if !ok || first > from && toks[first-1].Norm == "every" { // "every 6 hours" is a frequency
 		return quantity{}, false
 	}
+	best := hi
+	if lo != hi {
+		best = (lo + hi) / 2
+	}
+	// "one and a half years", "2 and a half weeks"
+	if toks[first].Norm == "half" && first-3 >= from && toks[first-1].Norm == "a" && toks[first-2].Norm == "and" {
+		if v, f, ok := number(toks, from, first-3); ok && v >= 1 {
+			lo, hi, best, first = v+0.5, v+0.5, v+0.5, f
+		}
+	} else if vlo, vbest, vhi, ok := vagueNumber(toks, first, j); ok && lo == hi {
+		// "a couple of weeks", "a few months", "several years" are ranges
+		lo, best, hi = vlo, vbest, vhi
+	}
 	last := u
+	// "a year and a half", "6 months and a half"
+	if u+3 < to && toks[u+1].Norm == "and" && toks[u+2].Norm == "a" && toks[u+3].Norm == "half" {
+		lo, hi, best, last = lo+0.5, hi+0.5, best+0.5, u+3
+	}
 	ago := false
-	if u+1 < to {
-		switch toks[u+1].Norm {
+	if last+1 < to {
+		switch toks[last+1].Norm {
 		case "old": // "34 years old" is an age
 			return quantity{}, false
 		case "ago":
-			ago, last = true, u+1
+			ago, last = true, last+1
 		}
 	}
 	start := first
@@ -298,28 +315,53 @@ func parseDuration(toks []lexicon.Token, from, to, u int) (quantity, bool) {
 	for start < first && toks[start].Norm == "the" {
 		start++
 	}
-	// "One day, you will" and "a day" alone are not lengths of time.
-	if w := toks[first].Norm; (w == "one" || w == "a" || w == "an") && start == first && !ago {
+	// "One day, you will" and "a day" alone are not lengths of time ("a couple of
+	// weeks" and "a year and a half" are).
+	if w := toks[first].Norm; (w == "one" || w == "a" || w == "an") && best == 1 && start == first && !ago {
 		return quantity{}, false
 	}
-	d := &Duration{Days: hi * per, MinDays: lo * per, MaxDays: hi * per, Ago: ago}
-	if lo != hi {
-		d.Days = (lo + hi) / 2 * per
-	}
+	d := &Duration{Days: best * per, MinDays: lo * per, MaxDays: hi * per, Ago: ago}
 	d.ISO = ISODuration(d.Days)
 	return quantity{kind: TypeDuration, first: start, last: last, dur: d}, true
+}
+
+// vagueNumbers are the counts people give as a range: low, best guess, high.
+var vagueNumbers = map[string][3]float64{
+	"couple":  {2, 2, 3},
+	"few":     {2, 3, 4},
+	"several": {3, 5, 7},
+}
+
+// vagueNumber finds a vague count among tokens first..last ("a couple of", "a few",
+// "several").
+func vagueNumber(toks []lexicon.Token, first, last int) (lo, best, hi float64, ok bool) {
+	for i := first; i <= last; i++ {
+		if r, ok := vagueNumbers[toks[i].Norm]; ok {
+			return r[0], r[1], r[2], true
+		}
+	}
+	return 0, 0, 0, false
 }
 
 // parseSince reads "since 1996" and "since March" at token i, against the posted date.
 func parseSince(toks []lexicon.Token, to, i int, posted time.Time) (quantity, bool) {
 	j := i + 1
-	for j < to && (toks[j].Norm == "about" || toks[j].Norm == "around" || toks[j].Norm == "early" || toks[j].Norm == "late" || toks[j].Norm == "mid" || toks[j].Norm == "last") {
+	last := false
+	for j < to && (toks[j].Norm == "about" || toks[j].Norm == "around" || toks[j].Norm == "early" || toks[j].Norm == "late" || toks[j].Norm == "mid" || toks[j].Norm == "last" || toks[j].Norm == "the") {
+		last = last || toks[j].Norm == "last"
 		j++
 	}
 	if j >= to {
 		return quantity{}, false
 	}
 	t := &toks[j]
+	if from, end, ok := sincePeriod(t.Norm, last, posted); ok {
+		maxD := posted.Sub(from).Hours() / 24
+		minD := math.Max(0, posted.Sub(end).Hours()/24)
+		d := &Duration{MinDays: minD, MaxDays: maxD, Days: (minD + maxD) / 2}
+		d.ISO = ISODuration(d.Days)
+		return quantity{kind: TypeDuration, first: i, last: j, dur: d}, true
+	}
 	if t.Kind == lexicon.Number && len(t.Norm) == 4 {
 		y, err := strconv.Atoi(t.Norm)
 		if err != nil || y < 1900 || y > posted.Year() {
@@ -343,6 +385,41 @@ func parseSince(toks []lexicon.Token, to, i int, posted time.Time) (quantity, bo
 			dur: &Duration{Days: days, MinDays: days, MaxDays: days, ISO: ISODuration(days)}}, true
 	}
 	return quantity{}, false
+}
+
+// seasons are the northern meteorological seasons: the month each starts in.
+var seasons = map[string]time.Month{"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+// sincePeriod is the span a named period covers, for "since last spring", "since
+// summer", "since last year", "since last month": the most recent one that has ended
+// when last is true, the most recent one that has begun otherwise.
+func sincePeriod(w string, last bool, posted time.Time) (from, end time.Time, ok bool) {
+	day := time.Date(posted.Year(), posted.Month(), posted.Day(), 0, 0, 0, 0, time.UTC)
+	if m, ok := seasons[w]; ok {
+		from = time.Date(posted.Year(), m, 1, 0, 0, 0, 0, time.UTC)
+		for {
+			end = from.AddDate(0, 3, 0)
+			if last && !end.After(day) || !last && !from.After(day) {
+				return from, end, true
+			}
+			from = from.AddDate(-1, 0, 0)
+		}
+	}
+	if !last {
+		return from, end, false
+	}
+	switch w {
+	case "year":
+		from = time.Date(posted.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC)
+		return from, from.AddDate(1, 0, 0), true
+	case "month":
+		from = time.Date(posted.Year(), posted.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
+		return from, from.AddDate(0, 1, 0), true
+	case "week":
+		from = day.AddDate(0, 0, -7-int(day.Weekday()+6)%7) // Monday of the week before
+		return from, from.AddDate(0, 0, 7), true
+	}
+	return from, end, false
 }
 
 var monthNames = map[string]time.Month{"january": 1, "february": 2, "march": 3, "april": 4,
