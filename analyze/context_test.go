@@ -71,7 +71,7 @@ func TestContextRules(t *testing.T) {
 	}{
 		{"negated", "I take Zoloft. No nausea at all.", "nausea", "negated=true"},
 		{"negation stops at but", "I take Zoloft. No nausea, but headaches every day.", "headaches every day", "negated=false role=adverse"},
-		{"negation stops at but without comma", "On Zoloft I had no nausea but bad headaches.", "headaches", "negated=false"},
+		{"negation stops at but without comma", "On Zoloft I had no nausea but bad headaches.", "bad headaches", "negated=false"},
 		{"have not had", "On Lexapro I have not had any weight gain.", "weight gain", "negated=true"},
 		{"without", "Three months on Prozac without any nausea.", "nausea", "negated=true"},
 		{"barely is not no", "On Lipitor I could barely walk.", "could barely walk", "negated=false"},
@@ -93,7 +93,7 @@ func TestContextRules(t *testing.T) {
 		{"indication without for", "Lexapro has really helped my anxiety.", "anxiety", "role=indication drug=escitalopram"},
 		{"indication I take it for", "I take it for panic attacks.", "panic attacks", "role=indication"},
 		{"indication to treat", "My doctor gave me Lyrica to treat nerve pain.", "nerve pain", "role=indication drug=pregabalin"},
-		{"withdrawal stopped", "Since I stopped taking Paxil I have terrible dizziness.", "dizziness", "role=withdrawal drug=paroxetine"},
+		{"withdrawal stopped", "Since I stopped taking Paxil I have terrible dizziness.", "terrible dizziness", "role=withdrawal drug=paroxetine"},
 		{"withdrawal coming off", "Coming off Effexor gave me brain zaps.", "brain zaps", "role=withdrawal"},
 		{"withdrawal missed dose", "If I miss a dose of Effexor I get dizzy.", "dizzy", "role=withdrawal"},
 		{"withdrawal cut down", "When I cut down my Klonopin I could not sleep.", "could not sleep", "role=withdrawal"},
@@ -121,7 +121,7 @@ func TestContextRules(t *testing.T) {
 		{"reason for stopping", "The weight gain is the only reason I stopped Paxil.", "weight gain", "role=adverse"},
 		{"reason after because", "I quit Lamictal because of a rash.", "rash", "role=adverse"},
 		{"warning is not a reason", "Don't stop Effexor at once because you get dizzy.", "dizzy", "role=withdrawal"},
-		{"named before the stop", "The side effects were too much, constant nausea, and I weaned off Zoloft.", "nausea", "role=adverse"},
+		{"named before the stop", "The side effects were too much, constant nausea, and I weaned off Zoloft.", "constant nausea", "role=adverse"},
 		{"before the stop with after", "I had brain fog for weeks after I quit Cymbalta.", "brain fog", "role=withdrawal"},
 		{"passive missed dose", "If a dose of Effexor is missed I get vertigo.", "vertigo", "role=withdrawal"},
 		{"forgot to mention", "On Zoloft. Forgot to mention the dry mouth.", "dry mouth", "role=adverse"},
@@ -308,8 +308,8 @@ func TestSeveralDrugsInTurn(t *testing.T) {
 	}
 	want := map[string]string{
 		"cramps in my calves": "atorvastatin adverse", "CK levels": "atorvastatin adverse negated",
-		"heartburn": "diclofenac and misoprostol adverse", "black tarry stools": "diclofenac and misoprostol adverse",
-		"osteoarthritis": "diclofenac and misoprostol indication", "redness": "diclofenac adverse",
+		"terrible heartburn": "diclofenac and misoprostol adverse", "black tarry stools": "diclofenac and misoprostol adverse",
+		"osteoarthritis": "diclofenac and misoprostol indication", "mild redness": "diclofenac adverse",
 		"ankles swell": "diclofenac adverse",
 	}
 	seen := 0
@@ -329,5 +329,34 @@ func TestSeveralDrugsInTurn(t *testing.T) {
 	}
 	if seen != len(want) {
 		t.Errorf("found %d of %d symptoms", seen, len(want))
+	}
+}
+
+// A symptom's span takes in the words that grade it, and its severity is read from
+// them, from the match's own words and from a judgement after it.
+func TestSeverity(t *testing.T) {
+	tests := []struct{ text, surface, want string }{
+		{"On Zoloft I had extreme weakness.", "extreme weakness", "severe"},
+		{"Lexapro made me very nauseous.", "very nauseous", "moderate"},
+		{"Effexor gave me really bad headaches.", "really bad headaches", "severe"},
+		{"I had very mild nausea on Zoloft.", "very mild nausea", "mild"},
+		{"Slight dizziness the first week.", "Slight dizziness", "mild"},
+		{"I get a little bit of nausea.", "a little bit of nausea", "mild"},
+		{"Zoloft gave me full-blown migraines.", "full-blown migraines", "severe"},
+		{"I felt dizzy on Paxil.", "felt dizzy", ""},
+		{"I had some nausea.", "some nausea", ""},
+		{"The headaches were unbearable.", "headaches", "severe"},
+		{"The nausea is mild.", "nausea", "mild"},
+		{"I have headaches.", "headaches", ""},
+		// A modifier never crosses a mention or the sentence: "Zoloft" stays a drug.
+		{"Severe. Headaches came later.", "Headaches", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			m := mustFind(t, mentionsOf(t, tc.text), tc.text, tc.surface)
+			if m.Severity != tc.want {
+				t.Errorf("%q: severity %q, want %q", tc.surface, m.Severity, tc.want)
+			}
+		})
 	}
 }

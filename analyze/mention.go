@@ -43,6 +43,7 @@ type Mention struct {
 	Experiencer string // self or other
 	Certainty   string // reported or hypothetical
 	Role        string // adverse, indication, withdrawal or other
+	Severity    string // mild, moderate or severe, as the writer words it; "" when not said
 	// Drug is the drug a symptom, dose, frequency or duration belongs to (its generic
 	// name), and DrugVia how it was found: clause, sentence, comment or page.
 	Drug, DrugVia string
@@ -121,6 +122,7 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 	out := make([]Mention, 0, n)
 	for _, s := range secs {
 		s.context(pageDrug)
+		s.severities()
 		out = append(out, s.mentions...)
 		releaseTokens(s.toks)
 		s.toks = nil
@@ -132,6 +134,7 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 func (a *Analyzer) Section(s corpus.Section) []Mention {
 	sec := a.scan(s)
 	sec.context(drugRef{})
+	sec.severities()
 	releaseTokens(sec.toks)
 	return sec.mentions
 }

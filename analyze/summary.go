@@ -101,16 +101,19 @@ type SymptomRow struct {
 	Concept string `json:"concept"`
 	System  string `json:"system"`
 	// Self is the number of commenters who report it for themselves, not negated.
-	Self        int        `json:"self"`
-	Adverse     int        `json:"adverse"`
-	Withdrawal  int        `json:"withdrawal"`
-	Indication  int        `json:"indication"`
-	Other       int        `json:"other"`        // comorbidity or history
-	Negated     int        `json:"negated"`      // commenters who deny it
-	OtherPerson int        `json:"other_person"` // commenters who report it of someone else
-	Mentions    int        `json:"mentions"`
-	Drugs       []Count    `json:"drugs"` // the drugs it is most often attributed to: commenters
-	Evidence    []Evidence `json:"evidence,omitempty"`
+	Self        int     `json:"self"`
+	Adverse     int     `json:"adverse"`
+	Withdrawal  int     `json:"withdrawal"`
+	Indication  int     `json:"indication"`
+	Other       int     `json:"other"`        // comorbidity or history
+	Negated     int     `json:"negated"`      // commenters who deny it
+	OtherPerson int     `json:"other_person"` // commenters who report it of someone else
+	Mentions    int     `json:"mentions"`
+	Drugs       []Count `json:"drugs"` // the drugs it is most often attributed to: commenters
+	// Severity counts the self-reporting commenters by the severity they word it with
+	// (severe, moderate, mild; a commenter who words it both ways counts in both).
+	Severity []Count    `json:"severity"`
+	Evidence []Evidence `json:"evidence,omitempty"`
 }
 
 // PairRow is a drug and a symptom that commenters report about it.
@@ -192,6 +195,7 @@ type symptomAcc struct {
 	negated map[uint64]bool
 	other   map[uint64]bool
 	drugs   map[string]map[uint64]bool
+	sev     map[string]map[uint64]bool
 }
 
 type pairAcc struct {
@@ -313,6 +317,9 @@ func (s *Summarizer) Add(p *Post) {
 			default:
 				y.self[id] = true
 				mark(y.role, m.Role, id)
+				if m.Severity != "" {
+					mark(y.sev, m.Severity, id)
+				}
 				if m.Drug != "" {
 					mark(y.drugs, m.Drug, id)
 					pa := s.pairs[[2]string{m.Drug, m.Concept}]
@@ -359,7 +366,7 @@ func (s *Summarizer) symptom(name, system string) *symptomAcc {
 	if y == nil {
 		y = &symptomAcc{row: SymptomRow{Concept: name, System: system}, self: map[uint64]bool{},
 			role: map[string]map[uint64]bool{}, negated: map[uint64]bool{}, other: map[uint64]bool{},
-			drugs: map[string]map[uint64]bool{}}
+			drugs: map[string]map[uint64]bool{}, sev: map[string]map[uint64]bool{}}
 		s.symptoms[name] = y
 	}
 	return y
@@ -441,6 +448,12 @@ func (s *Summarizer) Summary() *Summary {
 			counts[d] = len(set)
 		}
 		r.Drugs = topCounts(counts, 3)
+		r.Severity = []Count{}
+		for _, sv := range []string{SeveritySevere, SeverityModerate, SeverityMild} {
+			if n := len(y.sev[sv]); n > 0 {
+				r.Severity = append(r.Severity, Count{sv, n})
+			}
+		}
 		if r.Self+r.Negated+r.OtherPerson >= max(s.opt.MinCount, 1) {
 			out.Symptoms = append(out.Symptoms, r)
 		}

@@ -56,11 +56,11 @@ func reportTables(s *analyze.Summary, evidence bool) []reportTable {
 	}
 
 	symptoms := reportTable{Name: "symptoms", Title: "Symptoms (commenters)",
-		Header: []string{"symptom", "body system", "self-reported", "adverse", "withdrawal", "indication", "other illness", "negated", "other person", "mentions", "drugs most attributed to"}}
+		Header: []string{"symptom", "body system", "self-reported", "adverse", "withdrawal", "indication", "other illness", "negated", "other person", "mentions", "severity", "drugs most attributed to"}}
 	for _, y := range s.Symptoms {
 		row := []string{y.Concept, y.System, strconv.Itoa(y.Self), strconv.Itoa(y.Adverse),
 			strconv.Itoa(y.Withdrawal), strconv.Itoa(y.Indication), strconv.Itoa(y.Other),
-			strconv.Itoa(y.Negated), strconv.Itoa(y.OtherPerson), strconv.Itoa(y.Mentions), counts(y.Drugs)}
+			strconv.Itoa(y.Negated), strconv.Itoa(y.OtherPerson), strconv.Itoa(y.Mentions), counts(y.Severity), counts(y.Drugs)}
 		symptoms.Rows = append(symptoms.Rows, withEvidence(row, y.Evidence, evidence))
 	}
 

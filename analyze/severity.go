@@ -1,0 +1,207 @@
+package analyze
+
+import "github.com/rxvoice/rxvoice/lexicon"
+
+// Severity of a symptom as the writer words it.
+const (
+	SeverityMild     = "mild"
+	SeverityModerate = "moderate"
+	SeveritySevere   = "severe"
+)
+
+// A modifier is a word that can stand before a symptom and belongs to its mention, as
+// annotators of patient text mark it ("extreme weakness", "very nauseous", "some
+// dizziness", "felt dizzy"). level is the severity it gives (0 none, 1 mild, 2 moderate,
+// 3 severe); a degree adverb ("very", "really") raises the adjective after it by one.
+type modifier struct {
+	level  uint8
+	adverb bool
+}
+
+const (
+	levelNone uint8 = iota
+	levelMild
+	levelModerate
+	levelSevere
+)
+
+var severityName = [...]string{"", SeverityMild, SeverityModerate, SeveritySevere}
+
+var modifiers = map[string]modifier{
+	// mild
+	"mild": {levelMild, false}, "mildly": {levelMild, true}, "slight": {levelMild, false},
+	"slightly": {levelMild, true}, "minor": {levelMild, false}, "minimal": {levelMild, false},
+	"somewhat": {levelMild, true}, "faint": {levelMild, false},
+	// moderate
+	"moderate": {levelModerate, false}, "moderately": {levelModerate, true},
+	"bad": {levelModerate, false}, "noticeable": {levelModerate, false},
+	"significant": {levelModerate, false}, "strong": {levelModerate, false},
+	"heavy": {levelModerate, false}, "persistent": {levelModerate, false},
+	// severe
+	"severe": {levelSevere, false}, "severely": {levelSevere, true},
+	"extreme": {levelSevere, false}, "extremely": {levelSevere, true},
+	"horrible": {levelSevere, false}, "horribly": {levelSevere, true},
+	"terrible": {levelSevere, false}, "terribly": {levelSevere, true},
+	"awful": {levelSevere, false}, "awfully": {levelSevere, true},
+	"intense": {levelSevere, false}, "intensely": {levelSevere, true},
+	"major": {levelSevere, false}, "massive": {levelSevere, false}, "huge": {levelSevere, false},
+	"unbearable": {levelSevere, false}, "excruciating": {levelSevere, false},
+	"debilitating": {levelSevere, false}, "crippling": {levelSevere, false},
+	"overwhelming": {levelSevere, false}, "incredible": {levelSevere, false},
+	"incredibly": {levelSevere, true}, "absolutely": {levelSevere, true},
+	"completely": {levelSevere, true}, "complete": {levelSevere, false},
+	"total": {levelSevere, false}, "totally": {levelSevere, true}, "profound": {levelSevere, false},
+	"insane": {levelSevere, false}, "unreal": {levelSevere, false}, "worst": {levelSevere, false},
+	"excessive": {levelSevere, false}, "serious": {levelSevere, false},
+	// degree adverbs: moderate alone, one step up before an adjective
+	"very": {levelModerate, true}, "really": {levelModerate, true}, "so": {levelModerate, true},
+	"quite": {levelModerate, true}, "pretty": {levelModerate, true}, "super": {levelModerate, true},
+	// in the span, no severity: how often and how long, not how bad
+	"some": {}, "occasional": {}, "constant": {}, "chronic": {}, "frequent": {},
+	"increased": {},
+}
+
+// feelVerbs stand before an adjective symptom and belong to its span ("felt dizzy").
+var feelVerbs = set("feel", "feels", "felt", "feeling")
+
+// judgeVerbs join a symptom to a judgement of it: "the nausea was really bad".
+var judgeVerbs = set("is", "was", "were", "are", "got", "gets", "became", "become", "been", "felt", "feels")
+
+// severities widens each symptom's span over the modifiers before it and sets its
+// severity from them, from the words of the match itself ("severe headache") and from a
+// judgement after it ("the headache was unbearable"). A span never crosses its sentence
+// or another mention.
+func (s *section) severities() {
+	text := s.sec.Text()
+	prevEnd := 0
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Type != TypeSymptom {
+			prevEnd = max(prevEnd, m.End)
+			continue
+		}
+		sentFrom, sentTo := 0, len(s.toks)
+		if m.sent < len(s.sentTok) {
+			sentFrom, sentTo = s.sentTok[m.sent][0], s.sentTok[m.sent][1]
+		}
+		first := m.first
+		var levels []modifier
+		j := first - 1
+		for j >= sentFrom && s.toks[j].Start >= prevEnd {
+			w := s.toks[j].Norm
+			if md, ok := modifiers[w]; ok {
+				levels = append(levels, md)
+				first, j = j, j-1
+				continue
+			}
+			// "a little", "a bit of", "a little bit of", "lots of", "full-blown"
+			if n := multiModifier(s.toks, sentFrom, j, prevEnd); n > 0 {
+				levels = append(levels, modifier{level: multiLevel(s.toks[j-n+1 : j+1])})
+				first, j = j-n+1, j-n
+				continue
+			}
+			break
+		}
+		if j >= sentFrom && s.toks[j].Start >= prevEnd && feelVerbs[s.toks[j].Norm] {
+			first = j
+		}
+		// The modifiers, nearest the symptom first, then the match's own words.
+		lv := levelOf(levels)
+		for k := m.first; k <= m.last && k < len(s.toks); k++ {
+			if md, ok := modifiers[s.toks[k].Norm]; ok && !md.adverb {
+				lv = max(lv, md.level)
+			}
+		}
+		if lv == levelNone {
+			lv = judgement(s.toks, m.last+1, sentTo)
+		}
+		m.Severity = severityName[lv]
+		if first < m.first {
+			m.Start, m.first = s.toks[first].Start, first
+			m.Text = text[m.Start:m.End]
+		}
+		prevEnd = max(prevEnd, m.End)
+	}
+}
+
+// multiModifier is the length of a modifier of several words ending at token j, or 0.
+func multiModifier(toks []lexicon.Token, from, j, prevEnd int) int {
+	ok := func(k int) bool { return k >= from && toks[k].Start >= prevEnd }
+	w := toks[j].Norm
+	switch {
+	case w == "little" && ok(j-1) && toks[j-1].Norm == "a": // "a little"
+		return 2
+	case w == "blown" && ok(j-1) && toks[j-1].Norm == "full": // "full blown"
+		return 2
+	case w == "blown" && ok(j-2) && toks[j-1].Norm == "-" && toks[j-2].Norm == "full":
+		return 3
+	case w == "of" && ok(j-1) && toks[j-1].Norm == "lots":
+		return 2
+	case w == "of" && ok(j-2) && toks[j-1].Norm == "bit" && toks[j-2].Norm == "a": // "a bit of"
+		return 3
+	case w == "of" && ok(j-3) && toks[j-1].Norm == "bit" && toks[j-2].Norm == "little" && toks[j-3].Norm == "a":
+		return 4 // "a little bit of"
+	}
+	return 0
+}
+
+// multiLevel is the severity of a modifier of several words.
+func multiLevel(toks []lexicon.Token) uint8 {
+	switch toks[0].Norm {
+	case "a":
+		return levelMild
+	case "full":
+		return levelSevere
+	}
+	return levelNone
+}
+
+// levelOf is the severity the modifiers before a symptom give, nearest first: a mild
+// word wins ("very mild"), a degree adverb raises the adjective after it ("really bad"
+// is severe), and adverbs alone are moderate ("very tired").
+func levelOf(mods []modifier) uint8 {
+	lv, adj := levelNone, false
+	for _, md := range mods {
+		switch {
+		case md.level == levelMild:
+			return levelMild
+		case !md.adverb:
+			lv, adj = max(lv, md.level), adj || md.level != levelNone
+		case adj && md.level == levelModerate:
+			lv = min(levelSevere, lv+1)
+		default:
+			lv = max(lv, md.level)
+		}
+	}
+	return lv
+}
+
+// judgement is the severity a sentence gives a symptom after it: "the headache was
+// really bad", "nausea is mild". It reads a link verb, then modifiers, and stops at
+// anything else.
+func judgement(toks []lexicon.Token, from, to int) uint8 {
+	k := from
+	if k < to && toks[k].Norm == "has" || k < to && toks[k].Norm == "have" {
+		k++
+	}
+	if k >= to || !judgeVerbs[toks[k].Norm] {
+		return levelNone
+	}
+	k++
+	var mods []modifier
+	for ; k < to; k++ {
+		md, ok := modifiers[toks[k].Norm]
+		if !ok || md.level == levelNone {
+			break
+		}
+		mods = append(mods, md)
+	}
+	// levelOf reads nearest the symptom first; here the adjective comes last.
+	for a, b := 0, len(mods)-1; a < b; a, b = a+1, b-1 {
+		mods[a], mods[b] = mods[b], mods[a]
+	}
+	if len(mods) == 0 || mods[0].adverb {
+		return levelNone // "the nausea was so", "was very much"
+	}
+	return levelOf(mods)
+}
