@@ -309,7 +309,7 @@ func TestSeveralDrugsInTurn(t *testing.T) {
 	want := map[string]string{
 		"cramps in my calves": "atorvastatin adverse", "CK levels": "atorvastatin adverse negated",
 		"terrible heartburn": "diclofenac and misoprostol adverse", "black tarry stools": "diclofenac and misoprostol adverse",
-		"osteoarthritis": "diclofenac and misoprostol indication", "mild redness": "diclofenac adverse",
+		"osteoarthritis in both knees": "diclofenac and misoprostol indication", "mild redness": "diclofenac adverse",
 		"ankles swell": "diclofenac adverse",
 	}
 	seen := 0
@@ -340,7 +340,11 @@ func TestSeverity(t *testing.T) {
 		{"Lexapro made me very nauseous.", "very nauseous", "moderate"},
 		{"Effexor gave me really bad headaches.", "really bad headaches", "severe"},
 		{"I had very mild nausea on Zoloft.", "very mild nausea", "mild"},
-		{"Slight dizziness the first week.", "Slight dizziness", "mild"},
+		{"Slight dizziness the first week.", "Slight dizziness the first week", "mild"},
+		{"On Paxil I was in a zombie-like state.", "zombie-like state", ""},
+		{"I had tingling in my hands.", "tingling in my hands", ""},
+		{"Nausea like I never had before.", "Nausea", ""},
+		{"Dry mouth at first, then it went away.", "Dry mouth at first", ""},
 		{"I get a little bit of nausea.", "a little bit of nausea", "mild"},
 		{"Zoloft gave me full-blown migraines.", "full-blown migraines", "severe"},
 		{"I felt dizzy on Paxil.", "felt dizzy", ""},

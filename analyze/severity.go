@@ -1,6 +1,10 @@
 package analyze
 
-import "github.com/rxvoice/rxvoice/lexicon"
+import (
+	"strings"
+
+	"github.com/rxvoice/rxvoice/lexicon"
+)
 
 // Severity of a symptom as the writer words it.
 const (
@@ -58,7 +62,8 @@ var modifiers = map[string]modifier{
 	"quite": {levelModerate, true}, "pretty": {levelModerate, true}, "super": {levelModerate, true},
 	// in the span, no severity: how often and how long, not how bad
 	"some": {}, "occasional": {}, "constant": {}, "chronic": {}, "frequent": {},
-	"increased": {},
+	"increased": {}, "initial": {}, "initially": {}, "vivid": {}, "brief": {}, "sudden": {},
+	"worsening": {}, "poor": {}, "little": {levelMild, false}, "horrid": {levelSevere, false},
 }
 
 // feelVerbs stand before an adjective symptom and belong to its span ("felt dizzy").
@@ -116,8 +121,23 @@ func (s *section) severities() {
 			lv = judgement(s.toks, m.last+1, sentTo)
 		}
 		m.Severity = severityName[lv]
-		if first < m.first {
+		// After the symptom: what kind of feeling, where and when ("zombie-like
+		// feeling", "tingling fingers", "dry mouth at first"), up to the next mention.
+		nextStart := len(text)
+		if i+1 < len(s.mentions) {
+			nextStart = s.mentions[i+1].Start
+		}
+		last := m.last
+		for range 3 {
+			n := trailer(s.toks, last+1, sentTo, nextStart)
+			if n == 0 {
+				break
+			}
+			last += n
+		}
+		if first < m.first || last > m.last {
 			m.Start, m.first = s.toks[first].Start, first
+			m.End, m.last = s.toks[last].End, last
 			m.Text = text[m.Start:m.End]
 		}
 		prevEnd = max(prevEnd, m.End)
@@ -135,8 +155,11 @@ func multiModifier(toks []lexicon.Token, from, j, prevEnd int) int {
 		return 2
 	case w == "blown" && ok(j-2) && toks[j-1].Norm == "-" && toks[j-2].Norm == "full":
 		return 3
-	case w == "of" && ok(j-1) && toks[j-1].Norm == "lots":
-		return 2
+	case w == "of" && ok(j-1) && (toks[j-1].Norm == "lots" || toks[j-1].Norm == "bouts" ||
+		toks[j-1].Norm == "episodes" || toks[j-1].Norm == "feeling" || toks[j-1].Norm == "sense"):
+		return 2 // no severity: "bouts of nausea", "feeling of dread"
+	case w == "in" && ok(j-1) && toks[j-1].Norm == "increase":
+		return 2 // "increase in anxiety"
 	case w == "of" && ok(j-2) && toks[j-1].Norm == "bit" && toks[j-2].Norm == "a": // "a bit of"
 		return 3
 	case w == "of" && ok(j-3) && toks[j-1].Norm == "bit" && toks[j-2].Norm == "little" && toks[j-3].Norm == "a":
@@ -204,4 +227,63 @@ func judgement(toks []lexicon.Token, from, to int) uint8 {
 		return levelNone // "the nausea was so", "was very much"
 	}
 	return levelOf(mods)
+}
+
+// trailers are the words after a symptom that annotators keep in its span: the kind of
+// feeling ("zombie-like state"), when it comes ("at first", "every day") and where
+// ("tingling fingers", "pain in my wrists"). Each is a sequence of words; "BODY" is a
+// body part.
+var trailers = func() [][]string {
+	var out [][]string
+	for _, p := range []string{
+		"feeling", "state", "thoughts", "thinking", "like feeling", "like state", "- like",
+		"- like feeling", "- like state", "like",
+		"at first", "at night", "at times", "in the morning", "in the mornings", "all the time",
+		"all day", "all day long", "all night", "all night long", "constantly", "every day",
+		"everyday", "24 / 7", "in the beginning", "at the beginning", "a lot", "during the day",
+		"the first day", "the first week", "the first month", "the first few days",
+		"the first few weeks", "in the first week", "in the first weeks", "in the first days",
+		"in the first month", "in the first few days", "in the first few weeks",
+		"BODY", "in BODY", "in my BODY", "in the BODY", "in both BODY", "on my BODY",
+		"all over", "all over my BODY", "all over BODY",
+	} {
+		out = append(out, strings.Fields(p))
+	}
+	return out
+}()
+
+// bodyParts are the parts a symptom is felt in, as trailers name them.
+var bodyParts = set("hand", "hands", "finger", "fingers", "foot", "feet", "toe", "toes", "leg",
+	"legs", "arm", "arms", "body", "face", "wrist", "wrists", "joints", "muscles", "neck",
+	"shoulders", "chest", "stomach", "skin", "lips", "eyes", "jaw", "knees", "calves", "limbs",
+	"extremities", "scalp", "throat")
+
+// trailer is the length of the longest trailer starting at token k, ending before token
+// to and before the byte offset stop (the next mention), or 0. "like" alone only after a
+// hyphen ("zombie-like").
+func trailer(toks []lexicon.Token, k, to, stop int) int {
+	best := 0
+	for _, p := range trailers {
+		if len(p) <= best || k+len(p) > to || toks[k+len(p)-1].End > stop {
+			continue
+		}
+		ok := true
+		for x, w := range p {
+			t := toks[k+x].Norm
+			if w == "BODY" && !bodyParts[t] || w != "BODY" && t != w {
+				ok = false
+				break
+			}
+		}
+		if ok && p[0] == "like" && len(p) == 1 {
+			ok = false // "nausea like I never had"
+		}
+		if ok && p[0] == "-" && toks[k].Start != toks[k-1].End {
+			ok = false // a dash between words is punctuation, not "-like"
+		}
+		if ok {
+			best = len(p)
+		}
+	}
+	return best
 }
