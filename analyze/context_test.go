@@ -364,3 +364,16 @@ func TestSeverity(t *testing.T) {
 		})
 	}
 }
+
+// Alcohol or heroin named once in passing is not the comment's drug; named as the
+// writer's habit, more than once, it is.
+func TestSubstanceInPassing(t *testing.T) {
+	m := mustFind(t, mentionsOf(t, "Headaches every day and no sleep. Getting off it was worse than heroin."), "", "Headaches every day")
+	if m.Drug != "" {
+		t.Errorf("Headaches linked to %q, want no drug", m.Drug)
+	}
+	m = mustFind(t, mentionsOf(t, "I drank alcohol every night. Headaches every day. Quitting alcohol was hard."), "", "Headaches every day")
+	if m.Drug != "alcohol" {
+		t.Errorf("Headaches linked to %q, want alcohol", m.Drug)
+	}
+}

@@ -155,7 +155,10 @@ func mostNamed(secs ...*section) drugRef {
 	for _, s := range secs {
 		for i := range s.mentions {
 			m := &s.mentions[i]
-			if m.Type == TypeDrug && !m.IsClass && counts[m.Concept] > bestN {
+			// Alcohol, caffeine or heroin named once is a comparison or a habit, not
+			// what the text is about ("worse than heroin", "no alcohol").
+			if m.Type == TypeDrug && !m.IsClass && counts[m.Concept] > bestN &&
+				(m.Class != "substance" || counts[m.Concept] > 1) {
 				best, bestN = drugRef{m.Concept, m.Class}, counts[m.Concept]
 			}
 		}
