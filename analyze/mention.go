@@ -55,15 +55,30 @@ type Mention struct {
 
 	first, last int // token indexes
 	sent        int
+	feats       []string // role features, kept only for RoleExamples
+	basis       string   // which rule decided the role, kept only for RoleExamples
 }
 
 // Analyzer tags texts with one compiled matcher. It is safe for concurrent use.
 type Analyzer struct {
-	m *lexicon.Matcher
+	m       *lexicon.Matcher
+	roles   *RoleModel // nil: roles from the rules alone
+	collect bool       // keep each symptom's role features (RoleExamples)
 }
 
-// New returns an analyzer over a compiled matcher.
-func New(m *lexicon.Matcher) *Analyzer { return &Analyzer{m: m} }
+// New returns an analyzer over a compiled matcher, with the embedded role model.
+func New(m *lexicon.Matcher) *Analyzer {
+	rm, _ := DefaultRoleModel() // a test checks that it parses
+	return &Analyzer{m: m, roles: rm}
+}
+
+// WithRoleModel returns a copy of the analyzer that decides roles with rm; nil leaves
+// them to the rules alone.
+func (a *Analyzer) WithRoleModel(rm *RoleModel) *Analyzer {
+	b := *a
+	b.roles = rm
+	return &b
+}
 
 // Matcher returns the matcher the analyzer tags with.
 func (a *Analyzer) Matcher() *lexicon.Matcher { return a.m }
@@ -96,6 +111,8 @@ type section struct {
 	withdrawalFrom int
 	withdrawalDrug string
 	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
+	roles          *RoleModel
+	collect        bool
 }
 
 // Page returns the mentions of every section of a page, article first, each in text
@@ -169,7 +186,7 @@ func mostNamed(secs ...*section) drugRef {
 // scan finds the mentions of a section without their links.
 func (a *Analyzer) scan(s corpus.Section) *section {
 	text := s.Text()
-	sec := &section{sec: s, toks: lexicon.TokenizeInto(a.tokenBuffer(), text)}
+	sec := &section{sec: s, toks: lexicon.TokenizeInto(a.tokenBuffer(), text), roles: a.roles, collect: a.collect}
 	sec.cls = wordClasses(nil, sec.toks)
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
 	matches := a.m.MatchTokens(text, sec.toks)
@@ -302,7 +319,17 @@ func (s *section) context(pageDrug drugRef) {
 		var class string
 		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, pageDrug)
 		if m.Type == TypeSymptom {
-			m.Role = s.role(m, tr, class)
+			var basis string
+			m.Role, basis = s.role(m, tr, class)
+			switch {
+			case m.Role == RoleOther:
+			case s.collect:
+				m.feats, m.basis = s.roleFeatures(m, tr, class, m.Role, basis), basis
+			case s.roles != nil && ModelDecides(basis) && s.roles.InDomain(class):
+				if r, sure := s.roles.Decide(s.roleFeatures(m, tr, class, m.Role, basis)); sure {
+					m.Role = r
+				}
+			}
 			if m.Role == RoleOther && m.DrugVia != "clause" {
 				m.Drug, m.DrugVia = "", "" // another illness belongs to no drug
 			}
@@ -422,7 +449,7 @@ type drugRef struct{ name, class string }
 // role says why a symptom is reported: the reason for the drug (indication), a
 // withdrawal symptom, another illness (other), or an adverse effect. Local cues come
 // first; then what the drug's class is taken for; then the comment's course.
-func (s *section) role(m *Mention, tr [2]int, drugClass string) string {
+func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string) {
 	cue := -1
 	if m.sent < len(s.cue) {
 		cue = s.cue[m.sent]
@@ -440,11 +467,11 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) string {
 	ind := isIndication(s.toks, tr[0], tr[1], m.first, m.last, prone, s.drugAt, covered)
 	switch {
 	case ind == strongIndication:
-		return RoleIndication
+		return RoleIndication, "indication-cue"
 	case withdrawalConcepts[m.Concept] && !adverse:
-		return RoleWithdrawal
+		return RoleWithdrawal, "withdrawal-concept"
 	case cue >= 0 && stopReason(s.toks, tr[0], cue, m.first, m.last):
-		return RoleAdverse // "the weight gain is the reason I stopped", "I quit because of the rash"
+		return RoleAdverse, "stop-reason" // "the weight gain is the reason I stopped", "I quit because of the rash"
 	case cue >= 0:
 		// "totally off the clonopin and on the ambien I started having reflux": the
 		// drug being stopped, not the one the symptom stands next to.
@@ -454,27 +481,27 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) string {
 				break
 			}
 		}
-		return RoleWithdrawal
+		return RoleWithdrawal, "stop-cue"
 	case ind == weakIndication:
-		return RoleIndication
+		return RoleIndication, "weak-indication"
 	case isHistory(s.toks, s.cls, tr[0], tr[1]):
 		if prone {
-			return RoleIndication // "I was suicidal before I started taking it"
+			return RoleIndication, "history-indicated" // "I was suicidal before I started taking it"
 		}
-		return RoleOther
+		return RoleOther, "history"
 	case m.Negated && prone && !adverse && !hasAny(s.toks, tr[0], tr[1], untilWords):
-		return RoleIndication // "no more panic attacks", "I don't get angry as easily"
+		return RoleIndication, "gone" // "no more panic attacks", "I don't get angry as easily"
 	case adverse:
-		return RoleAdverse
+		return RoleAdverse, "adverse-cue"
 	case s.inWithdrawalCourse(m, tr):
 		if m.DrugVia != "clause" && m.DrugVia != "sentence" && s.withdrawalDrug != "" {
 			m.Drug = s.withdrawalDrug // the drug being stopped, not merely the last named
 		}
-		return RoleWithdrawal
+		return RoleWithdrawal, "course"
 	case indicatedFor(drugClass, m.Concept):
-		return RoleIndication
+		return RoleIndication, "class-indication"
 	}
-	return RoleAdverse
+	return RoleAdverse, "default"
 }
 
 // inWithdrawalCourse reports a symptom the writer reports after saying they are coming

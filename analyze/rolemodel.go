@@ -1,0 +1,429 @@
+package analyze
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/rxvoice/rxvoice/corpus"
+)
+
+// The role of a symptom (adverse effect, withdrawal symptom or the reason the drug is
+// taken) is first decided by the rules in role; a multinomial logistic regression then
+// reads the rules' answer with the words around the mention, the writer's course and
+// whether the drug's class is taken for the symptom, and overrides the rules where it is
+// sure. Its weights are trained by `go run ./analyze/train` on the PsyTAR whole posts
+// (CC BY 4.0, see rolemodel.tsv) and embedded.
+
+// roleClasses are the roles the model decides between; RoleOther stays with the rules.
+var roleClasses = [3]string{RoleAdverse, RoleWithdrawal, RoleIndication}
+
+// RoleModel is a multinomial logistic regression over named features.
+type RoleModel struct {
+	Threshold float64 // the model's answer is kept when its probability reaches this
+	// KeepWithdrawal is the probability the model needs to undo the rules' withdrawal
+	// (the writer's course often runs on past the stop; the rules' cues are good).
+	KeepWithdrawal float64
+	weights        map[string][3]float64
+	bias           [3]float64
+	// domain holds the drug classes ("class=ssri", "class=" for no drug) the model saw
+	// enough examples of; elsewhere it is unsure and the rules decide.
+	domain map[string]bool
+}
+
+//go:embed rolemodel.tsv
+var roleModelTSV string
+
+var (
+	roleModelOnce sync.Once
+	roleModel     *RoleModel
+	roleModelErr  error
+)
+
+// DefaultRoleModel returns the embedded model (nil when none is embedded).
+func DefaultRoleModel() (*RoleModel, error) {
+	roleModelOnce.Do(func() {
+		if strings.TrimSpace(roleModelTSV) == "" {
+			return
+		}
+		roleModel, roleModelErr = ParseRoleModel(strings.NewReader(roleModelTSV), "analyze/rolemodel.tsv")
+	})
+	return roleModel, roleModelErr
+}
+
+// ParseRoleModel reads a model written by WriteTo: comment lines (#), a "threshold" line,
+// a "bias" line, then one line per feature: name and three weights, tab-separated.
+func ParseRoleModel(r io.Reader, name string) (*RoleModel, error) {
+	m := &RoleModel{weights: map[string][3]float64{}, Threshold: 0.5, domain: map[string]bool{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := sc.Text()
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		f := strings.Split(t, "\t")
+		if f[0] == "threshold" && len(f) == 2 {
+			v, err := strconv.ParseFloat(f[1], 64)
+			if err != nil || v < 0 || v > 1 {
+				return nil, fmt.Errorf("%s:%d: threshold must be a number from 0 to 1", name, line)
+			}
+			m.Threshold = v
+			continue
+		}
+		if f[0] == "keep-withdrawal" && len(f) == 2 {
+			v, err := strconv.ParseFloat(f[1], 64)
+			if err != nil || v < 0 || v > 1 {
+				return nil, fmt.Errorf("%s:%d: keep-withdrawal must be a number from 0 to 1", name, line)
+			}
+			m.KeepWithdrawal = v
+			continue
+		}
+		if f[0] == "domain" && len(f) == 2 {
+			m.domain[f[1]] = true
+			continue
+		}
+		if len(f) != 4 {
+			return nil, fmt.Errorf("%s:%d: want a feature and 3 weights, got %d fields", name, line, len(f))
+		}
+		var w [3]float64
+		for k := range w {
+			v, err := strconv.ParseFloat(f[k+1], 64)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: weight %q is not a number", name, line, f[k+1])
+			}
+			w[k] = v
+		}
+		if f[0] == "bias" {
+			m.bias = w
+		} else {
+			m.weights[f[0]] = w
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, nil
+}
+
+// WriteTo writes the model in the form ParseRoleModel reads, features sorted, after the
+// header lines given.
+func (m *RoleModel) WriteTo(w io.Writer, header ...string) error {
+	bw := bufio.NewWriter(w)
+	for _, h := range header {
+		fmt.Fprintf(bw, "# %s\n", h)
+	}
+	fmt.Fprintf(bw, "threshold\t%g\n", m.Threshold)
+	fmt.Fprintf(bw, "keep-withdrawal\t%g\n", m.KeepWithdrawal)
+	doms := make([]string, 0, len(m.domain))
+	for d := range m.domain {
+		doms = append(doms, d)
+	}
+	sort.Strings(doms)
+	for _, d := range doms {
+		fmt.Fprintf(bw, "domain\t%s\n", d)
+	}
+	fmt.Fprintf(bw, "bias\t%.4f\t%.4f\t%.4f\n", m.bias[0], m.bias[1], m.bias[2])
+	names := make([]string, 0, len(m.weights))
+	for f := range m.weights {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, f := range names {
+		w := m.weights[f]
+		fmt.Fprintf(bw, "%s\t%.4f\t%.4f\t%.4f\n", f, w[0], w[1], w[2])
+	}
+	return bw.Flush()
+}
+
+// Probs returns the probability of each of adverse, withdrawal and indication.
+func (m *RoleModel) Probs(feats []string) [3]float64 {
+	z := m.bias
+	for _, f := range feats {
+		if w, ok := m.weights[f]; ok {
+			for k := range z {
+				z[k] += w[k]
+			}
+		}
+	}
+	return softmax(z)
+}
+
+// InDomain tells whether the model was trained on enough examples of a drug class ("" for
+// symptoms linked to no drug) to decide their roles.
+func (m *RoleModel) InDomain(class string) bool { return m.domain["class="+class] }
+
+// Decide returns the model's role and true when it is sure enough to override the rules:
+// its probability reaches the threshold and the drug's class is one it was trained on.
+func (m *RoleModel) Decide(feats []string) (string, bool) {
+	inDomain := false
+	for _, f := range feats {
+		if strings.HasPrefix(f, "class=") {
+			inDomain = m.domain[f]
+			break
+		}
+	}
+	if !inDomain {
+		return "", false
+	}
+	p := m.Probs(feats)
+	best := 0
+	for k := 1; k < 3; k++ {
+		if p[k] > p[best] {
+			best = k
+		}
+	}
+	th := m.Threshold
+	if roleClasses[best] != RoleWithdrawal && slices.Contains(feats, "rule="+RoleWithdrawal) {
+		th = max(th, m.KeepWithdrawal)
+	}
+	return roleClasses[best], p[best] >= th
+}
+
+func softmax(z [3]float64) [3]float64 {
+	mx := math.Max(z[0], math.Max(z[1], z[2]))
+	var p [3]float64
+	sum := 0.0
+	for k := range z {
+		p[k] = math.Exp(z[k] - mx)
+		sum += p[k]
+	}
+	for k := range p {
+		p[k] /= sum
+	}
+	return p
+}
+
+// modelBases are the rules' answers the model may override within its domain: all but
+// a symptom given as the reason for stopping ("the weight gain is why I quit"), which the
+// rules read well and the model, with few such examples, does not.
+var modelBases = set("default", "course", "class-indication", "weak-indication", "history-indicated",
+	"gone", "adverse-cue", "indication-cue", "stop-cue", "withdrawal-concept")
+
+// ModelDecides tells whether the role model may override the rules' answer reached on
+// basis.
+func ModelDecides(basis string) bool { return modelBases[basis] }
+
+// RoleIndex is the class index of a role the model decides, or -1.
+func RoleIndex(role string) int {
+	for k, r := range roleClasses {
+		if r == role {
+			return k
+		}
+	}
+	return -1
+}
+
+// TrainOptions are the settings of TrainRoleModel.
+type TrainOptions struct {
+	Epochs         int     // passes of full-batch gradient descent
+	L2             float64 // weight decay
+	Rate           float64 // AdaGrad learning rate
+	MinCount       int     // features seen in fewer examples are left out
+	Threshold      float64
+	KeepWithdrawal float64 // see RoleModel
+	MinDomain      int     // a drug class needs this many examples to be in the model's domain
+}
+
+// TrainRoleModel fits the model to examples (feature lists) and their class indexes,
+// weighting each class by the inverse of its frequency so that the rare roles
+// (withdrawal, indication) count as much as adverse effects. It is deterministic.
+func TrainRoleModel(xs [][]string, ys []int, opt TrainOptions) *RoleModel {
+	count := map[string]int{}
+	for _, x := range xs {
+		for _, f := range dedupe(x) {
+			count[f]++
+		}
+	}
+	names := make([]string, 0, len(count))
+	for f, n := range count {
+		if n >= opt.MinCount {
+			names = append(names, f)
+		}
+	}
+	sort.Strings(names)
+	index := make(map[string]int, len(names))
+	for i, f := range names {
+		index[f] = i
+	}
+	enc := make([][]int, len(xs))
+	for i, x := range xs {
+		for _, f := range dedupe(x) {
+			if j, ok := index[f]; ok {
+				enc[i] = append(enc[i], j)
+			}
+		}
+	}
+	var perClass [3]float64
+	for _, y := range ys {
+		perClass[y]++
+	}
+	var cw [3]float64
+	for k := range cw {
+		if perClass[k] > 0 {
+			cw[k] = float64(len(ys)) / (3 * perClass[k])
+		}
+	}
+	w := make([][3]float64, len(names))
+	g2 := make([][3]float64, len(names))
+	var b, gb2 [3]float64
+	n := float64(len(ys))
+	for ep := 0; ep < opt.Epochs; ep++ {
+		grad := make([][3]float64, len(names))
+		var gb [3]float64
+		for i, x := range enc {
+			z := b
+			for _, j := range x {
+				for k := range z {
+					z[k] += w[j][k]
+				}
+			}
+			p := softmax(z)
+			for k := range p {
+				d := p[k] * cw[ys[i]]
+				if k == ys[i] {
+					d -= cw[ys[i]]
+				}
+				gb[k] += d / n
+				for _, j := range x {
+					grad[j][k] += d / n
+				}
+			}
+		}
+		for j := range w {
+			for k := 0; k < 3; k++ {
+				g := grad[j][k] + opt.L2*w[j][k]
+				g2[j][k] += g * g
+				if g2[j][k] > 0 {
+					w[j][k] -= opt.Rate * g / math.Sqrt(g2[j][k])
+				}
+			}
+		}
+		for k := range b {
+			gb2[k] += gb[k] * gb[k]
+			if gb2[k] > 0 {
+				b[k] -= opt.Rate * gb[k] / math.Sqrt(gb2[k])
+			}
+		}
+	}
+	m := &RoleModel{weights: make(map[string][3]float64, len(names)), bias: b, Threshold: opt.Threshold,
+		KeepWithdrawal: opt.KeepWithdrawal, domain: map[string]bool{}}
+	for f, n := range count {
+		if strings.HasPrefix(f, "class=") && n >= opt.MinDomain {
+			m.domain[f] = true
+		}
+	}
+	for j, f := range names {
+		if w[j] != [3]float64{} {
+			m.weights[f] = w[j]
+		}
+	}
+	return m
+}
+
+func dedupe(x []string) []string {
+	seen := make(map[string]bool, len(x))
+	out := x[:0:0]
+	for _, f := range x {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// RoleExample is a symptom mention with what the role model reads of it.
+type RoleExample struct {
+	Start, End int    // offsets in the section's text
+	Section    int    // index of the section in the page: 0 the article, 1.. the comments
+	RuleRole   string // what the rules said
+	Basis      string // which rule said it: "default", "course", "indication-cue", ...
+	Features   []string
+}
+
+// RoleExamples analyzes a page with the rules alone and returns each symptom mention's
+// features, for training the role model.
+func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
+	b := &Analyzer{m: a.m, collect: true}
+	var out []RoleExample
+	secOf := map[*corpus.Comment]int{}
+	for i := range p.Comments {
+		secOf[&p.Comments[i]] = i + 1
+	}
+	for _, m := range b.Page(p) {
+		if m.Type != TypeSymptom || m.feats == nil {
+			continue
+		}
+		out = append(out, RoleExample{Start: m.Start, End: m.End, Section: secOf[m.Section.Comment],
+			RuleRole: m.Role, Basis: m.basis, Features: m.feats})
+	}
+	return out
+}
+
+// roleFeatures are what the role model reads of a symptom mention: the rules' role and
+// cues, the writer's course, whether the drug's class is taken for it, and the words
+// around it (by side) and in its sentence.
+func (s *section) roleFeatures(m *Mention, tr [2]int, drugClass, rule, basis string) []string {
+	f := make([]string, 0, 64)
+	f = append(f, "class="+drugClass, "rule="+rule, "basis="+basis, "via="+m.DrugVia, "exp="+m.Experiencer, "cert="+m.Certainty, "cat="+m.Category)
+	if m.Negated {
+		f = append(f, "negated", "negated+rule="+rule)
+	}
+	if indicatedFor(drugClass, m.Concept) {
+		f = append(f, "class-indication")
+	}
+	if commonIndication(m.Concept) {
+		f = append(f, "common-indication")
+	}
+	if withdrawalConcepts[m.Concept] {
+		f = append(f, "withdrawal-concept")
+	}
+	if m.sent < len(s.cue) && s.cue[m.sent] >= 0 {
+		f = append(f, "stop-cue-in-sentence")
+	}
+	switch {
+	case m.sent > s.withdrawalFrom:
+		f = append(f, "after-coming-off")
+	case m.sent == s.withdrawalFrom:
+		f = append(f, "where-coming-off")
+	}
+	if m.sent == 0 {
+		f = append(f, "first-sentence")
+	}
+	if adverseCue(s.toks, tr[0], tr[1], m.first, m.last) {
+		f = append(f, "adverse-cue")
+	}
+	for k := max(tr[0], m.first-6); k < m.first; k++ {
+		f = append(f, "L:"+s.toks[k].Norm)
+	}
+	if m.first-1 >= tr[0] {
+		f = append(f, "L1:"+s.toks[m.first-1].Norm)
+	}
+	for k := m.last + 1; k < tr[1] && k <= m.last+6; k++ {
+		f = append(f, "R:"+s.toks[k].Norm)
+	}
+	if m.last+1 < tr[1] {
+		f = append(f, "R1:"+s.toks[m.last+1].Norm)
+	}
+	for k := tr[0]; k < tr[1] && k < tr[0]+60; k++ {
+		f = append(f, "S:"+s.toks[k].Norm)
+	}
+	// The previous sentence: "I stopped taking it. Dizzy, tired."
+	if m.sent > 0 && m.sent-1 < len(s.sentTok) {
+		pr := s.sentTok[m.sent-1]
+		for k := pr[0]; k < pr[1] && k < pr[0]+40; k++ {
+			f = append(f, "P:"+s.toks[k].Norm)
+		}
+	}
+	return f
+}
