@@ -371,11 +371,12 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 }
 
 // roleFeatures are what the role model reads of a symptom mention: the rules' role and
-// cues, the writer's course, whether the drug's class is taken for it, and the words
+// cues, the symptom's concept (within the model's drug classes, "depression" is mostly
+// the reason), the writer's course, whether the drug's class is taken for it, and the words
 // around it (by side) and in its sentence.
 func (s *section) roleFeatures(m *Mention, tr [2]int, drugClass, rule, basis string) []string {
 	f := make([]string, 0, 64)
-	f = append(f, "class="+drugClass, "rule="+rule, "basis="+basis, "via="+m.DrugVia, "exp="+m.Experiencer, "cert="+m.Certainty, "cat="+m.Category)
+	f = append(f, "class="+drugClass, "C:"+m.Concept, "rule="+rule, "basis="+basis, "via="+m.DrugVia, "exp="+m.Experiencer, "cert="+m.Certainty, "cat="+m.Category)
 	if m.Negated {
 		f = append(f, "negated", "negated+rule="+rule)
 	}
