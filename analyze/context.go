@@ -45,126 +45,67 @@ func set(words ...string) map[string]bool {
 }
 
 var (
-	negPre = set("no", "not", "never", "without", "nor", "none", "zero", "denies", "denied",
-		"deny", "nothing", "neither", "hardly", "barely", "free", "absent", "lack", "w/o")
+	negPre = cue("negPre")
 	// An auxiliary with "not" negates when a verb of having follows: "didn't have",
 	// "haven't noticed"; alone ("I can't tell you how") it does not.
-	negAux = set("dont", "didnt", "doesnt", "havent", "hasnt", "hadnt", "wont", "wouldnt",
-		"isnt", "wasnt", "arent", "werent", "cant", "couldnt", "aint", "never")
-	haveVerbs = set("have", "had", "has", "get", "got", "gotten", "getting", "experience", "experienced",
-		"notice", "noticed", "feel", "felt", "cause", "caused", "give", "gave", "see", "seen",
-		"suffer", "suffered", "develop", "developed", "any", "a", "an", "much", "really", "even")
+	negAux    = cue("negAux")
+	haveVerbs = cue("haveVerbs")
 	// Pseudo-triggers: the word after the trigger that undoes it.
-	negPseudoNext = map[string]map[string]bool{
-		"not":     set("only", "sure", "just", "certain", "necessarily", "to", "until", "because", "that", "always", "quite"),
-		"no":      set("doubt", "idea", "wonder", "change", "matter", "way", "clue", "one", "reason", "relief", "help", "improvement", "difference", "luck", "benefit", "effect"),
-		"without": set("a"),
-		"never":   set("mind"),
-		"nothing": set("but", "else"),
-	}
-	negPost     = set("free")
-	normalWords = set("normal", "fine", "ok", "okay", "negative", "good", "stable", "unremarkable")
-	linkVerbs   = set("is", "are", "was", "were", "be", "been", "look", "looks", "looked", "came", "seem", "seems", "seemed", "stayed", "remain", "remained")
+	negPseudoNext = cuePrefixed("negPseudoNext.")
+	negPost       = cue("negPost")
+	normalWords   = cue("normalWords")
+	linkVerbs     = cue("linkVerbs")
 	// "is not an issue": a symptom denied after the fact.
-	negPostAux  = set("isnt", "wasnt", "not", "never", "hasnt", "havent", "arent", "werent", "no")
-	negPostNoun = set("issue", "problem", "concern", "factor")
+	negPostAux  = cue("negPostAux")
+	negPostNoun = cue("negPostNoun")
 
-	selfWords = set("i", "me", "my", "im", "ive", "id", "myself", "mine", "we", "us", "our", "ourselves")
-	// People around the writer: another person wherever they stand before a mention
-	// ("my sister", "a friend", "his ex").
-	kinNouns = []string{
-		"friend", "friends", "husband", "wife", "sister", "brother", "mother", "mom", "mum",
-		"dad", "father", "son", "daughter", "ex", "boyfriend", "girlfriend", "partner", "fiance",
-		"fiancee", "grandmother", "grandma", "grandfather", "grandpa", "aunt", "uncle", "cousin",
-		"niece", "nephew", "child", "baby", "family", "parents", "parent", "spouse", "sibling",
-		"siblings", "relative", "relatives", "coworker", "neighbor", "dog", "cat", "pet",
-		"hubby", "bf", "gf", "kids", "kid", "children", "stepson", "stepdaughter", "sis", "bro",
-	}
-	otherWords = set(append([]string{
-		"he", "she", "they", "him", "his", "her", "hers", "them", "their", "theirs", "people",
-		"patients", "patient", "users", "user", "rats", "rat", "mice", "mouse", "someone",
-		"somebody", "everyone", "everybody", "anyone", "anybody", "others", "you", "your",
-		"yourself", "participants", "subjects", "women", "men", "folks", "many", "some",
-		"stepmom", "stepdad", "teen", "teenager", "girl", "boy", "woman", "man", "lady", "guy",
-		"person", "individuals"},
-		kinNouns...)...)
+	selfWords  = cue("selfWords")
+	otherWords = cue("otherWords")
 	// Kin, and the groups the writer speaks of: "my group", "the forum".
-	relativeNouns = set(append([]string{"group", "forum", "class"}, kinNouns...)...)
+	relativeNouns = cue("relativeNouns")
 
-	hypoPre = set("if", "may", "might", "could", "would", "should", "risk", "risks", "chance",
-		"chances", "possible", "possibly", "potential", "potentially", "afraid", "scared",
-		"worried", "worry", "worries", "fear", "fears", "feared", "prevent", "prevents", "avoid",
-		"whether", "unless", "hope", "hoping", "wonder", "wondering", "concerned", "warning",
-		"warned", "warns", "likely", "unlikely", "suppose", "supposed", "lest", "incase", "can")
-	canVerbs = set("cause", "causes", "lead", "give", "make", "trigger", "result", "bring", "induce", "increase")
+	hypoPre  = cue("hypoPre")
+	canVerbs = cue("canVerbs")
 
-	withdrawalWords = set("withdrawal", "withdrawals", "withdrawl", "withdrawls", "withdraw",
-		"withdrawing", "withdrew", "wd", "wds", "taper", "tapering", "tapered", "wean", "weaning",
-		"weaned", "weening", "discontinued", "discontinuing", "discontinuation", "detox", "detoxing",
-		"detoxed", "quit", "quitting", "stop", "stopped", "stopping", "stoped", "stoping", "coming", "came", "come", "getting",
-		"got", "get", "went", "go", "going", "cut", "cutting", "reduced", "reducing", "lowered",
-		"lowering", "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget",
-		"forgetting", "turkey", "dropped")
+	withdrawalWords = cue("withdrawalWords")
 	// Words that are a withdrawal cue only in company: "ran out", "late for a dose",
 	// "don't take it".
-	cueOnlyWords = set("off", "between", "without", "ran", "run", "running", "runs", "late", "wears", "wore", "wearing", "worn", "removed", "out",
-		"take", "taking", "took", "takes", "decrease", "decreased", "decreasing", "reduce",
-		"ween", "weened")
-	stopConnective = set("after", "since", "when", "whenever", "once", "while", "upon", "from", "during", "if", "til", "till", "until", "of", "in", "through", "on", "with", "without")
-	stopAdverbs    = set("completely", "totally", "finally", "just", "suddenly", "abruptly", "then", "eventually", "recently", "actually", "also", "had", "have")
-	gerundNext     = set("can", "could", "will", "would", "may", "might", "is", "was", "has", "caused", "causes", "gave", "gives", "made", "makes", "abruptly", "suddenly", "completely", "altogether", "cold", "lexapro")
-	takeObject     = set("it", "my", "this", "the", "them", "that", "these", "those", "a", "any", "one", "meds", "med", "medication", "pill", "pills", "dose")
+	cueOnlyWords   = cue("cueOnlyWords")
+	stopConnective = cue("stopConnective")
+	stopAdverbs    = cue("stopAdverbs")
+	gerundNext     = cue("gerundNext")
+	takeObject     = cue("takeObject")
 	// Words after which "off" means off the drug: "coming off", "getting off".
-	offVerbs     = set("coming", "came", "come", "getting", "got", "get", "went", "go", "going", "being", "been", "was", "am", "im", "be", "weaning", "weening", "tapering", "taper", "wean", "ween", "weened", "off", "gone", "goes", "comes", "cold")
-	stopNext     = set("taking", "it", "the", "them", "my", "his", "her", "their", "cold", "using", "this", "that", "all", "abruptly", "suddenly", "completely", "altogether")
-	stopPrev     = set("i", "since", "after", "when", "once", "until", "til", "till", "before", "we", "had", "have", "of", "from", "upon", "on", "by", "while", "without", "abruptly", "suddenly")
-	reduceNext   = set("down", "back", "dose", "dosage", "to", "from", "it")
-	doseWords    = set("dose", "doses", "dosage", "meds", "med", "medication", "medicine", "drug", "mg", "pill", "pills", "intake", "prescription")
-	missNext     = set("a", "my", "dose", "doses", "dosing", "one", "pill", "pills", "day", "days", "it", "them", "two", "several", "more", "the")
-	indicateVerb = set("take", "takes", "taking", "took", "taken", "prescribed", "prescribe",
-		"prescribes", "given", "gave", "give", "put", "on", "use", "uses", "using", "used",
-		"started", "start", "starting", "tried", "try", "trying", "recommended", "med", "meds",
-		"medication", "medications", "medicine", "pill", "pills", "drug", "drugs", "prescription",
-		"script", "rx", "dose", "doses", "mg", "treatment", "treat", "doctor", "doc", "dr",
-		"psychiatrist", "it", "this", "them", "switched")
-	treatWords = set("treat", "treats", "treated", "treating", "treatment", "help", "helps",
-		"helped", "helping", "control", "controls", "controlled", "controlling", "manage",
-		"manages", "managed", "managing", "relieve", "relieves", "relieved", "relief", "cure",
-		"cures", "cured", "fix", "fixes", "fixed", "combat", "ease", "eases", "eased", "against",
-		"alleviate", "alleviates", "alleviated", "calm", "calms", "calmed", "tame", "tamed",
-		"improve", "improved", "improves", "improving", "address",
-		"addresses", "addressed", "addressing", "kick", "kicked", "lift", "lifts",
-		"lifted", "regulate", "stabilize", "stabilized", "works", "worked", "effective", "good",
-		"great", "wonders", "wonderful", "prevent", "prevents", "prevented", "cope", "coping")
+	offVerbs     = cue("offVerbs")
+	stopNext     = cue("stopNext")
+	stopPrev     = cue("stopPrev")
+	reduceNext   = cue("reduceNext")
+	doseWords    = cue("doseWords")
+	missNext     = cue("missNext")
+	indicateVerb = cue("indicateVerb")
+	treatWords   = cue("treatWords")
 	// lessened is an indication only for what the drug is taken for: "reduced my anxiety",
 	// but "reduced my sex drive" is an adverse effect.
-	lessenWords = set("reduce", "reduces", "reduced", "reducing", "decreased", "decreases", "decreasing",
-		"lowered", "lowers", "eliminated", "less", "fewer", "lessened")
-	adverseVerbs = set("made", "makes", "make", "making", "gave", "gives", "give", "giving",
-		"caused", "causes", "cause", "causing", "developed", "develop", "developing", "induced",
-		"triggered", "triggers", "brought", "worsened", "worsening", "became", "become")
+	lessenWords  = cue("lessenWords")
+	adverseVerbs = cue("adverseVerbs")
 	// After the symptom: better is the drug working; gone is that only for what the drug is
 	// taken for ("the nausea went away" is an adverse effect that passed).
-	improvedAfter = set("improved", "improving", "better", "lifted", "lifting", "manageable",
-		"controlled", "cured")
-	resolvedAfter = set("gone", "stopped", "ended", "ceased", "decreased", "decreasing", "reduced",
-		"subsided", "disappeared", "eased", "lessened", "diminished", "vanished", "nonexistent", "resolved")
+	improvedAfter = cue("improvedAfter")
+	resolvedAfter = cue("resolvedAfter")
 	// "for" after these is not the reason for a drug: "hospitalized for", "late for a dose".
-	forHeadNot   = set("hospitalized", "hospitalised", "hospital", "er", "admitted", "icu", "late", "early", "ready", "waiting", "wait", "looking", "searching", "tested", "sorry", "thankful", "grateful", "time", "tolerance", "room", "cry", "crying", "reason", "out")
-	forObjectNot = set("days", "hours", "weeks", "months", "years", "ages", "awhile", "me", "us", "him", "her", "them", "myself", "long", "life", "good", "now", "ever", "sure", "once", "nothing", "anything", "everything", "minutes", "decades", "yrs", "wks", "mos")
-	timeUnits    = set("day", "days", "hour", "hours", "week", "weeks", "month", "months", "year", "years", "minute", "minutes", "decade", "decades", "night", "nights", "morning", "mornings", "yr", "yrs", "wk", "wks", "mo", "mos", "hr", "hrs", "time", "times", "moment", "second", "seconds")
+	forHeadNot   = cue("forHeadNot")
+	forObjectNot = cue("forObjectNot")
+	timeUnits    = cue("timeUnits")
 	// "it took away my anxiety", "erased the fear"
-	removeWords    = set("away", "erased", "erases", "erase", "removed", "removes", "remove", "care", "banished", "vanquished", "stopped", "stops", "ended", "ends", "killed", "kills", "up")
-	endWords       = set("stopped", "stops", "ended", "ends", "killed", "kills")
-	removeVerbs    = set("took", "take", "takes", "taken", "taking", "chased", "drove", "melted", "went", "gone", "cleared", "clear", "clears", "clearing")
-	conditionField = set("condition", "conditions", "reason", "diagnosis", "for", "treating", "indication")
-	otherHistory   = set("childhood", "history", "genetic", "hereditary", "born", "lifelong",
-		"teens", "teenager", "kid", "child", "accident", "injury", "injured", "tore", "torn",
-		"unrelated", "separate", "coincidence", "seasonal")
+	removeWords    = cue("removeWords")
+	endWords       = cue("endWords")
+	removeVerbs    = cue("removeVerbs")
+	conditionField = cue("conditionField")
+	otherHistory   = cue("otherHistory")
 	// Status words before a drug.
-	statusTapering = set("tapering", "tapered", "taper", "weaning", "weening", "wean", "weaned", "withdrawing", "reducing", "cutting", "lowering", "coming", "detoxing", "getting")
-	statusPlanned  = set("going", "gonna", "will", "plan", "planning", "considering", "thinking", "about", "may", "might", "want", "wants", "supposed", "suggested", "suggests", "recommended", "wanted")
-	statusCurrent  = set("am", "im", "taking", "take", "takes", "currently", "still", "been", "now", "daily", "is", "are", "using", "use", "on")
+	statusTapering = cue("statusTapering")
+	statusPlanned  = cue("statusPlanned")
+	statusCurrent  = cue("statusCurrent")
 )
 
 // clause returns the token range [from, to) of the clause holding tokens first..last,
@@ -313,8 +254,8 @@ func certainty(toks []lexicon.Token, sFrom, sTo, cFrom, first int) string {
 }
 
 var (
-	toldWords     = set("told", "warned", "said", "mentioned", "knew", "expected")
-	genericPeople = set("patients", "people", "you", "some", "many", "users", "most")
+	toldWords     = cue("toldWords")
+	genericPeople = cue("genericPeople")
 )
 
 // withdrawalCueAt returns the index of the sentence's cue that a drug is being stopped,
@@ -551,7 +492,7 @@ func startsDrug(toks []lexicon.Token, sFrom, sTo int) bool {
 	return false
 }
 
-var startedWhat = set("taking", "on", "it", "the", "this", "them", "my", "a", "using", "treatment", "meds", "medication")
+var startedWhat = cue("startedWhat")
 
 // Strength of an indication cue. A weak one ("for", "because") gives way to a withdrawal
 // cue in the same sentence: "ended up in the ER for a suicide attempt after I stopped".
@@ -811,15 +752,14 @@ func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
 
 // Figures of speech that name a symptom without reporting one.
 var (
-	idiomConcepts = set("nightmare", "headache", "pain", "neck pain", "back pain", "migraine", "torture")
-	copulas       = set("is", "was", "be", "been", "are", "were", "s", "its", "thats", "becomes", "became", "being", "what", "such")
-	idiomAdverbs  = set("also", "just", "really", "truly", "quite", "definitely", "honestly", "such", "always", "still", "kind", "sort", "of", "literally", "basically")
-	exhaustedWhat = set("hope", "hopes", "option", "options", "avenue", "avenues", "resource", "resources", "possibility", "possibilities", "effort", "efforts", "other", "treatment", "treatments", "alternative", "alternatives", "my", "the")
-	idiomToDeath  = set("scared", "bored", "worried", "sick", "frightened", "terrified", "freaked", "tickled", "loved", "love", "annoyed")
-	idiomAdjs     = set("real", "total", "absolute", "complete", "living", "big", "huge", "major", "such", "bit", "of", "little", "royal", "logistical", "bureaucratic")
+	idiomConcepts = cue("idiomConcepts")
+	copulas       = cue("copulas")
+	idiomAdverbs  = cue("idiomAdverbs")
+	exhaustedWhat = cue("exhaustedWhat")
+	idiomToDeath  = cue("idiomToDeath")
+	idiomAdjs     = cue("idiomAdjs")
 	// "the main side effect was a headache": a subject that is a symptom keeps it literal.
-	literalSubjects = set("effect", "effects", "problem", "problems", "issue", "issues", "symptom", "symptoms",
-		"complaint", "complaints", "reaction", "reactions", "result", "thing", "it", "worst")
+	literalSubjects = cue("literalSubjects")
 )
 
 // idiom reports a symptom term used as a figure of speech: "climbing stairs is a
@@ -890,10 +830,9 @@ func idiom(toks []lexicon.Token, first, last int, concept string) bool {
 
 var (
 	// After a substance the body also makes or holds: it is measured, not taken.
-	labNext = set("level", "levels", "deficiency", "deficient", "insufficiency", "count", "counts",
-		"test", "tests", "panel", "reading", "readings", "lab", "labs", "status", "result", "results")
-	labPrev  = set("low", "high", "elevated", "raised", "decreased", "increased", "abnormal", "deficient", "checked", "check", "measured", "normal")
-	labState = set("high", "low", "elevated", "normal", "up", "down", "borderline", "fine", "off", "through")
+	labNext  = cue("labNext")
+	labPrev  = cue("labPrev")
+	labState = cue("labState")
 )
 
 // labValue reports a drug name that stands for a lab value: "vitamin D level was 12",

@@ -5,13 +5,15 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rxvoice/rxvoice/analyze"
 	"github.com/rxvoice/rxvoice/lexicon"
 	"github.com/spf13/cobra"
 )
 
 // vocabOptions is the --lexicon flag: user lexicon files added to the embedded one.
 type vocabOptions struct {
-	Files []string
+	Files   []string
+	Context []string // --context: user cue files for the context engine
 
 	once    sync.Once
 	matcher *lexicon.Matcher
@@ -21,6 +23,8 @@ type vocabOptions struct {
 func (o *vocabOptions) addFlags(c *cobra.Command) {
 	c.PersistentFlags().StringArrayVar(&o.Files, "lexicon", nil,
 		"add or override lexicon entries from a TSV `FILE` (repeatable; see lexicon/FORMAT.md)")
+	c.PersistentFlags().StringArrayVar(&o.Context, "context", nil,
+		"add or take out context cues (negation, withdrawal, ...) from a `FILE` in the form of analyze/cues.txt (repeatable)")
 }
 
 // load builds the vocabulary and its matcher once.
@@ -36,6 +40,12 @@ func (o *vocabOptions) load() (*lexicon.Matcher, error) {
 		}
 		for _, f := range o.Files {
 			if err := lx.AddFile(f); err != nil {
+				o.err = &usageError{err}
+				return
+			}
+		}
+		for _, f := range o.Context {
+			if err := analyze.LoadContextCues(f); err != nil {
 				o.err = &usageError{err}
 				return
 			}

@@ -1,0 +1,140 @@
+package analyze
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// The context engine's trigger words live in cues.txt, one list per kind of cue with its
+// category, direction and scope, the way ConText and NegEx keep their rules: reviewable
+// data, not Go. A user file (--context FILE) adds to them or takes cues out.
+
+//go:embed cues.txt
+var cuesTXT string
+
+// cueList is one list of cues and what its header says of it.
+type cueList struct {
+	category, direction, scope, about string
+	words                             map[string]bool
+}
+
+var (
+	cueCategories = set("negation", "pseudo", "experiencer", "hypothetical", "history", "withdrawal",
+		"indication", "relief", "adverse", "status", "idiom", "lab", "other")
+	cueDirections = set("before", "after", "both", "none")
+	cueScopes     = set("clause", "sentence", "window", "none")
+)
+
+// cueLists holds the embedded lists; the engine's sets are its maps, so a user file that
+// changes a list changes what the engine reads.
+var cueLists = func() map[string]*cueList {
+	lists, err := parseCues(strings.NewReader(cuesTXT), "analyze/cues.txt", nil)
+	if err != nil {
+		panic(err) // a test reads the embedded file
+	}
+	return lists
+}()
+
+// cue returns the embedded list name.
+func cue(name string) map[string]bool {
+	l, ok := cueLists[name]
+	if !ok {
+		panic("analyze/cues.txt has no list " + name)
+	}
+	return l.words
+}
+
+// cuePrefixed returns the lists whose names start with prefix, by the rest of the name:
+// "negPseudoNext.not" is the words after "not" that undo it.
+func cuePrefixed(prefix string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for name, l := range cueLists {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			out[rest] = l.words
+		}
+	}
+	return out
+}
+
+// parseCues reads a cue file. With base nil it defines lists, and each header must give
+// the category, direction and scope; with base it changes base's lists: a header names an
+// existing list ("[negPre]"), and a cue written "-word" is taken out. Errors name the
+// file and line.
+func parseCues(r io.Reader, name string, base map[string]*cueList) (map[string]*cueList, error) {
+	lists := base
+	if lists == nil {
+		lists = map[string]*cueList{}
+	}
+	sc := bufio.NewScanner(r)
+	var cur *cueList
+	line := 0
+	for sc.Scan() {
+		line++
+		t := strings.TrimSpace(sc.Text())
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if strings.HasPrefix(t, "[") {
+			end := strings.Index(t, "]")
+			if end < 0 {
+				return nil, fmt.Errorf("%s:%d: a list header is written [name] category direction scope: what it is", name, line)
+			}
+			list := t[1:end]
+			head, about, _ := strings.Cut(strings.TrimSpace(t[end+1:]), ":")
+			f := strings.Fields(head)
+			if base != nil {
+				l, ok := lists[list]
+				if !ok {
+					return nil, fmt.Errorf("%s:%d: no list %q (the lists are in analyze/cues.txt)", name, line, list)
+				}
+				cur = l
+				continue
+			}
+			if len(f) != 3 || !cueCategories[f[0]] || !cueDirections[f[1]] || !cueScopes[f[2]] {
+				return nil, fmt.Errorf("%s:%d: list %q: want a category (negation, pseudo, experiencer, ...), a direction (before, after, both, none) and a scope (clause, sentence, window, none), got %q", name, line, list, head)
+			}
+			if _, dup := lists[list]; dup {
+				return nil, fmt.Errorf("%s:%d: list %q defined twice", name, line, list)
+			}
+			cur = &cueList{category: f[0], direction: f[1], scope: f[2], about: strings.TrimSpace(about), words: map[string]bool{}}
+			lists[list] = cur
+			continue
+		}
+		if cur == nil {
+			return nil, fmt.Errorf("%s:%d: cue %q before any [list] header", name, line, t)
+		}
+		if w, ok := strings.CutPrefix(t, "-"); ok && base != nil {
+			delete(cur.words, strings.ToLower(w))
+			continue
+		}
+		if t != strings.ToLower(t) {
+			return nil, fmt.Errorf("%s:%d: cue %q: write cues in lower case, as the tokenizer reads them", name, line, t)
+		}
+		cur.words[t] = true
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return lists, nil
+}
+
+// LoadContextCues reads a user cue file and applies it to the engine's lists: for all
+// analyzers in the process, so it is read once before any text is analyzed.
+func LoadContextCues(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := parseCues(f, path, cueLists); err != nil {
+		return err
+	}
+	// The word classes are built from the lists: build them again.
+	wordClassOnce.Do(func() {})
+	loadWordClass()
+	return nil
+}

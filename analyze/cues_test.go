@@ -1,0 +1,75 @@
+package analyze
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCuesFile(t *testing.T) {
+	if len(cueLists) < 50 {
+		t.Fatalf("analyze/cues.txt has %d lists", len(cueLists))
+	}
+	for name, l := range cueLists {
+		if len(l.words) == 0 {
+			t.Errorf("list %s is empty", name)
+		}
+		if l.about == "" {
+			t.Errorf("list %s does not say what it is", name)
+		}
+	}
+	if !negPre["no"] || !negPseudoNext["not"]["only"] || !otherWords["sister"] {
+		t.Error("the engine's sets are not the lists of cues.txt")
+	}
+}
+
+func TestParseCuesErrors(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"no\n", "c.txt:1: cue \"no\" before any [list] header"},
+		{"# x\n[neg negation before clause\n", "c.txt:2: a list header"},
+		{"[neg] negation sideways clause: x\n", "c.txt:1: list \"neg\": want a category"},
+		{"[neg] negation before clause: x\nNo\n", "c.txt:2: cue \"No\": write cues in lower case"},
+		{"[neg] negation before clause: x\nno\n[neg] negation before clause: y\n", "c.txt:3: list \"neg\" defined twice"},
+	} {
+		_, err := parseCues(strings.NewReader(tc.text), "c.txt", nil)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: error %v, want %q", tc.text, err, tc.want)
+		}
+	}
+	if _, err := parseCues(strings.NewReader("[negPree]\nnary\n"), "u.txt", map[string]*cueList{}); err == nil || !strings.Contains(err.Error(), `u.txt:1: no list "negPree"`) {
+		t.Errorf("unknown list in a user file: %v", err)
+	}
+}
+
+// A user cue file changes what the engine reads: "nary" becomes a negation, then is
+// taken out again.
+func TestUserCueFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	negatedIn := func() bool {
+		return mustFind(t, mentionsOf(t, "On Zoloft I had nary a headache."), "", "headache").Negated
+	}
+	if negatedIn() {
+		t.Fatal("negated before the user file")
+	}
+	if err := LoadContextCues(write("add.txt", "# mine\n[negPre]\nnary\n")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { delete(negPre, "nary"); loadWordClass() })
+	if !negatedIn() {
+		t.Error("the user file did not make 'nary' a negation")
+	}
+	if err := LoadContextCues(write("remove.txt", "[negPre]\n-nary\n")); err != nil {
+		t.Fatal(err)
+	}
+	if negatedIn() {
+		t.Error("'-nary' did not take the cue out")
+	}
+}
