@@ -54,7 +54,7 @@ var modifiers = map[string]modifier{
 	"overwhelming": {levelSevere, false}, "incredible": {levelSevere, false},
 	"incredibly": {levelSevere, true}, "absolutely": {levelSevere, true},
 	"completely": {levelSevere, true}, "complete": {levelSevere, false},
-	"total": {levelSevere, false}, "totally": {levelSevere, true}, "profound": {levelSevere, false},
+	"totally": {levelSevere, true}, "profound": {levelSevere, false},
 	"insane": {levelSevere, false}, "unreal": {levelSevere, false}, "worst": {levelSevere, false},
 	"excessive": {levelSevere, false}, "serious": {levelSevere, false},
 	// degree adverbs: moderate alone, one step up before an adjective
