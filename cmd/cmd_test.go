@@ -140,6 +140,8 @@ func TestExitCodes(t *testing.T) {
 		{"no inputs", []string{"comments"}, ExitUsage, "no inputs", false},
 		{"missing file and a good one", []string{"comments", "nope.txt", samplePage}, ExitInputFailed, "nope.txt: no such file or directory", true},
 		{"bad type", []string{"mentions", "--type", "dosage", samplePage}, ExitUsage, `unknown type "dosage"`, false},
+		{"bad context file", []string{"mentions", "--context", "../testdata/cues/bad.txt", samplePage}, ExitUsage, `testdata/cues/bad.txt:2: no list "negPree"`, false},
+		{"missing context file", []string{"report", "--context", "nope-cues.txt", samplePage}, ExitUsage, "nope-cues.txt: no such file", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
