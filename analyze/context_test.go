@@ -345,6 +345,9 @@ func TestSeverity(t *testing.T) {
 		{"I had tingling in my hands.", "tingling in my hands", ""},
 		{"Nausea like I never had before.", "Nausea", ""},
 		{"Dry mouth at first, then it went away.", "Dry mouth at first", ""},
+		// A grading word the vocabulary reads as a symptom of its own is the modifier.
+		{"Effexor gave me excruciating headaches.", "excruciating headaches", "severe"},
+		{"I was miserable on Paxil.", "miserable", ""},
 		{"I get a little bit of nausea.", "a little bit of nausea", "mild"},
 		{"Zoloft gave me full-blown migraines.", "full-blown migraines", "severe"},
 		{"I felt dizzy on Paxil.", "felt dizzy", ""},
@@ -357,7 +360,13 @@ func TestSeverity(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			m := mustFind(t, mentionsOf(t, tc.text), tc.text, tc.surface)
+			ms := mentionsOf(t, tc.text)
+			m := mustFind(t, ms, tc.text, tc.surface)
+			for _, o := range ms {
+				if o.Type == TypeSymptom && o.Start != m.Start && o.Start < m.End && m.Start < o.End {
+					t.Errorf("%q overlaps %q", o.Text, m.Text)
+				}
+			}
 			if m.Severity != tc.want {
 				t.Errorf("%q: severity %q, want %q", tc.surface, m.Severity, tc.want)
 			}

@@ -63,7 +63,8 @@ var modifiers = map[string]modifier{
 	// in the span, no severity: how often and how long, not how bad
 	"some": {}, "occasional": {}, "constant": {}, "chronic": {}, "frequent": {},
 	"increased": {}, "initial": {}, "initially": {}, "vivid": {}, "brief": {}, "sudden": {},
-	"worsening": {}, "poor": {}, "little": {levelMild, false}, "horrid": {levelSevere, false},
+	"worsening": {}, "poor": {}, "recurring": {}, "recurrent": {},
+	"miserable": {levelSevere, false}, "violent": {levelSevere, false}, "raging": {levelSevere, false}, "little": {levelMild, false}, "horrid": {levelSevere, false},
 }
 
 // feelVerbs stand before an adjective symptom and belong to its span ("felt dizzy").
@@ -79,6 +80,7 @@ var judgeVerbs = set("is", "was", "were", "are", "got", "gets", "became", "becom
 func (s *section) severities() {
 	text := s.sec.Text()
 	prevEnd := 0
+	var drop []bool
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		if m.Type != TypeSymptom {
@@ -88,6 +90,21 @@ func (s *section) severities() {
 		sentFrom, sentTo := 0, len(s.toks)
 		if m.sent < len(s.sentTok) {
 			sentFrom, sentTo = s.sentTok[m.sent][0], s.sentTok[m.sent][1]
+		}
+		// A grading word read as a symptom of its own right before this one is its
+		// modifier: "excruciating headaches" is one headache, not pain and a headache.
+		if i > 0 {
+			p := &s.mentions[i-1]
+			if p.Type == TypeSymptom && p.first == p.last && p.last == m.first-1 && p.first >= sentFrom &&
+				p.End == s.toks[p.last].End && (drop == nil || !drop[i-1]) {
+				if _, ok := modifiers[s.toks[p.first].Norm]; ok {
+					if drop == nil {
+						drop = make([]bool, len(s.mentions))
+					}
+					drop[i-1] = true
+					prevEnd = s.toks[p.first].Start
+				}
+			}
 		}
 		first := m.first
 		var levels []modifier
@@ -112,7 +129,8 @@ func (s *section) severities() {
 		}
 		// The modifiers, nearest the symptom first, then the match's own words.
 		lv := levelOf(levels)
-		for k := m.first; k <= m.last && k < len(s.toks); k++ {
+		// ("severe headache" as a term grades it; "miserable" alone is the symptom.)
+		for k := m.first; m.last > m.first && k <= m.last && k < len(s.toks); k++ {
 			if md, ok := modifiers[s.toks[k].Norm]; ok && !md.adverb {
 				lv = max(lv, md.level)
 			}
@@ -141,6 +159,15 @@ func (s *section) severities() {
 			m.Text = text[m.Start:m.End]
 		}
 		prevEnd = max(prevEnd, m.End)
+	}
+	if drop != nil {
+		out := s.mentions[:0]
+		for i := range s.mentions {
+			if !drop[i] {
+				out = append(out, s.mentions[i])
+			}
+		}
+		s.mentions = out
 	}
 }
 
