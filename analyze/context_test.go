@@ -348,6 +348,7 @@ func TestSeverity(t *testing.T) {
 		// A grading word the vocabulary reads as a symptom of its own is the modifier.
 		{"Effexor gave me excruciating headaches.", "excruciating headaches", "severe"},
 		{"I was miserable on Paxil.", "miserable", ""},
+		{"On Zoloft my heart was racing at night.", "heart was racing at night", ""},
 		{"I get a little bit of nausea.", "a little bit of nausea", "mild"},
 		{"Zoloft gave me full-blown migraines.", "full-blown migraines", "severe"},
 		{"I felt dizzy on Paxil.", "felt dizzy", ""},

@@ -141,9 +141,13 @@ func (s *section) severities() {
 		m.Severity = severityName[lv]
 		// After the symptom: what kind of feeling, where and when ("zombie-like
 		// feeling", "tingling fingers", "dry mouth at first"), up to the next mention.
+		// A frequency it may take in ("insomnia at night") stays a mention of its own.
 		nextStart := len(text)
-		if i+1 < len(s.mentions) {
-			nextStart = s.mentions[i+1].Start
+		for k := i + 1; k < len(s.mentions); k++ {
+			if s.mentions[k].Type != TypeFrequency {
+				nextStart = s.mentions[k].Start
+				break
+			}
 		}
 		last := m.last
 		for range 3 {
@@ -267,6 +271,7 @@ var trailers = func() [][]string {
 		"- like feeling", "- like state", "like",
 		"at first", "at night", "at times", "in the morning", "in the mornings", "all the time",
 		"all day", "all day long", "all night", "all night long", "constantly", "every day",
+		"every night", "every morning", "at bedtime", "during the night",
 		"everyday", "24 / 7", "in the beginning", "at the beginning", "a lot", "during the day",
 		"the first day", "the first week", "the first month", "the first few days",
 		"the first few weeks", "in the first week", "in the first weeks", "in the first days",
