@@ -44,6 +44,9 @@ type Mention struct {
 	Certainty   string // reported or hypothetical
 	Role        string // adverse, indication, withdrawal or other
 	Severity    string // mild, moderate or severe, as the writer words it; "" when not said
+	// Core is the words the vocabulary matched when Text takes in more ("headache" in
+	// "really bad headache at night"); "" when Text is just that.
+	Core string
 	// Drug is the drug a symptom, dose, frequency or duration belongs to (its generic
 	// name), and DrugVia how it was found: clause, sentence, comment or page.
 	Drug, DrugVia string

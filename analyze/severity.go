@@ -158,6 +158,7 @@ func (s *section) severities() {
 			last += n
 		}
 		if first < m.first || last > m.last {
+			m.Core = m.Text
 			m.Start, m.first = s.toks[first].Start, first
 			m.End, m.last = s.toks[last].End, last
 			m.Text = text[m.Start:m.End]

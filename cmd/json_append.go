@@ -48,6 +48,7 @@ func (r MentionRecord) AppendJSON(b []byte) []byte {
 	b = appendField(b, "certainty", r.Certainty)
 	b = appendField(b, "role", r.Role)
 	b = appendField(b, "severity", r.Severity)
+	b = appendField(b, "core", r.Core)
 	b = appendField(b, "drug", r.Drug)
 	b = appendField(b, "drug_via", r.DrugVia)
 	b = appendField(b, "status", r.Status)

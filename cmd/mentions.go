@@ -45,6 +45,7 @@ type MentionRecord struct {
 	Certainty   string `json:"certainty"`   // symptoms: reported or hypothetical
 	Role        string `json:"role"`        // symptoms: adverse, indication, withdrawal, other
 	Severity    string `json:"severity"`    // symptoms: mild, moderate, severe as worded; "" when not said
+	Core        string `json:"core"`        // symptoms: the words matched, when text takes in more
 	Drug        string `json:"drug"`        // symptoms, doses, frequencies, durations: the drug it belongs to
 	DrugVia     string `json:"drug_via"`    // clause, sentence, comment or page
 	Status      string `json:"status"`      // drugs: current, stopped, tapering, planned
@@ -63,7 +64,7 @@ type MentionRecord struct {
 
 var mentionHeader = []string{"source", "comment", "author", "posted", "type", "text", "start", "end",
 	"sentence", "concept", "class", "category", "is_class", "term", "fuzzy", "corrected",
-	"negated", "experiencer", "certainty", "role", "severity", "drug", "drug_via", "status",
+	"negated", "experiencer", "certainty", "role", "severity", "core", "drug", "drug_via", "status",
 	"value", "max_value", "unit", "per_day", "frequency", "days", "min_days", "max_days", "iso", "ago"}
 
 // Cells implements Row.
@@ -71,7 +72,7 @@ func (r MentionRecord) Cells() []string {
 	return []string{r.Source, intOrEmpty(r.Comment), r.Author, r.Posted, r.Type, r.Text,
 		strconv.Itoa(r.Start), strconv.Itoa(r.End), r.Sentence, r.Concept, r.Class, r.Category,
 		strconv.FormatBool(r.IsClass), r.Term, strconv.Itoa(r.Fuzzy), r.Corrected,
-		boolCell(r.Negated), r.Experiencer, r.Certainty, r.Role, r.Severity, r.Drug, r.DrugVia, r.Status,
+		boolCell(r.Negated), r.Experiencer, r.Certainty, r.Role, r.Severity, r.Core, r.Drug, r.DrugVia, r.Status,
 		floatCell(r.Value), floatCell(r.MaxValue), r.Unit, floatCell(r.PerDay), r.Frequency,
 		floatCell(r.Days), floatCell(r.MinDays), floatCell(r.MaxDays), r.ISO, strconv.FormatBool(r.Ago)}
 }
@@ -158,7 +159,7 @@ func mentionRecord(sec *MentionRecord, m *analyze.Mention) MentionRecord {
 	r.Experiencer, r.Drug, r.DrugVia, r.Status = m.Experiencer, m.Drug, m.DrugVia, m.Status
 	if m.Type == analyze.TypeSymptom {
 		neg := m.Negated
-		r.Negated, r.Certainty, r.Role, r.Severity = &neg, m.Certainty, m.Role, m.Severity
+		r.Negated, r.Certainty, r.Role, r.Severity, r.Core = &neg, m.Certainty, m.Role, m.Severity, m.Core
 	}
 	if d := m.Dose; d != nil {
 		r.Value, r.Unit = rounded(d.Value), d.Unit

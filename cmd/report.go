@@ -297,7 +297,7 @@ func readMentionsStream(streams *IO, name string, sum *analyze.Summarizer) error
 func mentionFromRecord(r *MentionRecord) analyze.Mention {
 	m := analyze.Mention{Type: r.Type, Text: r.Text, Start: r.Start, End: r.End, Sentence: r.Sentence,
 		Concept: r.Concept, Class: r.Class, Category: r.Category, Term: r.Term,
-		Experiencer: r.Experiencer, Certainty: r.Certainty, Role: r.Role, Severity: r.Severity, Drug: r.Drug,
+		Experiencer: r.Experiencer, Certainty: r.Certainty, Role: r.Role, Severity: r.Severity, Core: r.Core, Drug: r.Drug,
 		DrugVia: r.DrugVia, Status: r.Status, IsClass: r.IsClass}
 	if r.Negated != nil {
 		m.Negated = *r.Negated
