@@ -387,3 +387,15 @@ func TestSubstanceInPassing(t *testing.T) {
 		t.Errorf("Headaches linked to %q, want alcohol", m.Drug)
 	}
 }
+
+// Core keeps the words matched when a symptom's text takes in more.
+func TestSymptomCore(t *testing.T) {
+	text := "On Zoloft I had really bad headaches at night."
+	if m := mustFind(t, mentionsOf(t, text), text, "really bad headaches at night"); m.Core != "headaches" {
+		t.Errorf("core %q, want headaches", m.Core)
+	}
+	text = "On Zoloft I had headaches."
+	if m := mustFind(t, mentionsOf(t, text), text, "headaches"); m.Core != "" {
+		t.Errorf("core %q, want none", m.Core)
+	}
+}
