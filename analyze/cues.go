@@ -24,7 +24,7 @@ type cueList struct {
 
 var (
 	cueCategories = set("negation", "pseudo", "experiencer", "hypothetical", "history", "withdrawal",
-		"indication", "relief", "adverse", "status", "idiom", "lab", "other")
+		"indication", "relief", "adverse", "status", "idiom", "lab", "severity", "span", "other")
 	cueDirections = set("before", "after", "both", "none")
 	cueScopes     = set("clause", "sentence", "window", "none")
 )
@@ -133,8 +133,9 @@ func LoadContextCues(path string) error {
 	if _, err := parseCues(f, path, cueLists); err != nil {
 		return err
 	}
-	// The word classes are built from the lists: build them again.
+	// The word classes, modifiers and trailers are built from the lists: build them again.
 	wordClassOnce.Do(func() {})
 	loadWordClass()
+	modifiers, trailers = buildModifiers(), buildTrailers()
 	return nil
 }

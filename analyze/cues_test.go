@@ -72,4 +72,16 @@ func TestUserCueFile(t *testing.T) {
 	if negatedIn() {
 		t.Error("'-nary' did not take the cue out")
 	}
+	// Severity words are cues too.
+	text := "On Zoloft I had gnarly headaches."
+	if m := mustFind(t, mentionsOf(t, text), text, "headaches"); m.Severity != "" {
+		t.Fatalf("severity %q before the user file", m.Severity)
+	}
+	if err := LoadContextCues(write("sev.txt", "[severitySevere]\ngnarly\n")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { delete(cue("severitySevere"), "gnarly"); modifiers = buildModifiers() })
+	if m := mustFind(t, mentionsOf(t, text), text, "gnarly headaches"); m.Severity != SeveritySevere {
+		t.Errorf("'gnarly headaches': severity %q, want severe", m.Severity)
+	}
 }

@@ -31,47 +31,31 @@ const (
 
 var severityName = [...]string{"", SeverityMild, SeverityModerate, SeveritySevere}
 
-var modifiers = map[string]modifier{
-	// mild
-	"mild": {levelMild, false}, "mildly": {levelMild, true}, "slight": {levelMild, false},
-	"slightly": {levelMild, true}, "minor": {levelMild, false}, "minimal": {levelMild, false},
-	"somewhat": {levelMild, true}, "faint": {levelMild, false},
-	// moderate
-	"moderate": {levelModerate, false}, "moderately": {levelModerate, true},
-	"bad": {levelModerate, false}, "noticeable": {levelModerate, false},
-	"significant": {levelModerate, false}, "strong": {levelModerate, false},
-	"heavy": {levelModerate, false}, "persistent": {levelModerate, false},
-	// severe
-	"severe": {levelSevere, false}, "severely": {levelSevere, true},
-	"extreme": {levelSevere, false}, "extremely": {levelSevere, true},
-	"horrible": {levelSevere, false}, "horribly": {levelSevere, true},
-	"terrible": {levelSevere, false}, "terribly": {levelSevere, true},
-	"awful": {levelSevere, false}, "awfully": {levelSevere, true},
-	"intense": {levelSevere, false}, "intensely": {levelSevere, true},
-	"major": {levelSevere, false}, "massive": {levelSevere, false}, "huge": {levelSevere, false},
-	"unbearable": {levelSevere, false}, "excruciating": {levelSevere, false},
-	"debilitating": {levelSevere, false}, "crippling": {levelSevere, false},
-	"overwhelming": {levelSevere, false}, "incredible": {levelSevere, false},
-	"incredibly": {levelSevere, true}, "absolutely": {levelSevere, true},
-	"completely": {levelSevere, true}, "complete": {levelSevere, false},
-	"totally": {levelSevere, true}, "profound": {levelSevere, false},
-	"insane": {levelSevere, false}, "unreal": {levelSevere, false}, "worst": {levelSevere, false},
-	"excessive": {levelSevere, false}, "serious": {levelSevere, false},
-	// degree adverbs: moderate alone, one step up before an adjective
-	"very": {levelModerate, true}, "really": {levelModerate, true}, "so": {levelModerate, true},
-	"quite": {levelModerate, true}, "pretty": {levelModerate, true}, "super": {levelModerate, true},
-	// in the span, no severity: how often and how long, not how bad
-	"some": {}, "occasional": {}, "constant": {}, "chronic": {}, "frequent": {},
-	"increased": {}, "initial": {}, "initially": {}, "vivid": {}, "brief": {}, "sudden": {},
-	"worsening": {}, "poor": {}, "recurring": {}, "recurrent": {},
-	"miserable": {levelSevere, false}, "violent": {levelSevere, false}, "raging": {levelSevere, false}, "little": {levelMild, false}, "horrid": {levelSevere, false},
+// modifiers are built from the severity and span lists of cues.txt.
+var modifiers = buildModifiers()
+
+// buildModifiers reads the severity lists: a word's level, and whether it is an adverb.
+func buildModifiers() map[string]modifier {
+	m := map[string]modifier{}
+	for _, l := range []struct {
+		list   string
+		level  uint8
+		adverb bool
+	}{{"spanModifiers", levelNone, false}, {"severityMild", levelMild, false}, {"severityMildAdverbs", levelMild, true},
+		{"severityModerate", levelModerate, false}, {"degreeAdverbs", levelModerate, true},
+		{"severitySevere", levelSevere, false}, {"severitySevereAdverbs", levelSevere, true}} {
+		for w := range cue(l.list) {
+			m[w] = modifier{l.level, l.adverb}
+		}
+	}
+	return m
 }
 
 // feelVerbs stand before an adjective symptom and belong to its span ("felt dizzy").
-var feelVerbs = set("feel", "feels", "felt", "feeling")
+var feelVerbs = cue("feelVerbs")
 
 // judgeVerbs join a symptom to a judgement of it: "the nausea was really bad".
-var judgeVerbs = set("is", "was", "were", "are", "got", "gets", "became", "become", "been", "felt", "feels")
+var judgeVerbs = cue("judgeVerbs")
 
 // severities widens each symptom's span over the modifiers before it and sets its
 // severity from them, from the words of the match itself ("severe headache") and from a
@@ -263,33 +247,21 @@ func judgement(toks []lexicon.Token, from, to int) uint8 {
 
 // trailers are the words after a symptom that annotators keep in its span: the kind of
 // feeling ("zombie-like state"), when it comes ("at first", "every day") and where
-// ("tingling fingers", "pain in my wrists"). Each is a sequence of words; "BODY" is a
+// ("tingling fingers", "pain in my wrists"). Each is a sequence of words; "<body>" is a
 // body part.
-var trailers = func() [][]string {
+var trailers = buildTrailers()
+
+// buildTrailers reads spanTrailers: each cue is a sequence of words.
+func buildTrailers() [][]string {
 	var out [][]string
-	for _, p := range []string{
-		"feeling", "state", "thoughts", "thinking", "like feeling", "like state", "- like",
-		"- like feeling", "- like state", "like",
-		"at first", "at night", "at times", "in the morning", "in the mornings", "all the time",
-		"all day", "all day long", "all night", "all night long", "constantly", "every day",
-		"every night", "every morning", "at bedtime", "during the night",
-		"everyday", "24 / 7", "in the beginning", "at the beginning", "a lot", "during the day",
-		"the first day", "the first week", "the first month", "the first few days",
-		"the first few weeks", "in the first week", "in the first weeks", "in the first days",
-		"in the first month", "in the first few days", "in the first few weeks",
-		"BODY", "in BODY", "in my BODY", "in the BODY", "in both BODY", "on my BODY",
-		"all over", "all over my BODY", "all over BODY",
-	} {
+	for p := range cue("spanTrailers") {
 		out = append(out, strings.Fields(p))
 	}
 	return out
-}()
+}
 
 // bodyParts are the parts a symptom is felt in, as trailers name them.
-var bodyParts = set("hand", "hands", "finger", "fingers", "foot", "feet", "toe", "toes", "leg",
-	"legs", "arm", "arms", "body", "face", "wrist", "wrists", "joints", "muscles", "neck",
-	"shoulders", "chest", "stomach", "skin", "lips", "eyes", "jaw", "knees", "calves", "limbs",
-	"extremities", "scalp", "throat")
+var bodyParts = cue("bodyParts")
 
 // trailer is the length of the longest trailer starting at token k, ending before token
 // to and before the byte offset stop (the next mention), or 0. "like" alone only after a
@@ -303,7 +275,7 @@ func trailer(toks []lexicon.Token, k, to, stop int) int {
 		ok := true
 		for x, w := range p {
 			t := toks[k+x].Norm
-			if w == "BODY" && !bodyParts[t] || w != "BODY" && t != w {
+			if w == "<body>" && !bodyParts[t] || w != "<body>" && t != w {
 				ok = false
 				break
 			}
