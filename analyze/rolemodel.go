@@ -72,20 +72,12 @@ func ParseRoleModel(r io.Reader, name string) (*RoleModel, error) {
 			continue
 		}
 		f := strings.Split(t, "\t")
-		if f[0] == "threshold" && len(f) == 2 {
+		if p := map[string]*float64{"threshold": &m.Threshold, "keep-withdrawal": &m.KeepWithdrawal}[f[0]]; p != nil && len(f) == 2 {
 			v, err := strconv.ParseFloat(f[1], 64)
 			if err != nil || v < 0 || v > 1 {
-				return nil, fmt.Errorf("%s:%d: threshold must be a number from 0 to 1", name, line)
+				return nil, fmt.Errorf("%s:%d: %s must be a number from 0 to 1", name, line, f[0])
 			}
-			m.Threshold = v
-			continue
-		}
-		if f[0] == "keep-withdrawal" && len(f) == 2 {
-			v, err := strconv.ParseFloat(f[1], 64)
-			if err != nil || v < 0 || v > 1 {
-				return nil, fmt.Errorf("%s:%d: keep-withdrawal must be a number from 0 to 1", name, line)
-			}
-			m.KeepWithdrawal = v
+			*p = v
 			continue
 		}
 		if f[0] == "domain" && len(f) == 2 {
