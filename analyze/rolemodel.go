@@ -33,7 +33,7 @@ type RoleModel struct {
 	KeepWithdrawal float64
 	weights        map[string][3]float64
 	bias           [3]float64
-	// domain holds the drug classes ("class=ssri", "class=" for no drug) the model saw
+	// domain holds the drug classes ("ssri", "" for no drug) the model saw
 	// enough examples of; elsewhere it is unsure and the rules decide.
 	domain map[string]bool
 }
@@ -81,7 +81,7 @@ func ParseRoleModel(r io.Reader, name string) (*RoleModel, error) {
 			continue
 		}
 		if f[0] == "domain" && len(f) == 2 {
-			m.domain[f[1]] = true
+			m.domain[strings.TrimPrefix(f[1], "class=")] = true
 			continue
 		}
 		if len(f) != 4 {
@@ -122,7 +122,7 @@ func (m *RoleModel) WriteTo(w io.Writer, header ...string) error {
 	}
 	sort.Strings(doms)
 	for _, d := range doms {
-		fmt.Fprintf(bw, "domain\t%s\n", d)
+		fmt.Fprintf(bw, "domain\tclass=%s\n", d)
 	}
 	fmt.Fprintf(bw, "bias\t%.4f\t%.4f\t%.4f\n", m.bias[0], m.bias[1], m.bias[2])
 	names := make([]string, 0, len(m.weights))
@@ -152,7 +152,7 @@ func (m *RoleModel) Probs(feats []string) [3]float64 {
 
 // InDomain tells whether the model was trained on enough examples of a drug class ("" for
 // symptoms linked to no drug) to decide their roles.
-func (m *RoleModel) InDomain(class string) bool { return m.domain["class="+class] }
+func (m *RoleModel) InDomain(class string) bool { return m.domain[class] }
 
 // Decide returns the model's role and true when it is sure enough to override the rules:
 // its probability reaches the threshold and the drug's class is one it was trained on.
@@ -160,7 +160,7 @@ func (m *RoleModel) Decide(feats []string) (string, bool) {
 	inDomain := false
 	for _, f := range feats {
 		if strings.HasPrefix(f, "class=") {
-			inDomain = m.domain[f]
+			inDomain = m.domain[f[len("class="):]]
 			break
 		}
 	}
@@ -311,7 +311,7 @@ func TrainRoleModel(xs [][]string, ys []int, opt TrainOptions) *RoleModel {
 		KeepWithdrawal: opt.KeepWithdrawal, domain: map[string]bool{}}
 	for f, n := range count {
 		if strings.HasPrefix(f, "class=") && n >= opt.MinDomain {
-			m.domain[f] = true
+			m.domain[f[len("class="):]] = true
 		}
 	}
 	for j, f := range names {

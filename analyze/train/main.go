@@ -32,8 +32,11 @@ type goldPost struct {
 
 type span struct {
 	start, end int
-	label      string // ADR, WD or DI (DI wins over SSI, WD over ADR, as the scorer reads them)
+	class      int // the role class of its label: ADR, WD or DI (DI wins over WD, WD over ADR, as the scorer reads them)
 }
+
+// labelRole is the role each gold label stands for.
+var labelRole = map[string]string{"ADR": analyze.RoleAdverse, "WD": analyze.RoleWithdrawal, "DI": analyze.RoleIndication}
 
 // post is one annotated post with its symptom mentions' features.
 type post struct {
@@ -216,7 +219,7 @@ func appendExamples(xs [][]string, ys []int, p post) ([][]string, []int) {
 // when any of those mentions gets its role; m nil scores the rules.
 func score(p post, m *analyze.RoleModel, acc *[3][2]int) {
 	for _, g := range p.gold {
-		k := analyze.RoleIndex(map[string]string{"ADR": analyze.RoleAdverse, "WD": analyze.RoleWithdrawal, "DI": analyze.RoleIndication}[g.label])
+		k := g.class
 		found, right := false, false
 		for _, e := range p.ex {
 			if e.Start < g.end && g.start < e.End {
@@ -273,7 +276,7 @@ func load(dir string) ([]post, error) {
 			p.label[i] = -1
 			for _, s := range p.gold {
 				if e.Start < s.end && s.start < e.End {
-					p.label[i] = analyze.RoleIndex(map[string]string{"ADR": analyze.RoleAdverse, "WD": analyze.RoleWithdrawal, "DI": analyze.RoleIndication}[s.label])
+					p.label[i] = s.class
 					break
 				}
 			}
@@ -316,7 +319,7 @@ func goldSpans(raw [][]any) []span {
 		default:
 			continue
 		}
-		out = append(out, span{k[0], k[1], lab})
+		out = append(out, span{k[0], k[1], analyze.RoleIndex(labelRole[lab])})
 	}
 	return out
 }
