@@ -45,27 +45,7 @@ func set(words ...string) map[string]bool {
 }
 
 var (
-	negPre = cue("negPre")
-	// An auxiliary with "not" negates when a verb of having follows: "didn't have",
-	// "haven't noticed"; alone ("I can't tell you how") it does not.
-	negAux    = cue("negAux")
-	haveVerbs = cue("haveVerbs")
-	// Pseudo-triggers: the word after the trigger that undoes it.
-	negPseudoNext = cuePrefixed("negPseudoNext.")
-	negPost       = cue("negPost")
-	normalWords   = cue("normalWords")
-	linkVerbs     = cue("linkVerbs")
-	// "is not an issue": a symptom denied after the fact.
-	negPostAux  = cue("negPostAux")
-	negPostNoun = cue("negPostNoun")
-
-	selfWords  = cue("selfWords")
-	otherWords = cue("otherWords")
-	// Kin, and the groups the writer speaks of: "my group", "the forum".
-	relativeNouns = cue("relativeNouns")
-
-	hypoPre  = cue("hypoPre")
-	canVerbs = cue("canVerbs")
+	selfWords = cue("selfWords")
 
 	withdrawalWords = cue("withdrawalWords")
 	// Words that are a withdrawal cue only in company: "ran out", "late for a dose",
@@ -101,7 +81,6 @@ var (
 	endWords       = cue("endWords")
 	removeVerbs    = cue("removeVerbs")
 	conditionField = cue("conditionField")
-	otherHistory   = cue("otherHistory")
 	// Status words before a drug.
 	statusTapering = cue("statusTapering")
 	statusPlanned  = cue("statusPlanned")
@@ -122,121 +101,67 @@ func clause(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
 	return from, to
 }
 
-// negated reports whether a mention at first..last is denied.
+// negated reports whether a mention at first..last is denied: a negation rule reaches it.
 func negated(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) bool {
 	// A term that says the lack itself ("can't sleep", "no appetite", "unable to focus")
 	// is not denied by a trigger before it: "no appetite and can't sleep" is two symptoms.
-	if cls[first]&(wcNegPre|wcNegAux) != 0 || toks[first].Norm == "unable" {
+	if engine.starts(toks[first].Norm, ctxNegation) || toks[first].Norm == "unable" {
 		return false
 	}
-	for i := first - 1; i >= cFrom && i >= first-8; i-- {
-		c := cls[i]
-		if c&(wcNegPre|wcNegAux) == 0 {
-			continue // every trigger and pseudo-trigger is in negPre or negAux
-		}
-		w := toks[i].Norm
-		next := ""
-		if i+1 < len(toks) {
-			next = toks[i+1].Norm
-		}
-		if ps, ok := negPseudoNext[w]; ok && ps[next] {
-			continue
-		}
-		if (w == "hardly" || w == "barely") && !(next == "any" || next == "ever" || next == "noticeable" || next == "notice" || next == "noticed") {
-			continue // "barely slept" reports the symptom; "barely any nausea" denies it
-		}
-		if w == "free" && next == "of" {
-			return true // "free of the dry cough"
-		}
-		if c&wcNegPre != 0 && w != "free" {
-			if w == "never" && i+1 < first && !haveVerbs[next] && first-i > 3 {
-				continue
-			}
-			return true
-		}
-		if c&wcNegAux != 0 && haveVerbs[next] {
-			return true
-		}
-	}
-	// after: "pain free", "ache-free", "was not an issue", "CK levels are normal"
-	for i := last + 1; i < cTo && i <= last+4; i++ {
-		w := toks[i].Norm
-		if normalWords[w] && i > last+1 && linkVerbs[toks[i-1].Norm] {
-			return true
-		}
-		if negPost[w] && i <= last+2 {
-			return true
-		}
-		if negPostAux[w] {
-			for j := i + 1; j < cTo && j <= i+3; j++ {
-				if negPostNoun[toks[j].Norm] {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return engine.any(toks, cls, first, last, cFrom, cTo, cFrom, cTo, 8, ctxNegation)
 }
 
-// experiencer says whose symptom or drug it is: the nearest person named before it in
-// the sentence; the writer when none, except in an article.
+// experiencer says whose symptom or drug it is: the person named nearest before it in
+// the sentence (the rule that ends nearest, the longer at a tie: "everyone I know" is
+// others); the writer when none, except in an article.
 func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article bool) string {
-	for i := first - 1; i >= sFrom; i-- {
-		if cls[i]&wcPerson == 0 {
+	var buf [8]ctxHit
+	best := ctxHit{to: -1}
+	for i := first - 1; i >= sFrom && i >= best.from-3; i-- {
+		if cls[i]&wcCue == 0 {
 			continue
 		}
-		w, c := toks[i].Norm, cls[i]
-		if (w == "anyone" || w == "anybody") && i+1 < first && toks[i+1].Norm == "else" {
-			return Self // "anyone else get vivid dreams?": the writer does
-		}
-		// "my sister", "a friend", "his ex", "my ex-husband", "they": another person;
-		// "some" and "many" only before "people" or "patients".
-		if c&(wcRelative|wcOther) != 0 {
-			if (w == "some" || w == "many") && !(i+1 < first && (toks[i+1].Norm == "people" || toks[i+1].Norm == "patients")) {
-				continue
+		for _, h := range engine.matchAt(toks, i, first, ctxSelf|ctxOther, buf[:0]) {
+			if h.to > best.to || h.to == best.to && h.from < best.from {
+				best = h
 			}
-			return Other
-		}
-		if c&wcSelf != 0 {
-			// "everyone I know", "people I talked to": a relative clause about others
-			if w == "i" && i > sFrom && cls[i-1]&wcOther != 0 && toks[i-1].Norm != "you" {
-				return Other
-			}
-			return Self
 		}
 	}
-	if article {
+	switch {
+	case best.rule != nil && best.rule.cat == ctxOther:
+		return Other
+	case best.rule != nil:
+		return Self
+	case article:
 		return Other
 	}
 	return Self
 }
 
-// certainty is hypothetical under a conditional or modal trigger in the clause, or in a
+// certainty is hypothetical where a hypothetical rule reaches the mention, or in a
 // question.
-func certainty(toks []lexicon.Token, sFrom, sTo, cFrom, first int) string {
-	for i := first - 1; i >= sFrom && i >= first-14; i-- {
-		w := toks[i].Norm
-		if i < cFrom && w != "if" && w != "unless" && w != "whether" || i < first-10 && w != "if" {
-			continue
+func certainty(toks []lexicon.Token, cls []uint16, sFrom, sTo, cFrom, cTo, first int) string {
+	hypo := false
+	engine.find(toks, cls, first, first, cFrom, cTo, sFrom, sTo, 14, ctxHypothetical, func(h ctxHit) bool {
+		if h.to > first {
+			return true // after the mention: no rule of this kind yet
 		}
-		if w == "can" {
-			if i+1 < len(toks) && canVerbs[toks[i+1].Norm] {
-				return Hypothetical
+		w := toks[h.from].Norm
+		if w == "would" && h.from > sFrom && (toks[h.from-1].Norm == "it" || toks[h.from-1].Norm == "drug") && hasAny(toks, sFrom, h.from, toldWords) {
+			return true // "no one told me sertraline would give me night sweats": it did
+		}
+		hypo = true
+		return false
+	})
+	if hypo {
+		return Hypothetical
+	}
+	for i := first - 1; i >= cFrom && i >= first-10; i-- {
+		switch toks[i].Norm {
+		case "sometimes", "often", "tend", "usually":
+			if hasAny(toks, sFrom, i, genericPeople) {
+				return Hypothetical // "patients sometimes feel"
 			}
-			continue
-		}
-		if w == "would" && i > sFrom && (toks[i-1].Norm == "it" || toks[i-1].Norm == "drug") && hasAny(toks, sFrom, i, toldWords) {
-			continue // "no one told me sertraline would give me night sweats": it did
-		}
-		if hypoPre[w] {
-			return Hypothetical
-		}
-		switch {
-		case w == "watch" && i+1 < len(toks) && (toks[i+1].Norm == "out" || toks[i+1].Norm == "for"),
-			w == "case" && i > sFrom && toks[i-1].Norm == "in",
-			w == "will" && i+1 < first && adverseVerbs[toks[i+1].Norm],
-			(w == "sometimes" || w == "often" || w == "tend" || w == "usually") && hasAny(toks, sFrom, i, genericPeople):
-			return Hypothetical // "watch out for", "in case", "will give me", "patients sometimes feel"
 		}
 	}
 	for i := sTo - 1; i >= sFrom && i >= sTo-3; i-- {
@@ -680,21 +605,12 @@ func hasAny(toks []lexicon.Token, from, to int, words map[string]bool) bool {
 	return false
 }
 
-// isHistory reads a symptom as a comorbidity or past illness: "since childhood",
-// "history of", "before I started".
+// isHistory reads a symptom as a comorbidity or past illness: a history rule in its
+// sentence ("since childhood", "history of", "before I started").
 func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
+	var buf [8]ctxHit
 	for i := sFrom; i < sTo; i++ {
-		if cls[i]&wcHistory == 0 {
-			continue
-		}
-		w := toks[i].Norm
-		if otherHistory[w] {
-			return true
-		}
-		if w == "before" && i+2 < sTo && (toks[i+1].Norm == "i" || toks[i+1].Norm == "taking" || toks[i+1].Norm == "starting") {
-			return true
-		}
-		if (w == "all" || w == "whole") && i+2 < sTo && toks[i+1].Norm == "my" && toks[i+2].Norm == "life" {
+		if cls[i]&wcCue != 0 && len(engine.matchAt(toks, i, sTo, ctxHistory, buf[:0])) > 0 {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -18,8 +19,9 @@ var cuesTXT string
 
 // cueList is one list of cues and what its header says of it.
 type cueList struct {
-	category, direction, scope, about string
+	name, category, direction, scope, about string
 	words                             map[string]bool
+	phrases                           []string // a rule list's rules (ctx:...), in file order
 }
 
 var (
@@ -39,6 +41,15 @@ var cueLists = func() map[string]*cueList {
 	return lists
 }()
 
+// engine is the context engine built from the rule lists.
+var engine = func() *ctxEngine {
+	e, err := buildEngine(cueLists)
+	if err != nil {
+		panic("analyze/cues.txt: " + err.Error()) // a test reads the embedded file
+	}
+	return e
+}()
+
 // cue returns the embedded list name.
 func cue(name string) map[string]bool {
 	l, ok := cueLists[name]
@@ -48,21 +59,9 @@ func cue(name string) map[string]bool {
 	return l.words
 }
 
-// cuePrefixed returns the lists whose names start with prefix, by the rest of the name:
-// "negPseudoNext.not" is the words after "not" that undo it.
-func cuePrefixed(prefix string) map[string]map[string]bool {
-	out := map[string]map[string]bool{}
-	for name, l := range cueLists {
-		if rest, ok := strings.CutPrefix(name, prefix); ok {
-			out[rest] = l.words
-		}
-	}
-	return out
-}
-
 // parseCues reads a cue file. With base nil it defines lists, and each header must give
 // the category, direction and scope; with base it changes base's lists: a header names an
-// existing list ("[negPre]"), and a cue written "-word" is taken out. Errors name the
+// existing list ("[ctx:negation]"), and a cue written "-word" is taken out. Errors name the
 // file and line.
 func parseCues(r io.Reader, name string, base map[string]*cueList) (map[string]*cueList, error) {
 	lists := base
@@ -94,13 +93,20 @@ func parseCues(r io.Reader, name string, base map[string]*cueList) (map[string]*
 				cur = l
 				continue
 			}
-			if len(f) != 3 || !cueCategories[f[0]] || !cueDirections[f[1]] || !cueScopes[f[2]] {
+			if strings.HasPrefix(list, ruleListPrefix) && len(f) == 3 {
+				if _, _, err := parseScope(f[2]); err != nil {
+					return nil, fmt.Errorf("%s:%d: list %q: %w", name, line, list, err)
+				}
+				if _, ok := ctxCategories[f[0]]; !ok || f[1] == "none" || !cueDirections[f[1]] {
+					return nil, fmt.Errorf("%s:%d: rule list %q: want a category (negation, pseudo, hypothetical, history, self, other), a direction (before, after, both) and a scope (clause or sentence, with an optional most tokens: clause8), got %q", name, line, list, head)
+				}
+			} else if len(f) != 3 || !cueCategories[f[0]] || !cueDirections[f[1]] || !cueScopes[f[2]] {
 				return nil, fmt.Errorf("%s:%d: list %q: want a category (negation, pseudo, experiencer, ...), a direction (before, after, both, none) and a scope (clause, sentence, window, none), got %q", name, line, list, head)
 			}
 			if _, dup := lists[list]; dup {
 				return nil, fmt.Errorf("%s:%d: list %q defined twice", name, line, list)
 			}
-			cur = &cueList{category: f[0], direction: f[1], scope: f[2], about: strings.TrimSpace(about), words: map[string]bool{}}
+			cur = &cueList{name: list, category: f[0], direction: f[1], scope: f[2], about: strings.TrimSpace(about), words: map[string]bool{}}
 			lists[list] = cur
 			continue
 		}
@@ -108,7 +114,22 @@ func parseCues(r io.Reader, name string, base map[string]*cueList) (map[string]*
 			return nil, fmt.Errorf("%s:%d: cue %q before any [list] header", name, line, t)
 		}
 		if w, ok := strings.CutPrefix(t, "-"); ok && base != nil {
+			w = strings.Join(strings.Fields(w), " ")
 			delete(cur.words, strings.ToLower(w))
+			cur.phrases = slices.DeleteFunc(cur.phrases, func(p string) bool { return p == w })
+			continue
+		}
+		if cur.phrases != nil || strings.HasPrefix(cur.name, ruleListPrefix) {
+			// A rule: words, @lists and * between spaces.
+			for _, w := range strings.Fields(t) {
+				if !strings.HasPrefix(w, "@") && w != strings.ToLower(w) {
+					return nil, fmt.Errorf("%s:%d: rule %q: write words in lower case, as the tokenizer reads them (only a @list name may have capitals)", name, line, t)
+				}
+			}
+			t = strings.Join(strings.Fields(t), " ")
+			if !slices.Contains(cur.phrases, t) {
+				cur.phrases = append(cur.phrases, t)
+			}
 			continue
 		}
 		if t != strings.ToLower(t) {
@@ -133,6 +154,11 @@ func LoadContextCues(path string) error {
 	if _, err := parseCues(f, path, cueLists); err != nil {
 		return err
 	}
+	e, err := buildEngine(cueLists)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	engine = e
 	// The word classes, modifiers and trailers are built from the lists: build them again.
 	wordClassOnce.Do(func() {})
 	loadWordClass()

@@ -3,6 +3,7 @@ package analyze
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,15 +13,15 @@ func TestCuesFile(t *testing.T) {
 		t.Fatalf("analyze/cues.txt has %d lists", len(cueLists))
 	}
 	for name, l := range cueLists {
-		if len(l.words) == 0 {
+		if len(l.words) == 0 && len(l.phrases) == 0 {
 			t.Errorf("list %s is empty", name)
 		}
 		if l.about == "" {
 			t.Errorf("list %s does not say what it is", name)
 		}
 	}
-	if !negPre["no"] || !negPseudoNext["not"]["only"] || !otherWords["sister"] {
-		t.Error("the engine's sets are not the lists of cues.txt")
+	if !engine.starts("no", ctxNegation) || !engine.starts("sister", ctxOther) || engine.starts("sister", ctxNegation) {
+		t.Error("the engine's rules are not the lists of cues.txt")
 	}
 }
 
@@ -36,6 +37,26 @@ func TestParseCuesErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: error %v, want %q", tc.text, err, tc.want)
 		}
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"[ctx:neg] negation before clause8x: x\nno\n", `c.txt:1: list "ctx:neg": scope "clause8x"`},
+		{"[ctx:neg] severity before clause: x\nno\n", `c.txt:1: rule list "ctx:neg": want a category`},
+		{"[ctx:neg] negation none clause: x\nno\n", `c.txt:1: rule list "ctx:neg": want a category`},
+		{"[ctx:neg] negation before clause: x\nno @Other\n", ""},
+		{"[ctx:neg] negation before clause: x\nNo more\n", `c.txt:2: rule "No more": write words in lower case`},
+	} {
+		_, err := parseCues(strings.NewReader(tc.text), "c.txt", nil)
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("%q: error %v, want %q", tc.text, err, tc.want)
+		}
+	}
+	// A rule names a word list that is not there.
+	lists, err := parseCues(strings.NewReader("[ctx:neg] negation before clause: x\nno @nowhere\n"), "c.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := buildEngine(lists); err == nil || !strings.Contains(err.Error(), `rule "no @nowhere": no word list "nowhere"`) {
+		t.Errorf("unknown @list: %v", err)
 	}
 	if _, err := parseCues(strings.NewReader("[negPree]\nnary\n"), "u.txt", map[string]*cueList{}); err == nil || !strings.Contains(err.Error(), `u.txt:1: no list "negPree"`) {
 		t.Errorf("unknown list in a user file: %v", err)
@@ -59,14 +80,19 @@ func TestUserCueFile(t *testing.T) {
 	if negatedIn() {
 		t.Fatal("negated before the user file")
 	}
-	if err := LoadContextCues(write("add.txt", "# mine\n[negPre]\nnary\n")); err != nil {
+	if err := LoadContextCues(write("add.txt", "# mine\n[ctx:negation]\nnary a\n")); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { delete(negPre, "nary"); loadWordClass() })
+	t.Cleanup(func() {
+		l := cueLists["ctx:negation"]
+		l.phrases = slices.DeleteFunc(l.phrases, func(p string) bool { return p == "nary a" })
+		engine, _ = buildEngine(cueLists)
+		loadWordClass()
+	})
 	if !negatedIn() {
 		t.Error("the user file did not make 'nary' a negation")
 	}
-	if err := LoadContextCues(write("remove.txt", "[negPre]\n-nary\n")); err != nil {
+	if err := LoadContextCues(write("remove.txt", "[ctx:negation]\n-nary  a\n")); err != nil {
 		t.Fatal(err)
 	}
 	if negatedIn() {

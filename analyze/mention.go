@@ -317,7 +317,7 @@ func (s *section) context(pageDrug drugRef) {
 		case TypeSymptom:
 			m.Negated = negated(s.toks, s.cls, cFrom, cTo, m.first, m.last)
 			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
-			m.Certainty = certainty(s.toks, tr[0], tr[1], cFrom, m.first)
+			m.Certainty = certainty(s.toks, s.cls, tr[0], tr[1], cFrom, cTo, m.first)
 		}
 		var class string
 		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, pageDrug)

@@ -11,14 +11,8 @@ import (
 // instead of looking each word up in their own sets.
 const (
 	wcQuantity   = 0xff    // the quantity keys (keyDoseUnit, keyTimeUnit, ...)
-	wcRelative   = 1 << 8  // relativeNouns: "sister", "husband"
-	wcOther      = 1 << 9  // otherWords: "he", "people", "rats"
-	wcSelf       = 1 << 10 // selfWords: "I", "my"
-	wcWithdrawal = 1 << 11 // withdrawalWords and cueOnlyWords: "stopped", "off", "ran"
-	wcHistory    = 1 << 12 // otherHistory and "before", "all", "whole"
-	wcNegPre     = 1 << 13 // negPre: "no", "never", "without"
-	wcNegAux     = 1 << 14 // negAux: "didnt", "havent"
-	wcPerson     = wcRelative | wcOther | wcSelf
+	wcWithdrawal = 1 << 8  // withdrawalWords and cueOnlyWords: "stopped", "off", "ran"
+	wcCue        = 1 << 9  // a word that can start a rule of the context engine
 )
 
 var (
@@ -34,15 +28,13 @@ func loadWordClass() {
 	for _, s := range []struct {
 		words map[string]bool
 		bit   uint16
-	}{{relativeNouns, wcRelative}, {otherWords, wcOther}, {selfWords, wcSelf},
-		{withdrawalWords, wcWithdrawal}, {cueOnlyWords, wcWithdrawal}, {otherHistory, wcHistory},
-		{negPre, wcNegPre}, {negAux, wcNegAux}} {
+	}{{withdrawalWords, wcWithdrawal}, {cueOnlyWords, wcWithdrawal}} {
 		for w := range s.words {
 			wordClass[w] |= s.bit
 		}
 	}
-	for _, w := range []string{"before", "all", "whole"} {
-		wordClass[w] |= wcHistory
+	for w := range engine.byFirst {
+		wordClass[w] |= wcCue
 	}
 }
 
