@@ -47,23 +47,9 @@ func set(words ...string) map[string]bool {
 var (
 	selfWords = cue("selfWords")
 
-	withdrawalWords = cue("withdrawalWords")
-	// Words that are a withdrawal cue only in company: "ran out", "late for a dose",
-	// "don't take it".
-	cueOnlyWords   = cue("cueOnlyWords")
 	stopConnective = cue("stopConnective")
-	stopAdverbs    = cue("stopAdverbs")
-	gerundNext     = cue("gerundNext")
-	takeObject     = cue("takeObject")
-	// Words after which "off" means off the drug: "coming off", "getting off".
-	offVerbs     = cue("offVerbs")
-	stopNext     = cue("stopNext")
-	stopPrev     = cue("stopPrev")
-	reduceNext   = cue("reduceNext")
-	doseWords    = cue("doseWords")
-	missNext     = cue("missNext")
-	indicateVerb = cue("indicateVerb")
-	treatWords   = cue("treatWords")
+	indicateVerb   = cue("indicateVerb")
+	treatWords     = cue("treatWords")
 	// lessened is an indication only for what the drug is taken for: "reduced my anxiety",
 	// but "reduced my sex drive" is an adverse effect.
 	lessenWords  = cue("lessenWords")
@@ -81,10 +67,6 @@ var (
 	endWords       = cue("endWords")
 	removeVerbs    = cue("removeVerbs")
 	conditionField = cue("conditionField")
-	// Status words before a drug.
-	statusTapering = cue("statusTapering")
-	statusPlanned  = cue("statusPlanned")
-	statusCurrent  = cue("statusCurrent")
 )
 
 // clause returns the token range [from, to) of the clause holding tokens first..last,
@@ -116,12 +98,13 @@ func negated(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) bo
 // others); the writer when none, except in an article.
 func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article bool) string {
 	var buf [8]ctxHit
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: first}
 	best := ctxHit{to: -1}
 	for i := first - 1; i >= sFrom && i >= best.from-3; i-- {
 		if cls[i]&wcCue == 0 {
 			continue
 		}
-		for _, h := range engine.matchAt(toks, i, first, ctxSelf|ctxOther, buf[:0]) {
+		for _, h := range engine.matchAt(&x, i, first, ctxSelf|ctxOther, buf[:0]) {
 			if h.to > best.to || h.to == best.to && h.from < best.from {
 				best = h
 			}
@@ -143,9 +126,6 @@ func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article b
 func certainty(toks []lexicon.Token, cls []uint16, sFrom, sTo, cFrom, cTo, first int) string {
 	hypo := false
 	engine.find(toks, cls, first, first, cFrom, cTo, sFrom, sTo, 14, ctxHypothetical, func(h ctxHit) bool {
-		if h.to > first {
-			return true // after the mention: no rule of this kind yet
-		}
 		w := toks[h.from].Norm
 		if w == "would" && h.from > sFrom && (toks[h.from-1].Norm == "it" || toks[h.from-1].Norm == "drug") && hasAny(toks, sFrom, h.from, toldWords) {
 			return true // "no one told me sertraline would give me night sweats": it did
@@ -184,141 +164,32 @@ var (
 )
 
 // withdrawalCueAt returns the index of the sentence's cue that a drug is being stopped,
-// cut or missed, or -1. A plan ("I am going to get off it") is not yet a withdrawal, but
-// the noun is a cue wherever it stands ("I will say that withdrawal is unpleasant").
+// cut or missed (the head of the first withdrawal rule that matches), or -1. A plan ("I
+// am going to get off it") is not yet a withdrawal, but the noun is a cue wherever it
+// stands ("I will say that withdrawal is unpleasant").
 //
 // drugAt reports a drug name starting at a token ("stopped Zoloft"); it may be nil.
 func withdrawalCueAt(toks []lexicon.Token, cls []uint16, sFrom, sTo int, drugAt func(int) bool) int {
-	for i := sFrom; i < sTo; i++ {
-		if cls[i]&wcWithdrawal == 0 {
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt}
+	var buf [8]ctxHit
+	at := -1
+	for i := sFrom; i < sTo && (at < 0 || i <= at); i++ {
+		if cls[i]&wcCue == 0 && engine.anywhereCats&(ctxWithdrawal|ctxWithdrawalNoun) == 0 {
 			continue
 		}
-		w := toks[i].Norm
-		next, prev := "", ""
-		if i+1 < sTo {
-			next = toks[i+1].Norm
-		}
-		// Skip adverbs back to the subject: "I completely stopped", "when I finally quit".
-		for j := i - 1; j >= sFrom; j-- {
-			if !stopAdverbs[toks[j].Norm] {
-				prev = toks[j].Norm
-				break
-			}
-		}
-		switch w {
-		case "withdrawal", "withdrawals", "withdrawl", "withdrawls", "wd", "wds",
-			"discontinuation", "detox", "turkey":
-			return i
-		}
-		if planned(toks, sFrom, i) {
-			continue
-		}
-		switch w {
-		case "withdraw", "withdrawing", "withdrew", "taper", "tapering", "tapered", "wean", "weaning",
-			"weaned", "weening", "ween", "weened", "discontinued", "discontinuing", "detoxing", "detoxed":
-			return i
-		case "off":
-			if offVerbs[prev] || prev == "it" || prev == "them" || prev == "and" || prev == "was" ||
-				prev == "days" || prev == "weeks" || prev == "months" || prev == "day" || prev == "week" || prev == "month" {
-				return i
-			}
-		case "without":
-			if next == "taking" || next == "it" || next == "my" || next == "meds" || next == "medication" || next == "them" {
-				return i
-			}
-		case "stop":
-			// "when I stop taking it", "don't stop Effexor at once"; "I want to stop" is a plan.
-			if (stopPrev[prev] || prev == "dont" || prev == "never" || prev == "you") &&
-				(stopNext[next] || drugAt != nil && i+1 < sTo && drugAt(i+1) || next == "") {
-				return i
-			}
-		case "quit", "quitting", "stopped", "stopping", "stoped", "stoping":
-			if stopNext[next] || stopPrev[prev] || drugAt != nil && i+1 < sTo && drugAt(i+1) {
-				return i
-			}
-			// "Stopping can cause jitters", "quitting was hell": the gerund as subject.
-			if (w == "stopping" || w == "quitting") && (i == sFrom || gerundNext[next]) {
-				return i
-			}
-		case "cut", "cutting", "reduced", "reducing", "lowered", "lowering", "dropped",
-			"decrease", "decreased", "decreasing", "reduce":
-			// "cut down my leg cramps", "cut back on sugar": what follows is cut, not a dose
-			j := i + 1
-			if next == "down" || next == "back" {
-				j++
-				if j < sTo && toks[j].Norm == "on" {
-					j++
-				}
-			}
-			after := ""
-			if j < sTo {
-				after = toks[j].Norm
-			}
-			switch {
-			case after == "my" || after == "the" || after == "a" || after == "that" || after == "this" || after == "his" || after == "her":
-				// "reduced my dose", not "reduced my anxiety"
-				if j+1 < sTo && (doseWords[toks[j+1].Norm] || drugAt != nil && drugAt(j+1)) {
-					return i
-				}
-			case doseWords[after] || drugAt != nil && j < sTo && drugAt(j) || toks[min(j, sTo-1)].Kind == lexicon.Number && j < sTo:
-				return i
-			case j > i+1 && (j >= sTo || toks[j].Kind == lexicon.Punct || after == "to" || after == "and" || after == "again" || after == "slowly"):
-				return i // "when I cut down", "cut back to 10 mg"
-			case (w == "cut" || w == "cutting" || w == "dropped") && reduceNext[next] && next != "down" && next != "back":
-				return i
-			}
-		case "wears", "wore", "wearing", "worn":
-			// "when the tramadol wears off": the end of a dose
-			if next == "off" {
-				return i
-			}
-		case "removed", "out":
-			// "after getting the Nexplanon removed", "had the IUD taken out"
-			if w == "out" && prev != "taken" && prev != "took" && prev != "pulled" && prev != "came" {
+		for _, h := range engine.matchAt(&x, i, sTo, ctxWithdrawal|ctxWithdrawalNoun, buf[:0]) {
+			if at >= 0 && h.head >= at {
 				continue
 			}
-			for j := i - 1; j >= sFrom && j >= i-3; j-- {
-				if drugAt != nil && drugAt(j) {
-					return i
+			if h.rule.cat == ctxWithdrawal {
+				if _, plan := engine.nearestBefore(&x, sFrom, h.head, 4, ctxPlanned); plan {
+					continue
 				}
 			}
-		case "missed", "miss", "missing", "skipped", "skip", "skipping", "forgot", "forget", "forgetting":
-			if missNext[next] || next == "to" && i+2 < sTo && (toks[i+2].Norm == "take" || toks[i+2].Norm == "refill") ||
-				i+1 < sTo && toks[i+1].Kind == lexicon.Number || numberWords[next] > 1 {
-				return i
-			}
-			// "if a dose is missed", "when doses get skipped"
-			for j := i - 1; j >= sFrom && j >= i-4; j-- {
-				if doseWords[toks[j].Norm] {
-					return i
-				}
-				if w := toks[j].Norm; w != "was" && w != "is" && w != "were" && w != "are" && w != "gets" && w != "get" &&
-					w != "got" && w != "be" && w != "of" && (drugAt == nil || !drugAt(j)) {
-					break
-				}
-			}
-		case "between":
-			if next == "doses" || next == "dose" {
-				return i
-			}
-		case "ran", "run", "running", "runs":
-			// "I ran out of it for 4 days"
-			if next == "out" && (i+2 >= sTo || toks[i+2].Norm == "of" || toks[i+2].Kind == lexicon.Punct) {
-				return i
-			}
-		case "late":
-			// "a few hours late for a dose", "late taking my pill"
-			if hasAny(toks, i+1, min(sTo, i+5), doseWords) {
-				return i
-			}
-		case "take", "taking", "took", "takes":
-			// "when I don't take it", "if I do not take this drug", "a day without taking it"
-			if negatedTaking(toks, sFrom, i) && (i+1 >= sTo || takeObject[next]) {
-				return i
-			}
+			at = h.head
 		}
 	}
-	return -1
+	return at
 }
 
 // stopReason reports a symptom given as the reason a drug was stopped, or merely named
@@ -366,37 +237,6 @@ func stopReason(toks []lexicon.Token, sFrom, cue, first, last int) bool {
 			if toks[j-1].Norm == "result" || toks[j-1].Norm == "because" {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// negatedTaking reports a "not" just before the verb of taking at i: "don't take",
-// "didn't take", "do not take", "not taking".
-func negatedTaking(toks []lexicon.Token, sFrom, i int) bool {
-	for j := i - 1; j >= sFrom && j >= i-2; j-- {
-		switch toks[j].Norm {
-		case "dont", "didnt", "doesnt", "not", "never", "havent", "hadnt", "wasnt", "stop", "stopped", "quit":
-			return true
-		case "do", "did", "does", "to", "been", "was", "am", "im":
-			continue
-		}
-		return false
-	}
-	return false
-}
-
-// planned reports whether the verb at i is only intended: "going to get off",
-// "want to stop", "need to taper".
-func planned(toks []lexicon.Token, sFrom, i int) bool {
-	for j := i - 1; j >= sFrom && j >= i-4; j-- {
-		switch toks[j].Norm {
-		case "want", "wanted", "wants", "need", "needs", "plan", "planning", "hope", "hoping",
-			"will", "gonna", "should", "afraid", "scared", "wish", "considering", "thinking", "how",
-			"might", "may", "ready", "decide", "deciding":
-			return true
-		case "going":
-			return j+1 < len(toks) && toks[j+1].Norm == "to"
 		}
 	}
 	return false
@@ -609,8 +449,9 @@ func hasAny(toks []lexicon.Token, from, to int, words map[string]bool) bool {
 // sentence ("since childhood", "history of", "before I started").
 func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
 	var buf [8]ctxHit
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo}
 	for i := sFrom; i < sTo; i++ {
-		if cls[i]&wcCue != 0 && len(engine.matchAt(toks, i, sTo, ctxHistory, buf[:0])) > 0 {
+		if cls[i]&wcCue != 0 && len(engine.matchAt(&x, i, sTo, ctxHistory, buf[:0])) > 0 {
 			return true
 		}
 	}
@@ -618,52 +459,31 @@ func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
 }
 
 // drugStatus reads what the text says of a drug: current, stopped, tapering, planned.
-// The status word nearest before the drug says it ("my level was 12 so I take vitamin
-// D": current), with the tense of its verb ("was taking", "had been on": stopped).
-func drugStatus(toks []lexicon.Token, cFrom, cTo, first, last int) string {
-	norm := func(i int) string {
-		if i < 0 || i >= len(toks) {
-			return ""
-		}
-		return toks[i].Norm
+// The status rule nearest before the drug says it ("my level was 12 so I take vitamin D":
+// current), with the tense of its verb ("was taking", "had been on": stopped); else a
+// rule after it ("Lexapro daily").
+func drugStatus(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) string {
+	const statuses = ctxCurrent | ctxStopped | ctxTapering | ctxStatusPlanned
+	x := ctxText{toks: toks, cls: cls, sFrom: cFrom, sTo: cTo}
+	h, ok := engine.nearestBefore(&x, cFrom, first, 6, statuses)
+	if !ok {
+		engine.find(toks, cls, first, last, cFrom, cTo, cFrom, cTo, 3, statuses, func(a ctxHit) bool {
+			h, ok = a, a.from > last
+			return !ok
+		})
 	}
-	for i := first - 1; i >= cFrom && i >= first-6; i-- {
-		w, prev, next := toks[i].Norm, norm(i-1), norm(i+1)
-		switch {
-		case w == "off":
-			if statusTapering[prev] {
-				return StatusTapering // "tapering off", "coming off"
-			}
-			return StatusStopped
-		case statusTapering[w] && w != "coming" && w != "getting" && (w != "cutting" || next == "down" || next == "back"):
-			return StatusTapering
-		case w == "quit" || w == "stopped" || w == "discontinued" || w == "stopping":
-			return StatusStopped
-		case w == "was" || w == "were" || w == "took" || w == "used" || w == "came" || w == "went":
-			return StatusStopped
-		case w == "had" && next == "been":
-			return StatusStopped
-		case statusPlanned[w] && (w != "about" || next == "to") && (w != "going" || next == "to"):
-			return StatusPlanned
-		case statusCurrent[w]:
-			switch {
-			case prev == "was" || prev == "were" || prev == "quit" || prev == "stopped":
-				return StatusStopped // "was taking", "was on", "stopped taking"
-			case prev == "been" && norm(i-2) == "had":
-				return StatusStopped
-			case w == "been" && prev == "had":
-				return StatusStopped
-			}
-			return StatusCurrent
-		}
+	if !ok {
+		return ""
 	}
-	for i := last + 1; i < cTo && i <= last+3; i++ {
-		switch toks[i].Norm {
-		case "daily", "now", "currently":
-			return StatusCurrent
-		}
+	switch h.rule.cat {
+	case ctxStopped:
+		return StatusStopped
+	case ctxTapering:
+		return StatusTapering
+	case ctxStatusPlanned:
+		return StatusPlanned
 	}
-	return ""
+	return StatusCurrent
 }
 
 // Figures of speech that name a symptom without reporting one.

@@ -20,8 +20,8 @@ var cuesTXT string
 // cueList is one list of cues and what its header says of it.
 type cueList struct {
 	name, category, direction, scope, about string
-	words                             map[string]bool
-	phrases                           []string // a rule list's rules (ctx:...), in file order
+	words                                   map[string]bool
+	phrases                                 []string // a rule list's rules (ctx:...), in file order
 }
 
 var (
@@ -122,11 +122,18 @@ func parseCues(r io.Reader, name string, base map[string]*cueList) (map[string]*
 		if cur.phrases != nil || strings.HasPrefix(cur.name, ruleListPrefix) {
 			// A rule: words, @lists and * between spaces.
 			for _, w := range strings.Fields(t) {
-				if !strings.HasPrefix(w, "@") && w != strings.ToLower(w) {
+				if w = strings.TrimPrefix(w, "!"); !strings.HasPrefix(w, "@") && w != strings.ToLower(w) {
 					return nil, fmt.Errorf("%s:%d: rule %q: write words in lower case, as the tokenizer reads them (only a @list name may have capitals)", name, line, t)
 				}
 			}
 			t = strings.Join(strings.Fields(t), " ")
+			if base != nil {
+				// A user file's rules name lists that are all there: check them here,
+				// where the line is known.
+				if _, err := parseRule(t, lists); err != nil {
+					return nil, fmt.Errorf("%s:%d: rule %q: %w", name, line, t, err)
+				}
+			}
 			if !slices.Contains(cur.phrases, t) {
 				cur.phrases = append(cur.phrases, t)
 			}

@@ -58,6 +58,9 @@ func TestParseCuesErrors(t *testing.T) {
 	if _, err := buildEngine(lists); err == nil || !strings.Contains(err.Error(), `rule "no @nowhere": no word list "nowhere"`) {
 		t.Errorf("unknown @list: %v", err)
 	}
+	if _, err := parseCues(strings.NewReader("[ctx:negation]\nno\nnary @nowhere\n"), "u.txt", cueLists); err == nil || !strings.Contains(err.Error(), `u.txt:3: rule "nary @nowhere": no word list "nowhere"`) {
+		t.Errorf("unknown @list in a user file: %v", err)
+	}
 	if _, err := parseCues(strings.NewReader("[negPree]\nnary\n"), "u.txt", map[string]*cueList{}); err == nil || !strings.Contains(err.Error(), `u.txt:1: no list "negPree"`) {
 		t.Errorf("unknown list in a user file: %v", err)
 	}

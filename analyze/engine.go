@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -25,55 +26,88 @@ const (
 	ctxHistory
 	ctxSelf
 	ctxOther
+	ctxWithdrawal     // a drug being stopped, cut or missed
+	ctxWithdrawalNoun // the word itself ("withdrawal", "detox"): a cue even in a plan
+	ctxPlanned        // an intention ("want to", "going to"): a stop not yet made
+	ctxCurrent        // a drug's status: taken now
+	ctxStopped
+	ctxTapering
+	ctxStatusPlanned
 )
 
-var ctxCategories = map[string]uint8{
+var ctxCategories = map[string]uint16{
 	"negation": ctxNegation, "pseudo": ctxPseudo, "hypothetical": ctxHypothetical,
 	"history": ctxHistory, "self": ctxSelf, "other": ctxOther,
+	"withdrawal": ctxWithdrawal, "withdrawal-noun": ctxWithdrawalNoun, "planned": ctxPlanned,
+	"current": ctxCurrent, "stopped": ctxStopped, "tapering": ctxTapering, "status-planned": ctxStatusPlanned,
 }
+
+// ctxCategoryNames lists the engine's categories for error messages.
+const ctxCategoryNames = "negation, pseudo, hypothetical, history, self, other, withdrawal, withdrawal-noun, planned, current, stopped, tapering, status-planned"
 
 const (
 	dirBefore = 1 << iota // the trigger stands before the mention
 	dirAfter
 )
 
-// ctxElem is one word of a rule's phrase: a word, any word of a list (@name), or any
-// token (*).
-type ctxElem struct {
-	word string
-	set  map[string]bool
-}
+// Kinds of phrase element beyond a word and a word list.
+const (
+	elWord   = iota
+	elSet    // @list: any word of the list
+	elAny    // *: any one token
+	elDrug   // @drug: a drug name starts here
+	elNumber // @number: a number written in digits
+	elCount  // @count: a number word above one ("two", "several")
+	elPunct  // @punct: punctuation
+	elStart  // ^: the sentence starts here (no token)
+	elEnd    // $: the sentence ends here (no token)
+	elAlt    // a|b: any of the alternatives
+)
 
-func (e ctxElem) matches(w string) bool {
-	switch {
-	case e.set != nil:
-		return e.set[w]
-	case e.word == "*":
-		return true
-	}
-	return e.word == w
+// ctxElem is one element of a rule's phrase. An optional element (written with a
+// trailing ?) may be left out; the head (written with a leading !) is the token the cue
+// stands at, the first element when none is marked.
+type ctxElem struct {
+	kind     uint8
+	optional bool
+	head     bool
+	word     string
+	set      map[string]bool
+	alts     []ctxElem
 }
 
 // ctxRule is one line of a rule list.
 type ctxRule struct {
 	elems    []ctxElem
-	cat      uint8
+	cat      uint16
 	dir      uint8
 	sentence bool // the scope is the sentence, not the clause
 	max      int  // at most this many tokens between trigger and mention; 0: no limit
 	text     string
 }
 
-// ctxEngine holds the rules, indexed by the words a phrase can start with.
+// ctxEngine holds the rules, indexed by the words a phrase can start with; rules that
+// start with ^, @drug, @number, @count or @punct are tried everywhere.
 type ctxEngine struct {
-	rules   []ctxRule
-	byFirst map[string][]int32
+	rules        []ctxRule
+	byFirst      map[string][]int32
+	anywhere     []int32
+	anywhereCats uint16 // the categories of the rules in anywhere
 }
 
-// ctxHit is a rule matched over tokens [from, to).
+// ctxHit is a rule matched over tokens [from, to), its head at head.
 type ctxHit struct {
-	from, to int
-	rule     *ctxRule
+	from, to, head int
+	rule           *ctxRule
+}
+
+// ctxText is the text a rule is matched in: the tokens, their classes, the sentence and
+// where drug names start (drugAt may be nil).
+type ctxText struct {
+	toks       []lexicon.Token
+	cls        []uint16
+	sFrom, sTo int
+	drugAt     func(int) bool
 }
 
 // ruleListPrefix names the lists the engine reads as rules.
@@ -82,13 +116,19 @@ const ruleListPrefix = "ctx:"
 // buildEngine compiles the rule lists of lists. Its errors name the list and the rule.
 func buildEngine(lists map[string]*cueList) (*ctxEngine, error) {
 	e := &ctxEngine{byFirst: map[string][]int32{}}
-	for name, l := range lists {
+	names := make([]string, 0, len(lists))
+	for name := range lists {
+		names = append(names, name)
+	}
+	sort.Strings(names) // the same rule order, hence the same hits, on every run
+	for _, name := range names {
+		l := lists[name]
 		if !strings.HasPrefix(name, ruleListPrefix) {
 			continue
 		}
 		cat, ok := ctxCategories[l.category]
 		if !ok {
-			return nil, fmt.Errorf("cue list %q: the engine reads categories negation, pseudo, hypothetical, history, self, other; got %q", name, l.category)
+			return nil, fmt.Errorf("cue list %q: the engine reads categories %s; got %q", name, ctxCategoryNames, l.category)
 		}
 		var dir uint8
 		switch l.direction {
@@ -106,35 +146,119 @@ func buildEngine(lists map[string]*cueList) (*ctxEngine, error) {
 			return nil, fmt.Errorf("cue list %q: %w", name, err)
 		}
 		for _, phrase := range l.phrases {
-			r := ctxRule{cat: cat, dir: dir, sentence: sentence, max: max, text: phrase}
-			for _, w := range strings.Fields(phrase) {
-				if ref, ok := strings.CutPrefix(w, "@"); ok {
-					sub, ok := lists[ref]
-					if !ok || strings.HasPrefix(ref, ruleListPrefix) {
-						return nil, fmt.Errorf("cue list %q: rule %q: no word list %q", name, phrase, ref)
-					}
-					r.elems = append(r.elems, ctxElem{set: sub.words})
-					continue
-				}
-				r.elems = append(r.elems, ctxElem{word: w})
+			r, err := parseRule(phrase, lists)
+			if err != nil {
+				return nil, fmt.Errorf("cue list %q: rule %q: %w", name, phrase, err)
 			}
-			if len(r.elems) == 0 || r.elems[0].word == "*" {
-				return nil, fmt.Errorf("cue list %q: rule %q must start with a word or a @list", name, phrase)
-			}
+			r.cat, r.dir, r.sentence, r.max = cat, dir, sentence, max
 			e.rules = append(e.rules, r)
 		}
 	}
 	for i := range e.rules {
-		r := &e.rules[i]
-		if r.elems[0].set != nil {
-			for w := range r.elems[0].set {
+		first := e.rules[i].elems[0]
+		switch first.kind {
+		case elSet:
+			for w := range first.set {
 				e.byFirst[w] = append(e.byFirst[w], int32(i))
 			}
-			continue
+		case elWord:
+			e.byFirst[first.word] = append(e.byFirst[first.word], int32(i))
+		default:
+			e.anywhere = append(e.anywhere, int32(i))
+			e.anywhereCats |= e.rules[i].cat
 		}
-		e.byFirst[r.elems[0].word] = append(e.byFirst[r.elems[0].word], int32(i))
 	}
 	return e, nil
+}
+
+// parseRule reads a phrase: words, @lists, @drug, @number, @count, @punct, *, ^ and $,
+// each optional with a trailing ?, the head marked with a leading !.
+func parseRule(phrase string, lists map[string]*cueList) (ctxRule, error) {
+	r := ctxRule{text: phrase}
+	heads := 0
+	for _, w := range strings.Fields(phrase) {
+		var el ctxElem
+		if rest, ok := strings.CutPrefix(w, "!"); ok {
+			el.head, w = true, rest
+			heads++
+		}
+		if rest, ok := strings.CutSuffix(w, "?"); ok && rest != "" {
+			el.optional, w = true, rest
+		}
+		if strings.Contains(w, "|") {
+			el.kind = elAlt
+			for _, a := range strings.Split(w, "|") {
+				alt, err := parseElem(a, lists)
+				if err != nil {
+					return r, err
+				}
+				if alt.kind == elStart || alt.kind == elEnd {
+					return r, fmt.Errorf("^ and $ cannot be alternatives")
+				}
+				el.alts = append(el.alts, alt)
+			}
+		} else {
+			e, err := parseElem(w, lists)
+			if err != nil {
+				return r, err
+			}
+			el.kind, el.word, el.set = e.kind, e.word, e.set
+		}
+		r.elems = append(r.elems, el)
+	}
+	switch {
+	case len(r.elems) == 0:
+		return r, fmt.Errorf("an empty rule")
+	case heads > 1:
+		return r, fmt.Errorf("more than one head (!)")
+	case r.elems[0].kind == elAny || r.elems[0].optional:
+		return r, fmt.Errorf("a rule starts with a word, a @list, ^ or a kind of token, and not an optional one")
+	}
+	if heads == 0 {
+		// The head is the first element that stands at a token (not ^).
+		for i := range r.elems {
+			if r.elems[i].kind != elStart && r.elems[i].kind != elEnd {
+				r.elems[i].head = true
+				break
+			}
+		}
+	}
+	for _, el := range r.elems {
+		if el.head && (el.kind == elStart || el.kind == elEnd || el.optional) {
+			return r, fmt.Errorf("the head (!) must stand at a token that is always there")
+		}
+	}
+	return r, nil
+}
+
+// parseElem reads one element without its marks.
+func parseElem(w string, lists map[string]*cueList) (ctxElem, error) {
+	switch w {
+	case "":
+		return ctxElem{}, fmt.Errorf("an empty element")
+	case "*":
+		return ctxElem{kind: elAny}, nil
+	case "^":
+		return ctxElem{kind: elStart}, nil
+	case "$":
+		return ctxElem{kind: elEnd}, nil
+	case "@drug":
+		return ctxElem{kind: elDrug}, nil
+	case "@number":
+		return ctxElem{kind: elNumber}, nil
+	case "@count":
+		return ctxElem{kind: elCount}, nil
+	case "@punct":
+		return ctxElem{kind: elPunct}, nil
+	}
+	if ref, ok := strings.CutPrefix(w, "@"); ok {
+		sub, ok := lists[ref]
+		if !ok || strings.HasPrefix(ref, ruleListPrefix) {
+			return ctxElem{}, fmt.Errorf("no word list %q", ref)
+		}
+		return ctxElem{kind: elSet, set: sub.words}, nil
+	}
+	return ctxElem{kind: elWord, word: w}, nil
 }
 
 // parseScope reads "clause", "clause8", "sentence" or "sentence14".
@@ -156,7 +280,7 @@ func parseScope(s string) (sentence bool, max int, err error) {
 }
 
 // starts reports whether a rule of cats can start with word w.
-func (e *ctxEngine) starts(w string, cats uint8) bool {
+func (e *ctxEngine) starts(w string, cats uint16) bool {
 	for _, ri := range e.byFirst[w] {
 		if e.rules[ri].cat&cats != 0 {
 			return true
@@ -165,32 +289,111 @@ func (e *ctxEngine) starts(w string, cats uint8) bool {
 	return false
 }
 
-// matchAt appends the rules of cats whose phrase matches at token i, ending by to.
-func (e *ctxEngine) matchAt(toks []lexicon.Token, i, to int, cats uint8, out []ctxHit) []ctxHit {
-next:
-	for _, ri := range e.byFirst[toks[i].Norm] {
+// matchAt appends the rules of cats whose phrase matches from token i, ending by to.
+func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats uint16, out []ctxHit) []ctxHit {
+	try := func(ri int32) {
 		r := &e.rules[ri]
-		if r.cat&cats == 0 || i+len(r.elems) > to {
-			continue
+		if r.cat&cats == 0 {
+			return
 		}
-		for k := 1; k < len(r.elems); k++ {
-			if !r.elems[k].matches(toks[i+k].Norm) {
-				continue next
+		if end, head, ok := x.match(r.elems, i, to, -1); ok {
+			out = append(out, ctxHit{from: i, to: end, head: head, rule: r})
+		}
+	}
+	if x.cls[i]&wcCue != 0 {
+		for _, ri := range e.byFirst[x.toks[i].Norm] {
+			try(ri)
+		}
+	}
+	if e.anywhereCats&cats != 0 {
+		for _, ri := range e.anywhere {
+			switch e.rules[ri].elems[0].kind {
+			case elStart:
+				if i != x.sFrom {
+					continue
+				}
+			case elDrug:
+				if x.drugAt == nil || !x.drugAt(i) {
+					continue
+				}
 			}
+			try(ri)
 		}
-		out = append(out, ctxHit{from: i, to: i + len(r.elems), rule: r})
 	}
 	return out
 }
 
+// match matches elems from token k, ending by to; it returns the end and the head.
+func (x *ctxText) match(elems []ctxElem, k, to, head int) (int, int, bool) {
+	if len(elems) == 0 {
+		return k, head, true
+	}
+	el := &elems[0]
+	if el.optional {
+		if end, h, ok := x.match(elems[1:], k, to, head); ok {
+			return end, h, true
+		}
+	}
+	switch el.kind {
+	case elStart:
+		if k != x.sFrom {
+			return 0, 0, false
+		}
+		return x.match(elems[1:], k, to, head)
+	case elEnd:
+		if k < x.sTo {
+			return 0, 0, false
+		}
+		return x.match(elems[1:], k, to, head)
+	}
+	if k >= to {
+		return 0, 0, false
+	}
+	if !x.matchToken(el, k) {
+		return 0, 0, false
+	}
+	if el.head {
+		head = k
+	}
+	return x.match(elems[1:], k+1, to, head)
+}
+
+// matchToken reports whether token k is what el asks for.
+func (x *ctxText) matchToken(el *ctxElem, k int) bool {
+	t := &x.toks[k]
+	switch el.kind {
+	case elWord:
+		return t.Norm == el.word
+	case elSet:
+		return el.set[t.Norm]
+	case elAny:
+		return true
+	case elDrug:
+		return x.drugAt != nil && x.drugAt(k)
+	case elNumber:
+		return t.Kind == lexicon.Number
+	case elCount:
+		return numberWords[t.Norm] > 1
+	case elPunct:
+		return t.Kind == lexicon.Punct
+	case elAlt:
+		for i := range el.alts {
+			if x.matchToken(&el.alts[i], k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pseudoAt reports a pseudo rule over token i: "not only" over "not".
-func (e *ctxEngine) pseudoAt(toks []lexicon.Token, cls []uint16, i, sFrom, sTo int) bool {
+func (e *ctxEngine) pseudoAt(x *ctxText, i int) bool {
 	var buf [4]ctxHit
-	for j := i; j >= sFrom && j >= i-3; j-- {
-		if cls[j]&wcCue == 0 {
+	for j := i; j >= x.sFrom && j >= i-3; j-- {
+		if x.cls[j]&wcCue == 0 && e.anywhereCats&ctxPseudo == 0 {
 			continue
 		}
-		for _, h := range e.matchAt(toks, j, sTo, ctxPseudo, buf[:0]) {
+		for _, h := range e.matchAt(x, j, x.sTo, ctxPseudo, buf[:0]) {
 			if h.to > i {
 				return true
 			}
@@ -200,7 +403,7 @@ func (e *ctxEngine) pseudoAt(toks []lexicon.Token, cls []uint16, i, sFrom, sTo i
 }
 
 // reaches reports whether hit h reaches the mention first..last: in its direction, in its
-// scope, not overlapping the mention.
+// scope; a trigger does not stand inside the mention.
 func (h ctxHit) reaches(first, last, cFrom, cTo, sFrom, sTo int) bool {
 	r := h.rule
 	lo, hi := cFrom, cTo
@@ -208,7 +411,8 @@ func (h ctxHit) reaches(first, last, cFrom, cTo, sFrom, sTo int) bool {
 		lo, hi = sFrom, sTo
 	}
 	switch {
-	case h.to <= first && r.dir&dirBefore != 0:
+	case h.head < first && h.from < first && r.dir&dirBefore != 0:
+		// The phrase may run into the mention: "didn't feel" before "feel drugged".
 		return h.from >= lo && (r.max == 0 || first-h.from <= r.max)
 	case h.from > last && r.dir&dirAfter != 0:
 		return h.to <= hi && (r.max == 0 || h.from-last <= r.max)
@@ -219,14 +423,15 @@ func (h ctxHit) reaches(first, last, cFrom, cTo, sFrom, sTo int) bool {
 // find calls visit for each hit of cats that reaches the mention first..last, nearest
 // first on each side (before, then after), until visit returns false. The search looks
 // window tokens each way.
-func (e *ctxEngine) find(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats uint8, visit func(ctxHit) bool) {
+func (e *ctxEngine) find(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats uint16, visit func(ctxHit) bool) {
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo}
 	var buf [8]ctxHit
 	for i := first - 1; i >= sFrom && i >= first-window; i-- {
-		if cls[i]&wcCue == 0 {
+		if cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
 			continue
 		}
-		hs := e.matchAt(toks, i, first, cats, buf[:0])
-		if len(hs) == 0 || e.pseudoAt(toks, cls, i, sFrom, sTo) {
+		hs := e.matchAt(&x, i, last+1, cats, buf[:0])
+		if len(hs) == 0 || e.pseudoAt(&x, i) {
 			continue
 		}
 		for _, h := range longestFirst(hs) {
@@ -236,11 +441,11 @@ func (e *ctxEngine) find(toks []lexicon.Token, cls []uint16, first, last, cFrom,
 		}
 	}
 	for i := last + 1; i < sTo && i <= last+window; i++ {
-		if cls[i]&wcCue == 0 {
+		if cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
 			continue
 		}
-		hs := e.matchAt(toks, i, sTo, cats, buf[:0])
-		if len(hs) == 0 || e.pseudoAt(toks, cls, i, sFrom, sTo) {
+		hs := e.matchAt(&x, i, sTo, cats, buf[:0])
+		if len(hs) == 0 || e.pseudoAt(&x, i) {
 			continue
 		}
 		for _, h := range longestFirst(hs) {
@@ -262,11 +467,33 @@ func longestFirst(hs []ctxHit) []ctxHit {
 }
 
 // any reports whether a hit of cats reaches the mention.
-func (e *ctxEngine) any(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats uint8) bool {
+func (e *ctxEngine) any(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats uint16) bool {
 	found := false
 	e.find(toks, cls, first, last, cFrom, cTo, sFrom, sTo, window, cats, func(ctxHit) bool {
 		found = true
 		return false
 	})
 	return found
+}
+
+// nearestBefore returns the hit of cats whose head is nearest before token at, within
+// [from, at) and at most max tokens away, the longer at a tie; ok is false when none.
+func (e *ctxEngine) nearestBefore(x *ctxText, from, at, most int, cats uint16) (ctxHit, bool) {
+	var buf [8]ctxHit
+	best := ctxHit{head: -1}
+	lo := max(from, at-most)
+	for i := at - 1; i >= x.sFrom && i >= lo-4; i-- {
+		if x.cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
+			continue
+		}
+		for _, h := range e.matchAt(x, i, at, cats, buf[:0]) {
+			if h.head < lo || h.from < x.sFrom {
+				continue
+			}
+			if h.head > best.head || h.head == best.head && h.to-h.from > best.to-best.from {
+				best = h
+			}
+		}
+	}
+	return best, best.rule != nil
 }

@@ -40,7 +40,7 @@ if
 	}
 	for _, tc := range []struct {
 		text, mention string
-		cats          uint8
+		cats          uint16
 		want          bool
 	}{
 		{"I had no nausea", "nausea", ctxNegation, true},

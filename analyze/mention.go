@@ -280,7 +280,12 @@ func (s *section) context(pageDrug drugRef) {
 		}
 	}
 	if lastSymptom >= 0 {
-		s.drugAt = func(i int) bool { return s.drugNamedAt(i) != "" }
+		for k := range s.mentions {
+			if d := &s.mentions[k]; d.Type == TypeDrug && !d.IsClass {
+				s.cls[d.first] |= wcDrug
+			}
+		}
+		s.drugAt = func(i int) bool { return s.cls[i]&wcDrug != 0 }
 		s.cue = make([]int, len(s.sentTok))
 		for si := range s.cue {
 			s.cue[si] = -1
@@ -312,7 +317,7 @@ func (s *section) context(pageDrug drugRef) {
 		switch m.Type {
 		case TypeDrug:
 			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
-			m.Status = drugStatus(s.toks, cFrom, cTo, m.first, m.last)
+			m.Status = drugStatus(s.toks, s.cls, cFrom, cTo, m.first, m.last)
 			continue
 		case TypeSymptom:
 			m.Negated = negated(s.toks, s.cls, cFrom, cTo, m.first, m.last)

@@ -10,9 +10,9 @@ import (
 // tokens are looked up once (wordClasses) and the rules that scan many tokens test bits
 // instead of looking each word up in their own sets.
 const (
-	wcQuantity   = 0xff    // the quantity keys (keyDoseUnit, keyTimeUnit, ...)
-	wcWithdrawal = 1 << 8  // withdrawalWords and cueOnlyWords: "stopped", "off", "ran"
-	wcCue        = 1 << 9  // a word that can start a rule of the context engine
+	wcQuantity = 0xff   // the quantity keys (keyDoseUnit, keyTimeUnit, ...)
+	wcCue      = 1 << 8 // a word that can start a rule of the context engine
+	wcDrug     = 1 << 9 // a drug name (not a class) starts here: set once a section's mentions are found
 )
 
 var (
@@ -24,14 +24,6 @@ func loadWordClass() {
 	wordClass = map[string]uint16{}
 	for w, k := range quantityKeys {
 		wordClass[w] |= uint16(k)
-	}
-	for _, s := range []struct {
-		words map[string]bool
-		bit   uint16
-	}{{withdrawalWords, wcWithdrawal}, {cueOnlyWords, wcWithdrawal}} {
-		for w := range s.words {
-			wordClass[w] |= s.bit
-		}
 	}
 	for w := range engine.byFirst {
 		wordClass[w] |= wcCue
