@@ -176,7 +176,7 @@ func htmlTableOf(t reportTable) htmlTable {
 	h := htmlTable{Name: t.Name, Title: t.Title}
 	if t.Name == "pairs" {
 		h.Note = "a, b, c, d: the 2x2 table of adverse reporters (commenters who attribute an adverse symptom to a drug). " +
-			"Highlighted rows meet the signal rule of Evans et al. (2001): PRR >= 2, chi-square >= 4 and a >= 3. " +
+			"Highlighted rows meet the signal rule of Evans et al. (2001): PRR ≥ 2, chi-square ≥ 4 and a ≥ 3. " +
 			"A screen of what commenters write, not a measure of incidence or causation."
 	}
 	for i, c := range t.Header {
