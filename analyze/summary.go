@@ -123,9 +123,15 @@ type PairRow struct {
 	Role       string `json:"role"` // the commonest role
 	Commenters int    `json:"commenters"`
 	// Share is Commenters over the commenters who mention the drug.
-	Share          float64    `json:"share"`
-	DrugCommenters int        `json:"drug_commenters"`
-	Evidence       []Evidence `json:"evidence,omitempty"`
+	Share          float64 `json:"share"`
+	DrugCommenters int     `json:"drug_commenters"`
+	// Disproportionality screens the pair as an adverse effect, over the commenters who
+	// attribute at least one adverse symptom to a drug (the "adverse reporters"): A
+	// attribute this symptom to this drug, B other adverse symptoms to this drug but not
+	// this one, C this symptom to other drugs but nothing to this drug, D other symptoms to
+	// other drugs only. Its fields are flattened into the pair's JSON.
+	Disproportionality
+	Evidence []Evidence `json:"evidence,omitempty"`
 }
 
 // CommentRow is one comment's tally, for tracing figures back to comments.
@@ -175,7 +181,12 @@ type Summarizer struct {
 	symptoms   map[string]*symptomAcc
 	pairs      map[[2]string]*pairAcc
 	comments   []CommentRow
-	drugFilter map[string]bool
+	// Adverse reporters: commenters who attribute an adverse symptom to a drug, in all
+	// and by drug and by symptom (the margins of each pair's 2x2 table).
+	adverse        map[uint64]bool
+	adverseDrug    map[string]map[uint64]bool
+	adverseSymptom map[string]map[uint64]bool
+	drugFilter     map[string]bool
 }
 
 type drugAcc struct {
@@ -200,6 +211,7 @@ type symptomAcc struct {
 
 type pairAcc struct {
 	commenters map[uint64]bool
+	adverse    map[uint64]bool // commenters who attribute the symptom to the drug as adverse
 	roles      map[string]int
 	evidence   []Evidence
 }
@@ -211,7 +223,8 @@ func NewSummarizer(opt SummaryOptions) *Summarizer {
 	}
 	s := &Summarizer{opt: opt, pages: map[string]bool{}, commenters: map[uint64]bool{},
 		perYear: map[int]int{}, drugs: map[string]*drugAcc{}, symptoms: map[string]*symptomAcc{},
-		pairs: map[[2]string]*pairAcc{}}
+		pairs: map[[2]string]*pairAcc{}, adverse: map[uint64]bool{},
+		adverseDrug: map[string]map[uint64]bool{}, adverseSymptom: map[string]map[uint64]bool{}}
 	if len(opt.Drugs) > 0 {
 		s.drugFilter = map[string]bool{}
 		for _, d := range opt.Drugs {
@@ -324,10 +337,16 @@ func (s *Summarizer) Add(p *Post) {
 					mark(y.drugs, m.Drug, id)
 					pa := s.pairs[[2]string{m.Drug, m.Concept}]
 					if pa == nil {
-						pa = &pairAcc{commenters: map[uint64]bool{}, roles: map[string]int{}}
+						pa = &pairAcc{commenters: map[uint64]bool{}, adverse: map[uint64]bool{}, roles: map[string]int{}}
 						s.pairs[[2]string{m.Drug, m.Concept}] = pa
 					}
 					pa.commenters[id] = true
+					if m.Role == RoleAdverse {
+						pa.adverse[id] = true
+						s.adverse[id] = true
+						mark(s.adverseDrug, m.Drug, id)
+						mark(s.adverseSymptom, m.Concept, id)
+					}
 					pa.roles[m.Role]++
 					s.evidence(&pa.evidence, p, m)
 				}
@@ -470,6 +489,7 @@ func (s *Summarizer) Summary() *Summary {
 			r.Share = math.Round(float64(r.Commenters)/float64(r.DrugCommenters)*1000) / 1000
 		}
 		r.Role = topCounts(pa.roles, 1)[0].Label
+		r.Disproportionality = s.disproportion(k[0], k[1], pa)
 		if r.Commenters >= s.opt.MinCount {
 			out.Pairs = append(out.Pairs, r)
 		}
@@ -480,6 +500,20 @@ func (s *Summarizer) Summary() *Summary {
 	out.Pairs = top(out.Pairs, s.opt.Top)
 	out.Comments = s.comments
 	return out
+}
+
+// disproportion fills in the 2x2 table of a pair over the adverse reporters and its
+// statistics, rounded to 3 decimals.
+func (s *Summarizer) disproportion(drug, symptom string, pa *pairAcc) Disproportionality {
+	a := len(pa.adverse)
+	ab := len(s.adverseDrug[drug])
+	c := 0
+	for id := range s.adverseSymptom[symptom] {
+		if !s.adverseDrug[drug][id] {
+			c++
+		}
+	}
+	return Disproportion(a, ab-a, c, len(s.adverse)-ab-c).rounded(3)
 }
 
 func top[T any](rows []T, n int) []T {

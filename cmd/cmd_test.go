@@ -265,10 +265,27 @@ func TestMentionsFormatsAgree(t *testing.T) {
 	if len(rows) != len(recs)+1 {
 		t.Fatalf("csv has %d rows, want %d and a header", len(rows), len(recs))
 	}
+	// The sample has a sentence that starts with "-and demand ...": neutralized in csv
+	// unless --csv-raw.
+	rawOut, _, _ := run(t, false, "", "mentions", "--format", "csv", "--csv-raw", samplePage)
+	raw, err := csv.NewReader(strings.NewReader(rawOut)).ReadAll()
+	if err != nil || len(raw) != len(rows) {
+		t.Fatalf("--csv-raw: %d rows (%v), want %d", len(raw), err, len(rows))
+	}
+	neutralized := 0
 	for i, r := range recs {
-		if strings.Join(rows[i+1], "\x00") != strings.Join(r.Cells(), "\x00") {
+		if strings.Join(raw[i+1], "\x00") != strings.Join(r.Cells(), "\x00") {
+			t.Errorf("row %d differs between csv --csv-raw and json", i)
+		}
+		if strings.Join(rows[i+1], "\x00") != strings.Join(safeCells(r.Cells()), "\x00") {
 			t.Errorf("row %d differs between csv and json", i)
 		}
+		if strings.HasPrefix(r.Sentence, "-and") && rows[i+1][8] == "'"+r.Sentence {
+			neutralized++
+		}
+	}
+	if neutralized == 0 {
+		t.Error(`no csv cell neutralized: the sample's sentence "-and demand ..." should be`)
 	}
 }
 

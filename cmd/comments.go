@@ -10,7 +10,7 @@ import (
 // commentsOptions are the flags of `rxvoice comments`.
 type commentsOptions struct {
 	inputOptions
-	Format string
+	outputOptions
 }
 
 // CommentRecord is one section of a page as `comments` prints it: the article
@@ -90,6 +90,7 @@ JSON Lines (including this command's own jsonl output) and plain text.`,
 		},
 	}
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", formatHelp)
+	opts.addCSVRawFlag(c)
 	c.RegisterFlagCompletionFunc("format", formatCompletion)
 	opts.addFlags(c)
 	return c
@@ -100,7 +101,7 @@ func formatCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCo
 }
 
 func runComments(streams *IO, opts *commentsOptions, args []string) error {
-	w, err := newRecordWriter(opts.Format, streams, commentHeader)
+	w, err := newRecordWriter(opts.outputOptions, streams, commentHeader)
 	if err != nil {
 		return err
 	}

@@ -25,17 +25,17 @@ func newLexiconCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 	return c
 }
 
-// writeVocab checks format against valid, then loads the vocabulary and writes the rows
-// that build makes of it.
-func writeVocab(streams *IO, vocab *vocabOptions, format string, valid, header []string, build func(*lexicon.Matcher) []Row) error {
-	if err := checkOneOf("format", format, valid); err != nil {
+// writeVocab checks the format against valid, then loads the vocabulary and writes the
+// rows that build makes of it.
+func writeVocab(streams *IO, vocab *vocabOptions, out outputOptions, valid, header []string, build func(*lexicon.Matcher) []Row) error {
+	if err := checkOneOf("format", out.Format, valid); err != nil {
 		return err
 	}
 	m, err := vocab.load()
 	if err != nil {
 		return err
 	}
-	return writeAll(format, streams, header, build(m))
+	return writeAll(out, streams, header, build(m))
 }
 
 type statsRow struct {
@@ -50,7 +50,7 @@ func (r statsRow) Cells() []string {
 }
 
 func newLexiconStatsCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
-	format := "table"
+	out := outputOptions{Format: "table"}
 	c := &cobra.Command{
 		Use:   "stats",
 		Short: "Count concepts and terms by kind and class or body system",
@@ -60,10 +60,11 @@ func newLexiconStatsCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
   symptom,ALL,1282,18954`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			return writeVocab(streams, vocab, format, formats, []string{"kind", "category", "concepts", "terms"}, statsRows)
+			return writeVocab(streams, vocab, out, formats, []string{"kind", "category", "concepts", "terms"}, statsRows)
 		},
 	}
-	c.Flags().StringVarP(&format, "format", "f", "table", formatHelp)
+	c.Flags().StringVarP(&out.Format, "format", "f", "table", formatHelp)
+	out.addCSVRawFlag(c)
 	return c
 }
 
@@ -107,7 +108,7 @@ func (r lookupRow) Cells() []string {
 }
 
 func newLexiconLookupCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
-	format := "table"
+	out := outputOptions{Format: "table"}
 	c := &cobra.Command{
 		Use:   "lookup TERM...",
 		Short: "Show what a word or phrase maps to, fuzzy matches included",
@@ -119,7 +120,7 @@ func newLexiconLookupCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			header := []string{"query", "text", "kind", "concept", "category", "term", "fuzzy", "corrected", "defined"}
-			return writeVocab(streams, vocab, format, formats, header, func(m *lexicon.Matcher) []Row {
+			return writeVocab(streams, vocab, out, formats, header, func(m *lexicon.Matcher) []Row {
 				var rows []Row
 				for _, q := range args {
 					found := m.Match(q)
@@ -136,7 +137,8 @@ func newLexiconLookupCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 			})
 		},
 	}
-	c.Flags().StringVarP(&format, "format", "f", "table", formatHelp)
+	c.Flags().StringVarP(&out.Format, "format", "f", "table", formatHelp)
+	out.addCSVRawFlag(c)
 	return c
 }
 
@@ -188,7 +190,7 @@ func (r exportRow) Cells() []string {
 var exportFormats = []string{"jsonl", "csv", "json"}
 
 func newLexiconExportCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
-	format := "jsonl"
+	out := outputOptions{Format: "jsonl"}
 	c := &cobra.Command{
 		Use:   "export",
 		Short: "Write the compiled vocabulary, one row per term",
@@ -197,10 +199,11 @@ func newLexiconExportCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
   drug,metoprolol,beta blocker,drug,metoprolol,false,lexicon/data/drugs_body.tsv:3`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			return writeVocab(streams, vocab, format, exportFormats, []string{"kind", "concept", "category", "level", "term", "case_sensitive", "defined"}, exportRows)
+			return writeVocab(streams, vocab, out, exportFormats, []string{"kind", "concept", "category", "level", "term", "case_sensitive", "defined"}, exportRows)
 		},
 	}
-	c.Flags().StringVarP(&format, "format", "f", "jsonl", "output format: "+strings.Join(exportFormats, ", "))
+	c.Flags().StringVarP(&out.Format, "format", "f", "jsonl", "output format: "+strings.Join(exportFormats, ", "))
+	out.addCSVRawFlag(c)
 	return c
 }
 

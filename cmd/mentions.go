@@ -14,7 +14,7 @@ import (
 // mentionsOptions are the flags of `rxvoice mentions`.
 type mentionsOptions struct {
 	inputOptions
-	Format   string
+	outputOptions
 	Concepts []string
 	Types    []string
 	Sections bool
@@ -211,6 +211,7 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 		},
 	}
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", formatHelp)
+	opts.addCSVRawFlag(c)
 	c.Flags().StringSliceVar(&opts.Concepts, "concept", nil, "only mentions of these concepts (`NAME`s: a generic or canonical name, or any term of it)")
 	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: "+strings.Join(mentionTypes, ", "))
 	c.Flags().IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "pages analyzed in parallel (output order does not change)")
@@ -229,7 +230,7 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 	if table {
 		header = mentionTableHeader
 	}
-	w, err := newRecordWriter(opts.Format, streams, header)
+	w, err := newRecordWriter(opts.outputOptions, streams, header)
 	if err != nil {
 		return err
 	}

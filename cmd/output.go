@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/spf13/cobra"
 )
 
 // Row is one output record: a struct with json tags for json and jsonl, and its cells,
@@ -35,13 +37,25 @@ func checkOneOf(what, v string, valid []string) error {
 	return usagef("unknown %s %q (want %s)", what, v, strings.Join(valid, ", "))
 }
 
+// outputOptions choose how a command writes its records: its --format and --csv-raw.
+type outputOptions struct {
+	Format string
+	CSVRaw bool // csv: write cells as they are, formulas included
+}
+
+// addCSVRawFlag adds --csv-raw to c.
+func (o *outputOptions) addCSVRawFlag(c *cobra.Command) {
+	c.Flags().BoolVar(&o.CSVRaw, "csv-raw", false, csvRawHelp)
+}
+
 // newRecordWriter is the factory of writers, one file per format.
-func newRecordWriter(format string, streams *IO, header []string) (RecordWriter, error) {
+func newRecordWriter(out outputOptions, streams *IO, header []string) (RecordWriter, error) {
+	format := out.Format
 	switch format {
 	case "table":
 		return newTableWriter(streams, header), nil
 	case "csv":
-		return newCSVWriter(streams.Out, header)
+		return newCSVWriter(streams.Out, header, out.CSVRaw)
 	case "json":
 		return newJSONWriter(streams.Out, false), nil
 	case "jsonl":
@@ -51,8 +65,8 @@ func newRecordWriter(format string, streams *IO, header []string) (RecordWriter,
 }
 
 // writeAll writes rows with a new writer and closes it.
-func writeAll(format string, streams *IO, header []string, rows []Row) error {
-	w, err := newRecordWriter(format, streams, header)
+func writeAll(out outputOptions, streams *IO, header []string, rows []Row) error {
+	w, err := newRecordWriter(out, streams, header)
 	if err != nil {
 		return err
 	}

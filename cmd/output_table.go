@@ -125,9 +125,10 @@ func fitColumns(header []string, rows [][]string, width int) tw.Mapper[int, int]
 		w[i] = max(min(w[i], share), min(w[i], 8), longestWord(header[i]))
 		budget -= w[i]
 	}
+	// tablewriter's widths take in the cell's padding, one space each side.
 	caps := tw.NewMapper[int, int]()
 	for i, x := range w {
-		caps.Set(i, x)
+		caps.Set(i, x+2)
 	}
 	return caps
 }

@@ -78,7 +78,7 @@ stream, so a large corpus can be tagged in shards and summarized once.`,
 	f.IntVar(&opts.Top, "top", 0, "at most `N` rows per table (0: all)")
 	f.BoolVar(&opts.Evidence, "evidence", false, "add the comments and sentences behind each row")
 	f.IntVar(&opts.EvidenceMax, "evidence-max", 5, "with --evidence: at most `N` comments per row")
-	f.BoolVar(&opts.CSVRaw, "csv-raw", false, "do not neutralize CSV cells that start with = + - @ (spreadsheet formulas)")
+	f.BoolVar(&opts.CSVRaw, "csv-raw", false, csvRawHelp)
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV output with a UTF-8 byte order mark (for Excel)")
 	f.StringVar(&opts.FromMentions, "from-mentions", "", "build the report from a mentions jsonl `FILE` (- for standard input)")
 	f.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "pages analyzed in parallel")

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/rxvoice/rxvoice/analyze"
 )
@@ -68,36 +67,6 @@ func writeCSVTable(w io.Writer, t reportTable, opts *reportOptions) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// safeCells neutralizes cells a spreadsheet would run as a formula (CSV injection): a
-// cell that starts with = + - @, a tab or a carriage return gets a leading apostrophe.
-// Plain negative numbers are left alone.
-func safeCells(r []string) []string {
-	out := make([]string, len(r))
-	for i, c := range r {
-		out[i] = c
-		if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-			continue
-		}
-		if c[0] == '-' && isNumber(c[1:]) {
-			continue
-		}
-		out[i] = "'" + c
-	}
-	return out
-}
-
-func isNumber(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if (r < '0' || r > '9') && r != '.' {
-			return false
-		}
-	}
-	return true
 }
 
 // writeFileAtomic writes a file through a temporary file in the same folder and a

@@ -53,8 +53,16 @@ type htmlMeta struct{ Label, Value string }
 
 type htmlTable struct {
 	Name, Title string
+	Note        string // a line under the title
 	Header      []htmlCell
-	Rows        [][]htmlCell
+	Rows        []htmlRow
+}
+
+// htmlRow is a table row; a flagged row (a pair that meets the signal rule) has the
+// class "signal" and is highlighted.
+type htmlRow struct {
+	Class string
+	Cells []htmlCell
 }
 
 // htmlCell is a table cell. Its class is its column's: num (right-aligned), evidence
@@ -166,17 +174,28 @@ func htmlTableOf(t reportTable) htmlTable {
 		}
 	}
 	h := htmlTable{Name: t.Name, Title: t.Title}
+	if t.Name == "pairs" {
+		h.Note = "a, b, c, d: the 2x2 table of adverse reporters (commenters who attribute an adverse symptom to a drug). " +
+			"Highlighted rows meet the signal rule of Evans et al. (2001): PRR ≥ 2, chi-square ≥ 4 and a ≥ 3. " +
+			"A screen of what commenters write, not a measure of incidence or causation."
+	}
 	for i, c := range t.Header {
 		h.Header = append(h.Header, htmlCell{Text: c, Class: class[i]})
 	}
-	for _, r := range t.Rows {
-		row := make([]htmlCell, len(r))
+	for k, r := range t.Rows {
+		row := htmlRow{Cells: make([]htmlCell, len(r))}
+		if k < len(t.Flagged) && t.Flagged[k] {
+			row.Class = "signal"
+		}
 		for i, c := range r {
 			cl := ""
 			if i < len(class) {
 				cl = class[i]
 			}
-			row[i] = textCell(c, cl)
+			if t.Name == "pairs" && t.Header[i] == "signal" && c == "yes" {
+				cl = "flag"
+			}
+			row.Cells[i] = textCell(c, cl)
 		}
 		h.Rows = append(h.Rows, row)
 	}
@@ -371,7 +390,8 @@ func heatmapChart(s *analyze.Summary) svgChart {
 		Title:   fmt.Sprintf("Heat map of the top %d drugs by the top %d symptoms", len(ds), len(ys)),
 		Caption: "Rows: the drugs with the most commenters (their number in brackets). Columns: the symptoms most " +
 			"commenters report for themselves. Each cell gives the commenters who report the symptom about the drug; " +
-			"its shade is their share of the drug's commenters. A blank cell has no such commenters in the report.",
+			"its shade is their share of the drug's commenters. A blank cell has no such commenters in the report; " +
+			"an outlined cell is a pair that meets the signal rule (see the pairs table).",
 	}
 	if len(ds) == 0 || len(ys) == 0 {
 		c.Empty = "No drugs and symptoms to cross."
@@ -443,6 +463,10 @@ func heatmapChart(s *analyze.Summary) svgChart {
 			cell.Class, cell.Fill = "cell", heatShade(t)
 			cell.Title = fmt.Sprintf("%s x %s: %d of %d commenters (%s), mostly %s",
 				d.Concept, y.Concept, p.Commenters, p.DrugCommenters, sharePercent(share), p.Role)
+			if p.Signal {
+				cell.Class += " cell-signal"
+				cell.Title += fmt.Sprintf("; a signal (PRR %s, chi-square %s)", stat(p.PRR), stat(p.Chi2))
+			}
 			valueClass := "cell-value"
 			if t > 0.55 {
 				valueClass += " on-dark"
@@ -593,6 +617,7 @@ svg .role-indication { fill: #009e73; }
 svg .role-other { fill: #cc79a7; }
 svg .cell { stroke: #fff; stroke-width: 1; }
 svg .cell-empty { fill: #f4f4f4; }
+svg .cell-signal { stroke: #d55e00; stroke-width: 3; }
 svg .cell-value { fill: #1b1b1b; font-size: 11px; }
 svg .cell-value.on-dark { fill: #fff; }
 .no-data { color: #666; font-style: italic; border: 1px dashed #ccc; padding: 16px; margin: 0; }
@@ -605,6 +630,11 @@ td { overflow-wrap: break-word; max-width: 520px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, .nw { white-space: nowrap; }
 td.evidence { overflow-wrap: anywhere; min-width: 16em; font-size: 12px; color: #333; }
+p.note { color: #555; font-size: 13px; margin: 0 0 8px; max-width: 900px; }
+tbody tr.signal td, tbody tr.signal:nth-child(even) td { background: #fde8d7; }
+tbody tr.signal td:first-child { box-shadow: inset 4px 0 0 #d55e00; }
+td.flag { color: #8a3300; font-weight: 700; }
+td.flag::before { content: "\25B2\00A0"; }
 @media print {
   body { padding: 0; max-width: none; font-size: 11px; }
   nav { display: none; }
@@ -630,10 +660,11 @@ td.evidence { overflow-wrap: anywhere; min-width: 16em; font-size: 12px; color: 
 {{range .Charts}}{{template "chart" .}}{{end}}</section>
 {{range .Tables}}<section id="table-{{.Name}}">
 <h2>{{.Title}}<span class="rows">{{len .Rows}} rows</span></h2>
-<div class="table-wrap"><table class="table-{{.Name}}">
+{{with .Note}}<p class="note">{{.}}</p>
+{{end}}<div class="table-wrap"><table class="table-{{.Name}}">
 <thead><tr>{{range .Header}}<th{{with .Class}} class="{{.}}"{{end}}>{{.Text}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Rows}}<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{with .Parts}}{{range $i, $p := .}}{{if $i}}; {{end}}{{if $p.Keep}}<span class="nw">{{$p.Text}}</span>{{else}}{{$p.Text}}{{end}}{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
+{{range .Rows}}<tr{{with .Class}} class="{{.}}"{{end}}>{{range .Cells}}<td{{with .Class}} class="{{.}}"{{end}}>{{with .Parts}}{{range $i, $p := .}}{{if $i}}; {{end}}{{if $p.Keep}}<span class="nw">{{$p.Text}}</span>{{else}}{{$p.Text}}{{end}}{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table></div>
 </section>

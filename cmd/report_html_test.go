@@ -47,7 +47,8 @@ func htmlTestSummary() *analyze.Summary {
 		Pairs: []analyze.PairRow{
 			{Drug: "clonazepam", Symptom: "insomnia", Role: "withdrawal", Commenters: 2, DrugCommenters: 5, Share: 0.4},
 			{Drug: "sertraline", Symptom: scriptSymptom, Role: "adverse", Commenters: 2, DrugCommenters: 3, Share: 0.667},
-			{Drug: "sertraline", Symptom: "nausea", Role: "adverse", Commenters: 1, DrugCommenters: 3, Share: 0.333},
+			{Drug: "sertraline", Symptom: "nausea", Role: "adverse", Commenters: 1, DrugCommenters: 3, Share: 0.333,
+				Disproportionality: analyze.Disproportion(3, 1, 2, 30)}, // a signal (PRR 12, chi2 8.891)
 		},
 		Comments: []analyze.CommentRow{
 			{Source: scriptSource, Comment: &one, Author: "ann", Posted: "2021-01-02",
@@ -191,6 +192,28 @@ func TestReportHTMLTables(t *testing.T) {
 				t.Errorf("%s row %d: %q, want %q", rt.Name, i, got, rt.Rows[i])
 			}
 		}
+	}
+}
+
+// A pair that meets the signal rule is highlighted in the pairs table and outlined in
+// the heat map; the others are not.
+func TestReportHTMLMarksSignals(t *testing.T) {
+	_, doc := renderHTML(t, htmlTestSummary())
+	pairs := htmlFind(doc, "table", "table-pairs")[0]
+	flagged := htmlFind(pairs, "tr", "signal")
+	if len(flagged) != 1 {
+		t.Fatalf("%d highlighted pair rows, want 1", len(flagged))
+	}
+	cells := htmlFind(flagged[0], "td", "")
+	if htmlText(cells[1]) != "nausea" || len(htmlFind(flagged[0], "td", "flag")) != 1 {
+		t.Errorf("highlighted row %q, want nausea with its signal cell flagged", htmlText(cells[1]))
+	}
+	if n := len(htmlFind(pairs, "td", "flag")); n != 1 {
+		t.Errorf("%d flagged signal cells, want 1", n)
+	}
+	marked := htmlFind(chartSVG(t, doc, "chart-heatmap"), "rect", "cell-signal")
+	if len(marked) != 1 || !strings.Contains(htmlText(marked[0]), "sertraline x nausea") {
+		t.Errorf("heat map marks %d cells, want the sertraline x nausea cell", len(marked))
 	}
 }
 

@@ -13,6 +13,7 @@ func writeReportTable(streams *IO, s *analyze.Summary, evidence bool) error {
 		if t.Name == "comments" && len(t.Rows) == 0 {
 			continue
 		}
+		t = t.brief()
 		if i > 0 {
 			fmt.Fprintln(streams.Out)
 		}

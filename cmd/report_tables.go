@@ -16,6 +16,12 @@ type reportTable struct {
 	Title  string
 	Header []string
 	Rows   [][]string
+	// Brief lists the columns the terminal table shows, in order (nil: all); the other
+	// formats show every column.
+	Brief []int
+	// Flagged marks the rows the html report highlights: the pairs that meet the signal
+	// rule (nil: none).
+	Flagged []bool
 }
 
 // reportTableNames lists the --table values in report order.
@@ -65,11 +71,17 @@ func reportTables(s *analyze.Summary, evidence bool) []reportTable {
 	}
 
 	pairs := reportTable{Name: "pairs", Title: "Drug x symptom (commenters)",
-		Header: []string{"drug", "symptom", "role", "commenters", "drug commenters", "share"}}
+		Header: []string{"drug", "symptom", "role", "commenters", "drug commenters", "share",
+			"a", "b", "c", "d", "PRR", "PRR 95% low", "PRR 95% high", "ROR", "ROR 95% low", "ROR 95% high", "chi2", "signal"},
+		Brief: []int{0, 1, 2, 3, 4, 5, 6, 10, 17}}
 	for _, p := range s.Pairs {
 		row := []string{p.Drug, p.Symptom, p.Role, strconv.Itoa(p.Commenters), strconv.Itoa(p.DrugCommenters),
-			strconv.FormatFloat(p.Share, 'f', 3, 64)}
+			strconv.FormatFloat(p.Share, 'f', 3, 64),
+			strconv.Itoa(p.A), strconv.Itoa(p.B), strconv.Itoa(p.C), strconv.Itoa(p.D),
+			stat(p.PRR), stat(p.PRRLow), stat(p.PRRHigh), stat(p.ROR), stat(p.RORLow), stat(p.RORHigh), stat(p.Chi2),
+			yesNo(p.Signal)}
 		pairs.Rows = append(pairs.Rows, withEvidence(row, p.Evidence, evidence))
+		pairs.Flagged = append(pairs.Flagged, p.Signal)
 	}
 
 	comments := reportTable{Name: "comments", Title: "Comments",
@@ -81,6 +93,9 @@ func reportTables(s *analyze.Summary, evidence bool) []reportTable {
 	if evidence {
 		for _, t := range []*reportTable{&drugs, &symptoms, &pairs} {
 			t.Header = append(t.Header, "evidence")
+			if t.Brief != nil {
+				t.Brief = append(t.Brief, len(t.Header)-1)
+			}
 		}
 	}
 	return []reportTable{overview, drugs, symptoms, pairs, comments}
@@ -107,3 +122,40 @@ func counts(cs []analyze.Count) string {
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// stat writes a statistic with 3 decimals; an undefined one is an empty cell.
+func stat(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', 3, 64)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// brief returns the columns of the table the terminal shows.
+func (t reportTable) brief() reportTable {
+	if t.Brief == nil {
+		return t
+	}
+	pick := func(r []string) []string {
+		out := make([]string, 0, len(t.Brief))
+		for _, i := range t.Brief {
+			out = append(out, r[i])
+		}
+		return out
+	}
+	b := t
+	b.Header = pick(t.Header)
+	b.Rows = make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		b.Rows[i] = pick(r)
+	}
+	b.Brief = nil
+	return b
+}

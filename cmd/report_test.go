@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -237,4 +238,98 @@ func TestJobsZero(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("mentions --jobs 0 did not finish")
 	}
+}
+
+// signalForum is a small forum where three commenters blame Zoloft for headaches and
+// eleven blame Lexapro for other things (one for headaches too).
+const signalForum = `{"author":"ann","text":"Zoloft gave me terrible headaches."}
+{"author":"bob","text":"Zoloft gave me headaches."}
+{"author":"cat","text":"Zoloft caused headaches for me."}
+{"author":"dan","text":"Lexapro made me nauseous."}
+{"author":"eve","text":"Lexapro gave me nausea."}
+{"author":"fay","text":"Lexapro caused nausea for me."}
+{"author":"gus","text":"Lexapro made me so dizzy."}
+{"author":"hal","text":"Lexapro gave me insomnia."}
+{"author":"ivy","text":"Lexapro caused weight gain."}
+{"author":"jon","text":"Lexapro gave me headaches."}
+{"author":"kim","text":"Lexapro made me tired."}
+{"author":"lea","text":"Lexapro caused dry mouth."}
+{"author":"max","text":"Lexapro made me sweat a lot."}
+{"author":"ned","text":"Lexapro gave me tremors."}
+`
+
+// The pairs table carries the 2x2 counts and the signal statistics: all of them in csv,
+// json and markdown, PRR and the flag in the terminal table; undefined figures are empty
+// (null in json), never NaN or Inf.
+func TestReportPairSignals(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "forum.jsonl")
+	if err := os.WriteFile(page, []byte(signalForum), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, false, "", "report", "--format", "json", page)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var s analyze.Summary
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	var zh, lh *analyze.PairRow
+	for i, p := range s.Pairs {
+		switch {
+		case p.Drug == "sertraline" && p.Symptom == "headache":
+			zh = &s.Pairs[i]
+		case p.Drug == "escitalopram" && p.Symptom == "headache":
+			lh = &s.Pairs[i]
+		}
+	}
+	if zh == nil || lh == nil {
+		t.Fatalf("no sertraline x headache or escitalopram x headache pair in %+v", s.Pairs)
+	}
+	// 14 adverse reporters: 3 blame Zoloft (all for headaches), 11 Lexapro (1 for headaches).
+	// PRR (3/3)/(1/11) = 11, ROR undefined (b = 0), Yates chi-square
+	// 14x(|3x10-0x1|-7)^2/(3x11x4x10) = 5.611: a signal.
+	if zh.A != 3 || zh.B != 0 || zh.C != 1 || zh.D != 10 || deref(zh.PRR) != 11 || zh.ROR != nil ||
+		deref(zh.PRRLow) != 1.697 || deref(zh.Chi2) != 5.611 || !zh.Signal {
+		t.Errorf("sertraline x headache: %+v", zh.Disproportionality)
+	}
+	// Lexapro x headache: a 1, b 10, c 3, d 0: PRR (1/11)/(3/3) = 0.091, not a signal.
+	if lh.A != 1 || lh.B != 10 || lh.C != 3 || lh.D != 0 || deref(lh.PRR) != 0.091 || lh.Signal {
+		t.Errorf("escitalopram x headache: %+v", lh.Disproportionality)
+	}
+	if strings.Contains(out, "NaN") || strings.Contains(out, "Inf") {
+		t.Error("json has NaN or Inf")
+	}
+
+	full := "a,b,c,d,PRR,PRR 95% low,PRR 95% high,ROR,ROR 95% low,ROR 95% high,chi2,signal"
+	csvOut, _, _ := run(t, false, "", "report", "--format", "csv", "--table", "pairs", page)
+	if !strings.Contains(csvOut, full+"\n") || !strings.Contains(csvOut, "sertraline,headache,adverse,3,3,1.000,3,0,1,10,11.000,1.697,71.285,,,,5.611,yes\n") {
+		t.Errorf("csv pairs:\n%s", csvOut)
+	}
+	md, _, _ := run(t, false, "", "report", "--format", "markdown", page)
+	if !strings.Contains(md, "| PRR | PRR 95% low | PRR 95% high | ROR | ROR 95% low | ROR 95% high | chi2 | signal |") {
+		t.Errorf("markdown pairs header lacks the statistics:\n%s", md)
+	}
+	for _, tty := range []bool{false, true} {
+		table, _, _ := run(t, tty, "", "report", page)
+		pairs := table[strings.Index(table, "Drug x symptom"):]
+		if !strings.Contains(pairs, "PRR") || !strings.Contains(pairs, "signal") || strings.Contains(pairs, "ROR") {
+			t.Errorf("tty %v: the terminal pairs table should show PRR and signal, not ROR:\n%s", tty, pairs)
+		}
+		if !strings.Contains(pairs, "11.000") {
+			t.Errorf("tty %v: no PRR 11.000 in\n%s", tty, pairs)
+		}
+	}
+	for _, o := range []string{csvOut, md} {
+		if strings.Contains(o, "NaN") || strings.Contains(o, "Inf") {
+			t.Error("output has NaN or Inf")
+		}
+	}
+}
+
+func deref(f *float64) float64 {
+	if f == nil {
+		return math.NaN()
+	}
+	return *f
 }
