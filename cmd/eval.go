@@ -57,7 +57,7 @@ says; CoNLL sentences as plain text), or each source a JSON Lines set names, and
 frequency, duration) and, optionally, a role (adverse, indication, withdrawal, other);
 it applies to brat and CoNLL labels, on both sides. With --map, only mapped labels are
 scored (the others are listed as ignored); without it, labels are scored as they are.
-A gold span's role is the one its label maps to, else its Role attribute.`,
+A span's role is its Role attribute, else the role its label maps to.`,
 		Example: `  $ rxvoice mentions --format brat --out annotated/ posts/   # correct in brat, then:
   $ rxvoice eval annotated/
   $ rxvoice eval --map Drug=drug,ADR=symptom:adverse,Symptom=symptom:indication,Disease=symptom,Finding=symptom cadec/
@@ -159,6 +159,7 @@ func runEval(streams *IO, opts *evalOptions, labels map[string]evalTarget, a *an
 	mapLabels(pred, labels)
 	// Both sides count in the same text: JSON Lines offsets are carried into the brat or
 	// CoNLL side's document texts.
+	errs = nil
 	if gold.Sections && !pred.Sections {
 		errs = toDocText(gold, pred, opts)
 	} else if pred.Sections && !gold.Sections {
@@ -215,7 +216,7 @@ func clipList(names []string, n int) string {
 }
 
 // mapLabels applies --map to a set of an annotator's labels: a mapped label takes its
-// type and role; with a map, the other labels are taken out and counted.
+// type, and its role when the span has no Role attribute; with a map, the other labels are taken out and counted.
 func mapLabels(s *annSet, m map[string]evalTarget) []EvalLabel {
 	out := []EvalLabel{}
 	if !s.Labels || len(m) == 0 {
@@ -231,7 +232,7 @@ func mapLabels(s *annSet, m map[string]evalTarget) []EvalLabel {
 				continue
 			}
 			sp.Type = t.Type
-			if t.Role != "" {
+			if sp.Role == "" { // a span's own Role attribute says more than its label
 				sp.Role = t.Role
 			}
 			kept = append(kept, sp)
