@@ -19,7 +19,11 @@ type mentionsOptions struct {
 	Types    []string
 	Sections bool
 	Jobs     int
+	Out      string // --out: the folder --format brat writes to
 }
+
+// mentionFormats are the --format values of mentions: the record formats and brat.
+var mentionFormats = append(append([]string(nil), formats...), "brat")
 
 // MentionRecord is one mention as `mentions` prints it. The JSON names are a contract.
 type MentionRecord struct {
@@ -188,15 +192,30 @@ func newMentionsCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 of each page: the exact text, its byte offsets in the section's text (as printed by
 "rxvoice comments"; file offsets for a plain text file), the sentence, and the concept
 it maps to (a drug's generic name and class, a symptom's canonical name and body system).
-Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.`,
+Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
+
+--format brat --out DIR writes brat standoff for each input: DIR/NAME.ann, where NAME
+is the input's file name less .txt ("post.txt" -> post.ann, "page.html" -> page.html.ann),
+(one T line per mention in code points, as brat and INCEpTION count; attributes Role,
+Negated, Experiencer, Certainty, Severity, Status; a note with the concept and drug)
+and DIR/NAME.txt, the text the offsets count in, plus DIR/annotation.conf when there is
+none. For plain text and pages of text, NAME.txt is the input's text and the offsets are
+the input file's. For HTML, JSON, JSON Lines and standard input (and a page of text
+whose comments were rebuilt from the file), NAME.txt is the text rxvoice read: the
+article and each comment, in page order, separated by a blank line. Correct the
+annotations in brat or INCEpTION and score rxvoice against them with "rxvoice eval DIR".`,
 		Example: `  $ rxvoice mentions --type drug testdata/pages/matcher-cases.txt | head -3
    comment  author             type  text        concept       class/category  context  sentence
    0        sleepless_in_ohio  drug  klonapin    clonazepam    benzodiazepine  stopped  I was on klonapin and then Klonipin for years, ...
    0        sleepless_in_ohio  drug  Klonipin    clonazepam    benzodiazepine  stopped  I was on klonapin and then Klonipin for years, ...
-  $ rxvoice mentions --concept Klonopin --format jsonl pages/ > clonazepam.jsonl`,
+  $ rxvoice mentions --concept Klonopin --format jsonl pages/ > clonazepam.jsonl
+  $ rxvoice mentions --format brat --out annotated/ posts/`,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(opts.Format); err != nil {
+			if err := checkOneOf("format", opts.Format, mentionFormats); err != nil {
 				return err
+			}
+			if (opts.Format == "brat") != (opts.Out != "") {
+				return usagef("--format brat writes files into the folder given with --out, and --out is only for brat")
 			}
 			for _, t := range opts.Types {
 				if err := checkOneOf("type", t, mentionTypes); err != nil {
@@ -210,8 +229,9 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 			return runMentions(streams, opts, analyze.New(m), args)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "table", formatHelp)
+	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(mentionFormats, ", "))
 	opts.addCSVRawFlag(c)
+	c.Flags().StringVar(&opts.Out, "out", "", "with --format brat: the `DIR` to write NAME.ann and NAME.txt into, for each input")
 	c.Flags().StringSliceVar(&opts.Concepts, "concept", nil, "only mentions of these concepts (`NAME`s: a generic or canonical name, or any term of it)")
 	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: "+strings.Join(mentionTypes, ", "))
 	c.Flags().IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "pages analyzed in parallel (output order does not change)")
@@ -220,11 +240,15 @@ Misspellings are matched ("klonapin" -> clonazepam); fuzzy and corrected say so.
 	c.RegisterFlagCompletionFunc("type", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return mentionTypes, cobra.ShellCompDirectiveNoFileComp
 	})
+	c.MarkFlagDirname("out")
 	opts.addFlags(c)
 	return c
 }
 
 func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args []string) error {
+	if opts.Format == "brat" {
+		return runMentionsBrat(streams, opts, a, args)
+	}
 	header := mentionHeader
 	table := opts.Format == "table"
 	if table {
@@ -234,14 +258,7 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 	if err != nil {
 		return err
 	}
-	concepts := map[string]bool{}
-	for _, c := range conceptNames(a.Matcher(), opts.Concepts) {
-		concepts[c] = true
-	}
-	types := map[string]bool{}
-	for _, t := range opts.Types {
-		types[t] = true
-	}
+	keep := mentionFilter(a, opts)
 	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(p *corpus.Page, ms []analyze.Mention) error {
 		k := 0
 		for _, sec := range p.Sections() {
@@ -253,7 +270,7 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 			}
 			for ; k < len(ms) && ms[k].Section.Comment == sec.Comment; k++ {
 				m := &ms[k]
-				if len(concepts) > 0 && !concepts[m.Concept] || len(types) > 0 && !types[m.Type] {
+				if !keep(m) {
 					continue
 				}
 				if err := w.Write(mentionRow(&head, m, table)); err != nil {
@@ -285,4 +302,44 @@ func mentionRow(sec *MentionRecord, m *analyze.Mention, table bool) Row {
 		return mentionTableRow{r}
 	}
 	return r
+}
+
+// mentionFilter is --concept and --type: whether a mention is written.
+func mentionFilter(a *analyze.Analyzer, opts *mentionsOptions) func(*analyze.Mention) bool {
+	concepts := map[string]bool{}
+	for _, c := range conceptNames(a.Matcher(), opts.Concepts) {
+		concepts[c] = true
+	}
+	types := map[string]bool{}
+	for _, t := range opts.Types {
+		types[t] = true
+	}
+	return func(m *analyze.Mention) bool {
+		return (len(concepts) == 0 || concepts[m.Concept]) && (len(types) == 0 || types[m.Type])
+	}
+}
+
+// runMentionsBrat writes each input's mentions as brat standoff into opts.Out.
+func runMentionsBrat(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args []string) error {
+	if err := checkBratNames(args); err != nil {
+		return err
+	}
+	w, err := newBratWriter(streams, opts.Out)
+	if err != nil {
+		return err
+	}
+	keep := mentionFilter(a, opts)
+	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(p *corpus.Page, ms []analyze.Mention) error {
+		kept := ms[:0:0]
+		for i := range ms {
+			if keep(&ms[i]) {
+				kept = append(kept, ms[i])
+			}
+		}
+		return w.Add(p, kept)
+	})
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return readErr
 }
