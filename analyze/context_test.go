@@ -348,7 +348,7 @@ func TestSeverity(t *testing.T) {
 		// A grading word the vocabulary reads as a symptom of its own is the modifier.
 		{"Effexor gave me excruciating headaches.", "excruciating headaches", "severe"},
 		{"I was miserable on Paxil.", "miserable", ""},
-		{"On Zoloft my heart was racing at night.", "heart was racing at night", ""},
+		{"On Zoloft my heart was racing at night.", "heart was racing", ""},
 		{"I get a little bit of nausea.", "a little bit of nausea", "mild"},
 		{"Zoloft gave me full-blown migraines.", "full-blown migraines", "severe"},
 		{"I felt dizzy on Paxil.", "felt dizzy", ""},
@@ -356,6 +356,10 @@ func TestSeverity(t *testing.T) {
 		{"The headaches were unbearable.", "headaches", "severe"},
 		{"The nausea is mild.", "nausea", "mild"},
 		{"I have headaches.", "headaches", ""},
+		// A frequency or a duration is a mention of its own, outside the symptom's span.
+		{"I had nausea every morning on Zoloft.", "nausea", ""},
+		{"Paxil gave me bad headaches at night.", "bad headaches", "moderate"},
+		{"I had dry mouth for two weeks.", "dry mouth", ""},
 		// A modifier never crosses a mention or the sentence: "Zoloft" stays a drug.
 		{"Severe. Headaches came later.", "Headaches", ""},
 	}
@@ -391,7 +395,7 @@ func TestSubstanceInPassing(t *testing.T) {
 // Core keeps the words matched when a symptom's text takes in more.
 func TestSymptomCore(t *testing.T) {
 	text := "On Zoloft I had really bad headaches at night."
-	if m := mustFind(t, mentionsOf(t, text), text, "really bad headaches at night"); m.Core != "headaches" {
+	if m := mustFind(t, mentionsOf(t, text), text, "really bad headaches"); m.Core != "headaches" {
 		t.Errorf("core %q, want headaches", m.Core)
 	}
 	text = "On Zoloft I had headaches."

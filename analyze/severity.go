@@ -125,13 +125,11 @@ func (s *section) severities() {
 		m.Severity = severityName[lv]
 		// After the symptom: what kind of feeling, where and when ("zombie-like
 		// feeling", "tingling fingers", "dry mouth at first"), up to the next mention.
-		// A frequency it may take in ("insomnia at night") stays a mention of its own.
+		// A frequency or duration after it ("insomnia at night", "nausea for a week") is
+		// a mention of its own, and annotators leave it out of the symptom's.
 		nextStart := len(text)
-		for k := i + 1; k < len(s.mentions); k++ {
-			if s.mentions[k].Type != TypeFrequency {
-				nextStart = s.mentions[k].Start
-				break
-			}
+		if i+1 < len(s.mentions) {
+			nextStart = s.mentions[i+1].Start
 		}
 		last := m.last
 		for range 3 {
