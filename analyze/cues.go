@@ -169,6 +169,6 @@ func LoadContextCues(path string) error {
 	// The word classes, modifiers and trailers are built from the lists: build them again.
 	wordClassOnce.Do(func() {})
 	loadWordClass()
-	modifiers, trailers = buildModifiers(), buildTrailers()
+	modifiers, trailers, leaders = buildModifiers(), buildSequences("spanTrailers"), buildSequences("spanLeaders")
 	return nil
 }

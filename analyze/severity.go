@@ -94,16 +94,48 @@ func (s *section) severities() {
 		var levels []modifier
 		j := first - 1
 		for j >= sentFrom && s.toks[j].Start >= prevEnd {
-			w := s.toks[j].Norm
-			if md, ok := modifiers[w]; ok {
+			// "a little", "a bit of", "a little bit of", "full-blown" (before "little"
+			// alone, so that "a little nausea" keeps its "a")
+			if n := multiModifier(s.toks, sentFrom, j, prevEnd); n > 0 {
+				levels = append(levels, modifier{level: multiLevel(s.toks[j-n+1 : j+1])})
+				first, j = j-n+1, j-n
+				continue
+			}
+			if md, ok := modifiers[s.toks[j].Norm]; ok {
 				levels = append(levels, md)
 				first, j = j, j-1
 				continue
 			}
-			// "a little", "a bit of", "a little bit of", "lots of", "full-blown"
-			if n := multiModifier(s.toks, sentFrom, j, prevEnd); n > 0 {
-				levels = append(levels, modifier{level: multiLevel(s.toks[j-n+1 : j+1])})
+			// "severe and chronic pain", "vivid, weird dreams", "cold/hot flashes": a
+			// modifier joined to the one after it
+			if j > sentFrom && joiners[s.toks[j].Norm] && s.toks[j-1].Start >= prevEnd && isAdjective(s.toks[j+1].Norm) {
+				if md, ok := modifiers[s.toks[j-1].Norm]; ok && !md.adverb {
+					levels = append(levels, md)
+					first, j = j-1, j-2
+					continue
+				}
+			}
+			// "a lot of", "periods of", "loss of", "tried to", "feel like a"
+			if n := leader(s.toks, sentFrom, j, prevEnd); n > 0 {
 				first, j = j-n+1, j-n
+				continue
+			}
+			// "a lot of gas" where the vocabulary has "lot of gas"
+			if s.toks[j].Norm == "a" && amountNouns[s.toks[j+1].Norm] {
+				first, j = j, j-1
+				continue
+			}
+			// "lower leg cramps" where the vocabulary has "leg cramps"
+			if bodySides[s.toks[j].Norm] && bodyParts[s.toks[j+1].Norm] {
+				first, j = j, j-1
+				continue
+			}
+			// "heart palpitations", "lower back pain": the part a symptom is felt in
+			if bodyParts[s.toks[j].Norm] && s.toks[j].End+1 >= s.toks[j+1].Start {
+				first, j = j, j-1
+				for j >= sentFrom && s.toks[j].Start >= prevEnd && bodySides[s.toks[j].Norm] {
+					first, j = j, j-1
+				}
 				continue
 			}
 			break
@@ -125,17 +157,15 @@ func (s *section) severities() {
 		m.Severity = severityName[lv]
 		// After the symptom: what kind of feeling, where and when ("zombie-like
 		// feeling", "tingling fingers", "dry mouth at first"), up to the next mention.
-		// A frequency it may take in ("insomnia at night") stays a mention of its own.
+		// A frequency or duration after it ("insomnia at night", "nausea for a week") is
+		// a mention of its own, and annotators leave it out of the symptom's.
 		nextStart := len(text)
-		for k := i + 1; k < len(s.mentions); k++ {
-			if s.mentions[k].Type != TypeFrequency {
-				nextStart = s.mentions[k].Start
-				break
-			}
+		if i+1 < len(s.mentions) {
+			nextStart = s.mentions[i+1].Start
 		}
 		last := m.last
 		for range 3 {
-			n := trailer(s.toks, last+1, sentTo, nextStart)
+			n := max(trailer(s.toks, last+1, sentTo, nextStart), bodyPhrase(s.toks, last+1, sentTo, nextStart))
 			if n == 0 {
 				break
 			}
@@ -171,11 +201,6 @@ func multiModifier(toks []lexicon.Token, from, j, prevEnd int) int {
 		return 2
 	case w == "blown" && ok(j-2) && toks[j-1].Norm == "-" && toks[j-2].Norm == "full":
 		return 3
-	case w == "of" && ok(j-1) && (toks[j-1].Norm == "lots" || toks[j-1].Norm == "bouts" ||
-		toks[j-1].Norm == "episodes" || toks[j-1].Norm == "feeling" || toks[j-1].Norm == "sense"):
-		return 2 // no severity: "bouts of nausea", "feeling of dread"
-	case w == "in" && ok(j-1) && toks[j-1].Norm == "increase":
-		return 2 // "increase in anxiety"
 	case w == "of" && ok(j-2) && toks[j-1].Norm == "bit" && toks[j-2].Norm == "a": // "a bit of"
 		return 3
 	case w == "of" && ok(j-3) && toks[j-1].Norm == "bit" && toks[j-2].Norm == "little" && toks[j-3].Norm == "a":
@@ -245,16 +270,60 @@ func judgement(toks []lexicon.Token, from, to int) uint8 {
 	return levelOf(mods)
 }
 
+// leaders are the phrases before a symptom that annotators keep in its span and that do
+// not grade it: an amount ("a lot of"), a spell ("bouts of"), a loss ("loss of", "inability
+// to"), a try or an urge ("tried to", "wanted to") and a likeness ("feel like a").
+var leaders = buildSequences("spanLeaders")
+
+// joiners join two modifiers of one symptom: "severe and chronic".
+var joiners = set("and", ",", "&", "/")
+
+// amountNouns take "a" before them: "a lot of", "a bit of".
+var amountNouns = set("lot", "bit", "little", "ton", "total")
+
+// isAdjective says whether w is a modifier that is not an adverb: "vivid" in "vivid,
+// bizarre dreams" may join one before it, "very" may not.
+func isAdjective(w string) bool {
+	md, ok := modifiers[w]
+	return ok && !md.adverb
+}
+
+// bodySides are the words before a body part that name which one ("lower back").
+var bodySides = cue("bodySides")
+
+// leader is the length of the longest leader ending at token j, from token from on and
+// after the byte offset prevEnd, or 0.
+func leader(toks []lexicon.Token, from, j, prevEnd int) int {
+	best := 0
+	for _, p := range leaders {
+		k := j - len(p) + 1
+		if len(p) <= best || k < from || toks[k].Start < prevEnd {
+			continue
+		}
+		ok := true
+		for x, w := range p {
+			if toks[k+x].Norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(p)
+		}
+	}
+	return best
+}
+
 // trailers are the words after a symptom that annotators keep in its span: the kind of
 // feeling ("zombie-like state"), when it comes ("at first", "every day") and where
 // ("tingling fingers", "pain in my wrists"). Each is a sequence of words; "<body>" is a
 // body part.
-var trailers = buildTrailers()
+var trailers = buildSequences("spanTrailers")
 
-// buildTrailers reads spanTrailers: each cue is a sequence of words.
-func buildTrailers() [][]string {
+// buildSequences reads a list whose cues are sequences of words.
+func buildSequences(list string) [][]string {
 	var out [][]string
-	for p := range cue("spanTrailers") {
+	for p := range cue(list) {
 		out = append(out, strings.Fields(p))
 	}
 	return out
@@ -280,6 +349,11 @@ func trailer(toks []lexicon.Token, k, to, stop int) int {
 				break
 			}
 		}
+		if ok && len(p) == 1 && p[0] == "<body>" && k+1 < to && toks[k+1].Kind != lexicon.Punct {
+			// "tingling fingers," but not "dizziness heart palpitations" (the part is the
+			// next symptom's) or "recurring ear infections"
+			ok = false
+		}
 		if ok && p[0] == "like" && len(p) == 1 {
 			ok = false // "nausea like I never had"
 		}
@@ -291,4 +365,44 @@ func trailer(toks []lexicon.Token, k, to, stop int) int {
 		}
 	}
 	return best
+}
+
+// bodyPlaces are the prepositions of where a symptom is felt ("in", "throughout"), and
+// bodyDeterminers the words between one and the part ("my", "whole", "left").
+var (
+	bodyPlaces      = cue("bodyPlaces")
+	bodyDeterminers = cue("bodyDeterminers")
+)
+
+// bodyPhrase is the length of the place phrase starting at token k ("in my hands and
+// feet", "throughout my whole body", "of hands & feet"), ending before token to and the
+// byte offset stop, or 0. A place phrase names a body part; "in the morning" is not one.
+func bodyPhrase(toks []lexicon.Token, k, to, stop int) int {
+	fits := func(i int) bool { return i < to && toks[i].End <= stop }
+	i := k
+	switch {
+	case fits(i+1) && toks[i].Norm == "all" && toks[i+1].Norm == "over",
+		fits(i+1) && toks[i].Norm == "through" && toks[i+1].Norm == "out":
+		i += 2
+	case fits(i) && bodyPlaces[toks[i].Norm]:
+		i++
+	default:
+		return 0
+	}
+	n := 0
+	for {
+		for fits(i) && bodyDeterminers[toks[i].Norm] {
+			i++
+		}
+		if !fits(i) || !bodyParts[toks[i].Norm] {
+			return n
+		}
+		i++
+		n = i - k
+		// "hands and feet", "mouth & jaw"
+		if !fits(i+1) || !joiners[toks[i].Norm] || toks[i].Norm == "," {
+			return n
+		}
+		i++
+	}
 }
