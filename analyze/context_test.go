@@ -157,6 +157,26 @@ func TestContextRules(t *testing.T) {
 		{"status tapering", "I am tapering off Klonopin now.", "Klonopin", "status=tapering"},
 		{"status planned", "I'm going to start Wellbutrin next week.", "Wellbutrin", "status=planned"},
 		{"drug of someone else", "My ex was on Xanax for years.", "Xanax", "experiencer=other"},
+		// Linking: only the drug the writer is on takes the symptoms of sentences that name none.
+		{"past drug takes no later symptom", "Weight gain and night sweats. In the past I took Paxil.", "night sweats", "drug= "},
+		{"list of past drugs", "Constant nausea the first month. Before that I went through Prozac, Paxil and Celexa.", "Constant nausea the first month", "drug= "},
+		{"past drug beside the own one", "I have been on Lipitor since March. Years ago I tried Zocor. My calves cramp at night.", "calves cramp", "drug=atorvastatin"},
+		{"past drug story goes on", "I was prescribed gabapentin for nerve pain years ago. When I stopped it I had terrible insomnia.", "terrible insomnia", "drug=gabapentin"},
+		{"adjunct", "Dry mouth all day. I also take Wellbutrin in the morning.", "Dry mouth all day", "drug= "},
+		{"adjunct beside the own one", "I started Zoloft in May. I take it along with Wellbutrin. Vivid dreams most nights.", "Vivid dreams", "drug=sertraline"},
+		{"supplement for the side effect", "I have been on simvastatin a year. I take CoQ10 for the muscle pain. The fatigue is constant.", "fatigue", "drug=simvastatin"},
+		{"supplement taken for it keeps its reason", "I have been on simvastatin a year. I take CoQ10 for the muscle pain.", "muscle pain", "drug=coenzyme q10 role=indication"},
+		{"remedy after the symptom", "On metformin. I had diarrhea so I took Imodium.", "diarrhea", "drug=metformin"},
+		{"remedy to help sleep", "Terrible insomnia. I take melatonin at night to help me sleep.", "Terrible insomnia", "drug= "},
+		{"comparison", "I get headaches, worse than on Prozac ever.", "headaches", "drug= "},
+		{"medications like is an example", "Medications like Xanax gave me a rash.", "rash", "drug=alprazolam"},
+		{"this medication is the topic", "Awful nausea on this medication. I started it when Prozac stopped working.", "Awful nausea", "drug= "},
+		{"this medication after the drug", "I have taken Lexapro for a month. This medication gave me night sweats.", "night sweats", "drug=escitalopram"},
+		{"switched from", "I went from Effexor to Cymbalta last fall. Sweating is worse.", "Sweating", "drug=duloxetine"},
+		{"switched from a drug", "Switched from Paxil because of the weight gain. I like Zoloft a lot. No nausea so far.", "nausea", "drug=sertraline"},
+		{"put on with no drug before is the own drug", "I have gout and was put on allopurinol. Rash on my arms.", "Rash on my arms", "drug=allopurinol"},
+		{"added after a drug is a treatment", "My son takes Concerta. His doctor added melatonin. He still has stomach aches.", "stomach aches", "drug=methylphenidate experiencer=other"},
+		{"planned switch", "My husband is on Risperdal. We are switching to Abilify. He has gained weight.", "gained weight", "drug=risperidone"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -58,6 +58,7 @@ type Mention struct {
 
 	first, last int // token indexes
 	sent        int
+	use         drugUse  // a drug's use to the writer (druguse.go)
 	feats       []string // role features, kept only for RoleExamples
 	basis       string   // which rule decided the role, kept only for RoleExamples
 }
@@ -125,14 +126,27 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 	for _, s := range p.Sections() {
 		secs = append(secs, a.scan(s))
 	}
-	pageDrug := mostNamed(secs...) // the page's main drug: the one its comments name most
-	if pageDrug.name == "" && p.Title != "" {
-		// A review page names its drug in the title: "Atorvastatin user reviews".
+	for _, s := range secs {
+		s.drugContext()
+	}
+	// A review page names its drug in the title: "Atorvastatin user reviews".
+	var titleDrug drugRef
+	if p.Title != "" {
 		for _, m := range a.m.Match(p.Title) {
 			if m.Concept.Kind == lexicon.Drug && !m.Concept.IsClass {
-				pageDrug = drugRef{m.Concept.Name, m.Concept.Category}
+				titleDrug = drugRef{m.Concept.Name, m.Concept.Category}
 				break
 			}
+		}
+	}
+	pageDrug := mostNamed(useOwn, secs...) // the page's main drug: the one its comments name most
+	if pageDrug.name == "" {
+		pageDrug = titleDrug
+	}
+	namedIn := 0 // how many sections name the page's drug
+	for _, s := range secs {
+		if s.names(pageDrug.name) {
+			namedIn++
 		}
 	}
 	n := 0
@@ -141,7 +155,7 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 	}
 	out := make([]Mention, 0, n)
 	for _, s := range secs {
-		s.context(pageDrug)
+		s.context(pageDrug, titleDrug, namedIn)
 		s.severities()
 		out = append(out, s.mentions...)
 		releaseTokens(s.toks)
@@ -153,20 +167,23 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 // Section returns the mentions in one section, read on its own.
 func (a *Analyzer) Section(s corpus.Section) []Mention {
 	sec := a.scan(s)
-	sec.context(drugRef{})
+	sec.drugContext()
+	sec.context(drugRef{}, drugRef{}, 0)
 	sec.severities()
 	releaseTokens(sec.toks)
 	return sec.mentions
 }
 
-// mostNamed returns the drug (not a class) named most often in secs; the first to reach
-// the top count wins a tie.
-func mostNamed(secs ...*section) drugRef {
+// mostNamed returns the drug (not a class) of the given use (the writers' own, or other
+// people's) named most often in secs; the first to reach the top count wins a tie. Drugs
+// named only as a history, a comparison, an adjunct or a treatment do not count
+// (druguse.go).
+func mostNamed(use drugUse, secs ...*section) drugRef {
 	counts := map[string]int{}
 	for _, s := range secs {
 		for i := range s.mentions {
 			m := &s.mentions[i]
-			if m.Type == TypeDrug && !m.IsClass {
+			if m.Type == TypeDrug && !m.IsClass && m.use == use {
 				counts[m.Concept]++
 			}
 		}
@@ -177,7 +194,7 @@ func mostNamed(secs ...*section) drugRef {
 			m := &s.mentions[i]
 			// Alcohol, caffeine or heroin named once is a comparison or a habit, not
 			// what the text is about ("worse than heroin", "no alcohol").
-			if m.Type == TypeDrug && !m.IsClass && counts[m.Concept] > bestN &&
+			if m.Type == TypeDrug && !m.IsClass && m.use == use && counts[m.Concept] > bestN &&
 				(m.Class != "substance" || counts[m.Concept] > 1) {
 				best, bestN = drugRef{m.Concept, m.Class}, counts[m.Concept]
 			}
@@ -254,10 +271,9 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 	return sec
 }
 
-// context fills in the context of every mention: negation, experiencer, certainty and
-// role of symptoms; status of drugs; the drug each symptom and quantity belongs to.
-func (s *section) context(pageDrug drugRef) {
-	sectionDrug := mostNamed(s)
+// drugContext fills in the experiencer, status and use of every drug mention, which the
+// links of the page's symptoms read.
+func (s *section) drugContext() {
 	// The drugs of each sentence, so that linking looks only there (a 20 MB line has
 	// hundreds of thousands of mentions).
 	// Mentions are in text order, so each sentence's are a range.
@@ -268,6 +284,38 @@ func (s *section) context(pageDrug drugRef) {
 			s.inSent[si][0] = j
 		}
 		s.inSent[si][1] = j + 1
+	}
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Type != TypeDrug {
+			continue
+		}
+		tr := [2]int{0, len(s.toks)}
+		if m.sent < len(s.sentTok) {
+			tr = s.sentTok[m.sent]
+		}
+		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
+		m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
+		m.Status = drugStatus(s.toks, s.cls, cFrom, cTo, m.first, m.last)
+	}
+	s.drugUses()
+}
+
+// context fills in the context of every mention: negation, experiencer, certainty and
+// role of symptoms; the drug each symptom and quantity belongs to. drugContext comes
+// first.
+func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
+	sectionDrug := mostNamed(useOwn, s)
+	othersDrug := mostNamed(useOthers, s) // "my son takes Ritalin": the drug of his symptoms
+	if s.unnamedTopic() {
+		// "I started taking this medication when Prozac stopped working": the text is
+		// about a drug it does not name, the page's (its title's, or the one the other
+		// comments name), not the one it names in passing.
+		sectionDrug = titleDrug
+		if sectionDrug.name == "" && (namedIn > 1 || namedIn == 1 && !s.names(pageDrug.name)) {
+			sectionDrug = pageDrug // named in other sections, not only here in passing
+		}
+		pageDrug = sectionDrug
 	}
 	// Once the writer says they are coming off a drug, the symptoms they go on to report
 	// are read as withdrawal unless a sentence says otherwise.
@@ -300,8 +348,10 @@ func (s *section) context(pageDrug drugRef) {
 				s.withdrawalFrom = si
 				for k := range s.mentions {
 					d := &s.mentions[k]
-					if d.Type == TypeDrug && !d.IsClass && d.sent <= si {
-						s.withdrawalDrug = d.Concept // the last one named up to the cue
+					// The last one named up to the cue, not one named to compare or
+					// given in response ("had to be put on Valium").
+					if d.Type == TypeDrug && !d.IsClass && d.sent <= si && d.use != useCompared && d.use != useTreatment && d.use != useOthers {
+						s.withdrawalDrug = d.Concept
 					}
 				}
 			}
@@ -316,16 +366,14 @@ func (s *section) context(pageDrug drugRef) {
 		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
 		switch m.Type {
 		case TypeDrug:
-			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
-			m.Status = drugStatus(s.toks, s.cls, cFrom, cTo, m.first, m.last)
-			continue
+			continue // drugContext
 		case TypeSymptom:
 			m.Negated = negated(s.toks, s.cls, cFrom, cTo, m.first, m.last)
 			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 			m.Certainty = certainty(s.toks, s.cls, tr[0], tr[1], cFrom, cTo, m.first)
 		}
 		var class string
-		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, pageDrug)
+		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, othersDrug, pageDrug, titleDrug)
 		if m.Type == TypeSymptom {
 			var basis string
 			m.Role, basis = s.role(m, tr, class)
@@ -346,10 +394,17 @@ func (s *section) context(pageDrug drugRef) {
 }
 
 // linkDrug finds the drug a mention belongs to (its name, class and how it was found):
-// the nearest in its clause, else in its sentence, else the section's main drug, else the
-// page's.
-func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, pageDrug drugRef) (string, string, string) {
+// the nearest in its clause, else in its sentence; else, for "this medication", the
+// page's own drug (its title's) or the section's; else the drug the writer is on named
+// in the last two sentences, else the section's main drug, else the page's. Another
+// person's symptom goes with the drug said to be theirs. A drug named
+// to compare, given in response or taken by someone else takes a symptom only in its
+// own clause; one named as a history or an adjunct only in its own sentence (druguse.go).
+func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, othersDrug, pageDrug, titleDrug drugRef) (string, string, string) {
 	m := &s.mentions[i]
+	if m.Experiencer == Other && othersDrug.name != "" || sectionDrug.name == "" {
+		sectionDrug = othersDrug // another person's symptom goes with their drug
+	}
 	best, bestD, via := drugRef{}, 1<<30, ""
 	for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
 		d := &s.mentions[j]
@@ -371,9 +426,14 @@ func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, pageDrug drugRef) (st
 			dist -= 1000
 		case d.first > m.last && (d.first >= cTo || d.first-m.last > 4 && !(d.first-m.last <= 8 && attributes(s.toks, m.last+1, d.first))):
 			continue // a drug after counts only close by, in the clause: "nausea from Zoloft", "collapse from the nasty drug (Xanax)"
+		case d.first > m.last && d.use == useTreatment && m.Type == TypeSymptom:
+			continue // "had insomnia so I took Benadryl": the remedy, not the cause
 		case d.first >= cFrom && d.last < cTo:
 			v = "clause"
 			dist -= 1000
+		}
+		if v != "clause" && m.Type == TypeSymptom && (d.use == useCompared || d.use == useTreatment || d.use == useOthers && m.Experiencer != Other) {
+			continue // "worse than heroin, uncontrollable rage"
 		}
 		if d.IsClass {
 			if v != "clause" {
@@ -388,18 +448,33 @@ func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, pageDrug drugRef) (st
 	if best.name != "" {
 		return best.name, best.class, via
 	}
-	// The drug named in the last two sentences: a comment about several drugs talks of
-	// them in turn. A drug given in response ("they put me on omeprazole") is not the
-	// new topic.
+	tr := s.sentTok[min(m.sent, len(s.sentTok)-1)]
+	if thisMedication(s.toks, tr[0], tr[1]) >= 0 {
+		// "this medication" is the drug the page or the comment is about, not the
+		// one named in passing.
+		switch {
+		case titleDrug.name != "":
+			return titleDrug.name, titleDrug.class, "page"
+		case sectionDrug.name != "":
+			return sectionDrug.name, sectionDrug.class, "comment"
+		case pageDrug.name != "":
+			return pageDrug.name, pageDrug.class, "page"
+		}
+		return "", "", ""
+	}
+	// The drug the writer is on named in the last two sentences: a comment about several
+	// drugs talks of them in turn.
 	for j := i - 1; j >= 0; j-- {
 		d := &s.mentions[j]
-		if d.Type != TypeDrug || d.IsClass || d.sent >= m.sent {
+		if d.Type != TypeDrug || d.sent >= m.sent {
 			continue
 		}
 		if m.sent-d.sent > 2 {
 			break
 		}
-		if !givenInResponse(s.toks, s.sentTok[d.sent][0], s.sentTok[d.sent][1], d.first, d.last) {
+		// A story of a past drug goes on where "it" refers back to it: "I was prescribed
+		// gabapentin years ago. Since I stopped it I have had insomnia."
+		if ownDrug(d) || !d.IsClass && (d.use == useHistory && refersBack(s.toks, tr[0], tr[1]) || d.use == useOthers && m.Experiencer == Other) {
 			return d.Concept, d.Class, "comment"
 		}
 	}
@@ -412,40 +487,66 @@ func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, pageDrug drugRef) (st
 	return "", "", ""
 }
 
-// attributes reports a word that blames what follows: "from", "caused by", "due to".
-func attributes(toks []lexicon.Token, from, to int) bool {
-	for k := from; k < to; k++ {
+// thisMedication returns where a sentence says "this medication", "this drug", "these
+// pills": the drug the text is about, named or not; -1 when it does not.
+func thisMedication(toks []lexicon.Token, sFrom, sTo int) int {
+	for k := sFrom; k+1 < sTo; k++ {
 		switch toks[k].Norm {
-		case "from", "caused", "due", "by", "because":
+		case "this", "these":
+			if medWords[toks[k+1].Norm] {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+var medWords = cue("medWords")
+
+// names reports an own mention of drug in the section.
+func (s *section) names(drug string) bool {
+	for i := range s.mentions {
+		if m := &s.mentions[i]; drug != "" && m.Concept == drug && ownDrug(m) {
 			return true
 		}
 	}
 	return false
 }
 
-// givenInResponse reports a drug introduced as a treatment given for what happened:
-// "put me on", "added", "gave me", "switched me to", "hydroxyzine that my GP had
-// prescribed for exactly this".
-func givenInResponse(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
-	for k := first - 1; k >= sFrom && k >= first-4; k-- {
-		switch toks[k].Norm {
-		case "put", "added", "add", "adding", "gave", "given", "switched", "switch", "changed":
+// unnamedTopic reports a section that speaks of "this medication" before it names a
+// drug the writer is on: its drug is the page's, which it need not name.
+func (s *section) unnamedTopic() bool {
+	for si, tr := range s.sentTok {
+		at := thisMedication(s.toks, tr[0], tr[1])
+		for j := s.inSent[si][0]; j < s.inSent[si][1]; j++ {
+			if d := &s.mentions[j]; ownDrug(d) && (at < 0 || d.first < at) {
+				return false
+			}
+		}
+		if at >= 0 {
 			return true
 		}
 	}
-	for k := last + 1; k+1 < sTo && k <= last+10; k++ {
-		if toks[k].Norm != "for" && toks[k].Norm != "with" {
-			continue
+	return false
+}
+
+// refersBack reports a pronoun for a drug named before: "stopped taking it", "on them".
+func refersBack(toks []lexicon.Token, sFrom, sTo int) bool {
+	for k := sFrom; k < sTo; k++ {
+		switch toks[k].Norm {
+		case "it", "them":
+			return true
 		}
-		j := k + 1
-		if toks[j].Norm == "exactly" || toks[j].Norm == "just" || toks[j].Norm == "precisely" {
-			j++
-		}
-		if j < sTo {
-			switch toks[j].Norm {
-			case "this", "that", "it", "these", "those", "them":
-				return true
-			}
+	}
+	return false
+}
+
+// attributes reports a word that blames what follows: "from", "caused by", "due to".
+func attributes(toks []lexicon.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		switch toks[k].Norm {
+		case "from", "caused", "due", "by", "because":
+			return true
 		}
 	}
 	return false
@@ -503,7 +604,7 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 		return RoleAdverse, "adverse-cue"
 	case s.inWithdrawalCourse(m, tr):
 		if m.DrugVia != "clause" && m.DrugVia != "sentence" && s.withdrawalDrug != "" {
-			m.Drug = s.withdrawalDrug // the drug being stopped, not merely the last named
+			m.Drug, m.DrugVia = s.withdrawalDrug, "comment" // the drug being stopped, not merely the last named
 		}
 		return RoleWithdrawal, "course"
 	case indicatedFor(drugClass, m.Concept):
