@@ -406,33 +406,12 @@ func forNotReason(toks []lexicon.Token, i int) bool {
 	return false
 }
 
-// adverseCue reads a symptom blamed on the drug or new with it: "it made me anxious",
-// "gave me headaches", "I developed insomnia", "the side effects are nausea".
-func adverseCue(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
-	// Back over a list of symptoms ("I developed insomnia, anxiety and panic attacks").
-	for i := first - 1; i >= sFrom && i >= first-10; i-- {
-		t := &toks[i]
-		w := t.Norm
-		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" || t.IsClauseBoundary() && w != "," && w != "/" {
-			break
-		}
-		if adverseVerbs[w] || w == "side" || w == "effects" || w == "effect" || w == "worse" || w == "increased" || w == "extreme" || w == "severe" {
-			return true
-		}
-		if w == "on" && i+1 < first && (toks[i+1].Norm == "it" || toks[i+1].Norm == "this" || toks[i+1].Norm == "the") {
-			return true
-		}
-	}
-	for i := last + 1; i < sTo && i <= last+4; i++ {
-		w := toks[i].Norm
-		if toks[i].Kind == lexicon.Punct || toks[i].IsClauseBoundary() {
-			break
-		}
-		if w == "worse" || w == "increased" || w == "side" || w == "started" || w == "began" {
-			return true
-		}
-	}
-	return false
+// adverseCue reads a symptom blamed on the drug or new with it: an adverse rule reaches
+// it ("it made me anxious", "gave me headaches", "I developed insomnia", "the side
+// effects are nausea").
+func adverseCue(toks []lexicon.Token, cls []uint16, sFrom, sTo, first, last int) bool {
+	cFrom, cTo := clause(toks, sFrom, sTo, first, last)
+	return engine.any(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 10, ctxAdverse)
 }
 
 // hasAny reports whether a token in [from, to) is one of words.

@@ -28,7 +28,7 @@ var (
 	cueCategories = set("negation", "pseudo", "experiencer", "hypothetical", "history", "withdrawal",
 		"indication", "relief", "adverse", "status", "idiom", "lab", "severity", "span", "other")
 	cueDirections = set("before", "after", "both", "none")
-	cueScopes     = set("clause", "sentence", "window", "none")
+	cueScopes     = set("clause", "list", "sentence", "window", "none")
 )
 
 // cueLists holds the embedded lists; the engine's sets are its maps, so a user file that

@@ -12,11 +12,12 @@ import (
 // The context engine applies the rule lists of cues.txt (the lists named "ctx:..."), the
 // way ConText does: each rule is a phrase ("no", "didnt @haveVerbs", "free of") with the
 // category, direction and scope of its list. A rule matches where its phrase stands; a
-// pseudo rule ("not only", "no doubt") that covers a trigger's first word undoes it; a
-// trigger reaches a mention when the mention lies in its direction, within its scope
-// (the clause or the sentence, at most n tokens away), and the trigger is not part of
-// the mention. The Go code around it (negated, certainty, experiencer, isHistory) keeps
-// only what is not a phrase: which category answers which question.
+// pseudo rule ("not only", "no doubt") that covers a negation trigger's first word undoes
+// it; a trigger reaches a mention when the mention lies in its direction, within its
+// scope (the clause, the list around it across commas, or the sentence, at most n tokens
+// away), and the trigger's head is not inside the mention. The Go code around it
+// (negated, certainty, experiencer, isHistory, withdrawalCueAt, drugStatus, adverseCue)
+// keeps only what is not a phrase: which category answers which question.
 
 // Engine categories, as bits.
 const (
@@ -33,6 +34,7 @@ const (
 	ctxStopped
 	ctxTapering
 	ctxStatusPlanned
+	ctxAdverse // blamed on the drug or new with it
 )
 
 var ctxCategories = map[string]uint16{
@@ -40,10 +42,11 @@ var ctxCategories = map[string]uint16{
 	"history": ctxHistory, "self": ctxSelf, "other": ctxOther,
 	"withdrawal": ctxWithdrawal, "withdrawal-noun": ctxWithdrawalNoun, "planned": ctxPlanned,
 	"current": ctxCurrent, "stopped": ctxStopped, "tapering": ctxTapering, "status-planned": ctxStatusPlanned,
+	"adverse": ctxAdverse,
 }
 
 // ctxCategoryNames lists the engine's categories for error messages.
-const ctxCategoryNames = "negation, pseudo, hypothetical, history, self, other, withdrawal, withdrawal-noun, planned, current, stopped, tapering, status-planned"
+const ctxCategoryNames = "negation, pseudo, hypothetical, history, self, other, withdrawal, withdrawal-noun, planned, current, stopped, tapering, status-planned, adverse"
 
 const (
 	dirBefore = 1 << iota // the trigger stands before the mention
@@ -78,13 +81,20 @@ type ctxElem struct {
 
 // ctxRule is one line of a rule list.
 type ctxRule struct {
-	elems    []ctxElem
-	cat      uint16
-	dir      uint8
-	sentence bool // the scope is the sentence, not the clause
-	max      int  // at most this many tokens between trigger and mention; 0: no limit
-	text     string
+	elems []ctxElem
+	cat   uint16
+	dir   uint8
+	scope uint8 // scopeClause, scopeList or scopeSentence
+	max   int   // at most this many tokens between trigger and mention; 0: no limit
+	text  string
 }
+
+// Scopes: how far a trigger reaches.
+const (
+	scopeClause   = iota // to the clause's ends (punctuation, "but", "because")
+	scopeList            // across the commas of a list, to other punctuation or "but"
+	scopeSentence        // the whole sentence
+)
 
 // ctxEngine holds the rules, indexed by the words a phrase can start with; rules that
 // start with ^, @drug, @number, @count or @punct are tried everywhere.
@@ -93,6 +103,7 @@ type ctxEngine struct {
 	byFirst      map[string][]int32
 	anywhere     []int32
 	anywhereCats uint16 // the categories of the rules in anywhere
+	listCats     uint16 // the categories that have rules of list scope
 }
 
 // ctxHit is a rule matched over tokens [from, to), its head at head.
@@ -141,7 +152,7 @@ func buildEngine(lists map[string]*cueList) (*ctxEngine, error) {
 		default:
 			return nil, fmt.Errorf("cue list %q: a rule list's direction is before, after or both, got %q", name, l.direction)
 		}
-		sentence, max, err := parseScope(l.scope)
+		scope, max, err := parseScope(l.scope)
 		if err != nil {
 			return nil, fmt.Errorf("cue list %q: %w", name, err)
 		}
@@ -150,8 +161,11 @@ func buildEngine(lists map[string]*cueList) (*ctxEngine, error) {
 			if err != nil {
 				return nil, fmt.Errorf("cue list %q: rule %q: %w", name, phrase, err)
 			}
-			r.cat, r.dir, r.sentence, r.max = cat, dir, sentence, max
+			r.cat, r.dir, r.scope, r.max = cat, dir, scope, max
 			e.rules = append(e.rules, r)
+			if scope == scopeList {
+				e.listCats |= cat
+			}
 		}
 	}
 	for i := range e.rules {
@@ -261,22 +275,26 @@ func parseElem(w string, lists map[string]*cueList) (ctxElem, error) {
 	return ctxElem{kind: elWord, word: w}, nil
 }
 
-// parseScope reads "clause", "clause8", "sentence" or "sentence14".
-func parseScope(s string) (sentence bool, max int, err error) {
-	rest, ok := strings.CutPrefix(s, "clause")
-	if !ok {
-		rest, ok = strings.CutPrefix(s, "sentence")
-		sentence = true
-	}
-	if !ok {
-		return false, 0, fmt.Errorf("a rule list's scope is clause or sentence, with an optional most tokens (clause8), got %q", s)
+// parseScope reads "clause", "list", "sentence", each with an optional most tokens
+// ("clause8").
+func parseScope(s string) (scope uint8, max int, err error) {
+	rest := ""
+	switch {
+	case strings.HasPrefix(s, "clause"):
+		scope, rest = scopeClause, s[len("clause"):]
+	case strings.HasPrefix(s, "list"):
+		scope, rest = scopeList, s[len("list"):]
+	case strings.HasPrefix(s, "sentence"):
+		scope, rest = scopeSentence, s[len("sentence"):]
+	default:
+		return 0, 0, fmt.Errorf("a rule list's scope is clause, list or sentence, with an optional most tokens (clause8), got %q", s)
 	}
 	if rest != "" {
 		if max, err = strconv.Atoi(rest); err != nil || max <= 0 {
-			return false, 0, fmt.Errorf("scope %q: the most tokens must be a positive number", s)
+			return 0, 0, fmt.Errorf("scope %q: the most tokens must be a positive number", s)
 		}
 	}
-	return sentence, max, nil
+	return scope, max, nil
 }
 
 // starts reports whether a rule of cats can start with word w.
@@ -402,20 +420,51 @@ func (e *ctxEngine) pseudoAt(x *ctxText, i int) bool {
 	return false
 }
 
-// reaches reports whether hit h reaches the mention first..last: in its direction, in its
-// scope; a trigger does not stand inside the mention.
-func (h ctxHit) reaches(first, last, cFrom, cTo, sFrom, sTo int) bool {
+// ctxSpan is a mention and the ranges around it that rules reach over.
+type ctxSpan struct {
+	first, last int
+	cFrom, cTo  int // its clause
+	lFrom, lTo  int // its list: the clause widened over commas
+	sFrom, sTo  int // its sentence
+}
+
+// listAround returns the list holding tokens first..last: back and forth to punctuation
+// other than a comma, "&" or "/", or to a word that turns the sentence ("but").
+func listAround(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
+	stop := func(t *lexicon.Token) bool {
+		if t.Kind == lexicon.Punct {
+			return t.Norm != "," && t.Norm != "&" && t.Norm != "/"
+		}
+		return t.IsClauseBoundary()
+	}
+	from := first
+	for from > sFrom && !stop(&toks[from-1]) {
+		from--
+	}
+	to := last + 1
+	for to < sTo && !stop(&toks[to]) {
+		to++
+	}
+	return from, to
+}
+
+// reaches reports whether hit h reaches the mention: in its direction, in its scope; a
+// trigger does not stand inside the mention.
+func (h ctxHit) reaches(m *ctxSpan) bool {
 	r := h.rule
-	lo, hi := cFrom, cTo
-	if r.sentence {
-		lo, hi = sFrom, sTo
+	lo, hi := m.cFrom, m.cTo
+	switch r.scope {
+	case scopeList:
+		lo, hi = m.lFrom, m.lTo
+	case scopeSentence:
+		lo, hi = m.sFrom, m.sTo
 	}
 	switch {
-	case h.head < first && h.from < first && r.dir&dirBefore != 0:
+	case h.head < m.first && h.from < m.first && r.dir&dirBefore != 0:
 		// The phrase may run into the mention: "didn't feel" before "feel drugged".
-		return h.from >= lo && (r.max == 0 || first-h.from <= r.max)
-	case h.from > last && r.dir&dirAfter != 0:
-		return h.to <= hi && (r.max == 0 || h.from-last <= r.max)
+		return h.from >= lo && (r.max == 0 || m.first-h.from <= r.max)
+	case h.from > m.last && r.dir&dirAfter != 0:
+		return h.to <= hi && (r.max == 0 || h.from-m.last <= r.max)
 	}
 	return false
 }
@@ -425,17 +474,21 @@ func (h ctxHit) reaches(first, last, cFrom, cTo, sFrom, sTo int) bool {
 // window tokens each way.
 func (e *ctxEngine) find(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats uint16, visit func(ctxHit) bool) {
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo}
+	m := ctxSpan{first: first, last: last, cFrom: cFrom, cTo: cTo, sFrom: sFrom, sTo: sTo}
+	if e.listCats&cats != 0 {
+		m.lFrom, m.lTo = listAround(toks, sFrom, sTo, first, last)
+	}
 	var buf [8]ctxHit
 	for i := first - 1; i >= sFrom && i >= first-window; i-- {
 		if cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
 			continue
 		}
 		hs := e.matchAt(&x, i, last+1, cats, buf[:0])
-		if len(hs) == 0 || e.pseudoAt(&x, i) {
+		if len(hs) == 0 || cats&ctxNegation != 0 && e.pseudoAt(&x, i) {
 			continue
 		}
 		for _, h := range longestFirst(hs) {
-			if h.reaches(first, last, cFrom, cTo, sFrom, sTo) && !visit(h) {
+			if h.reaches(&m) && !visit(h) {
 				return
 			}
 		}
@@ -445,11 +498,11 @@ func (e *ctxEngine) find(toks []lexicon.Token, cls []uint16, first, last, cFrom,
 			continue
 		}
 		hs := e.matchAt(&x, i, sTo, cats, buf[:0])
-		if len(hs) == 0 || e.pseudoAt(&x, i) {
+		if len(hs) == 0 || cats&ctxNegation != 0 && e.pseudoAt(&x, i) {
 			continue
 		}
 		for _, h := range longestFirst(hs) {
-			if h.reaches(first, last, cFrom, cTo, sFrom, sTo) && !visit(h) {
+			if h.reaches(&m) && !visit(h) {
 				return
 			}
 		}

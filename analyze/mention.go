@@ -563,7 +563,7 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 	if m.sent < len(s.cue) {
 		cue = s.cue[m.sent]
 	}
-	adverse := adverseCue(s.toks, tr[0], tr[1], m.first, m.last)
+	adverse := adverseCue(s.toks, s.cls, tr[0], tr[1], m.first, m.last)
 	prone := indicatedFor(drugClass, m.Concept) || m.Drug == "" && commonIndication(m.Concept)
 	covered := func(i int) bool {
 		for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {

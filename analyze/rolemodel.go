@@ -382,18 +382,30 @@ func (s *section) roleFeatures(m *Mention, tr [2]int, drugClass, rule, basis str
 		f = append(f, "withdrawal-concept")
 	}
 	if m.sent < len(s.cue) && s.cue[m.sent] >= 0 {
-		f = append(f, "stop-cue-in-sentence")
+		f = append(f, "stop-cue-in-sentence", "stop-cue:"+s.toks[s.cue[m.sent]].Norm)
 	}
 	switch {
 	case m.sent > s.withdrawalFrom:
-		f = append(f, "after-coming-off")
+		// How far into the course, and what began it: "withdrawal", "off", "missed".
+		f = append(f, "after-coming-off", "course-cue:"+s.toks[s.cue[s.withdrawalFrom]].Norm)
+		switch d := m.sent - s.withdrawalFrom; {
+		case d == 1:
+			f = append(f, "course-next-sentence")
+		case d <= 3:
+			f = append(f, "course-2-3-sentences")
+		default:
+			f = append(f, "course-later")
+		}
 	case m.sent == s.withdrawalFrom:
 		f = append(f, "where-coming-off")
+	}
+	if m.sent == len(s.sentTok)-1 && m.sent > 0 {
+		f = append(f, "last-sentence")
 	}
 	if m.sent == 0 {
 		f = append(f, "first-sentence")
 	}
-	if adverseCue(s.toks, tr[0], tr[1], m.first, m.last) {
+	if adverseCue(s.toks, s.cls, tr[0], tr[1], m.first, m.last) {
 		f = append(f, "adverse-cue")
 	}
 	for k := max(tr[0], m.first-6); k < m.first; k++ {
