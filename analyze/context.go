@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"slices"
+
 	"github.com/rxvoice/rxvoice/lexicon"
 )
 
@@ -45,28 +47,9 @@ func set(words ...string) map[string]bool {
 }
 
 var (
-	selfWords = cue("selfWords")
-
+	selfWords      = cue("selfWords")
 	stopConnective = cue("stopConnective")
-	indicateVerb   = cue("indicateVerb")
-	treatWords     = cue("treatWords")
-	// lessened is an indication only for what the drug is taken for: "reduced my anxiety",
-	// but "reduced my sex drive" is an adverse effect.
-	lessenWords  = cue("lessenWords")
-	adverseVerbs = cue("adverseVerbs")
-	// After the symptom: better is the drug working; gone is that only for what the drug is
-	// taken for ("the nausea went away" is an adverse effect that passed).
-	improvedAfter = cue("improvedAfter")
-	resolvedAfter = cue("resolvedAfter")
-	// "for" after these is not the reason for a drug: "hospitalized for", "late for a dose".
-	forHeadNot   = cue("forHeadNot")
-	forObjectNot = cue("forObjectNot")
-	timeUnits    = cue("timeUnits")
-	// "it took away my anxiety", "erased the fear"
-	removeWords    = cue("removeWords")
-	endWords       = cue("endWords")
-	removeVerbs    = cue("removeVerbs")
-	conditionField = cue("conditionField")
+	adverseVerbs   = cue("adverseVerbs") // "made", "caused": a reason's scope ends there
 )
 
 // clause returns the token range [from, to) of the clause holding tokens first..last,
@@ -98,7 +81,7 @@ func negated(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) bo
 // others); the writer when none, except in an article.
 func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article bool) string {
 	var buf [8]ctxHit
-	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: first}
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: first, mention: -1}
 	best := ctxHit{to: -1}
 	for i := first - 1; i >= sFrom && i >= best.from-3; i-- {
 		if cls[i]&wcCue == 0 {
@@ -170,7 +153,7 @@ var (
 //
 // drugAt reports a drug name starting at a token ("stopped Zoloft"); it may be nil.
 func withdrawalCueAt(toks []lexicon.Token, cls []uint16, sFrom, sTo int, drugAt func(int) bool) int {
-	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt}
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt, mention: -1}
 	var buf [8]ctxHit
 	at := -1
 	for i := sFrom; i < sTo && (at < 0 || i <= at); i++ {
@@ -269,141 +252,111 @@ const (
 
 // isIndication reads "prescribed for X", "I take it for X", "to help with X", "treats my X",
 // "relief from X", "less anxious", "my X is much improved", "it took away my X", "I no
-// longer have X": the symptom is why the drug is taken, or what it made better.
+// longer have X": the symptom is why the drug is taken, or what it made better. The cues
+// are the reason rules of cues.txt; the cue whose head is nearest before the symptom, in
+// its reason scope, decides, else one after it.
 //
 // prone says the symptom is one the drug is commonly taken for; only then does a symptom
 // that ended ("my crying spells stopped") or that came before the drug ("before Zoloft I
 // was confused") read as the indication. drugAt reports a drug name at a token, covered a
 // token inside another symptom; either may be nil.
-func isIndication(toks []lexicon.Token, sFrom, sTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
-	crossed, newClause := false, false
-	for i := first - 1; i >= sFrom && i >= first-7; i-- {
-		t := &toks[i]
-		w := t.Norm
-		prev := ""
-		if i > sFrom {
-			prev = toks[i-1].Norm
+func isIndication(toks []lexicon.Token, cls []uint16, sFrom, sTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
+	const before = ctxReason | ctxReasonWeak | ctxReasonProne | ctxReasonWeakProne | ctxReasonLessen | ctxNotReason | ctxNotReasonHead
+	lo, comma, newClause := reasonScope(toks, sFrom, first)
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt, mention: first}
+	var buf [16]ctxHit
+	hs := buf[:0]
+	for i := first - 1; i >= sFrom && i >= lo-4; i-- {
+		hs = engine.matchAt(&x, i, first, before, hs)
+	}
+	// Nearest head first; at one word, what says "not a reason" about the object of "for"
+	// first, then the strong cues, then what says it about the word before "for".
+	rank := func(c ctxCat) int {
+		switch c {
+		case ctxNotReason:
+			return 0
+		case ctxNotReasonHead:
+			return 2
+		case ctxReasonWeak, ctxReasonWeakProne:
+			return 3
 		}
-		if w == ":" && conditionField[prev] {
-			return strongIndication // "Condition: High Cholesterol", "For Anxiety: ..."
+		return 1
+	}
+	slices.SortStableFunc(hs, func(a, b ctxHit) int {
+		if a.head != b.head {
+			return b.head - a.head
 		}
-		if t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" && w != "-" {
-			break
+		return rank(a.rule.cat) - rank(b.rule.cat)
+	})
+	for _, h := range hs {
+		if h.head < lo || h.rule.dir&dirBefore == 0 {
+			continue
 		}
-		if t.Kind == lexicon.Punct {
-			crossed = true
+		if toks[h.head].Norm == "for" && newClause > h.head {
+			return noIndication // "Metoprolol for AFib, and the fatigue started"
 		}
-		if adverseVerbs[w] {
-			break
-		}
-		// "... trazodone for sleep, but the dry mouth", "Metoprolol for AFib, and the
-		// fatigue started": a new clause
-		if t.IsClauseBoundary() && t.Kind == lexicon.Word && w != "because" && w != "bc" && w != "cuz" && w != "while" {
-			break
-		}
-		if w == "and" && i+1 < first && (toks[i+1].Norm == "the" || toks[i+1].Norm == "then") {
-			newClause = true // a "for" before it gave another symptom its reason
-		}
-		if w == "with" && prev == "diagnosed" && prone {
-			return weakIndication // "anyone who has been diagnosed with depression"
-		}
-		// "keeps me calm without the brain fog": the benefit is not the symptom denied
-		if w == "without" || w == "free" {
-			break
-		}
-		if w == "case" && prev == "in" && hasAny(toks, sFrom, i, indicateVerb) {
-			return strongIndication // "gave me ondansetron in case I get nausea"
-		}
-		if w == "for" {
-			if newClause || i+1 < len(toks) && forNotReason(toks, i+1) {
-				return noIndication // "for 6 years", "for days"
-			}
-			// "prescribed for", "take it for", "Zoloft for": tied to the drug.
-			for j := i - 1; j >= sFrom && j >= i-3; j-- {
-				if indicateVerb[toks[j].Norm] || treatWords[toks[j].Norm] || drugAt != nil && drugAt(j) {
-					return strongIndication // "prescribed for", "did wonders for"
-				}
-				if toks[j].Kind == lexicon.Punct {
-					break
-				}
-			}
-			if hasAny(toks, max(sFrom, i-4), i, forHeadNot) {
-				return noIndication // "hospitalized within a week for", "late for a dose"
-			}
+		switch h.rule.cat {
+		case ctxNotReason, ctxNotReasonHead:
+			return noIndication
+		case ctxReason:
+			return strongIndication
+		case ctxReasonWeak:
 			return weakIndication
-		}
-		if treatWords[w] {
-			return strongIndication
-		}
-		// "reduced my anxiety", but not across a comma ("much less pain, a little
-		// headache") or from inside another symptom ("decreased libido and insomnia").
-		if prone && lessenWords[w] && !crossed && (covered == nil || !covered(i)) {
-			return strongIndication
-		}
-		if removeWords[w] && (w != "away" && w != "up" || removeVerbs[prev]) && (w != "care" || prev == "took" || prev == "takes" || prev == "taken") &&
-			onlyDeterminers(toks, i+1, first) &&
-			(!endWords[w] || i == first-1 || i == first-2 && (toks[i+1].Norm == "my" || toks[i+1].Norm == "the" || toks[i+1].Norm == "all") ||
-				i+2 < first && toks[i+1].Norm == "me" && toks[i+2].Norm == "from") {
-			return strongIndication // "it took away my anxiety", "erased the anxiety"
-		}
-		if w == "longer" && prev == "no" || (w == "more" && prev == "no") {
-			return strongIndication // "I no longer have panic attacks", "no more anxiety"
-		}
-		if (w == "because" || w == "bc" || w == "due" || w == "since" || w == "after") && hasAny(toks, sFrom, i, indicateVerb) {
-			return weakIndication // "I took this because I began to have panic attacks", "put on it after a suicide attempt"
-		}
-		if w == "before" && prone {
-			return weakIndication // "Before Zoloft I was easily confused"
-		}
-		if (w == "rid" && (prev == "got" || prev == "get" || prev == "gets")) ||
-			(w == "of" && (prev == "free" && prone || prev == "relief")) {
-			return strongIndication
+		case ctxReasonProne:
+			if prone {
+				return strongIndication
+			}
+		case ctxReasonWeakProne:
+			if prone {
+				return weakIndication
+			}
+		case ctxReasonLessen:
+			// "reduced my anxiety", but not across a comma ("much less pain, a little
+			// headache") or from inside another symptom ("decreased libido and insomnia").
+			if prone && h.head > comma && (covered == nil || !covered(h.head)) {
+				return strongIndication
+			}
 		}
 	}
-	// after: "my anxiety is much improved", "the depression has lifted", "is under control"
-	for i := last + 1; i < sTo && i <= last+5; i++ {
-		t := &toks[i]
-		if t.Kind == lexicon.Punct || t.IsClauseBoundary() {
-			break
+	cFrom, cTo := clause(toks, sFrom, sTo, first, last)
+	found := false
+	engine.find(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 5, ctxReason|ctxReasonProne, func(h ctxHit) bool {
+		if h.from <= last {
+			return true // a rule before the symptom had its turn above
 		}
-		if improvedAfter[t.Norm] || prone && resolvedAfter[t.Norm] {
-			return strongIndication
-		}
-		if t.Norm == "anymore" && prone {
-			return strongIndication // "I don't get panic attacks anymore"
-		}
-		if t.Norm == "not" && i+2 < sTo && toks[i+1].Norm == "as" && (toks[i+2].Norm == "bad" || toks[i+2].Norm == "severe" || toks[i+2].Norm == "often" || toks[i+2].Norm == "frequent") {
-			return strongIndication // "my anxiety is not as bad"
-		}
-		if t.Norm == "control" && i > last+1 && toks[i-1].Norm == "under" {
-			return strongIndication
-		}
-		if prone && (t.Norm == "away" || t.Norm == "down") && i > last+1 && (toks[i-1].Norm == "went" || toks[i-1].Norm == "gone" || toks[i-1].Norm == "goes") {
-			return strongIndication
-		}
+		found = h.rule.cat == ctxReason || prone
+		return !found
+	})
+	if found {
+		return strongIndication
 	}
 	return noIndication
 }
 
-// forNotReason reports a "for" whose object at i is a length of time or a person, not a
-// reason: "for 6 years", "for days", "for a while", "for me", "for the first time".
-func forNotReason(toks []lexicon.Token, i int) bool {
-	w := toks[i].Norm
-	if toks[i].Kind == lexicon.Number || numberWords[w] > 1 || timeUnits[w] || forObjectNot[w] {
-		return true
-	}
-	if i+1 < len(toks) {
-		next := toks[i+1].Norm
-		switch w {
-		case "a", "the", "several", "many", "few", "some", "another", "an":
-			return timeUnits[next] || next == "while" || next == "few" || next == "couple" || next == "past" ||
-				next == "last" || next == "first" || next == "long" || next == "dose" || next == "refill" ||
-				next == "number" || next == "bit" || w == "the" && (next == "rest" || next == "next")
-		case "no":
-			return next == "reason" || next == "apparent"
+// reasonScope returns where the reason rules reach back to from a symptom at first: to
+// punctuation other than a comma, "&", "/" or "-" (which may hold "Condition:"), past a
+// verb that blames ("made"), a word that turns the sentence ("but"; not "because" or
+// "while"), "without" or "free", at most 7 tokens. comma is the nearest comma (or other
+// such punctuation) before the symptom, newClause the nearest "and the" or "and then",
+// each -1 when none.
+func reasonScope(toks []lexicon.Token, sFrom, first int) (lo, comma, newClause int) {
+	comma, newClause = -1, -1
+	for i := first - 1; i >= sFrom && i >= first-7; i-- {
+		t := &toks[i]
+		w := t.Norm
+		switch {
+		case t.Kind == lexicon.Punct && w != "," && w != "&" && w != "/" && w != "-":
+			return i, comma, newClause
+		case t.Kind == lexicon.Punct:
+			comma = max(comma, i)
+		case adverseVerbs[w], w == "without", w == "free",
+			t.IsClauseBoundary() && w != "because" && w != "bc" && w != "cuz" && w != "while":
+			return i + 1, comma, newClause
+		case w == "and" && i+1 < first && (toks[i+1].Norm == "the" || toks[i+1].Norm == "then"):
+			newClause = max(newClause, i)
 		}
 	}
-	return false
+	return max(sFrom, first-7), comma, newClause
 }
 
 // adverseCue reads a symptom blamed on the drug or new with it: an adverse rule reaches
@@ -428,7 +381,7 @@ func hasAny(toks []lexicon.Token, from, to int, words map[string]bool) bool {
 // sentence ("since childhood", "history of", "before I started").
 func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
 	var buf [8]ctxHit
-	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo}
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, mention: -1}
 	for i := sFrom; i < sTo; i++ {
 		if cls[i]&wcCue != 0 && len(engine.matchAt(&x, i, sTo, ctxHistory, buf[:0])) > 0 {
 			return true
@@ -443,7 +396,7 @@ func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
 // rule after it ("Lexapro daily").
 func drugStatus(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) string {
 	const statuses = ctxCurrent | ctxStopped | ctxTapering | ctxStatusPlanned
-	x := ctxText{toks: toks, cls: cls, sFrom: cFrom, sTo: cTo}
+	x := ctxText{toks: toks, cls: cls, sFrom: cFrom, sTo: cTo, mention: -1}
 	h, ok := engine.nearestBefore(&x, cFrom, first, 6, statuses)
 	if !ok {
 		engine.find(toks, cls, first, last, cFrom, cTo, cFrom, cTo, 3, statuses, func(a ctxHit) bool {
@@ -576,23 +529,4 @@ func labValue(toks []lexicon.Token, first, last int) bool {
 		}
 	}
 	return false
-}
-
-// onlyDeterminers reports that the few tokens [from, to) between a verb and the symptom
-// start no clause of their own (no subject, no punctuation): "took away my physical
-// pain", not "got the Nexplanon removed, I had acne".
-func onlyDeterminers(toks []lexicon.Token, from, to int) bool {
-	if to-from > 3 {
-		return false
-	}
-	for i := from; i < to; i++ {
-		switch toks[i].Norm {
-		case "i", "im", "ive", "you", "he", "she", "we", "they", "it", "and", "but", "then":
-			return false
-		}
-		if toks[i].Kind == lexicon.Punct {
-			return false
-		}
-	}
-	return true
 }

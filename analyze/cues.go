@@ -122,8 +122,10 @@ func parseCues(r io.Reader, name string, base map[string]*cueList) (map[string]*
 		if cur.phrases != nil || strings.HasPrefix(cur.name, ruleListPrefix) {
 			// A rule: words, @lists and * between spaces.
 			for _, w := range strings.Fields(t) {
-				if w = strings.TrimPrefix(w, "!"); !strings.HasPrefix(w, "@") && w != strings.ToLower(w) {
-					return nil, fmt.Errorf("%s:%d: rule %q: write words in lower case, as the tokenizer reads them (only a @list name may have capitals)", name, line, t)
+				for _, a := range strings.Split(strings.TrimLeft(w, "!"), "|") {
+					if a = strings.TrimLeft(a, "<~"); !strings.HasPrefix(a, "@") && a != strings.ToLower(a) {
+						return nil, fmt.Errorf("%s:%d: rule %q: write words in lower case, as the tokenizer reads them (only a @list name may have capitals)", name, line, t)
+					}
 				}
 			}
 			t = strings.Join(strings.Fields(t), " ")

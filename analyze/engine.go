@@ -19,9 +19,12 @@ import (
 // (negated, certainty, experiencer, isHistory, withdrawalCueAt, drugStatus, adverseCue)
 // keeps only what is not a phrase: which category answers which question.
 
-// Engine categories, as bits.
+// ctxCat is a set of engine categories, as bits.
+type ctxCat uint32
+
+// Engine categories.
 const (
-	ctxNegation = 1 << iota
+	ctxNegation ctxCat = 1 << iota
 	ctxPseudo
 	ctxHypothetical
 	ctxHistory
@@ -35,18 +38,29 @@ const (
 	ctxTapering
 	ctxStatusPlanned
 	ctxAdverse // blamed on the drug or new with it
+	// The reason a drug is taken, or what it made better (isIndication):
+	ctxReason          // a strong cue ("prescribed for", "helped my")
+	ctxReasonWeak      // a weak one ("for"), that a withdrawal cue outweighs
+	ctxReasonProne     // strong, when the drug is commonly taken for the symptom ("before Zoloft", "free of")
+	ctxReasonWeakProne // weak, when the drug is commonly taken for the symptom
+	ctxReasonLessen    // "reduced my anxiety": strong when prone, within the clause, not inside another symptom
+	ctxNotReason       // what "for" takes is not a reason ("for 6 years", "for me")
+	ctxNotReasonHead   // nor after these ("hospitalized for", "late for a dose"), unless a drug or a verb of taking is nearer
 )
 
-var ctxCategories = map[string]uint16{
+var ctxCategories = map[string]ctxCat{
 	"negation": ctxNegation, "pseudo": ctxPseudo, "hypothetical": ctxHypothetical,
 	"history": ctxHistory, "self": ctxSelf, "other": ctxOther,
 	"withdrawal": ctxWithdrawal, "withdrawal-noun": ctxWithdrawalNoun, "planned": ctxPlanned,
 	"current": ctxCurrent, "stopped": ctxStopped, "tapering": ctxTapering, "status-planned": ctxStatusPlanned,
 	"adverse": ctxAdverse,
+	"reason":  ctxReason, "reason-weak": ctxReasonWeak, "reason-prone": ctxReasonProne,
+	"reason-weak-prone": ctxReasonWeakProne, "reason-lessen": ctxReasonLessen,
+	"not-reason": ctxNotReason, "not-reason-head": ctxNotReasonHead,
 }
 
 // ctxCategoryNames lists the engine's categories for error messages.
-const ctxCategoryNames = "negation, pseudo, hypothetical, history, self, other, withdrawal, withdrawal-noun, planned, current, stopped, tapering, status-planned, adverse"
+const ctxCategoryNames = "negation, pseudo, hypothetical, history, self, other, withdrawal, withdrawal-noun, planned, current, stopped, tapering, status-planned, adverse, reason, reason-weak, reason-prone, reason-weak-prone, reason-lessen, not-reason, not-reason-head"
 
 const (
 	dirBefore = 1 << iota // the trigger stands before the mention
@@ -55,16 +69,20 @@ const (
 
 // Kinds of phrase element beyond a word and a word list.
 const (
-	elWord   = iota
-	elSet    // @list: any word of the list
-	elAny    // *: any one token
-	elDrug   // @drug: a drug name starts here
-	elNumber // @number: a number written in digits
-	elCount  // @count: a number word above one ("two", "several")
-	elPunct  // @punct: punctuation
-	elStart  // ^: the sentence starts here (no token)
-	elEnd    // $: the sentence ends here (no token)
-	elAlt    // a|b: any of the alternatives
+	elWord    = iota
+	elSet     // @list: any word of the list
+	elAny     // *: any one token
+	elDrug    // @drug: a drug name starts here
+	elNumber  // @number: a number written in digits
+	elCount   // @count: a number word above one ("two", "several")
+	elPunct   // @punct: punctuation
+	elStart   // ^: the sentence starts here (no token)
+	elEnd     // $: the sentence ends here (no token)
+	elAlt     // a|b: any of the alternatives
+	elWordTok // ~: any token but punctuation
+	elNotSet  // ~@list: any token but punctuation and the words of the list
+	elMention // %: the mention starts here (no token)
+	elEarlier // <@list: a word of the list stands earlier in the sentence (no token)
 )
 
 // ctxElem is one element of a rule's phrase. An optional element (written with a
@@ -82,7 +100,7 @@ type ctxElem struct {
 // ctxRule is one line of a rule list.
 type ctxRule struct {
 	elems []ctxElem
-	cat   uint16
+	cat   ctxCat
 	dir   uint8
 	scope uint8 // scopeClause, scopeList or scopeSentence
 	max   int   // at most this many tokens between trigger and mention; 0: no limit
@@ -94,6 +112,7 @@ const (
 	scopeClause   = iota // to the clause's ends (punctuation, "but", "because")
 	scopeList            // across the commas of a list, to other punctuation or "but"
 	scopeSentence        // the whole sentence
+	scopeReason          // the reason scope isIndication computes (a verb that blames, "but", a full stop end it)
 )
 
 // ctxEngine holds the rules, indexed by the words a phrase can start with; rules that
@@ -102,8 +121,8 @@ type ctxEngine struct {
 	rules        []ctxRule
 	byFirst      map[string][]int32
 	anywhere     []int32
-	anywhereCats uint16 // the categories of the rules in anywhere
-	listCats     uint16 // the categories that have rules of list scope
+	anywhereCats ctxCat // the categories of the rules in anywhere
+	listCats     ctxCat // the categories that have rules of list scope
 }
 
 // ctxHit is a rule matched over tokens [from, to), its head at head.
@@ -119,6 +138,7 @@ type ctxText struct {
 	cls        []uint16
 	sFrom, sTo int
 	drugAt     func(int) bool
+	mention    int // the token the mention starts at, for %; -1 when none
 }
 
 // ruleListPrefix names the lists the engine reads as rules.
@@ -206,8 +226,8 @@ func parseRule(phrase string, lists map[string]*cueList) (ctxRule, error) {
 				if err != nil {
 					return r, err
 				}
-				if alt.kind == elStart || alt.kind == elEnd {
-					return r, fmt.Errorf("^ and $ cannot be alternatives")
+				if zeroWidth(alt.kind) {
+					return r, fmt.Errorf("^, $, %% and <@list cannot be alternatives")
 				}
 				el.alts = append(el.alts, alt)
 			}
@@ -225,24 +245,29 @@ func parseRule(phrase string, lists map[string]*cueList) (ctxRule, error) {
 		return r, fmt.Errorf("an empty rule")
 	case heads > 1:
 		return r, fmt.Errorf("more than one head (!)")
-	case r.elems[0].kind == elAny || r.elems[0].optional:
-		return r, fmt.Errorf("a rule starts with a word, a @list, ^ or a kind of token, and not an optional one")
+	case r.elems[0].kind == elAny || r.elems[0].kind == elWordTok || r.elems[0].kind == elNotSet || r.elems[0].kind == elMention || r.elems[0].optional:
+		return r, fmt.Errorf("a rule starts with a word, a @list, <@list, ^ or a kind of token, and not an optional one")
 	}
 	if heads == 0 {
 		// The head is the first element that stands at a token (not ^).
 		for i := range r.elems {
-			if r.elems[i].kind != elStart && r.elems[i].kind != elEnd {
+			if !zeroWidth(r.elems[i].kind) {
 				r.elems[i].head = true
 				break
 			}
 		}
 	}
 	for _, el := range r.elems {
-		if el.head && (el.kind == elStart || el.kind == elEnd || el.optional) {
+		if el.head && (zeroWidth(el.kind) || el.optional) {
 			return r, fmt.Errorf("the head (!) must stand at a token that is always there")
 		}
 	}
 	return r, nil
+}
+
+// zeroWidth reports an element that stands at no token.
+func zeroWidth(kind uint8) bool {
+	return kind == elStart || kind == elEnd || kind == elMention || kind == elEarlier
 }
 
 // parseElem reads one element without its marks.
@@ -264,6 +289,22 @@ func parseElem(w string, lists map[string]*cueList) (ctxElem, error) {
 		return ctxElem{kind: elCount}, nil
 	case "@punct":
 		return ctxElem{kind: elPunct}, nil
+	case "~":
+		return ctxElem{kind: elWordTok}, nil
+	case "%":
+		return ctxElem{kind: elMention}, nil
+	}
+	for _, k := range []struct {
+		prefix string
+		kind   uint8
+	}{{"~@", elNotSet}, {"<@", elEarlier}} {
+		if ref, ok := strings.CutPrefix(w, k.prefix); ok {
+			sub, ok := lists[ref]
+			if !ok || strings.HasPrefix(ref, ruleListPrefix) {
+				return ctxElem{}, fmt.Errorf("no word list %q", ref)
+			}
+			return ctxElem{kind: k.kind, set: sub.words}, nil
+		}
 	}
 	if ref, ok := strings.CutPrefix(w, "@"); ok {
 		sub, ok := lists[ref]
@@ -286,8 +327,10 @@ func parseScope(s string) (scope uint8, max int, err error) {
 		scope, rest = scopeList, s[len("list"):]
 	case strings.HasPrefix(s, "sentence"):
 		scope, rest = scopeSentence, s[len("sentence"):]
+	case s == "reason":
+		scope = scopeReason
 	default:
-		return 0, 0, fmt.Errorf("a rule list's scope is clause, list or sentence, with an optional most tokens (clause8), got %q", s)
+		return 0, 0, fmt.Errorf("a rule list's scope is clause, list, sentence (each with an optional most tokens: clause8) or reason, got %q", s)
 	}
 	if rest != "" {
 		if max, err = strconv.Atoi(rest); err != nil || max <= 0 {
@@ -298,7 +341,7 @@ func parseScope(s string) (scope uint8, max int, err error) {
 }
 
 // starts reports whether a rule of cats can start with word w.
-func (e *ctxEngine) starts(w string, cats uint16) bool {
+func (e *ctxEngine) starts(w string, cats ctxCat) bool {
 	for _, ri := range e.byFirst[w] {
 		if e.rules[ri].cat&cats != 0 {
 			return true
@@ -308,7 +351,7 @@ func (e *ctxEngine) starts(w string, cats uint16) bool {
 }
 
 // matchAt appends the rules of cats whose phrase matches from token i, ending by to.
-func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats uint16, out []ctxHit) []ctxHit {
+func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []ctxHit {
 	try := func(ri int32) {
 		r := &e.rules[ri]
 		if r.cat&cats == 0 {
@@ -363,6 +406,18 @@ func (x *ctxText) match(elems []ctxElem, k, to, head int) (int, int, bool) {
 			return 0, 0, false
 		}
 		return x.match(elems[1:], k, to, head)
+	case elMention:
+		if k != x.mention {
+			return 0, 0, false
+		}
+		return x.match(elems[1:], k, to, head)
+	case elEarlier:
+		for j := x.sFrom; j < k; j++ {
+			if el.set[x.toks[j].Norm] {
+				return x.match(elems[1:], k, to, head)
+			}
+		}
+		return 0, 0, false
 	}
 	if k >= to {
 		return 0, 0, false
@@ -394,6 +449,10 @@ func (x *ctxText) matchToken(el *ctxElem, k int) bool {
 		return numberWords[t.Norm] > 1
 	case elPunct:
 		return t.Kind == lexicon.Punct
+	case elWordTok:
+		return t.Kind != lexicon.Punct
+	case elNotSet:
+		return t.Kind != lexicon.Punct && !el.set[t.Norm]
 	case elAlt:
 		for i := range el.alts {
 			if x.matchToken(&el.alts[i], k) {
@@ -472,8 +531,8 @@ func (h ctxHit) reaches(m *ctxSpan) bool {
 // find calls visit for each hit of cats that reaches the mention first..last, nearest
 // first on each side (before, then after), until visit returns false. The search looks
 // window tokens each way.
-func (e *ctxEngine) find(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats uint16, visit func(ctxHit) bool) {
-	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo}
+func (e *ctxEngine) find(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat, visit func(ctxHit) bool) {
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, mention: first}
 	m := ctxSpan{first: first, last: last, cFrom: cFrom, cTo: cTo, sFrom: sFrom, sTo: sTo}
 	if e.listCats&cats != 0 {
 		m.lFrom, m.lTo = listAround(toks, sFrom, sTo, first, last)
@@ -520,7 +579,7 @@ func longestFirst(hs []ctxHit) []ctxHit {
 }
 
 // any reports whether a hit of cats reaches the mention.
-func (e *ctxEngine) any(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats uint16) bool {
+func (e *ctxEngine) any(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat) bool {
 	found := false
 	e.find(toks, cls, first, last, cFrom, cTo, sFrom, sTo, window, cats, func(ctxHit) bool {
 		found = true
@@ -531,7 +590,7 @@ func (e *ctxEngine) any(toks []lexicon.Token, cls []uint16, first, last, cFrom, 
 
 // nearestBefore returns the hit of cats whose head is nearest before token at, within
 // [from, at) and at most max tokens away, the longer at a tie; ok is false when none.
-func (e *ctxEngine) nearestBefore(x *ctxText, from, at, most int, cats uint16) (ctxHit, bool) {
+func (e *ctxEngine) nearestBefore(x *ctxText, from, at, most int, cats ctxCat) (ctxHit, bool) {
 	var buf [8]ctxHit
 	best := ctxHit{head: -1}
 	lo := max(from, at-most)

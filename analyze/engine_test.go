@@ -40,7 +40,7 @@ if
 	}
 	for _, tc := range []struct {
 		text, mention string
-		cats          uint16
+		cats          ctxCat
 		want          bool
 	}{
 		{"I had no nausea", "nausea", ctxNegation, true},

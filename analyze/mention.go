@@ -573,7 +573,7 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 		}
 		return false
 	}
-	ind := isIndication(s.toks, tr[0], tr[1], m.first, m.last, prone, s.drugAt, covered)
+	ind := isIndication(s.toks, s.cls, tr[0], tr[1], m.first, m.last, prone, s.drugAt, covered)
 	switch {
 	case ind == strongIndication:
 		return RoleIndication, "indication-cue"
