@@ -225,22 +225,19 @@ func stopReason(toks []lexicon.Token, sFrom, cue, first, last int) bool {
 	return false
 }
 
-// startsDrug reports a sentence about starting a drug ("after starting Klonopin", "since
-// I started taking it"), where symptoms are adverse effects rather than withdrawal;
-// "I started having pain" is the onset of a symptom, not of a drug.
-func startsDrug(toks []lexicon.Token, sFrom, sTo int) bool {
+// startsDrug reports a sentence about starting a drug, where a start rule matches ("after
+// starting Klonopin", "since I started taking it"): its symptoms are adverse effects
+// rather than withdrawal; "I started having pain" is the onset of a symptom, not of a drug.
+func startsDrug(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, mention: -1}
+	var buf [4]ctxHit
 	for i := sFrom; i < sTo; i++ {
-		switch toks[i].Norm {
-		case "starting", "started", "began", "begun", "start", "begin":
-			if i+1 < sTo && startedWhat[toks[i+1].Norm] {
-				return true
-			}
+		if cls[i]&wcCue != 0 && len(engine.matchAt(&x, i, sTo, ctxStart, buf[:0])) > 0 {
+			return true
 		}
 	}
 	return false
 }
-
-var startedWhat = cue("startedWhat")
 
 // Strength of an indication cue. A weak one ("for", "because") gives way to a withdrawal
 // cue in the same sentence: "ended up in the ER for a suicide attempt after I stopped".

@@ -46,6 +46,7 @@ const (
 	ctxReasonLessen    // "reduced my anxiety": strong when prone, within the clause, not inside another symptom
 	ctxNotReason       // what "for" takes is not a reason ("for 6 years", "for me")
 	ctxNotReasonHead   // nor after these ("hospitalized for", "late for a dose"), unless a drug or a verb of taking is nearer
+	ctxStart           // the writer starts a drug ("since I started taking it")
 )
 
 var ctxCategories = map[string]ctxCat{
@@ -56,11 +57,11 @@ var ctxCategories = map[string]ctxCat{
 	"adverse": ctxAdverse,
 	"reason":  ctxReason, "reason-weak": ctxReasonWeak, "reason-prone": ctxReasonProne,
 	"reason-weak-prone": ctxReasonWeakProne, "reason-lessen": ctxReasonLessen,
-	"not-reason": ctxNotReason, "not-reason-head": ctxNotReasonHead,
+	"not-reason": ctxNotReason, "not-reason-head": ctxNotReasonHead, "start": ctxStart,
 }
 
 // ctxCategoryNames lists the engine's categories for error messages.
-const ctxCategoryNames = "negation, pseudo, hypothetical, history, self, other, withdrawal, withdrawal-noun, planned, current, stopped, tapering, status-planned, adverse, reason, reason-weak, reason-prone, reason-weak-prone, reason-lessen, not-reason, not-reason-head"
+const ctxCategoryNames = "negation, pseudo, hypothetical, history, self, other, withdrawal, withdrawal-noun, planned, current, stopped, tapering, status-planned, adverse, reason, reason-weak, reason-prone, reason-weak-prone, reason-lessen, not-reason, not-reason-head, start"
 
 const (
 	dirBefore = 1 << iota // the trigger stands before the mention
@@ -197,6 +198,26 @@ func buildEngine(lists map[string]*cueList) (*ctxEngine, error) {
 			}
 		case elWord:
 			e.byFirst[first.word] = append(e.byFirst[first.word], int32(i))
+		case elAlt:
+			// Alternatives of words and lists are indexed by each of their words.
+			words := true
+			for _, a := range first.alts {
+				words = words && (a.kind == elWord || a.kind == elSet)
+			}
+			if !words {
+				e.anywhere = append(e.anywhere, int32(i))
+				e.anywhereCats |= e.rules[i].cat
+				continue
+			}
+			for _, a := range first.alts {
+				if a.kind == elWord {
+					e.byFirst[a.word] = append(e.byFirst[a.word], int32(i))
+					continue
+				}
+				for w := range a.set {
+					e.byFirst[w] = append(e.byFirst[w], int32(i))
+				}
+			}
 		default:
 			e.anywhere = append(e.anywhere, int32(i))
 			e.anywhereCats |= e.rules[i].cat

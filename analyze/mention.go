@@ -616,7 +616,7 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 // inWithdrawalCourse reports a symptom the writer reports after saying they are coming
 // off a drug, in the same paragraph, not tied in its own sentence to another drug.
 func (s *section) inWithdrawalCourse(m *Mention, tr [2]int) bool {
-	if m.sent <= s.withdrawalFrom || m.Experiencer != Self || startsDrug(s.toks, tr[0], tr[1]) {
+	if m.sent <= s.withdrawalFrom || m.Experiencer != Self || startsDrug(s.toks, s.cls, tr[0], tr[1]) {
 		return false
 	}
 	if (m.DrugVia == "clause" || m.DrugVia == "sentence") && s.withdrawalDrug != "" && m.Drug != s.withdrawalDrug {
