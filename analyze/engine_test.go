@@ -92,3 +92,93 @@ func TestExperiencerNearest(t *testing.T) {
 		}
 	}
 }
+
+// TestEnginePhrases checks each element of the phrase language on its own: where a rule
+// matches and which token is its head.
+func TestEnginePhrases(t *testing.T) {
+	const lists = `
+[units] other none none: test
+days
+weeks
+
+[stops] other none none: test
+i
+it
+`
+	for _, tc := range []struct {
+		rule, text string
+		mention    int // token the mention starts at, for %; -1 none
+		drug       int // token a drug starts at; -1 none
+		head       int // the head of the first match, -1 when the rule does not match
+	}{
+		{"no", "no pain", -1, -1, 0},
+		{"didnt !feel", "didnt feel sick", -1, -1, 1},
+		{"for @units", "for days", -1, -1, 0},
+		{"for @units", "for ages", -1, -1, -1},
+		{"stop @drug", "stop zoloft", -1, 1, 0},
+		{"stop @drug", "stop now", -1, -1, -1},
+		{"ran out $", "ran out", -1, -1, 0},
+		{"ran out $", "ran out of it", -1, -1, -1},
+		{"^ stopping", "stopping hurts", -1, -1, 0},
+		{"was|were !on", "were on it", -1, -1, 1},
+		{"cut down? @number", "cut 10", -1, -1, 0},
+		{"cut down? @number", "cut down 10", -1, -1, 0},
+		{"cut down? @number", "cut back 10", -1, -1, -1},
+		{"late * @units", "late two days", -1, -1, 0},
+		{"took !away ~@stops? %", "took away my pain", 3, -1, 1},
+		{"took !away ~@stops? %", "took away it pain", 3, -1, -1}, // "it" starts a clause
+		{"took !away ~? %", "took away , pain", 3, -1, -1},        // ~ is not punctuation
+		{"<@units !because", "days later because", -1, -1, 2},
+		{"<@units !because", "because", -1, -1, -1},
+		{"missed @count", "missed two", -1, -1, 0},
+		{"missed @count", "missed one", -1, -1, -1}, // one dose is a count, not a number above one
+	} {
+		l, err := parseCues(strings.NewReader(lists+"\n[ctx:t] negation before clause: test\n"+tc.rule+"\n"), "t.txt", nil)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.rule, err)
+		}
+		e, err := buildEngine(l)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.rule, err)
+		}
+		toks := lexicon.TokenizeInto(nil, tc.text)
+		cls := make([]uint16, len(toks))
+		for i, tk := range toks {
+			if e.byFirst[tk.Norm] != nil {
+				cls[i] = wcCue
+			}
+			if i == tc.drug {
+				cls[i] |= wcDrug
+			}
+		}
+		x := ctxText{toks: toks, cls: cls, sTo: len(toks), mention: tc.mention,
+			drugAt: func(i int) bool { return cls[i]&wcDrug != 0 }}
+		head := -1
+		for i := range toks {
+			if hs := e.matchAt(&x, i, len(toks), ctxNegation, nil); len(hs) > 0 {
+				head = hs[0].head
+				break
+			}
+		}
+		if head != tc.head {
+			t.Errorf("%q on %q: head %d, want %d", tc.rule, tc.text, head, tc.head)
+		}
+	}
+}
+
+func TestParseRuleErrors(t *testing.T) {
+	for _, tc := range []struct{ rule, want string }{
+		{"!a !b", "more than one head"},
+		{"a !b?", "the head (!) must stand at a token"},
+		{"* a", "a rule starts with"},
+		{"a? b", "a rule starts with"},
+		{"a ^|b", "cannot be alternatives"},
+		{"a @nowhere", `no word list "nowhere"`},
+		{"a ~@nowhere", `no word list "nowhere"`},
+	} {
+		_, err := parseRule(tc.rule, map[string]*cueList{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: %v, want %q", tc.rule, err, tc.want)
+		}
+	}
+}
