@@ -130,6 +130,8 @@ type fuzzyIndex struct {
 	cache      sync.Map // word -> correction
 	otherCache sync.Map // word -> correction among the other words (correctOther)
 	cached     atomic.Int64
+	// weigh says which corrections nearEnglish is run for (a drug's words): set by Compile.
+	weigh func(key string) bool
 }
 
 func newFuzzyIndex(vocab map[string]string) *fuzzyIndex {
@@ -203,7 +205,7 @@ func (f *fuzzyIndex) cachedLookup(cache *sync.Map, w string, accept func(key str
 	}
 	c := correction{}
 	c.word, c.key, c.dist = f.lookupWhere(w, accept)
-	if c.dist > 0 {
+	if c.dist > 0 && (f.weigh == nil || f.weigh(c.key)) {
 		c.english = f.nearEnglish(w)
 	}
 	if f.cached.Load() < fuzzyCacheMax {

@@ -135,6 +135,7 @@ func Compile(lx *Lexicon) *Matcher {
 		m.insert(e.seq, e.te, vocab)
 	}
 	m.fuzzy = newFuzzyIndex(vocab)
+	m.fuzzy.weigh = func(key string) bool { id, ok := m.ids[key]; return ok && !m.inSymptom[id] }
 	m.guard, _ = loadGuard() // its error is Default's; without cues, doubtful words need what cannot be
 	if m.guard == nil {
 		m.guard = &guardCues{}
