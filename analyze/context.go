@@ -498,11 +498,12 @@ var (
 	labNext  = cue("labNext")
 	labPrev  = cue("labPrev")
 	labState = cue("labState")
+	labClass = cue("labClasses")
 )
 
 // labValue reports a drug name that stands for a lab value: "vitamin D level was 12",
 // "B12 deficiency", "low testosterone", "my calcium was high".
-func labValue(toks []lexicon.Token, first, last int) bool {
+func labValue(toks []lexicon.Token, first, last int, class string) bool {
 	next := ""
 	if last+1 < len(toks) {
 		next = toks[last+1].Norm
@@ -515,6 +516,10 @@ func labValue(toks []lexicon.Token, first, last int) bool {
 	}
 	// "my calcium was high", "potassium came back at 5.4"; a bare number after the name is
 	// a dose ("Coreg 6.25", "xanex 0.5").
+	// Only a drug that is also a lab value has a result: "Zoloft is fine" is the drug.
+	if !labClass[class] {
+		return false
+	}
 	if next == "was" || next == "is" || next == "were" || next == "came" || next == "went" {
 		for j := last + 2; j < len(toks) && j <= last+4; j++ {
 			if w := toks[j].Norm; labState[w] || toks[j].Kind == lexicon.Number {

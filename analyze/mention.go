@@ -231,7 +231,7 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 		if m.Concept.Kind != lexicon.Drug && idiom(sec.toks, m.FirstToken, m.LastToken, m.Concept.Name) {
 			continue // "dealing with insurance is a headache", "tired of waiting"
 		}
-		if m.Concept.Kind == lexicon.Drug && labValue(sec.toks, m.FirstToken, m.LastToken) {
+		if m.Concept.Kind == lexicon.Drug && labValue(sec.toks, m.FirstToken, m.LastToken, m.Concept.Category) {
 			continue // "vitamin D level was 12", "low testosterone", "B12 deficiency"
 		}
 		mn := Mention{Section: s, Start: m.Start, End: m.End, Text: text[m.Start:m.End],

@@ -25,6 +25,11 @@ var namesText string
 //go:embed english/misspellings.txt
 var misspellingsText string
 
+// Ordinary words and names the word list lacks ("lasik", "orthotics").
+//
+//go:embed english/extra.txt
+var extraText string
+
 var (
 	englishOnce sync.Once
 	englishSet  map[string]struct{}
@@ -39,7 +44,7 @@ func loadEnglish() {
 		}
 	}
 	namesSet = make(map[string]struct{}, 20000)
-	for _, text := range []string{namesText, misspellingsText} {
+	for _, text := range []string{namesText, misspellingsText, extraText} {
 		for _, l := range strings.Split(text, "\n") {
 			if l != "" && !strings.HasPrefix(l, "#") {
 				namesSet[l] = struct{}{}
@@ -64,6 +69,27 @@ func IsEnglish(w string) bool {
 	}
 	// Inflections the list may lack: "worsened", "tapering".
 	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ly", "er"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 {
+			if _, ok := englishSet[b]; ok {
+				return true
+			}
+			if _, ok := englishSet[b+"e"]; ok && (suf == "ed" || suf == "ing") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWordForm reports a word of the English list or its plural, past or -ing form: the
+// near words nearEnglish weighs ("increasing"), without IsEnglish's guesses at -er and
+// -ly ("lipider" is not a word of "lipid").
+func isWordForm(w string) bool {
+	englishOnce.Do(loadEnglish)
+	if _, ok := englishSet[w]; ok {
+		return true
+	}
+	for _, suf := range []string{"s", "es", "ed", "d", "ing"} {
 		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 {
 			if _, ok := englishSet[b]; ok {
 				return true
@@ -104,6 +130,8 @@ type fuzzyIndex struct {
 	cache      sync.Map // word -> correction
 	otherCache sync.Map // word -> correction among the other words (correctOther)
 	cached     atomic.Int64
+	// weigh says which corrections nearEnglish is run for (a drug's words): set by Compile.
+	weigh func(key string) bool
 }
 
 func newFuzzyIndex(vocab map[string]string) *fuzzyIndex {
@@ -153,34 +181,72 @@ const fuzzyCacheMax = 200000
 type correction struct {
 	word, key string
 	dist      int
+	english   bool // an ordinary word or name is one edit from the misspelling
 }
 
 // correct returns the vocabulary word nearest w, its token key and the distance (0 when
 // none is near enough, or w is an English word). Answers are cached.
-func (f *fuzzyIndex) correct(w string) (string, string, int) {
+func (f *fuzzyIndex) correct(w string) correction {
 	return f.cachedLookup(&f.cache, w, nil)
 }
 
 // correctOther is correct for a word that is itself in the vocabulary, as part of longer
 // terms only: the nearest other word whose key accept takes ("aciclovir" of "aciclovir
 // cream" -> "acyclovir", a term alone). Answers are cached apart.
-func (f *fuzzyIndex) correctOther(w string, accept func(key string) bool) (string, string, int) {
+func (f *fuzzyIndex) correctOther(w string, accept func(key string) bool) correction {
 	return f.cachedLookup(&f.otherCache, w, accept)
 }
 
 // cachedLookup is lookupWhere through cache, while the caches hold fewer than
 // fuzzyCacheMax answers in all.
-func (f *fuzzyIndex) cachedLookup(cache *sync.Map, w string, accept func(key string) bool) (string, string, int) {
+func (f *fuzzyIndex) cachedLookup(cache *sync.Map, w string, accept func(key string) bool) correction {
 	if c, ok := cache.Load(w); ok {
-		c := c.(correction)
-		return c.word, c.key, c.dist
+		return c.(correction)
 	}
-	word, key, d := f.lookupWhere(w, accept)
+	c := correction{}
+	c.word, c.key, c.dist = f.lookupWhere(w, accept)
+	if c.dist > 0 && (f.weigh == nil || f.weigh(c.key)) {
+		c.english = f.nearEnglish(w)
+	}
 	if f.cached.Load() < fuzzyCacheMax {
 		f.cached.Add(1)
-		cache.Store(w, correction{word, key, d})
+		cache.Store(w, c)
 	}
-	return word, key, d
+	return c
+}
+
+// nearEnglish reports whether an ordinary English word (not a name: "liptor" is not
+// "Lipton" misspelled), other than a word of
+// the vocabulary, is one edit (a letter dropped, added, changed or two swapped) from w:
+// "incrasing" is "increasing" misspelled, "abilty" is "ability". Run once per unknown
+// word that has a correction, and cached with it.
+func (f *fuzzyIndex) nearEnglish(w string) bool {
+	known := isWordForm
+	b := make([]byte, 0, len(w)+1)
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && known(w[:i]+w[i+1:]) {
+			return true
+		}
+		if i+1 < len(w) && w[i] != w[i+1] {
+			b = append(append(append(b[:0], w[:i]...), w[i+1], w[i]), w[i+2:]...)
+			if known(string(b)) {
+				return true
+			}
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			if i < len(w) && c != w[i] {
+				b = append(append(append(b[:0], w[:i]...), c), w[i+1:]...)
+				if known(string(b)) {
+					return true
+				}
+			}
+			b = append(append(append(b[:0], w[:i]...), c), w[i:]...)
+			if known(string(b)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lookupWhere finds the vocabulary word nearest w; with accept set, only other words
@@ -193,6 +259,7 @@ func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string
 	f.once.Do(f.build)
 	k := soundKey(w)
 	best, bestD := -1, limit+1
+	bestAlike := false // best's key is w's: a sound-alike spelling, nearer than a real edit
 	try := func(ids []int32) {
 		for _, id := range ids {
 			cand := f.keys[id]
@@ -205,14 +272,20 @@ func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string
 			// damerau gives up at its limit: bestD+1, so that a real tie at bestD is
 			// told apart from a word that is further off.
 			d := damerau(k, cand, bestD+1)
+			alike := d == 0
 			if d == 0 {
 				d = 1 // a sound-alike spelling is one edit, never an exact match
 				if f.words[id] == w {
 					d = 0
 				}
 			}
-			if d < bestD || d == bestD && best >= 0 && f.words[id] < f.words[best] {
-				best, bestD = int(id), d
+			// A tie goes to a sound-alike spelling, then to the word that begins as w does
+			// for longer ("paxel": paxil, not panel; "stomack": stomach, not somac), then
+			// to the first in order.
+			if d < bestD || d == bestD && best >= 0 && (alike && !bestAlike || alike == bestAlike &&
+				(commonPrefix(f.words[id], w) > commonPrefix(f.words[best], w) ||
+					commonPrefix(f.words[id], w) == commonPrefix(f.words[best], w) && f.words[id] < f.words[best])) {
+				best, bestD, bestAlike = int(id), d, alike
 			}
 		}
 	}
@@ -244,6 +317,15 @@ func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string
 	// The distance allowed is measured on the word as written, against the nearest
 	// spelling; a sound-alike swap (k for c) costs nothing beyond its one edit.
 	return f.words[best], f.vocab[f.words[best]], bestD
+}
+
+// commonPrefix is the number of letters a and b begin with alike.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func isASCIILetters(s string) bool {

@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-//go:embed data/*.tsv
+//go:embed data/*.tsv common/top200.tsv
 var dataFS embed.FS
 
 // Kind is what a concept is.
@@ -38,17 +38,26 @@ type Concept struct {
 	Name     string // the generic name (drugs) or canonical name (symptoms), lowercase
 	Category string // the therapeutic class (drugs) or body system (symptoms)
 	IsClass  bool   // a drug-class concept ("benzodiazepines")
-	Terms    []Term // the name itself first
-	Pos      Pos    // where it was defined
-	keys     []string
+	// Common is set for the drugs most prescribed (common/top200.tsv): a misspelling of
+	// their names is read with less evidence than one of a rare brand's.
+	Common bool
+	Terms  []Term // the name itself first
+	Pos    Pos    // where it was defined
+	keys   []string
 }
 
 // Term is one way of writing a concept.
 type Term struct {
 	Text          string // as written in the lexicon, without the "=" prefix
 	CaseSensitive bool   // matches only as written ("=Sonata")
-	Pos           Pos
-	toks          []Token // Text tokenized, when it has no gap: made once, for the key and the trie
+	// Common is set for the generic name and the brands of a common drug (Concept.Common)
+	// and the misspellings of them the lexicon lists: not its rarer brands ("somac").
+	Common bool
+	// NeedsContext is set for a term written "?pcp": also an ordinary abbreviation or word,
+	// it counts only with drug context right around it ("smoked PCP", not "my PCP").
+	NeedsContext bool
+	Pos          Pos
+	toks         []Token // Text tokenized, when it has no gap: made once, for the key and the trie
 }
 
 // Pos is a place in a lexicon file.
@@ -108,8 +117,60 @@ func Default() (*Lexicon, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	b, err := dataFS.ReadFile("common/top200.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if errs := lx.markCommon("lexicon/common/top200.tsv", string(b)); len(errs) > 0 {
+		return nil, errs
+	}
+	if _, err := loadGuard(); err != nil {
+		return nil, err
+	}
 	lx.finish()
 	return lx, nil
+}
+
+// markCommon reads a list of common drugs (concept TAB brands, see common/top200.tsv)
+// and marks them Common. Every concept must be a drug of lx, every brand one of its terms.
+func (lx *Lexicon) markCommon(file, text string) Errors {
+	var errs Errors
+	for i, l := range strings.Split(text, "\n") {
+		if l = strings.TrimRight(l, "\r"); strings.TrimSpace(l) == "" || l[0] == '#' {
+			continue
+		}
+		pos := Pos{file, i + 1}
+		name, brands, _ := strings.Cut(l, "\t")
+		c := lx.byName[Drug][name]
+		if c == nil {
+			errs = append(errs, &Error{pos, fmt.Sprintf("%q is not a drug concept of the lexicon (write its concept name)", name)})
+			continue
+		}
+		c.Common = true
+		names := []string{name}
+		for _, b := range strings.Split(brands, "|") {
+			if b == "" {
+				continue
+			}
+			// A brand that is also a word is written as it is cased ("=Bayer").
+			if !slices.ContainsFunc(c.Terms, func(t Term) bool { return strings.EqualFold(t.Text, b) }) {
+				errs = append(errs, &Error{pos, fmt.Sprintf("%q is not a term of %q (add it to the concept's terms)", b, name)})
+			}
+			names = append(names, strings.ToLower(b))
+		}
+		for i := range c.Terms {
+			t := &c.Terms[i]
+			lt := strings.ToLower(t.Text)
+			for _, n := range names {
+				// The name or a brand, in any form ("toprol xl"), or a misspelling of it.
+				if strings.HasPrefix(lt, n) || damerau(soundKey(lt), soundKey(n), 3) <= 2 {
+					t.Common = true
+					break
+				}
+			}
+		}
+	}
+	return errs
 }
 
 // Parse reads one lexicon text on its own (no embedded vocabulary), strictly.
@@ -293,6 +354,9 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 		for k, t := range terms {
 			t = strings.TrimSpace(t)
 			term := Term{Text: t, Pos: Pos{file, n}}
+			if rest, ok := strings.CutPrefix(t, "?"); ok {
+				t, term.Text, term.NeedsContext = rest, rest, true
+			}
 			if strings.HasPrefix(t, "=") {
 				term.Text, term.CaseSensitive = strings.TrimSpace(t[1:]), true
 			} else if t != strings.ToLower(t) {

@@ -34,6 +34,9 @@ func testMatcher(t *testing.T) *Matcher {
 	if err := lx.AddText("symptoms.tsv", testSymptoms); err != nil {
 		t.Fatal(err)
 	}
+	if errs := lx.markCommon("common.tsv", "clonazepam\tklonopin\nalprazolam\txanax\natorvastatin\tlipitor\n"); len(errs) > 0 {
+		t.Fatal(errs)
+	}
 	return Compile(lx)
 }
 

@@ -24,6 +24,9 @@ type Matcher struct {
 	// inSymptom marks the key ids used in symptom terms: such a word is never re-read as
 	// a misspelled drug ("affective" of "seasonal affective disorder").
 	inSymptom []bool
+	// common marks the key ids used in the common terms of drugs (Term.Common).
+	common []bool
+	guard  *guardCues
 }
 
 type node struct {
@@ -132,6 +135,11 @@ func Compile(lx *Lexicon) *Matcher {
 		m.insert(e.seq, e.te, vocab)
 	}
 	m.fuzzy = newFuzzyIndex(vocab)
+	m.fuzzy.weigh = func(key string) bool { id, ok := m.ids[key]; return ok && !m.inSymptom[id] }
+	m.guard, _ = loadGuard() // its error is Default's; without cues, doubtful words need what cannot be
+	if m.guard == nil {
+		m.guard = &guardCues{}
+	}
 	// The trie's edges become sorted slices on key ids: a match looks each token up once,
 	// by its key, then walks on integers.
 	m.freeze(m.root)
@@ -259,6 +267,10 @@ func (m *Matcher) insert(seq []*Token, te *termEnd, vocab map[string]string) {
 			m.ids[t.Key] = id
 			m.startOf = append(m.startOf, nil)
 			m.inSymptom = append(m.inSymptom, false)
+			m.common = append(m.common, false)
+		}
+		if te.term.Common {
+			m.common[id] = true
 		}
 		if i == 0 {
 			m.startOf[id] = child
@@ -302,8 +314,11 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	ids := grow(sc.ids, len(idx))
 	starts := grow(sc.starts, len(idx))
 	dist := grow(sc.dist, len(idx))
+	// needCtx marks a corrected word that is read as a drug only in a sentence with
+	// drug context (doubt).
+	needCtx := grow(sc.needCtx, len(idx))
 	defer func() {
-		sc.idx, sc.ids, sc.starts, sc.dist = idx[:0], ids[:0], starts[:0], dist[:0]
+		sc.idx, sc.ids, sc.starts, sc.dist, sc.needCtx = idx[:0], ids[:0], starts[:0], dist[:0], needCtx[:0]
 		scratchPool.Put(sc)
 	}()
 	var corrected []string
@@ -315,6 +330,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		node *node
 		d    int8
 		fix  string
+		ctx  bool
 	}
 	var alts []altStart
 	for k, i := range idx {
@@ -329,18 +345,23 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		}
 		ids[k], starts[k] = id, start
 		if t.Kind == Word && !known && len(t.Norm) >= 5 {
-			if w, fix, d := m.fuzzy.correct(t.Norm); d > 0 {
-				cid := m.ids[fix]
-				ids[k], dist[k], starts[k] = cid, int8(d), m.startOf[cid]
-				if corrected == nil {
-					corrected = make([]string, len(idx))
+			if c := m.fuzzy.correct(t.Norm); c.dist > 0 {
+				cid := m.ids[c.key]
+				reject, ctx := m.doubt(t.Norm, c, cid)
+				if !reject {
+					ids[k], dist[k], starts[k], needCtx[k] = cid, int8(c.dist), m.startOf[cid], ctx
+					if corrected == nil {
+						corrected = make([]string, len(idx))
+					}
+					corrected[k] = t.Norm + "->" + c.word
 				}
-				corrected[k] = t.Norm + "->" + w
 			}
 		} else if t.Kind == Word && known && len(t.Norm) >= 5 && (start == nil || len(start.ends) == 0) && !m.inSymptom[id] {
-			if w, fix, d := m.fuzzy.correctOther(t.Norm, m.endsAlone); d > 0 && fix != key {
-				if n := m.start(fix); n != nil && len(n.ends) > 0 {
-					alts = append(alts, altStart{k, n, int8(d), t.Norm + "->" + w})
+			if c := m.fuzzy.correctOther(t.Norm, m.endsAlone); c.dist > 0 && c.key != key {
+				if n := m.start(c.key); n != nil && len(n.ends) > 0 {
+					if reject, ctx := m.doubt(t.Norm, c, m.ids[c.key]); !reject {
+						alts = append(alts, altStart{k, n, int8(c.dist), t.Norm + "->" + c.word, ctx})
+					}
 				}
 			}
 		}
@@ -351,6 +372,12 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		for _, te := range n.ends {
 			if te.exact != nil && !exactOK(text, toks, idx, first, k, te.exact) {
 				continue
+			}
+			if te.term.NeedsContext && !m.guard.adjacent(toks, idx, first, k-1, true) {
+				continue // "my PCP", not "smoked PCP"
+			}
+			if fz > 0 && slices.Contains(needCtx[first:k], true) && !m.guard.inSentence(toks, idx, first, k-1) {
+				continue // "we eat paleo", not "I was prescribed paleo"
 			}
 			mt := Match{Concept: te.concept, Term: te.term, FirstToken: idx[first], LastToken: idx[k-1],
 				Start: toks[idx[first]].Start, End: toks[idx[k-1]].End, Gapped: gapped, Fuzzy: fz}
@@ -396,19 +423,38 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		if corrected == nil {
 			corrected = make([]string, len(idx))
 		}
-		dist[a.k], corrected[a.k] = a.d, a.fix
+		dist[a.k], corrected[a.k], needCtx[a.k] = a.d, a.fix, a.ctx
 		walk(a.node, a.k+1, a.k, false, int(a.d))
-		dist[a.k], corrected[a.k] = 0, ""
+		dist[a.k], corrected[a.k], needCtx[a.k] = 0, "", false
 	}
 	return resolve(cands)
 }
 
 // scratch is the per-call working memory of MatchTokens, reused through a pool.
 type scratch struct {
-	idx    []int
-	ids    []int32
-	starts []*node
-	dist   []int8
+	idx     []int
+	ids     []int32
+	starts  []*node
+	dist    []int8
+	needCtx []bool
+}
+
+// doubt weighs a misspelled word's correction to a drug's word. It is rejected when an
+// ordinary word is nearer than the drug ("incrasing": one edit from "increasing", two
+// from "incresync"); it needs drug context in its sentence when an ordinary word is as
+// near ("abilty": "ability" or "abilfy") unless it is a long word of a common drug, or when it is read as a rare brand's word and is
+// short or two edits off ("paleo" -> "pazeo", "orthotics" -> "orthovisc"). A word of a
+// symptom term is read as before.
+func (m *Matcher) doubt(w string, c correction, id int32) (reject, needCtx bool) {
+	if id < 0 || int(id) >= len(m.inSymptom) || m.inSymptom[id] {
+		return false, false
+	}
+	if c.english {
+		// As near an ordinary word as a drug's: a long misspelling of a common drug is
+		// still the drug ("cymbalt" of "cymbal" or "cymbalta"), others need context.
+		return c.dist >= 2, !(m.common[id] && len(w) >= 7)
+	}
+	return false, !m.common[id] && (len(w) < 8 || c.dist >= 2)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
