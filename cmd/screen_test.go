@@ -298,3 +298,40 @@ func TestHumanDays(t *testing.T) {
 		}
 	}
 }
+
+// FuzzClipWords: a cut text fits, ends in "…", and keeps leading whole words of the
+// cell unless not even the first word fits.
+func FuzzClipWords(f *testing.F) {
+	for _, s := range []string{"current (8); stopped (7); tapering (3)", "general physical health deterioration",
+		", Osteoarthritis, and", "頭痛 ひどい", "a  b\n c", "https://example.com/a/very/long/address/that/goes/on and on"} {
+		f.Add(s, 12)
+	}
+	f.Fuzz(func(t *testing.T, s string, w int) {
+		s, w = oneLine(strings.ToValidUTF8(s, "")), w%200
+		got, cut := clipWords(s, w)
+		if !cut {
+			if got != s || cellWidth(s) > w {
+				t.Fatalf("clipWords(%q, %d) = %q not cut", s, w, got)
+			}
+			return
+		}
+		if w <= 0 {
+			if got != "" {
+				t.Fatalf("clipWords(%q, %d) = %q, want nothing", s, w, got)
+			}
+			return
+		}
+		if cellWidth(got) > w || got != "" && !strings.HasSuffix(got, ellipsis) {
+			t.Fatalf("clipWords(%q, %d) = %q: too wide or no …", s, w, got)
+		}
+		first, _, _ := strings.Cut(s, " ")
+		if cellWidth(strings.TrimRight(first, listPunct))+cellWidth(ellipsis) > w {
+			return // the first word does not fit: the last resort may cut it
+		}
+		body := strings.TrimSuffix(got, ellipsis)
+		rest, ok := strings.CutPrefix(s, body)
+		if !ok || body != "" && rest != "" && !strings.ContainsAny(rest[:1], " "+listPunct) {
+			t.Fatalf("clipWords(%q, %d) = %q: not whole words of the cell", s, w, got)
+		}
+	})
+}
