@@ -90,7 +90,7 @@ JSON Lines (including this command's own jsonl output) and plain text.`,
 		},
 	}
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", formatHelp)
-	opts.addCSVRawFlag(c)
+	opts.addOutputFlags(c)
 	c.RegisterFlagCompletionFunc("format", formatCompletion)
 	opts.addFlags(c)
 	return c
@@ -101,7 +101,10 @@ func formatCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCo
 }
 
 func runComments(streams *IO, opts *commentsOptions, args []string) error {
-	w, err := newRecordWriter(opts.outputOptions, streams, commentHeader)
+	// On a terminal: each page's name over its comments, then the comment's number,
+	// author, time and text.
+	w, err := newRecordWriter(opts.outputOptions, streams, commentHeader,
+		tableView{Cols: []int{1, 2, 3, 6}, Group: 0, HasGroup: true})
 	if err != nil {
 		return err
 	}
@@ -116,5 +119,6 @@ func runComments(streams *IO, opts *commentsOptions, args []string) error {
 	if err := w.Close(); err != nil {
 		return err
 	}
+	noteWriter(streams, w)
 	return readErr
 }

@@ -21,6 +21,7 @@ type evalOptions struct {
 	Map    []string
 	Format string
 	Jobs   int
+	Wide   bool
 }
 
 var evalFormats = []string{"table", "json"}
@@ -93,6 +94,7 @@ A span's role is its Role attribute, else the role its label maps to.`,
 	c.Flags().StringSliceVar(&opts.Map, "map", nil, "map a gold label to an rxvoice type and role: `LABEL=TYPE[:ROLE]`, comma-separated or repeated")
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(evalFormats, ", "))
 	c.Flags().IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "documents tagged in parallel")
+	addWideFlag(c, &opts.Wide)
 	c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return evalFormats, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -197,7 +199,7 @@ func runEval(streams *IO, opts *evalOptions, labels map[string]evalTarget, a *an
 	case "json":
 		err = writeEvalJSON(streams.Out, res)
 	default:
-		err = writeEvalTable(streams, res)
+		err = writeEvalTable(streams, res, opts.Wide)
 	}
 	if err != nil {
 		return err

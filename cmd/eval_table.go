@@ -7,10 +7,11 @@ import (
 
 // writeEvalTable draws the scores per type and, when gold spans have roles, the table of
 // roles, with the table writer.
-func writeEvalTable(streams *IO, r *EvalResult) error {
+func writeEvalTable(streams *IO, r *EvalResult, wide bool) error {
 	fmt.Fprintf(streams.Out, "%d documents: %s scored against %s\n", r.Documents, r.Predicted, r.Gold)
-	tw := newTableWriter(streams, []string{"type", "gold", "predicted",
-		"exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"})
+	view := tableView{Wide: wide}
+	tw := newTableWriterView(streams, []string{"type", "gold", "predicted",
+		"exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"}, view)
 	for _, t := range append(append([]EvalTypeScore(nil), r.Types...), r.All) {
 		tw.Write(cells{t.Type, strconv.Itoa(t.Gold), strconv.Itoa(t.Predicted),
 			score(t.Exact.Precision), score(t.Exact.Recall), score(t.Exact.F1),
@@ -21,8 +22,10 @@ func writeEvalTable(streams *IO, r *EvalResult) error {
 	}
 	ro := r.Roles
 	if ro == nil {
+		noteCompact(streams, tw.Cut, tw.Hidden)
 		return nil
 	}
+	cut, hidden := tw.Cut, tw.Hidden
 	fmt.Fprintf(streams.Out, "\nroles: the role of the first predicted span over each gold span; right %d of %d found (%s), %d gold spans with a role\n",
 		ro.Right, ro.Found, score(ro.Accuracy), ro.Spans)
 	var golds, preds []string
@@ -41,7 +44,7 @@ func writeEvalTable(streams *IO, r *EvalResult) error {
 			preds = append(preds, c)
 		}
 	}
-	tw = newTableWriter(streams, append([]string{"gold \\ predicted"}, preds...))
+	tw = newTableWriterView(streams, append([]string{"gold \\ predicted"}, preds...), view)
 	for _, g := range golds {
 		row := cells{g}
 		for _, p := range preds {
@@ -49,7 +52,11 @@ func writeEvalTable(streams *IO, r *EvalResult) error {
 		}
 		tw.Write(row)
 	}
-	return tw.Close()
+	if err := tw.Close(); err != nil {
+		return err
+	}
+	noteCompact(streams, cut || tw.Cut, hidden+tw.Hidden)
+	return nil
 }
 
 // sortedRoles are the predicted roles of the cells in roleOrder.

@@ -64,7 +64,7 @@ func newLexiconStatsCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 		},
 	}
 	c.Flags().StringVarP(&out.Format, "format", "f", "table", formatHelp)
-	out.addCSVRawFlag(c)
+	out.addOutputFlags(c)
 	return c
 }
 
@@ -138,7 +138,7 @@ func newLexiconLookupCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 		},
 	}
 	c.Flags().StringVarP(&out.Format, "format", "f", "table", formatHelp)
-	out.addCSVRawFlag(c)
+	out.addOutputFlags(c)
 	return c
 }
 
@@ -203,7 +203,7 @@ func newLexiconExportCmd(streams *IO, vocab *vocabOptions) *cobra.Command {
 		},
 	}
 	c.Flags().StringVarP(&out.Format, "format", "f", "jsonl", "output format: "+strings.Join(exportFormats, ", "))
-	out.addCSVRawFlag(c)
+	out.addOutputFlags(c)
 	return c
 }
 

@@ -20,6 +20,15 @@ type mentionsOptions struct {
 	Sections bool
 	Jobs     int
 	Out      string // --out: the folder --format brat writes to
+	Color    string // --color: auto, always, never
+}
+
+var colorModes = []string{"auto", "always", "never"}
+
+// useColor says whether the terminal view is painted: --color always, or auto on a
+// terminal when NO_COLOR is not set.
+func (o *mentionsOptions) useColor(streams *IO) bool {
+	return o.Color == "always" || o.Color == "auto" && streams.IsTTY && !streams.NoColor
 }
 
 // mentionFormats are the --format values of mentions: the record formats and brat.
@@ -101,8 +110,11 @@ func rounded(v float64) *float64 {
 	return &r
 }
 
-// mentionTableRow is the narrower row the terminal table shows.
-type mentionTableRow struct{ MentionRecord }
+// mentionTableRow is the narrower row of the table, and a line of the terminal view.
+type mentionTableRow struct {
+	MentionRecord
+	At int // where Text starts in Sentence, in bytes (-1: not known)
+}
 
 var mentionTableHeader = []string{"comment", "author", "type", "text", "concept", "class/category", "context", "sentence"}
 
@@ -145,7 +157,13 @@ func (r mentionTableRow) contextCell() string {
 	case "frequency":
 		add(r.Frequency)
 	case "duration":
-		add(r.ISO)
+		if r.Days != nil {
+			d := humanDays(*r.Days)
+			if r.Ago {
+				d += " ago"
+			}
+			add(d)
+		}
 	}
 	if r.Drug != "" {
 		add("drug: " + r.Drug)
@@ -214,6 +232,9 @@ annotations in brat or INCEpTION and score rxvoice against them with "rxvoice ev
 			if err := checkOneOf("format", opts.Format, mentionFormats); err != nil {
 				return err
 			}
+			if err := checkOneOf("color", opts.Color, colorModes); err != nil {
+				return err
+			}
 			if (opts.Format == "brat") != (opts.Out != "") {
 				return usagef("--format brat writes files into the folder given with --out, and --out is only for brat")
 			}
@@ -230,7 +251,11 @@ annotations in brat or INCEpTION and score rxvoice against them with "rxvoice ev
 		},
 	}
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(mentionFormats, ", "))
-	opts.addCSVRawFlag(c)
+	opts.addOutputFlags(c)
+	c.Flags().StringVar(&opts.Color, "color", "auto", "highlight mentions on a terminal: auto (unless NO_COLOR is set), always (also when piped, for less -R), never")
+	c.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return colorModes, cobra.ShellCompDirectiveNoFileComp
+	})
 	c.Flags().StringVar(&opts.Out, "out", "", "with --format brat: the `DIR` to write NAME.ann and NAME.txt into, for each input")
 	c.Flags().StringSliceVar(&opts.Concepts, "concept", nil, "only mentions of these concepts (`NAME`s: a generic or canonical name, or any term of it)")
 	c.Flags().StringSliceVar(&opts.Types, "type", nil, "only mentions of these types: "+strings.Join(mentionTypes, ", "))
@@ -254,9 +279,19 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 	if table {
 		header = mentionTableHeader
 	}
-	w, err := newRecordWriter(opts.outputOptions, streams, header)
-	if err != nil {
-		return err
+	var w RecordWriter
+	var grep *grepWriter
+	color := opts.useColor(streams)
+	if table && (streams.IsTTY || color) {
+		// The terminal view; with --color always also when piped (into less -R), then
+		// whole, as with --wide.
+		grep = newGrepWriter(streams.Out, streams.Width, streams.IsTTY && !opts.Wide, color)
+		w = grep
+	} else {
+		var err error
+		if w, err = newRecordWriter(opts.outputOptions, streams, header, tableView{}); err != nil {
+			return err
+		}
 	}
 	keep := mentionFilter(a, opts)
 	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(p *corpus.Page, ms []analyze.Mention) error {
@@ -283,6 +318,9 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 	if err := w.Close(); err != nil {
 		return err
 	}
+	if grep != nil {
+		noteCompact(streams, grep.Cut, 0)
+	}
 	return readErr
 }
 
@@ -299,9 +337,29 @@ func sectionRecord(s corpus.Section) MentionRecord {
 func mentionRow(sec *MentionRecord, m *analyze.Mention, table bool) Row {
 	r := mentionRecord(sec, m)
 	if table {
-		return mentionTableRow{r}
+		return mentionTableRow{r, sentenceOffset(m)}
 	}
 	return r
+}
+
+// sentenceOffset is where m's text starts in its sentence, in bytes, or -1.
+func sentenceOffset(m *analyze.Mention) int {
+	text := m.Section.Text()
+	if m.Sentence == "" || m.End > len(text) {
+		return -1
+	}
+	// The sentence is a span of the section's text around the mention.
+	for from := max(m.End-len(m.Sentence), 0); from <= m.Start; {
+		i := strings.Index(text[from:], m.Sentence)
+		if i < 0 {
+			break
+		}
+		if at := from + i; at <= m.Start && at+len(m.Sentence) >= m.End {
+			return m.Start - at
+		}
+		from += i + 1
+	}
+	return strings.Index(m.Sentence, m.Text)
 }
 
 // mentionFilter is --concept and --type: whether a mention is written.

@@ -37,23 +37,35 @@ func checkOneOf(what, v string, valid []string) error {
 	return usagef("unknown %s %q (want %s)", what, v, strings.Join(valid, ", "))
 }
 
-// outputOptions choose how a command writes its records: its --format and --csv-raw.
+// outputOptions choose how a command writes its records: its --format, --csv-raw and
+// --wide.
 type outputOptions struct {
 	Format string
 	CSVRaw bool // csv: write cells as they are, formulas included
+	Wide   bool // table on a terminal: every column, whole cells
 }
 
-// addCSVRawFlag adds --csv-raw to c.
-func (o *outputOptions) addCSVRawFlag(c *cobra.Command) {
+// addOutputFlags adds --csv-raw and --wide to c.
+func (o *outputOptions) addOutputFlags(c *cobra.Command) {
 	c.Flags().BoolVar(&o.CSVRaw, "csv-raw", false, csvRawHelp)
+	addWideFlag(c, &o.Wide)
 }
 
-// newRecordWriter is the factory of writers, one file per format.
-func newRecordWriter(out outputOptions, streams *IO, header []string) (RecordWriter, error) {
+// wideHelp is the help of --wide.
+const wideHelp = "table on a terminal: show every column and whole cells (piped output is always complete)"
+
+func addWideFlag(c *cobra.Command, wide *bool) {
+	c.Flags().BoolVarP(wide, "wide", "w", false, wideHelp)
+}
+
+// newRecordWriter is the factory of writers, one file per format; view is what a
+// table shows on a terminal.
+func newRecordWriter(out outputOptions, streams *IO, header []string, view tableView) (RecordWriter, error) {
 	format := out.Format
 	switch format {
 	case "table":
-		return newTableWriter(streams, header), nil
+		view.Wide = out.Wide
+		return newTableWriterView(streams, header, view), nil
 	case "csv":
 		return newCSVWriter(streams.Out, header, out.CSVRaw)
 	case "json":
@@ -66,7 +78,7 @@ func newRecordWriter(out outputOptions, streams *IO, header []string) (RecordWri
 
 // writeAll writes rows with a new writer and closes it.
 func writeAll(out outputOptions, streams *IO, header []string, rows []Row) error {
-	w, err := newRecordWriter(out, streams, header)
+	w, err := newRecordWriter(out, streams, header, tableView{})
 	if err != nil {
 		return err
 	}
@@ -75,5 +87,16 @@ func writeAll(out outputOptions, streams *IO, header []string, rows []Row) error
 			return err
 		}
 	}
-	return w.Close()
+	if err := w.Close(); err != nil {
+		return err
+	}
+	noteWriter(streams, w)
+	return nil
+}
+
+// noteWriter tells how to see what w's terminal table left out, if it is a table.
+func noteWriter(streams *IO, w RecordWriter) {
+	if t, ok := w.(*tableWriter); ok {
+		noteCompact(streams, t.Cut, t.Hidden)
+	}
 }

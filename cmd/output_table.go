@@ -1,32 +1,52 @@
 package cmd
 
 import (
-	"sort"
+	"fmt"
+	"io"
+	"strconv"
 	"strings"
-
-	"github.com/clipperhouse/displaywidth"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
 
-// tableWriter draws a table. On a terminal it is boxed and fits the terminal's width,
-// wrapping long cells; piped, it is plain, stable and never truncated, with line breaks
-// inside a cell written as `\n` so that each record stays on one line.
+// tableWriter draws a table. On a terminal it fits the terminal's width, one line per
+// record: the compact view's columns (all of them with --wide), cells cut at a word
+// boundary with "…" (whole with --wide); piped, it is plain, stable and never
+// truncated, with line breaks inside a cell written as `\n` so that each record stays
+// on one line.
 type tableWriter struct {
 	streams *IO
 	header  []string
 	rows    [][]string
+	view    tableView
+	// Cut and Hidden say what the terminal view left out: cells cut, columns hidden.
+	Cut    bool
+	Hidden int
 }
 
-func newTableWriter(streams *IO, header []string) *tableWriter {
-	return &tableWriter{streams: streams, header: header}
+// tableView is what a table shows on a terminal.
+type tableView struct {
+	Wide bool // every column, whole cells
+	// Cols are the columns of the compact view, in order (nil: all), with their
+	// headers there (Labels, nil: the table's own).
+	Cols   []int
+	Labels []string
+	// With HasGroup, column Group is written as a heading line over its rows in the
+	// compact view (a page's name over its comments) instead of as a column.
+	Group    int
+	HasGroup bool
+}
+
+// newTableWriterView is a table writer; view is what it shows on a terminal.
+func newTableWriterView(streams *IO, header []string, view tableView) *tableWriter {
+	return &tableWriter{streams: streams, header: header, view: view}
 }
 
 func (t *tableWriter) Write(r Row) error {
 	cells := r.Cells()
-	if !t.streams.IsTTY {
+	if !t.streams.IsTTY || t.view.Wide {
 		for i, c := range cells {
 			cells[i] = escapeCell(c)
 		}
@@ -40,44 +60,25 @@ var cellEscaper = strings.NewReplacer("\\", "\\\\", "\r\n", "\\n", "\n", "\\n", 
 func escapeCell(s string) string { return cellEscaper.Replace(s) }
 
 func (t *tableWriter) Close() error {
-	var opts []tablewriter.Option
 	if t.streams.IsTTY {
-		width := t.streams.Width
-		if width <= 0 {
-			width = 100
-		}
-		opts = append(opts,
-			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-			tablewriter.WithRowAutoWrap(tw.WrapBreak),
-			tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-		)
-		caps := fitColumns(t.header, t.rows, width)
-		opts = append(opts, func(tbl *tablewriter.Table) {
-			tbl.Configure(func(cfg *tablewriter.Config) {
-				cfg.Row.ColMaxWidths.PerColumn = caps
-				cfg.Header.ColMaxWidths.PerColumn = caps
-			})
-		})
-	} else {
-		opts = append(opts,
-			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-				Borders: tw.BorderNone,
-				Symbols: tw.NewSymbols(tw.StyleNone),
-				Settings: tw.Settings{
-					Separators: tw.Separators{BetweenRows: tw.Off, BetweenColumns: tw.On},
-					Lines:      tw.Lines{ShowHeaderLine: tw.Off},
-				},
-			})),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithHeaderAlignment(tw.AlignLeft),
-			tablewriter.WithRowAlignment(tw.AlignLeft),
-			tablewriter.WithTrimSpace(tw.Off),
-		)
+		return t.drawTerminal()
 	}
-	tbl := tablewriter.NewTable(t.streams.Out, opts...)
+	tbl := tablewriter.NewTable(t.streams.Out,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Symbols: tw.NewSymbols(tw.StyleNone),
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenRows: tw.Off, BetweenColumns: tw.On},
+				Lines:      tw.Lines{ShowHeaderLine: tw.Off},
+			},
+		})),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
 	hdr := make([]any, len(t.header))
 	for i, h := range t.header {
 		hdr[i] = h
@@ -89,46 +90,148 @@ func (t *tableWriter) Close() error {
 	return tbl.Render()
 }
 
-func longestWord(s string) int {
-	n := 0
-	for _, f := range strings.Fields(s) {
-		n = max(n, displaywidth.String(f))
+// termGap is the space between columns on a terminal.
+const termGap = 2
+
+// defaultWidth is the width assumed for a terminal whose size is unknown.
+const defaultWidth = 80
+
+// drawTerminal writes the terminal view: upper-case headers, columns termGap apart,
+// numbers aligned right, no borders (as gh and kubectl draw theirs).
+func (t *tableWriter) drawTerminal() error {
+	header, rows := t.header, t.rows
+	group := -1
+	if !t.view.Wide {
+		header, rows = t.view.pick(header, rows)
+		if t.view.HasGroup {
+			group = t.view.Group
+		}
+		t.Hidden = len(t.header) - len(header)
 	}
-	return n
+	var groups []string
+	if group >= 0 {
+		groups = make([]string, len(rows))
+		for i := range rows {
+			groups[i] = oneLine(t.rows[i][group])
+		}
+	}
+	for i, h := range header {
+		header[i] = strings.ToUpper(h)
+	}
+	width := t.streams.Width
+	if width <= 0 {
+		width = defaultWidth
+	}
+	var widths []int
+	shown := len(header)
+	if t.view.Wide {
+		widths, _ = fitColumns(header, rows, 1<<30, termGap)
+	} else {
+		for _, r := range rows {
+			for i := range r {
+				r[i] = oneLine(r[i])
+			}
+		}
+		widths, shown = fitColumns(header, rows, width, termGap)
+		t.Hidden += len(header) - shown
+	}
+	right := numericColumns(rows, shown)
+	var b strings.Builder
+	line := func(cells []string) {
+		var l strings.Builder
+		for i := 0; i < shown; i++ {
+			c := ""
+			if i < len(cells) {
+				c = cells[i]
+			}
+			if !t.view.Wide {
+				var cut bool
+				if c, cut = clipWords(c, widths[i]); cut {
+					t.Cut = true
+				}
+			}
+			if i > 0 {
+				l.WriteString(strings.Repeat(" ", termGap))
+			}
+			pad := strings.Repeat(" ", max(widths[i]-cellWidth(c), 0))
+			if right[i] {
+				l.WriteString(pad + c)
+			} else {
+				l.WriteString(c + pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(l.String(), " "))
+		b.WriteByte('\n')
+	}
+	line(header)
+	for i, r := range rows {
+		if groups != nil && (i == 0 || groups[i] != groups[i-1]) {
+			g, cut := clipWords(groups[i], width)
+			t.Cut = t.Cut || cut
+			b.WriteString(g + "\n")
+		}
+		line(r)
+	}
+	_, err := io.WriteString(t.streams.Out, b.String())
+	return err
 }
 
-// fitColumns caps column widths so that a boxed table fits the terminal: the widest
-// columns share what the narrow ones leave, none below 8 cells (or its header).
-func fitColumns(header []string, rows [][]string, width int) tw.Mapper[int, int] {
-	w := make([]int, len(header))
-	for i, h := range header {
-		w[i] = displaywidth.String(h)
-	}
-	for _, r := range rows {
-		for i, c := range r {
-			if i < len(w) {
-				for _, line := range strings.Split(c, "\n") {
-					w[i] = max(w[i], displaywidth.String(line))
-				}
+// pick returns the compact view's header and rows (copies).
+func (v tableView) pick(header []string, rows [][]string) ([]string, [][]string) {
+	cols := v.Cols
+	if cols == nil {
+		for i := range header {
+			if !v.HasGroup || i != v.Group {
+				cols = append(cols, i)
 			}
 		}
 	}
-	// Max-min fair shares: narrow columns keep their width, wide ones split the rest.
-	budget := width - (3*len(w) + 1) // borders and padding
-	order := make([]int, len(w))
-	for i := range order {
-		order[i] = i
+	h := make([]string, len(cols))
+	for k, i := range cols {
+		h[k] = header[i]
+		if k < len(v.Labels) && v.Labels[k] != "" {
+			h[k] = v.Labels[k]
+		}
 	}
-	sort.Slice(order, func(a, b int) bool { return w[order[a]] < w[order[b]] })
-	for k, i := range order {
-		share := budget / (len(w) - k)
-		w[i] = max(min(w[i], share), min(w[i], 8), longestWord(header[i]))
-		budget -= w[i]
+	out := make([][]string, len(rows))
+	for j, r := range rows {
+		out[j] = make([]string, len(cols))
+		for k, i := range cols {
+			if i < len(r) {
+				out[j][k] = r[i]
+			}
+		}
 	}
-	// tablewriter's widths take in the cell's padding, one space each side.
-	caps := tw.NewMapper[int, int]()
-	for i, x := range w {
-		caps.Set(i, x+2)
+	return h, out
+}
+
+// numericColumns says which of the first n columns hold numbers only (empty cells
+// aside): they are aligned right.
+func numericColumns(rows [][]string, n int) []bool {
+	right := make([]bool, n)
+	for i := range right {
+		seen, num := false, true
+		for _, r := range rows {
+			if i >= len(r) || r[i] == "" {
+				continue
+			}
+			seen = true
+			if _, err := strconv.ParseFloat(r[i], 64); err != nil {
+				num = false
+				break
+			}
+		}
+		right[i] = seen && num
 	}
-	return caps
+	return right
+}
+
+// noteCompact tells, on stderr, how to see what a terminal table left out.
+func noteCompact(streams *IO, cut bool, hidden int) {
+	switch {
+	case hidden > 0:
+		fmt.Fprintf(streams.ErrOut, "rxvoice: compact view, %s hidden: --wide shows all\n", pluralize(hidden, "column"))
+	case cut:
+		fmt.Fprintf(streams.ErrOut, "rxvoice: long text cut to fit: --wide shows it whole\n")
+	}
 }

@@ -28,6 +28,7 @@ type reportOptions struct {
 	Top          int
 	Evidence     bool
 	EvidenceMax  int
+	Wide         bool
 	CSVRaw       bool
 	BOM          bool
 	FromMentions string
@@ -79,6 +80,7 @@ stream, so a large corpus can be tagged in shards and summarized once.`,
 	f.BoolVar(&opts.Evidence, "evidence", false, "add the comments and sentences behind each row")
 	f.IntVar(&opts.EvidenceMax, "evidence-max", 5, "with --evidence: at most `N` comments per row")
 	f.BoolVar(&opts.CSVRaw, "csv-raw", false, csvRawHelp)
+	addWideFlag(c, &opts.Wide)
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV output with a UTF-8 byte order mark (for Excel)")
 	f.StringVar(&opts.FromMentions, "from-mentions", "", "build the report from a mentions jsonl `FILE` (- for standard input)")
 	f.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "pages analyzed in parallel")
@@ -178,7 +180,7 @@ func writeReport(streams *IO, s *analyze.Summary, opts *reportOptions) error {
 	case "html":
 		return writeReportHTML(streams.Out, s, opts.Evidence)
 	}
-	return writeReportTable(streams, s, opts.Evidence)
+	return writeReportTable(streams, s, opts.Evidence, opts.Wide)
 }
 
 // postsOf groups a page's mentions by comment: the posts a report counts are the comments,

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -30,7 +31,7 @@ func writeReportHTML(w io.Writer, s *analyze.Summary, evidence bool) error {
 		if t.Name == "comments" && len(t.Rows) == 0 {
 			continue
 		}
-		page.Tables = append(page.Tables, htmlTableOf(t))
+		page.Tables = append(page.Tables, htmlTableOf(t.human()))
 	}
 	// Render to a buffer first so that a template error never leaves half a page.
 	var b bytes.Buffer
@@ -169,7 +170,7 @@ func htmlTableOf(t reportTable) htmlTable {
 				break
 			}
 		}
-		if seen && num {
+		if seen && num || slices.Contains(t.Days, i) {
 			class[i] = "num"
 		}
 	}

@@ -18,6 +18,7 @@ func writeReportMarkdown(w io.Writer, s *analyze.Summary, evidence bool) error {
 		if t.Name == "comments" && len(t.Rows) == 0 {
 			continue
 		}
+		t = t.human()
 		fmt.Fprintf(&b, "\n## %s\n\n", t.Title)
 		b.WriteString("|")
 		for _, h := range t.Header {

@@ -16,9 +16,14 @@ type reportTable struct {
 	Title  string
 	Header []string
 	Rows   [][]string
-	// Brief lists the columns the terminal table shows, in order (nil: all); the other
+	// Brief lists the columns the compact terminal table shows, in order (nil: all),
+	// with their headers there (BriefLabels; "": the header); --wide and the other
 	// formats show every column.
-	Brief []int
+	Brief       []int
+	BriefLabels []string
+	// Days are the columns of lengths of time in days: tables, Markdown and HTML write
+	// them for people ("7.5 y", see human), CSV and JSON keep the days.
+	Days []int
 	// Flagged marks the rows the html report highlights: the pairs that meet the signal
 	// rule (nil: none).
 	Flagged []bool
@@ -48,7 +53,10 @@ func reportTables(s *analyze.Summary, evidence bool) []reportTable {
 		}}
 
 	drugs := reportTable{Name: "drugs", Title: "Drugs",
-		Header: []string{"drug", "class", "mentions", "comments", "commenters", "forms seen", "status (commenters)", "duration n", "duration median days", "duration min days", "duration max days", "doses"}}
+		Header:      []string{"drug", "class", "mentions", "comments", "commenters", "forms seen", "status (commenters)", "duration n", "duration median days", "duration min days", "duration max days", "doses"},
+		Brief:       []int{0, 4, 6, 8, 11, 1, 5},
+		BriefLabels: []string{"", "", "status", "median use", "", "", ""},
+		Days:        []int{8, 9, 10}}
 	for _, d := range s.Drugs {
 		row := []string{d.Concept, d.Class, strconv.Itoa(d.Mentions), strconv.Itoa(d.Comments),
 			strconv.Itoa(d.Commenters), counts(d.Surfaces), counts(d.Status)}
@@ -62,7 +70,9 @@ func reportTables(s *analyze.Summary, evidence bool) []reportTable {
 	}
 
 	symptoms := reportTable{Name: "symptoms", Title: "Symptoms (commenters)",
-		Header: []string{"symptom", "body system", "self-reported", "adverse", "withdrawal", "indication", "other illness", "negated", "other person", "mentions", "severity", "drugs most attributed to"}}
+		Header:      []string{"symptom", "body system", "self-reported", "adverse", "withdrawal", "indication", "other illness", "negated", "other person", "mentions", "severity", "drugs most attributed to"},
+		Brief:       []int{0, 2, 3, 4, 5, 11},
+		BriefLabels: []string{"", "self", "", "", "", "drugs"}}
 	for _, y := range s.Symptoms {
 		row := []string{y.Concept, y.System, strconv.Itoa(y.Self), strconv.Itoa(y.Adverse),
 			strconv.Itoa(y.Withdrawal), strconv.Itoa(y.Indication), strconv.Itoa(y.Other),
@@ -73,7 +83,8 @@ func reportTables(s *analyze.Summary, evidence bool) []reportTable {
 	pairs := reportTable{Name: "pairs", Title: "Drug x symptom (commenters)",
 		Header: []string{"drug", "symptom", "role", "commenters", "drug commenters", "share",
 			"a", "b", "c", "d", "PRR", "PRR 95% low", "PRR 95% high", "ROR", "ROR 95% low", "ROR 95% high", "chi2", "signal"},
-		Brief: []int{0, 1, 2, 3, 4, 5, 6, 10, 17}}
+		Brief:       []int{0, 1, 2, 3, 4, 5, 10, 17},
+		BriefLabels: []string{"", "", "", "n", "drug n", "", "", ""}}
 	for _, p := range s.Pairs {
 		row := []string{p.Drug, p.Symptom, p.Role, strconv.Itoa(p.Commenters), strconv.Itoa(p.DrugCommenters),
 			strconv.FormatFloat(p.Share, 'f', 3, 64),
@@ -95,6 +106,7 @@ func reportTables(s *analyze.Summary, evidence bool) []reportTable {
 			t.Header = append(t.Header, "evidence")
 			if t.Brief != nil {
 				t.Brief = append(t.Brief, len(t.Header)-1)
+				t.BriefLabels = append(t.BriefLabels, "")
 			}
 		}
 	}
@@ -138,24 +150,31 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-// brief returns the columns of the table the terminal shows.
-func (t reportTable) brief() reportTable {
-	if t.Brief == nil {
+// view is what the table shows on a terminal.
+func (t reportTable) view(wide bool) tableView {
+	return tableView{Wide: wide, Cols: t.Brief, Labels: t.BriefLabels}
+}
+
+// human returns the table with its Days columns written for people ("7.5 y") and " days"
+// taken out of their headers.
+func (t reportTable) human() reportTable {
+	if len(t.Days) == 0 {
 		return t
 	}
-	pick := func(r []string) []string {
-		out := make([]string, 0, len(t.Brief))
-		for _, i := range t.Brief {
-			out = append(out, r[i])
+	h := t
+	h.Header = append([]string(nil), t.Header...)
+	h.Rows = make([][]string, len(t.Rows))
+	for _, i := range t.Days {
+		h.Header[i] = strings.TrimSuffix(h.Header[i], " days")
+	}
+	for k, r := range t.Rows {
+		r = append([]string(nil), r...)
+		for _, i := range t.Days {
+			if d, err := strconv.ParseFloat(r[i], 64); err == nil {
+				r[i] = humanDays(d)
+			}
 		}
-		return out
+		h.Rows[k] = r
 	}
-	b := t
-	b.Header = pick(t.Header)
-	b.Rows = make([][]string, len(t.Rows))
-	for i, r := range t.Rows {
-		b.Rows[i] = pick(r)
-	}
-	b.Brief = nil
-	return b
+	return h
 }

@@ -310,14 +310,22 @@ func TestReportPairSignals(t *testing.T) {
 	if !strings.Contains(md, "| PRR | PRR 95% low | PRR 95% high | ROR | ROR 95% low | ROR 95% high | chi2 | signal |") {
 		t.Errorf("markdown pairs header lacks the statistics:\n%s", md)
 	}
-	for _, tty := range []bool{false, true} {
-		table, _, _ := run(t, tty, "", "report", page)
-		pairs := table[strings.Index(table, "Drug x symptom"):]
-		if !strings.Contains(pairs, "PRR") || !strings.Contains(pairs, "signal") || strings.Contains(pairs, "ROR") {
-			t.Errorf("tty %v: the terminal pairs table should show PRR and signal, not ROR:\n%s", tty, pairs)
+	// The compact terminal table shows PRR and the signal, not ROR; --wide and piped
+	// output show every column.
+	for _, tc := range []struct {
+		tty, wide, ror bool
+	}{{false, false, true}, {true, false, false}, {true, true, true}} {
+		args := []string{"report", page}
+		if tc.wide {
+			args = append(args, "--wide")
+		}
+		table, _, _ := run(t, tc.tty, "", args...)
+		pairs := strings.ToLower(table[strings.Index(table, "Drug x symptom"):])
+		if !strings.Contains(pairs, "prr") || !strings.Contains(pairs, "signal") || strings.Contains(pairs, "ror") != tc.ror {
+			t.Errorf("tty %v wide %v: the pairs table should show PRR and signal, ROR %v:\n%s", tc.tty, tc.wide, tc.ror, pairs)
 		}
 		if !strings.Contains(pairs, "11.000") {
-			t.Errorf("tty %v: no PRR 11.000 in\n%s", tty, pairs)
+			t.Errorf("tty %v: no PRR 11.000 in\n%s", tc.tty, pairs)
 		}
 	}
 	for _, o := range []string{csvOut, md} {
