@@ -91,6 +91,7 @@ JSON Lines (including this command's own jsonl output) and plain text.`,
 	}
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", formatHelp)
 	opts.addOutputFlags(c)
+	opts.addFieldsFlag(c, commentHeader)
 	c.RegisterFlagCompletionFunc("format", formatCompletion)
 	opts.addFlags(c)
 	return c
@@ -103,8 +104,14 @@ func formatCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCo
 func runComments(streams *IO, opts *commentsOptions, args []string) error {
 	// On a terminal: each page's name over its comments, then the comment's number,
 	// author, time and text.
-	w, err := newRecordWriter(opts.outputOptions, streams, commentHeader,
-		tableView{Cols: []int{1, 2, 3, 6}, Group: 0, HasGroup: true})
+	var w RecordWriter
+	var err error
+	if len(opts.Fields) > 0 {
+		w, err = newFieldsWriter(opts.outputOptions, streams, commentHeader)
+	} else {
+		w, err = newRecordWriter(opts.outputOptions, streams, commentHeader,
+			tableView{Cols: []int{1, 2, 3, 6}, Group: 0, HasGroup: true})
+	}
 	if err != nil {
 		return err
 	}

@@ -238,6 +238,12 @@ annotations in brat or INCEpTION and score rxvoice against them with "rxvoice ev
 			if (opts.Format == "brat") != (opts.Out != "") {
 				return usagef("--format brat writes files into the folder given with --out, and --out is only for brat")
 			}
+			if opts.Format == "brat" && len(opts.Fields) > 0 {
+				return usagef("--fields goes with table, csv, json and jsonl, not brat")
+			}
+			if _, err := fieldIndexes(opts.Fields, mentionHeader); err != nil {
+				return err
+			}
 			for _, t := range opts.Types {
 				if err := checkOneOf("type", t, mentionTypes); err != nil {
 					return err
@@ -252,6 +258,7 @@ annotations in brat or INCEpTION and score rxvoice against them with "rxvoice ev
 	}
 	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(mentionFormats, ", "))
 	opts.addOutputFlags(c)
+	opts.addFieldsFlag(c, mentionHeader)
 	c.Flags().StringVar(&opts.Color, "color", "auto", "highlight mentions on a terminal: auto (unless NO_COLOR is set), always (also when piped, for less -R), never")
 	c.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return colorModes, cobra.ShellCompDirectiveNoFileComp
@@ -282,7 +289,14 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 	var w RecordWriter
 	var grep *grepWriter
 	color := opts.useColor(streams)
-	if table && (streams.IsTTY || color) {
+	if len(opts.Fields) > 0 {
+		// The chosen fields of the whole record, in any format.
+		table = false
+		var err error
+		if w, err = newFieldsWriter(opts.outputOptions, streams, mentionHeader); err != nil {
+			return err
+		}
+	} else if table && (streams.IsTTY || color) {
 		// The terminal view; with --color always also when piped (into less -R), then
 		// whole, as with --wide.
 		grep = newGrepWriter(streams.Out, streams.Width, streams.IsTTY && !opts.Wide, color)

@@ -41,8 +41,9 @@ func checkOneOf(what, v string, valid []string) error {
 // --wide.
 type outputOptions struct {
 	Format string
-	CSVRaw bool // csv: write cells as they are, formulas included
-	Wide   bool // table on a terminal: every column, whole cells
+	CSVRaw bool     // csv: write cells as they are, formulas included
+	Wide   bool     // table on a terminal: every column, whole cells
+	Fields []string // --fields: only these fields of each record (mentions, comments)
 }
 
 // addOutputFlags adds --csv-raw and --wide to c.
