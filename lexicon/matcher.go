@@ -333,6 +333,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		ctx  bool
 	}
 	var alts []altStart
+	english := readsAsEnglish(toks)
 	for k, i := range idx {
 		t := &toks[i]
 		key := m.resolveKey(t)
@@ -344,7 +345,8 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			id = -1
 		}
 		ids[k], starts[k] = id, start
-		if t.Kind == Word && !known && len(t.Norm) >= 5 {
+		fuzzy := english && t.Kind == Word && len(t.Norm) >= 5 && !inAddress(text, t) && !afterFirstName(text, toks, i)
+		if fuzzy && !known {
 			if c := m.fuzzy.correct(t.Norm); c.dist > 0 {
 				cid := m.ids[c.key]
 				reject, ctx := m.doubt(t.Norm, c, cid)
@@ -356,7 +358,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 					corrected[k] = t.Norm + "->" + c.word
 				}
 			}
-		} else if t.Kind == Word && known && len(t.Norm) >= 5 && (start == nil || len(start.ends) == 0) && !m.inSymptom[id] {
+		} else if fuzzy && known && (start == nil || len(start.ends) == 0) && !m.inSymptom[id] {
 			if c := m.fuzzy.correctOther(t.Norm, m.endsAlone); c.dist > 0 && c.key != key {
 				if n := m.start(c.key); n != nil && len(n.ends) > 0 {
 					if reject, ctx := m.doubt(t.Norm, c, m.ids[c.key]); !reject {

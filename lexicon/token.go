@@ -443,15 +443,18 @@ func stem(w string) (string, string) {
 	n = len(w)
 	switch {
 	case strings.HasSuffix(w, "ing") && n > 5 && hasVowel(w[:n-3]):
-		w = undouble(w[:n-3])
-		alt = altE
+		// A doubled consonant is a short vowel's: "winning" is win, never wine.
+		if w = undouble(w[:n-3]); len(w) == n-3 {
+			alt = altE
+		}
 	case strings.HasSuffix(w, "ied") && n > 4:
 		w = w[:n-3] + "i"
 	case strings.HasSuffix(w, "eed") && n > 4:
 		w = w[:n-1]
 	case strings.HasSuffix(w, "ed") && n > 4 && hasVowel(w[:n-2]):
-		w = undouble(w[:n-2])
-		alt = altE
+		if w = undouble(w[:n-2]); len(w) == n-2 {
+			alt = altE
+		}
 	}
 	if n = len(w); n > 3 && w[n-1] == 'y' {
 		w = w[:n-1] + "i"
