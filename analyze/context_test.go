@@ -442,3 +442,34 @@ func TestSymptomCore(t *testing.T) {
 		t.Errorf("core %q, want none", m.Core)
 	}
 }
+
+// TestEffects checks that what a drug did or failed to do is an effect, with the context
+// a symptom gets (drug, negation), and that the symptoms beside it stay symptoms.
+func TestEffects(t *testing.T) {
+	tests := []struct {
+		text, surface, typ, concept, drug string
+		negated                           bool
+	}{
+		{"Zoloft didn't work for my anxiety.", "didn't work", TypeEffect, "drug ineffective", "sertraline", false},
+		{"Zoloft didn't work for my anxiety.", "anxiety", TypeSymptom, "anxiety", "sertraline", false},
+		{"After a year on Lexapro it stopped working.", "stopped working", TypeEffect, "drug tolerance", "escitalopram", false},
+		{"My Adderall wears off by 2 pm.", "wears off", TypeEffect, "wearing off", "dextroamphetamine and amphetamine", false},
+		{"Effexor made my anxiety worse.", "made my anxiety worse", TypeSymptom, "condition worsened", "venlafaxine", false},
+		{"Effexor gave me nausea, not that it did nothing.", "nausea", TypeSymptom, "nausea", "venlafaxine", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text+"/"+tc.surface, func(t *testing.T) {
+			for _, m := range mentionsOf(t, tc.text) {
+				if m.Text != tc.surface {
+					continue
+				}
+				if m.Type != tc.typ || m.Concept != tc.concept || m.Drug != tc.drug || m.Negated != tc.negated {
+					t.Errorf("%q: type %s, concept %q, drug %q, negated %v; want %s, %q, %q, %v",
+						m.Text, m.Type, m.Concept, m.Drug, m.Negated, tc.typ, tc.concept, tc.drug, tc.negated)
+				}
+				return
+			}
+			t.Errorf("no mention %q in %v", tc.surface, mentionsOf(t, tc.text))
+		})
+	}
+}
