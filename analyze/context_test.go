@@ -454,7 +454,9 @@ func TestEffects(t *testing.T) {
 		{"Zoloft didn't work for my anxiety.", "anxiety", TypeSymptom, "anxiety", "sertraline", false},
 		{"After a year on Lexapro it stopped working.", "stopped working", TypeEffect, "drug tolerance", "escitalopram", false},
 		{"My Adderall wears off by 2 pm.", "wears off", TypeEffect, "wearing off", "dextroamphetamine and amphetamine", false},
-		{"Effexor made my anxiety worse.", "made my anxiety worse", TypeSymptom, "condition worsened", "venlafaxine", false},
+		{"Effexor made my anxiety worse.", "made my anxiety worse", TypeEffect, "condition worsened", "venlafaxine", false},
+		{"Effexor made my anxiety worse.", "anxiety", TypeSymptom, "anxiety", "venlafaxine", false},
+		{"On Effexor my memory got worse.", "memory got worse", TypeSymptom, "memory impairment", "venlafaxine", false},
 		{"Effexor gave me nausea, not that it did nothing.", "nausea", TypeSymptom, "nausea", "venlafaxine", false},
 	}
 	for _, tc := range tests {
