@@ -215,6 +215,14 @@ func TestIdioms(t *testing.T) {
 		"Tired it for four months on Lexapro.":                 "",
 		"Zoloft was a total nightmare.":                        "",
 		"On Zoloft I was exhausted all day.":                   "fatigue",
+		"The Lexapro leaflet was confusing.":                   "",
+		"On Lexapro I was confused all day.":                   "confusion",
+		"The side effects of Effexor were debilitating.":       "",
+		"Coming off Paxil was terrifying.":                     "",
+		"I worked up to 30 mg of Lexapro over a month.":        "",
+		"On Wellbutrin I got worked up over nothing.":          "agitation",
+		"I am so sick of taking Zoloft.":                       "",
+		"I was so sick on Zoloft the first week.":              "malaise",
 	} {
 		got := ""
 		for _, m := range mentionsOf(t, text) {

@@ -83,6 +83,10 @@ func TestLayPhrasings(t *testing.T) {
 		{"I was confused in the supermarket", "confused", "confusion"},
 		{"bloated and so much gas after meals", "so much gas", "flatulence"},
 		{"I had gas all afternoon", "gas", "flatulence"},
+		{"I got so lazy on it", "lazy", "lack of motivation"},
+		{"my head felt hazy until noon", "hazy", "feeling drugged"},
+		{"I kept stumbling on the stairs", "stumbling", "gait disturbance"},
+		{"I was really sick for a week", "really sick", "malaise"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) { expectMatch(t, m, tc.text, tc.surface, tc.concept) })
