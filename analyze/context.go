@@ -423,6 +423,8 @@ var (
 	exhaustedWhat = cue("exhaustedWhat")
 	idiomToDeath  = cue("idiomToDeath")
 	idiomAdjs     = cue("idiomAdjs")
+	// "confusing", "debilitating": what a thing is like, not a feeling
+	causeAdjectives = cue("causeAdjectives")
 	// "the main side effect was a headache": a subject that is a symptom keeps it literal.
 	literalSubjects = cue("literalSubjects")
 )
@@ -439,7 +441,16 @@ func idiom(toks []lexicon.Token, first, last int, concept string) bool {
 	if first > 0 {
 		prev = toks[first-1].Norm
 	}
+	if first == last && causeAdjectives[toks[first].Norm] {
+		return true
+	}
 	switch concept {
+	case "malaise":
+		// "so sick of the side effects": weary of, not ill
+		return toks[last].Norm == "sick" && next == "of"
+	case "agitation":
+		// "worked up to 30 mg", "worked up to a full dose": a titration, not agitation
+		return toks[last].Norm == "up" && next == "to"
 	case "fatigue":
 		switch toks[last].Norm {
 		case "tired":

@@ -215,6 +215,14 @@ func TestIdioms(t *testing.T) {
 		"Tired it for four months on Lexapro.":                 "",
 		"Zoloft was a total nightmare.":                        "",
 		"On Zoloft I was exhausted all day.":                   "fatigue",
+		"The Lexapro leaflet was confusing.":                   "",
+		"On Lexapro I was confused all day.":                   "confusion",
+		"The side effects of Effexor were debilitating.":       "",
+		"Coming off Paxil was terrifying.":                     "",
+		"I worked up to 30 mg of Lexapro over a month.":        "",
+		"On Wellbutrin I got worked up over nothing.":          "agitation",
+		"I am so sick of taking Zoloft.":                       "",
+		"I was so sick on Zoloft the first week.":              "malaise",
 	} {
 		got := ""
 		for _, m := range mentionsOf(t, text) {
@@ -440,5 +448,38 @@ func TestSymptomCore(t *testing.T) {
 	text = "On Zoloft I had headaches."
 	if m := mustFind(t, mentionsOf(t, text), text, "headaches"); m.Core != "" {
 		t.Errorf("core %q, want none", m.Core)
+	}
+}
+
+// TestEffects checks that what a drug did or failed to do is an effect, with the context
+// a symptom gets (drug, negation), and that the symptoms beside it stay symptoms.
+func TestEffects(t *testing.T) {
+	tests := []struct {
+		text, surface, typ, concept, drug string
+		negated                           bool
+	}{
+		{"Zoloft didn't work for my anxiety.", "didn't work", TypeEffect, "drug ineffective", "sertraline", false},
+		{"Zoloft didn't work for my anxiety.", "anxiety", TypeSymptom, "anxiety", "sertraline", false},
+		{"After a year on Lexapro it stopped working.", "stopped working", TypeEffect, "drug tolerance", "escitalopram", false},
+		{"My Adderall wears off by 2 pm.", "wears off", TypeEffect, "wearing off", "dextroamphetamine and amphetamine", false},
+		{"Effexor made my anxiety worse.", "made my anxiety worse", TypeEffect, "condition worsened", "venlafaxine", false},
+		{"Effexor made my anxiety worse.", "anxiety", TypeSymptom, "anxiety", "venlafaxine", false},
+		{"On Effexor my memory got worse.", "memory got worse", TypeSymptom, "memory impairment", "venlafaxine", false},
+		{"Effexor gave me nausea, not that it did nothing.", "nausea", TypeSymptom, "nausea", "venlafaxine", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text+"/"+tc.surface, func(t *testing.T) {
+			for _, m := range mentionsOf(t, tc.text) {
+				if m.Text != tc.surface {
+					continue
+				}
+				if m.Type != tc.typ || m.Concept != tc.concept || m.Drug != tc.drug || m.Negated != tc.negated {
+					t.Errorf("%q: type %s, concept %q, drug %q, negated %v; want %s, %q, %q, %v",
+						m.Text, m.Type, m.Concept, m.Drug, m.Negated, tc.typ, tc.concept, tc.drug, tc.negated)
+				}
+				return
+			}
+			t.Errorf("no mention %q in %v", tc.surface, mentionsOf(t, tc.text))
+		})
 	}
 }

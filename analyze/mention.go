@@ -17,15 +17,19 @@ const (
 	TypeDose      = "dose"
 	TypeFrequency = "frequency"
 	TypeDuration  = "duration"
+	// TypeEffect is what a drug did or failed to do for the writer ("didn't work",
+	// "stopped working"): a concept of the lexicon's drug effect system. It is read with
+	// a symptom's context (negation, role, drug) but is not a symptom.
+	TypeEffect = "effect"
 )
 
 // Types lists the mention types in the order the help shows them.
-var Types = []string{TypeDrug, TypeSymptom, TypeDose, TypeFrequency, TypeDuration}
+var Types = []string{TypeDrug, TypeSymptom, TypeEffect, TypeDose, TypeFrequency, TypeDuration}
 
-// Mention is one drug, symptom, dose, frequency or duration found in a section of a page.
+// Mention is one drug, symptom, effect, dose, frequency or duration found in a section of a page.
 type Mention struct {
 	Section       corpus.Section
-	Type          string // drug, symptom, dose, frequency or duration
+	Type          string // drug, symptom, effect, dose, frequency or duration
 	Text          string // the exact surface: section text[Start:End]
 	Start, End    int    // byte offsets in the section's text
 	Sentence      string // the sentence the mention is in
@@ -157,6 +161,7 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 	for _, s := range secs {
 		s.context(pageDrug, titleDrug, namedIn)
 		s.severities()
+		s.effects()
 		out = append(out, s.mentions...)
 		releaseTokens(s.toks)
 		s.toks = nil
@@ -170,8 +175,20 @@ func (a *Analyzer) Section(s corpus.Section) []Mention {
 	sec.drugContext()
 	sec.context(drugRef{}, drugRef{}, 0)
 	sec.severities()
+	sec.effects()
 	releaseTokens(sec.toks)
 	return sec.mentions
+}
+
+// effects retypes the symptoms of the drug effect system as effects, once their context
+// is read: until then they are read as symptoms are (and a symptom's context reads them
+// so), and only what is printed changes.
+func (s *section) effects() {
+	for i := range s.mentions {
+		if m := &s.mentions[i]; m.Type == TypeSymptom && m.Category == lexicon.DrugEffect {
+			m.Type = TypeEffect
+		}
+	}
 }
 
 // mostNamed returns the drug (not a class) of the given use (the writers' own, or other

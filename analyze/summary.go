@@ -318,7 +318,7 @@ func (s *Summarizer) Add(p *Post) {
 					d.doses[doseLabel(m.Dose)]++
 				}
 			}
-		case TypeSymptom:
+		case TypeSymptom, TypeEffect: // the report counts what drugs did with the symptoms, as before
 			y := s.symptom(m.Concept, m.Category)
 			y.row.Mentions++
 			switch {

@@ -54,8 +54,8 @@ source page.html is page.html), the sentence's number for CoNLL.
 Without --pred, rxvoice itself is scored: it reads each gold NAME.txt (as --input-format
 says; CoNLL sentences as plain text), or each source a JSON Lines set names, and tags it.
 
---map GOLD=TYPE[:ROLE] maps a gold label to an rxvoice type (drug, symptom, dose,
-frequency, duration) and, optionally, a role (adverse, indication, withdrawal, other);
+--map GOLD=TYPE[:ROLE] maps a gold label to an rxvoice type (drug, symptom, effect,
+dose, frequency, duration) and, optionally, a role (adverse, indication, withdrawal, other);
 it applies to brat and CoNLL labels, on both sides. With --map, only mapped labels are
 scored (the others are listed as ignored); without it, labels are scored as they are.
 A span's role is its Role attribute, else the role its label maps to.`,

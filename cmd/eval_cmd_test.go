@@ -188,7 +188,7 @@ func TestEvalErrors(t *testing.T) {
 	}{
 		{[]string{"eval", "--format", "csv", "x"}, `unknown format "csv" (want table, json)`},
 		{[]string{"eval", "--map", "ADR", "x"}, `--map "ADR": want LABEL=TYPE`},
-		{[]string{"eval", "--map", "ADR=symptoms", "x"}, `unknown type in --map ADR=symptoms: "symptoms" (want drug, symptom, dose, frequency, duration)`},
+		{[]string{"eval", "--map", "ADR=symptoms", "x"}, `unknown type in --map ADR=symptoms: "symptoms" (want drug, symptom, effect, dose, frequency, duration)`},
 		{[]string{"eval", "--map", "ADR=symptom:bad", "x"}, `unknown role in --map ADR=symptom:bad: "bad"`},
 		{[]string{"eval"}, "no gold annotations"},
 		{[]string{"eval", "../testdata/eval/forum/README.md"}, "not an annotation file"},

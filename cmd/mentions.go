@@ -135,7 +135,7 @@ func (r mentionTableRow) contextCell() string {
 		}
 	}
 	switch r.Type {
-	case "symptom":
+	case "symptom", "effect":
 		add(r.Role)
 		add(r.Severity)
 		if r.Negated != nil && *r.Negated {
@@ -179,7 +179,7 @@ func mentionRecord(sec *MentionRecord, m *analyze.Mention) MentionRecord {
 		Sentence: m.Sentence, Concept: m.Concept, Class: m.Class, Category: m.Category,
 		IsClass: m.IsClass, Term: m.Term, Fuzzy: m.Fuzzy, Corrected: m.Corrected}
 	r.Experiencer, r.Drug, r.DrugVia, r.Status = m.Experiencer, m.Drug, m.DrugVia, m.Status
-	if m.Type == analyze.TypeSymptom {
+	if m.Type == analyze.TypeSymptom || m.Type == analyze.TypeEffect {
 		neg := m.Negated
 		r.Negated, r.Certainty, r.Role, r.Severity, r.Core = &neg, m.Certainty, m.Role, m.Severity, m.Core
 	}

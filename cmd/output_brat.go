@@ -251,7 +251,7 @@ func bratAttributes(m *analyze.Mention) [][2]string {
 		}
 	}
 	switch m.Type {
-	case analyze.TypeSymptom:
+	case analyze.TypeSymptom, analyze.TypeEffect:
 		add("Role", m.Role)
 		if m.Negated {
 			out = append(out, [2]string{"Negated", ""})
@@ -303,6 +303,7 @@ const bratConf = `# rxvoice mentions --format brat: types and attributes
 [entities]
 drug
 symptom
+effect
 dose
 frequency
 duration
@@ -312,11 +313,11 @@ duration
 [events]
 
 [attributes]
-Role	Arg:symptom, Value:adverse|indication|withdrawal|other
-Negated	Arg:symptom
-Experiencer	Arg:symptom|drug, Value:self|other
-Certainty	Arg:symptom, Value:reported|hypothetical
-Severity	Arg:symptom, Value:mild|moderate|severe
+Role	Arg:symptom|effect, Value:adverse|indication|withdrawal|other
+Negated	Arg:symptom|effect
+Experiencer	Arg:symptom|effect|drug, Value:self|other
+Certainty	Arg:symptom|effect, Value:reported|hypothetical
+Severity	Arg:symptom|effect, Value:mild|moderate|severe
 Status	Arg:drug, Value:current|stopped|tapering|planned
 `
 

@@ -63,6 +63,30 @@ func TestLayPhrasings(t *testing.T) {
 		{"I'm breaking out like a teenager again", "breaking out like a teenager", "acne"},
 		{"the skin on my hands started peeling", "skin on my hands started peeling", "skin peeling"},
 		{"I scratch till I bleed", "scratch till I bleed", "itching"},
+		// the plain "inability to", "decrease in", "trouble with" ways of saying a loss
+		{"an inability to focus on anything at work", "inability to focus", "difficulty concentrating"},
+		{"it is difficult to concentrate in class", "difficult to concentrate", "difficulty concentrating"},
+		{"a big drop in libido after a month", "drop in libido", "decreased libido"},
+		{"I have no interest in sex at all", "no interest in sex", "decreased libido"},
+		{"total inability to reach orgasm on it", "inability to reach orgasm", "anorgasmia"},
+		{"some problems ejaculating since the dose went up", "problems ejaculating", "delayed ejaculation"},
+		{"a rapid heart beat at night", "rapid heart beat", "tachycardia"},
+		{"I get suicide thoughts when I forget a dose", "suicide thoughts", "suicidal ideation"},
+		{"low motivation to do anything", "low motivation", "lack of motivation"},
+		{"I have trouble with memory lately", "trouble with memory", "memory impairment"},
+		{"constant spaciness during the day", "spaciness", "feeling drugged"},
+		{"a flat mood that never lifts", "flat mood", "emotional blunting"},
+		{"I can't feel joy like before", "can't feel joy", "anhedonia"},
+		{"carb cravings every evening", "carb cravings", "increased appetite"},
+		{"I'm less hungry since I started", "less hungry", "decreased appetite"},
+		{"wild highs and lows all week", "highs and lows", "mood swings"},
+		{"I was confused in the supermarket", "confused", "confusion"},
+		{"bloated and so much gas after meals", "so much gas", "flatulence"},
+		{"I had gas all afternoon", "gas", "flatulence"},
+		{"I got so lazy on it", "lazy", "lack of motivation"},
+		{"my head felt hazy until noon", "hazy", "feeling drugged"},
+		{"I kept stumbling on the stairs", "stumbling", "gait disturbance"},
+		{"I was really sick for a week", "really sick", "malaise"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) { expectMatch(t, m, tc.text, tc.surface, tc.concept) })
@@ -84,6 +108,10 @@ func TestLayNonTerms(t *testing.T) {
 		{"the app is not working on my phone", "cognitive impairment"},
 		{"I read the same book twice", "difficulty concentrating"},
 		{"the pharmacy was short with me on the phone", "irritability"},
+		{"the drug companies isolate the active part", "social withdrawal"},
+		{"I'm a little sad it took so long to find", "sadness"},
+		{"life has its ups and downs like always", "mood swings"},
+		{"the initial side effects faded in a week", "initial worsening"},
 	}
 	for _, tc := range tests {
 		expectNoConcept(t, m, tc.text, tc.concept)

@@ -24,13 +24,20 @@ const (
 	Symptom Kind = "symptom"
 )
 
-// Systems are the body systems a symptom concept may have.
+// Systems are the body systems a symptom concept may have, and DrugEffect.
 var Systems = []string{
 	"psychiatric", "nervous system", "gastrointestinal", "musculoskeletal",
 	"infection and immune", "skin", "cardiovascular", "respiratory",
 	"endocrine and metabolic", "sexual and reproductive", "renal and urinary",
-	"eye and ear", "blood", "general",
+	"eye and ear", "blood", "general", DrugEffect,
 }
+
+// DrugEffect is the system of the concepts that say what a drug did or failed to do for
+// the writer ("didn't work", "stopped working", "wears off"): outcomes of the treatment,
+// not signs or symptoms of the writer's body, so they are tagged as effects, apart from
+// the symptoms (no annotated set we measure on, PsyTAR, CADEC or our forum sets, marks
+// them as symptoms).
+const DrugEffect = "drug effect"
 
 // Concept is one drug or symptom with the ways people write it.
 type Concept struct {

@@ -411,3 +411,32 @@ func expectNoConcept(t *testing.T, m *Matcher, text, concept string) {
 		}
 	}
 }
+
+// TestEffectLane checks that a drug effect does not take the tokens of a symptom inside
+// it, and that a symptom as long or longer takes an effect's.
+func TestEffectLane(t *testing.T) {
+	m := defaultMatcher(t)
+	tests := []struct {
+		text string
+		want []string // surface=concept, in text order
+	}{
+		{"it made my anxiety worse", []string{"made my anxiety worse=condition worsened", "anxiety=anxiety"}},
+		{"the nausea got worse every day", []string{"nausea=nausea", "got worse=condition worsened"}},
+		{"my memory got worse on it", []string{"memory got worse=memory impairment"}},
+		{"it just made it worse", []string{"made it worse=condition worsened"}},
+		{"it stopped working after a year", []string{"stopped working=drug tolerance"}},
+		// the effect is wearing off, and the pain is the writer's own
+		{"pain came back after 4 hours", []string{"pain came back after=wearing off", "pain=pain"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			var got []string
+			for _, x := range m.Match(tc.text) {
+				got = append(got, tc.text[x.Start:x.End]+"="+x.Concept.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -512,7 +512,7 @@ func isUpperWord(s string) bool {
 	return true
 }
 
-// resolve keeps, for each kind, the longest matches that do not overlap: longer span
+// resolve keeps, for each kind (drug, symptom, drug effect), the longest matches that do not overlap: longer span
 // first, then exact before fuzzy, ungapped before gapped, earlier start, lexicon order.
 func resolve(c []Match) []Match {
 	if len(c) <= 1 {
@@ -527,17 +527,26 @@ func resolve(c []Match) []Match {
 			cmp.Compare(a.Concept.Pos.Line, b.Concept.Pos.Line),
 			strings.Compare(a.Concept.Pos.File, b.Concept.Pos.File))
 	})
-	// Tokens already taken, for drugs and for symptoms: linear in the text, however many
-	// matches a long text has.
+	// Tokens already taken, for drugs, for symptoms and for drug effects: linear in the
+	// text, however many matches a long text has. An effect does not take a symptom's
+	// tokens ("made my anxiety worse" is an effect and, inside it, anxiety), but a
+	// symptom as long or longer takes an effect's ("my memory got worse" is memory
+	// impairment alone).
 	n := 0
 	for _, m := range c {
 		n = max(n, m.LastToken+1)
 	}
-	taken := [2][]bool{make([]bool, n), make([]bool, n)}
+	taken := [3][]bool{make([]bool, n), make([]bool, n), make([]bool, n)}
 	out := c[:0:0]
 	for _, m := range c {
 		k := 0
-		if m.Concept.Kind == Symptom {
+		switch {
+		case m.Concept.Kind == Symptom && m.Concept.Category == DrugEffect:
+			k = 2
+			if slices.Contains(taken[1][m.FirstToken:m.LastToken+1], true) {
+				continue
+			}
+		case m.Concept.Kind == Symptom:
 			k = 1
 		}
 		if slices.Contains(taken[k][m.FirstToken:m.LastToken+1], true) {
