@@ -1,40 +1,32 @@
 package lexicon
 
-// Where a misspelling is not read as a drug at all, whatever it is near: text in another
-// language ("konkret" is not Concerta, "vacances" not vaccines), a web address
-// ("i.imgur.com" is not Imdur), and a surname after a first name ("Jeff Bezos" is not
-// benzos). Exact terms are still matched there.
+// rxvoice reads English: text in another language has no mentions ("wir" is not
+// "wired", "konkret" is not Concerta, "Welt" is not a welt). In English, a misspelling is
+// not read as a drug in a web address ("i.imgur.com" is not Imdur) or as a surname after
+// a first name ("Jeff Bezos" is not benzos), and a one-word term written in the past form
+// ("winded", "sectioned") matches only an inflected word ("wind" and "section" are other
+// words; "sweats" and "shakes" are the symptoms of "sweating" and "shaking").
 
-// englishWords are the commonest English function words: in English prose they are a
-// third or more of the words; in German, French or Spanish only a few.
-var englishWords = map[string]bool{
-	"the": true, "and": true, "to": true, "of": true, "a": true, "i": true, "is": true,
-	"it": true, "in": true, "that": true, "was": true, "for": true, "my": true, "you": true,
-	"on": true, "with": true, "have": true, "but": true, "not": true, "be": true,
-	"this": true, "me": true, "so": true, "are": true, "had": true, "at": true, "he": true,
-	"she": true, "they": true, "we": true, "been": true, "from": true, "or": true,
-	"as": true, "by": true, "an": true, "if": true, "do": true, "about": true, "what": true,
-	"im": true, "ive": true, "dont": true, "didnt": true, "cant": true, "would": true,
-	"just": true, "all": true, "after": true, "when": true, "which": true, "there": true,
-	"their": true, "will": true, "can": true, "has": true, "were": true, "your": true,
-	"our": true, "her": true, "his": true, "them": true, "than": true, "then": true,
-	"also": true, "very": true, "some": true, "no": true, "any": true, "one": true,
-}
-
-// readsAsEnglish reports whether tokens are English prose, or too few words to tell: at
-// least one word in eight is a common English function word.
+// readsAsEnglish reports whether tokens are English, or too few words to tell: of their
+// first 200 words of three letters or more, at least half are English words (of the
+// embedded word list; a list of symptoms is English too) and not a third are words of
+// the language's own that English lacks. In German, French or Spanish prose most words
+// are not English ("konkret", "Frage", "vacances").
 func readsAsEnglish(toks []Token) bool {
-	words, common := 0, 0
+	words, english := 0, 0
 	for i := range toks {
-		if toks[i].Kind != Word {
+		t := &toks[i]
+		if t.Kind != Word || len(t.Norm) < 3 {
 			continue
 		}
-		words++
-		if englishWords[toks[i].Norm] {
-			common++
+		if words++; IsEnglish(t.Norm) || isName(t.Norm) {
+			english++
+		}
+		if words == 200 {
+			break
 		}
 	}
-	return words < 12 || common*8 >= words
+	return words < 8 || english*2 >= words
 }
 
 // inAddress reports a word that is part of a web or mail address: joined to a dot, a
@@ -71,4 +63,15 @@ func afterFirstName(text string, toks []Token, i int) bool {
 func capitalized(text string, t *Token) bool {
 	c := text[t.Start]
 	return c >= 'A' && c <= 'Z'
+}
+
+// pastForm reports a word ending in -ed (of four letters or more before it): a term
+// written so ("winded", "sectioned", "wired") is an adjective the bare word is not.
+func pastForm(w string) bool {
+	return len(w) >= 6 && w[len(w)-2:] == "ed" && w[len(w)-3] != 'e' // not "nosebleed"
+}
+
+// inflected reports a word with an -ed or -ing ending.
+func inflected(w string) bool {
+	return pastForm(w) || len(w) >= 7 && w[len(w)-3:] == "ing"
 }

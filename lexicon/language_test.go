@@ -22,6 +22,8 @@ func TestNoDrugWhereNoMisspelling(t *testing.T) {
 		// A surname after a first name.
 		{"Amazon founder Jeff Bezos said last year that the program had grown.", ""},
 		{"I have been on benzos for years and my doctor wants me off them.", "benzodiazepines"},
+		// Another language has no mentions at all: German "wir" is not "wired", "Welt" no welt.
+		{"Wir haben in der ganzen Welt gesucht, aber wir haben nichts gefunden, was uns gefallen hat.", ""},
 		// A doubled consonant: win, not wine.
 		{"We went to an award-winning restaurant for our anniversary dinner.", ""},
 		{"A glass of wine with dinner makes my reflux worse.", "alcohol"},
@@ -35,6 +37,30 @@ func TestNoDrugWhereNoMisspelling(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("%q: drug %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPastFormTerms: a one-word term written in the past form matches only an inflected
+// word ("winded", not "wind"); -ing terms keep their nouns ("sweats" of "sweating").
+func TestPastFormTerms(t *testing.T) {
+	m := freshMatcher(t)
+	for _, tc := range []struct{ text, want string }{
+		{"I get winded climbing the stairs since I started the new pills.", "dyspnea"},
+		{"The wind was so strong on the hill that we turned back early.", ""},
+		{"I wake up with night sweats every night on this medication.", "night sweats"},
+		{"Went clubbing last night and we danced until three in the morning.", ""},
+		{"I had nosebleeds almost every day on the blood thinner.", "epistaxis"},
+	} {
+		got := ""
+		for _, x := range m.Match(tc.text) {
+			if x.Concept.Kind != Drug {
+				got = x.Concept.Name
+				break
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: symptom %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -334,6 +334,9 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	}
 	var alts []altStart
 	english := readsAsEnglish(toks)
+	if !english {
+		return nil // rxvoice reads English: a German or French comment has no mentions
+	}
 	for k, i := range idx {
 		t := &toks[i]
 		key := m.resolveKey(t)
@@ -374,6 +377,9 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		for _, te := range n.ends {
 			if te.exact != nil && !exactOK(text, toks, idx, first, k, te.exact) {
 				continue
+			}
+			if k-first == 1 && fz == 0 && pastForm(te.term.Text) && !inflected(toks[idx[first]].Norm) {
+				continue // "winded" is not "wind", "sectioned" not "section"
 			}
 			if te.term.NeedsContext && !m.guard.adjacent(toks, idx, first, k-1, true) {
 				continue // "my PCP", not "smoked PCP"
