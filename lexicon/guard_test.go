@@ -125,11 +125,32 @@ func TestParseGuardErrors(t *testing.T) {
 		{"stray\n", "g.txt:1: \"stray\" before any [list] header"},
 		{"[before]\ntwo words\n", "g.txt:2: cue \"two words\""},
 		{"[before]\non\n", "no [filler] list"},
+		{"[term]\nBars\ton\n", "g.txt:2: [term] line \"Bars\\ton\""},
+		{"[term]\nbars\ton\nbars\ttook\n", "g.txt:3: [term] \"bars\" listed twice"},
+		{"[term]\nbars\tOn\n", "g.txt:2: [term] \"bars\": cue \"On\""},
+		{"[before]\non\n[filler]\na\n[after]\nmg\n[sentence]\nmg\n[never]\nmy\n", "no [unit] list"},
 	} {
 		_, err := parseGuard("g.txt", tc.text)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("parseGuard(%q) = %v, want an error with %q", tc.text, err, tc.want)
 		}
+	}
+}
+
+// A [term] of the guard cues must be a ?TERM of the lexicon, or its context is dead data.
+func TestCheckTermCues(t *testing.T) {
+	lx, err := Parse("drugs.tsv", "concept\tclass\tterms\nalprazolam\tbenzodiazepine\txanax|?=bars|bar\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := parseGuard("g.txt", "[before]\non\n[filler]\na\n[after]\nmg\n[sentence]\nmg\n[never]\nmy\n[unit]\nmg\n[term]\nbars\ton\nxanax\ton\nbar\ton\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := lx.checkTermCues("g.txt", g)
+	if len(errs) != 2 || !strings.Contains(errs.Error(), "g.txt:15: [term] \"xanax\" is not a ?TERM") ||
+		!strings.Contains(errs.Error(), "g.txt:16: [term] \"bar\" is not a ?TERM") {
+		t.Errorf("errors %v", errs)
 	}
 }
 

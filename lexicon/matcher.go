@@ -373,8 +373,8 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			if te.exact != nil && !exactOK(text, toks, idx, first, k, te.exact) {
 				continue
 			}
-			if te.term.NeedsContext && !m.guard.adjacent(toks, idx, first, k-1, true) {
-				continue // "my PCP", not "smoked PCP"
+			if te.term.NeedsContext && !m.guard.beside(text, toks, idx, first, k-1, strings.ToLower(te.term.Text)) {
+				continue // "my PCP", not "smoked PCP"; "lean meat", not "sipping lean"
 			}
 			if fz > 0 && slices.Contains(needCtx[first:k], true) && !m.guard.inSentence(toks, idx, first, k-1) {
 				continue // "we eat paleo", not "I was prescribed paleo"
