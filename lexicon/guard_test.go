@@ -50,6 +50,44 @@ func TestAbbreviationNeedsContext(t *testing.T) {
 	}
 }
 
+// TestSlangNeedsItsOwnContext: a ?TERM of the [term] list counts only with one of its
+// own words right before it or a dose beside it; the general lists do not apply to it.
+func TestSlangNeedsItsOwnContext(t *testing.T) {
+	m := defaultMatcher(t)
+	tests := []struct {
+		text string
+		want string // "" when no drug may be found
+	}{
+		{"I was taking 2mg bars daily.", "alprazolam"},                 // a dose right before
+		{"I was taking 2 mg bars daily.", "alprazolam"},                // the unit apart
+		{"I was on bars for a year.", "alprazolam"},                    // its own word right before
+		{"He did pull-ups on the bars.", ""},                           // no filler between
+		{"We went to the bars.", ""},                                   // no word of its own
+		{"I had no bars on my phone.", ""},                             // "no" is no cue
+		{"subs 8mg twice a day", "buprenorphine and naloxone"},         // a dose right after
+		{"subs 8 dollars each", ""},                                    // a number, but no unit
+		{"sipping lean all night", "promethazine and codeine"},         // its own word
+		{"I keep lean by walking.", ""},                                // "keep" is a general cue only
+		{"Focus on lean protein.", ""},                                 // "on" is not one of lean's
+		{"I was popping blues.", "oxycodone"},                          // its own word, written as listed
+		{"I took blue pills for a week.", ""},                          // =blues: not its stem "blue"
+		{"I was on roxy for months.", "oxycodone"},                     // lowercase: the slang
+		{"We took Roxy to the vet.", ""},                               // capitalized: a name
+		{"I was on roxy's side.", ""},                                  // a possessive: a person
+		{"I took 120mg beans.", "mdma"},                                // beans: a dose only
+		{"We lived on beans and toast.", ""},                           // no word counts for beans
+		{"He was popping beans into his mouth.", ""},                   // not even "popping"
+		{"I took percs after surgery.", "oxycodone and acetaminophen"}, // the general lists
+		{"The percs of the job are great.", ""},
+	}
+	for _, tc := range tests {
+		got := drugsIn(m, tc.text)
+		if tc.want == "" && len(got) > 0 || tc.want != "" && (len(got) != 1 || got[0] != tc.want) {
+			t.Errorf("%q: drugs %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestCorrectionNeedsEvidence: a misspelling is read as a drug only with evidence. Each
 // rule of doubt, with a case it rejects and one it keeps.
 func TestCorrectionNeedsEvidence(t *testing.T) {
@@ -125,11 +163,32 @@ func TestParseGuardErrors(t *testing.T) {
 		{"stray\n", "g.txt:1: \"stray\" before any [list] header"},
 		{"[before]\ntwo words\n", "g.txt:2: cue \"two words\""},
 		{"[before]\non\n", "no [filler] list"},
+		{"[term]\nBars\ton\n", "g.txt:2: [term] line \"Bars\\ton\""},
+		{"[term]\nbars\ton\nbars\ttook\n", "g.txt:3: [term] \"bars\" listed twice"},
+		{"[term]\nbars\tOn\n", "g.txt:2: [term] \"bars\": cue \"On\""},
+		{"[before]\non\n[filler]\na\n[after]\nmg\n[sentence]\nmg\n[never]\nmy\n", "no [unit] list"},
 	} {
 		_, err := parseGuard("g.txt", tc.text)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("parseGuard(%q) = %v, want an error with %q", tc.text, err, tc.want)
 		}
+	}
+}
+
+// A [term] of the guard cues must be a ?TERM of the lexicon, or its context is dead data.
+func TestCheckTermCues(t *testing.T) {
+	lx, err := Parse("drugs.tsv", "concept\tclass\tterms\nalprazolam\tbenzodiazepine\txanax|?=bars|bar\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := parseGuard("g.txt", "[before]\non\n[filler]\na\n[after]\nmg\n[sentence]\nmg\n[never]\nmy\n[unit]\nmg\n[term]\nbars\ton\nxanax\ton\nbar\ton\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := lx.checkTermCues("g.txt", g)
+	if len(errs) != 2 || !strings.Contains(errs.Error(), "g.txt:15: [term] \"xanax\" is not a ?TERM") ||
+		!strings.Contains(errs.Error(), "g.txt:16: [term] \"bar\" is not a ?TERM") {
+		t.Errorf("errors %v", errs)
 	}
 }
 

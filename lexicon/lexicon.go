@@ -131,11 +131,36 @@ func Default() (*Lexicon, error) {
 	if errs := lx.markCommon("lexicon/common/top200.tsv", string(b)); len(errs) > 0 {
 		return nil, errs
 	}
-	if _, err := loadGuard(); err != nil {
+	g, err := loadGuard()
+	if err != nil {
 		return nil, err
+	}
+	if errs := lx.checkTermCues("lexicon/guard.txt", g); len(errs) > 0 {
+		return nil, errs
 	}
 	lx.finish()
 	return lx, nil
+}
+
+// checkTermCues reports a [term] of the guard cues that is no ?TERM of lx: its own
+// context would never be asked for.
+func (lx *Lexicon) checkTermCues(file string, g *guardCues) Errors {
+	doubtful := map[string]bool{}
+	for _, c := range lx.byName[Drug] {
+		for _, t := range c.Terms {
+			if t.NeedsContext {
+				doubtful[strings.ToLower(t.Text)] = true
+			}
+		}
+	}
+	var errs Errors
+	for term, tc := range g.terms {
+		if !doubtful[term] {
+			errs = append(errs, &Error{Pos{file, tc.line}, fmt.Sprintf("[term] %q is not a ?TERM of a drug in the lexicon (write it as in lexicon/data, without the ?)", term)})
+		}
+	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Pos.Line < errs[j].Pos.Line })
+	return errs
 }
 
 // markCommon reads a list of common drugs (concept TAB brands, see common/top200.tsv)

@@ -381,8 +381,8 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			if k-first == 1 && fz == 0 && pastForm(te.term.Text) && !inflected(toks[idx[first]].Norm) {
 				continue // "winded" is not "wind", "sectioned" not "section"
 			}
-			if te.term.NeedsContext && !m.guard.adjacent(toks, idx, first, k-1, true) {
-				continue // "my PCP", not "smoked PCP"
+			if te.term.NeedsContext && !m.guard.beside(text, toks, idx, first, k-1, strings.ToLower(te.term.Text)) {
+				continue // "my PCP", not "smoked PCP"; "lean meat", not "sipping lean"
 			}
 			if fz > 0 && slices.Contains(needCtx[first:k], true) && !m.guard.inSentence(toks, idx, first, k-1) {
 				continue // "we eat paleo", not "I was prescribed paleo"
