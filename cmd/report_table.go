@@ -9,7 +9,7 @@ import (
 // writeReportTable draws each table of the report with the table writer: boxed and
 // fitted on a terminal, plain and never truncated when piped.
 func writeReportTable(streams *IO, s *analyze.Summary, evidence bool) error {
-	for i, t := range reportTables(s, evidence) {
+	for i, t := range reportTables(s, evidence, false) {
 		if t.Name == "comments" && len(t.Rows) == 0 {
 			continue
 		}
