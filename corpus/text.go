@@ -725,8 +725,57 @@ func maySay(t string) bool {
 	return hasSayWord(t) && !moreWords(t, 12)
 }
 
-// hasSayWord reports a byline verb in t ("says", "sagt", "a écrit", "dijo").
+// sayWords are the byline verbs hasSayWord looks for, lower case.
+var sayWords = []string{"say", "said", "wrote", "writes", "commented", "sagt", "schr", "meint", "crit",
+	"dit", "dice", "scrive", "zegt", "dijo", "escribi", "coment", "zei", "schreef"}
+
+// hasSayWord reports a byline verb in t ("says", "sagt", "a écrit", "dijo"). It runs on
+// most short lines of a page: one pass over the bytes, folding ASCII capitals as it goes;
+// a line with capitals and other than ASCII takes strings.ToLower, which may fold a
+// letter into ASCII ("İ" to "i̇").
 func hasSayWord(t string) bool {
+	upper, ascii := false, true
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		upper = upper || 'A' <= c && c <= 'Z'
+		ascii = ascii && c < utf8.RuneSelf
+	}
+	if upper && !ascii {
+		return hasSayWordSlow(t)
+	}
+	for i := 0; i < len(t); i++ {
+		switch t[i] | 0x20 { // the first letters of sayWords, in either case
+		case 's', 'w', 'c', 'm', 'd', 'z', 'e':
+			for _, w := range sayWords {
+				if hasFoldedPrefix(t[i:], w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hasFoldedPrefix reports whether t starts with the lower-case ASCII word w, ASCII
+// capitals in t folded.
+func hasFoldedPrefix(t, w string) bool {
+	if len(t) < len(w) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		c := t[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasSayWordSlow is hasSayWord for a line with capitals and other than ASCII.
+func hasSayWordSlow(t string) bool {
 	// "Jane says:", "kestrel wrote:", "JOHN SAID:": fold case only when the line has capitals
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; 'A' <= c && c <= 'Z' {

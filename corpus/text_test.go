@@ -474,3 +474,31 @@ func TestAuthorIndex(t *testing.T) {
 		})
 	}
 }
+
+// hasSayWord's one pass finds what the search of each word in the lowered line finds, on
+// every line of the test pages and on lines made to trip it.
+func TestHasSayWord(t *testing.T) {
+	lines := []string{"Jane says:", "JOHN SAID:", "kestrel wrote:", "Marie a écrit :", "ESCRIBİ", "escribİ",
+		"Ana dijo", "SCHREEF", "Pedro COMENTÓ", "ZEGT", "nothing here", "", "s", "DI", "Dit", "sAy", "ÉCRIT", "\u212Aelvin said"}
+	files, _ := Expand([]string{"../testdata/pages", "../testdata/klonopin-immune-comments.txt"})
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	found := 0
+	for _, l := range lines {
+		got, want := hasSayWord(l), hasSayWordSlow(l)
+		if got != want {
+			t.Errorf("hasSayWord(%q) = %v, want %v", l, got, want)
+		}
+		if got {
+			found++
+		}
+	}
+	if found < 50 {
+		t.Errorf("only %d lines with a byline verb", found)
+	}
+}
