@@ -385,17 +385,30 @@ func parsePageText(source, text string) *Page {
 // comment asks (a reply names the one it answers), and a scan back over the page made a
 // page of 100,000 comments quadratic.
 type authorIndex struct {
-	last map[string]int // the author as written -> the latest comment
-	fold map[string]int // the author less a leading "@", case-folded (foldKey) -> the latest comment
+	last  map[string]int // the author as written -> the latest comment
+	fold  map[string]int // the author less a leading "@", case-folded (foldKey) -> the latest comment
+	added []addedAuthor  // the comments added, in order: fold is made at its first use
+}
+
+type addedAuthor struct {
+	author string
+	i      int
 }
 
 func newAuthorIndex() *authorIndex {
-	return &authorIndex{last: map[string]int{}, fold: map[string]int{}}
+	return &authorIndex{last: map[string]int{}}
 }
 
 // add records comment i, the latest so far, by author.
 func (x *authorIndex) add(author string, i int) {
 	x.last[author] = i
+	x.added = append(x.added, addedAuthor{author, i})
+	if x.fold != nil {
+		x.addFold(author, i)
+	}
+}
+
+func (x *authorIndex) addFold(author string, i int) {
 	if a := strings.TrimPrefix(author, "@"); a != "" {
 		x.fold[foldKey(a)] = i
 	}
@@ -414,6 +427,12 @@ func (x *authorIndex) lastBy(author string) int {
 func (x *authorIndex) lastFold(name string) int {
 	if name == "" {
 		return -1
+	}
+	if x.fold == nil { // few pages have replies that open with a handle
+		x.fold = map[string]int{}
+		for _, a := range x.added {
+			x.addFold(a.author, a.i)
+		}
 	}
 	if i, ok := x.fold[foldKey(name)]; ok {
 		return i

@@ -473,6 +473,15 @@ func TestAuthorIndex(t *testing.T) {
 			}
 		})
 	}
+	// Comments added after the first case-folded look-up are found too.
+	x.add("@Zed", len(authors))
+	x.add("AMY", len(authors)+1)
+	if got := x.lastFold("zed"); got != len(authors) {
+		t.Errorf("lastFold(zed) = %d after it was added, want %d", got, len(authors))
+	}
+	if got := x.lastFold("amy"); got != len(authors)+1 {
+		t.Errorf("lastFold(amy) = %d after AMY was added, want %d", got, len(authors)+1)
+	}
 }
 
 // hasSayWord's one pass finds what the search of each word in the lowered line finds, on
