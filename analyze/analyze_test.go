@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -186,5 +187,58 @@ func BenchmarkLongSection(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		a.Page(p)
+	}
+}
+
+// A large page is read in two passes (PageSections); its mentions must be those of one.
+func TestTwoPassPage(t *testing.T) {
+	a := analyzer(t)
+	files, _ := corpus.Expand([]string{"../testdata/klonopin-immune-comments.txt", "../testdata/pages"})
+	var pages []*corpus.Page
+	merged := &corpus.Page{Source: "merged", Format: corpus.FormatPageText, Title: "Klonopin user reviews"}
+	for _, f := range files {
+		ps, err := corpus.ReadFile(f, corpus.Options{})
+		if err != nil {
+			continue // the test pages include inputs that must fail
+		}
+		for _, p := range ps {
+			pages = append(pages, p)
+			for _, c := range p.Comments {
+				c.Index = len(merged.Comments)
+				merged.Comments = append(merged.Comments, c)
+			}
+		}
+	}
+	pages = append(pages, merged) // one page of many sections, whose drug and title matter
+	read := func(p *corpus.Page, twoPass bool) []Mention {
+		var out []Mention
+		a.pageSections(p, twoPass, func(s corpus.Section, ms []Mention) error {
+			for i := range ms {
+				if ms[i].Section != s {
+					t.Fatalf("%s: a mention of another section", p.Source)
+				}
+			}
+			out = append(out, ms...)
+			return nil
+		})
+		return out
+	}
+	n := 0
+	for _, p := range pages {
+		one, two := read(p, false), read(p, true)
+		n += len(one)
+		if len(one) != len(two) {
+			t.Errorf("%s: %d mentions in one pass, %d in two", p.Source, len(one), len(two))
+			continue
+		}
+		for i := range one {
+			if !reflect.DeepEqual(one[i], two[i]) {
+				t.Errorf("%s: mention %d differs:\none pass  %+v\ntwo passes %+v", p.Source, i, one[i], two[i])
+				break
+			}
+		}
+	}
+	if len(merged.Comments) < 100 || n < 1000 {
+		t.Errorf("only %d comments merged, %d mentions: the test reads too little", len(merged.Comments), n)
 	}
 }

@@ -126,13 +126,35 @@ type section struct {
 // Page returns the mentions of every section of a page, article first, each in text
 // order, with their context.
 func (a *Analyzer) Page(p *corpus.Page) []Mention {
-	secs := make([]*section, 0, len(p.Comments)+1)
-	for _, s := range p.Sections() {
-		secs = append(secs, a.scan(s))
+	var out []Mention
+	a.PageSections(p, func(_ corpus.Section, ms []Mention) error {
+		out = append(out, ms...)
+		return nil
+	})
+	return out
+}
+
+// onePassText is the most text a page may have to be read in one pass, every section's
+// tokens held until the page's drug is known (they take about 60 times the text). A
+// larger page is read twice: once for its drug, then section by section, so that its
+// tokens are never held at once: a page of 200,000 comments took 1.6 GB in one pass.
+const onePassText = 256 << 10
+
+// PageSections is Page handing each section's mentions (article first, each in text
+// order, with their context; the slice is fn's) to fn as soon as they are complete, so
+// that a caller need not hold the page's mentions either. An error of fn stops the
+// reading and is returned.
+func (a *Analyzer) PageSections(p *corpus.Page, fn func(corpus.Section, []Mention) error) error {
+	size := len(p.Article)
+	for i := range p.Comments {
+		size += len(p.Comments[i].Text)
 	}
-	for _, s := range secs {
-		s.drugContext()
-	}
+	return a.pageSections(p, size > onePassText, fn)
+}
+
+// pageSections reads a page in one pass (every section held) or in two (twoPass); the
+// mentions are the same.
+func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(corpus.Section, []Mention) error) error {
 	// A review page names its drug in the title: "Atorvastatin user reviews".
 	var titleDrug drugRef
 	if p.Title != "" {
@@ -142,6 +164,43 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 				break
 			}
 		}
+	}
+	finish := func(s *section, pageDrug drugRef, namedIn int) error {
+		s.context(pageDrug, titleDrug, namedIn)
+		s.severities()
+		s.effects()
+		releaseTokens(s.toks)
+		s.toks = nil
+		return fn(s.sec, s.mentions)
+	}
+	if twoPass {
+		var named pageNames
+		for _, sc := range p.Sections() {
+			s := a.scan(sc)
+			s.drugContext()
+			named.add(s)
+			releaseTokens(s.toks)
+		}
+		pageDrug := named.mostNamed()
+		if pageDrug.name == "" {
+			pageDrug = titleDrug
+		}
+		namedIn := named.sections[pageDrug.name]
+		for _, sc := range p.Sections() {
+			s := a.scan(sc)
+			s.drugContext()
+			if err := finish(s, pageDrug, namedIn); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	secs := make([]*section, 0, len(p.Comments)+1)
+	for _, s := range p.Sections() {
+		secs = append(secs, a.scan(s))
+	}
+	for _, s := range secs {
+		s.drugContext()
 	}
 	pageDrug := mostNamed(useOwn, secs...) // the page's main drug: the one its comments name most
 	if pageDrug.name == "" {
@@ -153,20 +212,61 @@ func (a *Analyzer) Page(p *corpus.Page) []Mention {
 			namedIn++
 		}
 	}
-	n := 0
-	for _, s := range secs {
-		n += len(s.mentions)
+	for i, s := range secs {
+		if err := finish(s, pageDrug, namedIn); err != nil {
+			for _, s := range secs[i+1:] {
+				releaseTokens(s.toks)
+			}
+			return err
+		}
+		secs[i] = nil
 	}
-	out := make([]Mention, 0, n)
-	for _, s := range secs {
-		s.context(pageDrug, titleDrug, namedIn)
-		s.severities()
-		s.effects()
-		out = append(out, s.mentions...)
-		releaseTokens(s.toks)
-		s.toks = nil
+	return nil
+}
+
+// pageNames is what the first pass over a large page keeps of each section: what
+// mostNamed(useOwn, ...) and names read, by drug, in the memory of the drugs named.
+type pageNames struct {
+	order    []drugRef      // the drugs the writers are on, in the order first named
+	counts   map[string]int // drug -> its own-use mentions
+	sections map[string]int // drug -> the sections that name it as the writer's
+}
+
+func (n *pageNames) add(s *section) {
+	if n.counts == nil {
+		n.counts, n.sections = map[string]int{}, map[string]int{}
 	}
-	return out
+	var seen map[string]bool
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Type != TypeDrug || m.IsClass || m.use != useOwn {
+			continue
+		}
+		if n.counts[m.Concept] == 0 {
+			n.order = append(n.order, drugRef{m.Concept, m.Class})
+		}
+		n.counts[m.Concept]++
+		if m.Concept != "" && !seen[m.Concept] { // ownDrug(m), as names checks
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[m.Concept] = true
+			n.sections[m.Concept]++
+		}
+	}
+}
+
+// mostNamed is mostNamed(useOwn, ...) over the sections added: the first drug named to
+// reach the top count, a substance only when named more than once. (A drug's later
+// mentions cannot win where its first did not: the top count only grows.)
+func (n *pageNames) mostNamed() drugRef {
+	best, bestN := drugRef{}, 0
+	for _, d := range n.order {
+		if c := n.counts[d.name]; c > bestN && (d.class != "substance" || c > 1) {
+			best, bestN = d, c
+		}
+	}
+	return best
 }
 
 // Section returns the mentions in one section, read on its own.

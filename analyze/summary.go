@@ -27,7 +27,38 @@ type Summary struct {
 	Drugs          []DrugRow    `json:"drugs"`
 	Symptoms       []SymptomRow `json:"symptoms"`
 	Pairs          []PairRow    `json:"pairs"`
-	Comments       []CommentRow `json:"comments"`
+	// Comments is empty in a Summary made by a Summarizer: its rows, one per comment
+	// (SummaryOptions.KeepPosts), are made one at a time by EachComment, and the JSON
+	// form writes them here.
+	Comments []CommentRow `json:"comments"`
+	rows     *commentRows
+}
+
+// NumComments is the number of comment rows: those of Comments, or of EachComment.
+func (s *Summary) NumComments() int {
+	if s.rows != nil {
+		return len(s.rows.rows)
+	}
+	return len(s.Comments)
+}
+
+// EachComment calls fn with each comment row in the order the comments were added (the
+// rows of Comments, for a Summary made otherwise); an error of fn stops it.
+func (s *Summary) EachComment(fn func(CommentRow) error) error {
+	for _, r := range s.Comments {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if s.rows == nil {
+		return nil
+	}
+	for i := range s.rows.rows {
+		if err := fn(s.rows.row(i)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Filters are the report's filters, as given.
@@ -170,7 +201,7 @@ type SummaryOptions struct {
 type Summarizer struct {
 	opt        SummaryOptions
 	pages      map[string]bool
-	commenters map[uint64]bool
+	commenters map[uint64]uint32 // commenterID -> the commenter's number, from 0
 	posts      int
 	undated    int
 	first      time.Time
@@ -180,38 +211,38 @@ type Summarizer struct {
 	drugs      map[string]*drugAcc
 	symptoms   map[string]*symptomAcc
 	pairs      map[[2]string]*pairAcc
-	comments   []CommentRow
+	comments   commentRows // when KeepPosts
 	// Adverse reporters: commenters who attribute an adverse symptom to a drug, in all
 	// and by drug and by symptom (the margins of each pair's 2x2 table).
-	adverse        map[uint64]bool
-	adverseDrug    map[string]map[uint64]bool
-	adverseSymptom map[string]map[uint64]bool
+	adverse        idSet
+	adverseDrug    map[string]*idSet
+	adverseSymptom map[string]*idSet
 	drugFilter     map[string]bool
 }
 
 type drugAcc struct {
 	row        DrugRow
 	comments   int
-	commenters map[uint64]bool
+	commenters idSet
 	surfaces   map[string]int
-	status     map[string]map[uint64]bool
+	status     map[string]*idSet
 	durations  []float64
 	doses      map[string]int
 }
 
 type symptomAcc struct {
 	row     SymptomRow
-	self    map[uint64]bool
-	role    map[string]map[uint64]bool
-	negated map[uint64]bool
-	other   map[uint64]bool
-	drugs   map[string]map[uint64]bool
-	sev     map[string]map[uint64]bool
+	self    idSet
+	role    map[string]*idSet
+	negated idSet
+	other   idSet
+	drugs   map[string]*idSet
+	sev     map[string]*idSet
 }
 
 type pairAcc struct {
-	commenters map[uint64]bool
-	adverse    map[uint64]bool // commenters who attribute the symptom to the drug as adverse
+	commenters idSet
+	adverse    idSet // commenters who attribute the symptom to the drug as adverse
 	roles      map[string]int
 	evidence   []Evidence
 }
@@ -221,10 +252,9 @@ func NewSummarizer(opt SummaryOptions) *Summarizer {
 	if opt.MaxDuration == 0 {
 		opt.MaxDuration = 10000
 	}
-	s := &Summarizer{opt: opt, pages: map[string]bool{}, commenters: map[uint64]bool{},
+	s := &Summarizer{opt: opt, pages: map[string]bool{}, commenters: map[uint64]uint32{},
 		perYear: map[int]int{}, drugs: map[string]*drugAcc{}, symptoms: map[string]*symptomAcc{},
-		pairs: map[[2]string]*pairAcc{}, adverse: map[uint64]bool{},
-		adverseDrug: map[string]map[uint64]bool{}, adverseSymptom: map[string]map[uint64]bool{}}
+		pairs: map[[2]string]*pairAcc{}, adverseDrug: map[string]*idSet{}, adverseSymptom: map[string]*idSet{}}
 	if len(opt.Drugs) > 0 {
 		s.drugFilter = map[string]bool{}
 		for _, d := range opt.Drugs {
@@ -264,9 +294,15 @@ func (s *Summarizer) Add(p *Post) {
 			return
 		}
 	}
-	id := commenterID(p)
+	key := commenterID(p)
+	id, ok := s.commenters[key]
+	if !ok {
+		id = uint32(len(s.commenters))
+		s.commenters[key] = id
+	}
+	mark := func(sets map[string]*idSet, k string) { s.mark(sets, k, id) }
+	add := func(set *idSet) { set.add(id, uint32(len(s.commenters))) }
 	s.posts++
-	s.commenters[id] = true
 	if p.Posted.IsZero() {
 		s.undated++
 	} else {
@@ -280,11 +316,7 @@ func (s *Summarizer) Add(p *Post) {
 	}
 	s.mentions += len(p.Mentions)
 	seenDrug := map[string]bool{}
-	var row *CommentRow
-	if s.opt.KeepPosts {
-		s.comments = append(s.comments, CommentRow{Source: p.Source, Comment: p.Comment, Author: p.Author, Posted: iso(p.Posted)})
-		row = &s.comments[len(s.comments)-1]
-	}
+	var rowDrugs, rowSymptoms []string // the comment's row, when KeepPosts
 	for i := range p.Mentions {
 		m := &p.Mentions[i]
 		switch m.Type {
@@ -295,13 +327,13 @@ func (s *Summarizer) Add(p *Post) {
 			if !seenDrug[m.Concept] {
 				seenDrug[m.Concept] = true
 				d.comments++
-				if row != nil {
-					row.Drugs = append(row.Drugs, m.Concept)
+				if s.opt.KeepPosts {
+					rowDrugs = append(rowDrugs, m.Concept)
 				}
 			}
-			d.commenters[id] = true
+			add(&d.commenters)
 			if m.Status != "" && m.Experiencer != Other {
-				mark(d.status, m.Status, id)
+				mark(d.status, m.Status)
 			}
 			s.evidence(&d.row.Evidence, p, m)
 		case TypeDuration:
@@ -323,58 +355,60 @@ func (s *Summarizer) Add(p *Post) {
 			y.row.Mentions++
 			switch {
 			case m.Negated:
-				y.negated[id] = true
+				add(&y.negated)
 			case m.Experiencer == Other:
-				y.other[id] = true
+				add(&y.other)
 			case m.Certainty == Hypothetical:
 			default:
-				y.self[id] = true
-				mark(y.role, m.Role, id)
+				add(&y.self)
+				mark(y.role, m.Role)
 				if m.Severity != "" {
-					mark(y.sev, m.Severity, id)
+					mark(y.sev, m.Severity)
 				}
 				if m.Drug != "" {
-					mark(y.drugs, m.Drug, id)
+					mark(y.drugs, m.Drug)
 					pa := s.pairs[[2]string{m.Drug, m.Concept}]
 					if pa == nil {
-						pa = &pairAcc{commenters: map[uint64]bool{}, adverse: map[uint64]bool{}, roles: map[string]int{}}
+						pa = &pairAcc{roles: map[string]int{}}
 						s.pairs[[2]string{m.Drug, m.Concept}] = pa
 					}
-					pa.commenters[id] = true
+					add(&pa.commenters)
 					if m.Role == RoleAdverse {
-						pa.adverse[id] = true
-						s.adverse[id] = true
-						mark(s.adverseDrug, m.Drug, id)
-						mark(s.adverseSymptom, m.Concept, id)
+						add(&pa.adverse)
+						add(&s.adverse)
+						mark(s.adverseDrug, m.Drug)
+						mark(s.adverseSymptom, m.Concept)
 					}
 					pa.roles[m.Role]++
 					s.evidence(&pa.evidence, p, m)
 				}
-				if row != nil {
-					row.Symptoms = append(row.Symptoms, m.Concept)
+				if s.opt.KeepPosts {
+					rowSymptoms = append(rowSymptoms, m.Concept)
 				}
 				s.evidence(&y.row.Evidence, p, m)
 			}
 		}
 	}
+	if s.opt.KeepPosts {
+		s.comments.add(CommentRow{Source: p.Source, Comment: p.Comment, Author: p.Author, Posted: iso(p.Posted)}, rowDrugs, rowSymptoms)
+	}
 }
 
-// mark adds id to the set under key k.
-func mark(sets map[string]map[uint64]bool, k string, id uint64) {
+// mark adds commenter id to the set under key k.
+func (s *Summarizer) mark(sets map[string]*idSet, k string, id uint32) {
 	set := sets[k]
 	if set == nil {
-		set = map[uint64]bool{}
+		set = &idSet{}
 		sets[k] = set
 	}
-	set[id] = true
+	set.add(id, uint32(len(s.commenters)))
 }
 
 func (s *Summarizer) drug(name, class string, isClass bool) *drugAcc {
 	d := s.drugs[name]
 	if d == nil {
 		d = &drugAcc{row: DrugRow{Concept: name, Class: class, IsClass: isClass},
-			commenters: map[uint64]bool{}, surfaces: map[string]int{},
-			status: map[string]map[uint64]bool{}, doses: map[string]int{}}
+			surfaces: map[string]int{}, status: map[string]*idSet{}, doses: map[string]int{}}
 		s.drugs[name] = d
 	}
 	return d
@@ -383,9 +417,8 @@ func (s *Summarizer) drug(name, class string, isClass bool) *drugAcc {
 func (s *Summarizer) symptom(name, system string) *symptomAcc {
 	y := s.symptoms[name]
 	if y == nil {
-		y = &symptomAcc{row: SymptomRow{Concept: name, System: system}, self: map[uint64]bool{},
-			role: map[string]map[uint64]bool{}, negated: map[uint64]bool{}, other: map[uint64]bool{},
-			drugs: map[string]map[uint64]bool{}, sev: map[string]map[uint64]bool{}}
+		y = &symptomAcc{row: SymptomRow{Concept: name, System: system},
+			role: map[string]*idSet{}, drugs: map[string]*idSet{}, sev: map[string]*idSet{}}
 		s.symptoms[name] = y
 	}
 	return y
@@ -438,11 +471,11 @@ func (s *Summarizer) Summary() *Summary {
 	drugCommenters := map[string]int{}
 	for name, d := range s.drugs {
 		r := d.row
-		r.Comments, r.Commenters = d.comments, len(d.commenters)
+		r.Comments, r.Commenters = d.comments, d.commenters.len()
 		drugCommenters[name] = r.Commenters
 		r.Surfaces = topCounts(d.surfaces, 0)
 		for _, st := range []string{StatusCurrent, StatusStopped, StatusTapering, StatusPlanned} {
-			if n := len(d.status[st]); n > 0 {
+			if n := d.status[st].len(); n > 0 {
 				r.Status = append(r.Status, Count{st, n})
 			}
 		}
@@ -459,17 +492,17 @@ func (s *Summarizer) Summary() *Summary {
 
 	for _, y := range s.symptoms {
 		r := y.row
-		r.Self, r.Negated, r.OtherPerson = len(y.self), len(y.negated), len(y.other)
-		r.Adverse, r.Withdrawal = len(y.role[RoleAdverse]), len(y.role[RoleWithdrawal])
-		r.Indication, r.Other = len(y.role[RoleIndication]), len(y.role[RoleOther])
+		r.Self, r.Negated, r.OtherPerson = y.self.len(), y.negated.len(), y.other.len()
+		r.Adverse, r.Withdrawal = y.role[RoleAdverse].len(), y.role[RoleWithdrawal].len()
+		r.Indication, r.Other = y.role[RoleIndication].len(), y.role[RoleOther].len()
 		counts := map[string]int{}
 		for d, set := range y.drugs {
-			counts[d] = len(set)
+			counts[d] = set.len()
 		}
 		r.Drugs = topCounts(counts, 3)
 		r.Severity = []Count{}
 		for _, sv := range []string{SeveritySevere, SeverityModerate, SeverityMild} {
-			if n := len(y.sev[sv]); n > 0 {
+			if n := y.sev[sv].len(); n > 0 {
 				r.Severity = append(r.Severity, Count{sv, n})
 			}
 		}
@@ -483,7 +516,7 @@ func (s *Summarizer) Summary() *Summary {
 	out.Symptoms = top(out.Symptoms, s.opt.Top)
 
 	for k, pa := range s.pairs {
-		r := PairRow{Drug: k[0], Symptom: k[1], Commenters: len(pa.commenters),
+		r := PairRow{Drug: k[0], Symptom: k[1], Commenters: pa.commenters.len(),
 			DrugCommenters: drugCommenters[k[0]], Evidence: pa.evidence}
 		if r.DrugCommenters > 0 {
 			r.Share = math.Round(float64(r.Commenters)/float64(r.DrugCommenters)*1000) / 1000
@@ -498,22 +531,22 @@ func (s *Summarizer) Summary() *Summary {
 		return cmp.Or(cmp.Compare(b.Commenters, a.Commenters), strings.Compare(a.Drug, b.Drug), strings.Compare(a.Symptom, b.Symptom))
 	})
 	out.Pairs = top(out.Pairs, s.opt.Top)
-	out.Comments = s.comments
+	out.rows = &s.comments
 	return out
 }
 
 // disproportion fills in the 2x2 table of a pair over the adverse reporters and its
 // statistics, rounded to 3 decimals.
 func (s *Summarizer) disproportion(drug, symptom string, pa *pairAcc) Disproportionality {
-	a := len(pa.adverse)
-	ab := len(s.adverseDrug[drug])
+	a := pa.adverse.len()
+	ab := s.adverseDrug[drug].len()
 	c := 0
-	for id := range s.adverseSymptom[symptom] {
-		if !s.adverseDrug[drug][id] {
+	s.adverseSymptom[symptom].each(func(id uint32) {
+		if !s.adverseDrug[drug].has(id) {
 			c++
 		}
-	}
-	return Disproportion(a, ab-a, c, len(s.adverse)-ab-c).rounded(3)
+	})
+	return Disproportion(a, ab-a, c, s.adverse.len()-ab-c).rounded(3)
 }
 
 func top[T any](rows []T, n int) []T {

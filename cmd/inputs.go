@@ -35,16 +35,41 @@ var errStopped = errors.New("stopped")
 
 // eachPage reads every input in order and calls fn for each page (see analyzePages).
 func eachPage(streams *IO, args []string, o inputOptions, fn func(*corpus.Page) error) error {
-	return analyzePages(streams, args, o, 1, nil, func(p *corpus.Page, _ []analyze.Mention) error { return fn(p) })
+	return analyzePages(streams, args, o, 1, nil, func(c *pageChunk) error { return fn(c.page) })
 }
 
+// pageChunk is a run of a page's sections with their mentions, as analyzePages hands them
+// on: a page of 200,000 comments comes in many, so that its mentions are never held at
+// once. Without an analyzer a page is one chunk.
+type pageChunk struct {
+	page     *corpus.Page
+	from, to int               // the sections [from, to): 0 the article, i+1 comment i
+	mentions []analyze.Mention // the mentions of those sections, in section order
+}
+
+// section is the page's section i (0 the article, i+1 comment i), as Page.Sections has it.
+func (c *pageChunk) section(i int) corpus.Section {
+	if i == 0 {
+		return corpus.Section{Page: c.page}
+	}
+	return corpus.Section{Page: c.page, Comment: &c.page.Comments[i-1]}
+}
+
+// last reports whether the chunk ends its page.
+func (c *pageChunk) last() bool { return c.to == len(c.page.Comments)+1 }
+
+// chunkMentions is about how many mentions a chunk holds before it is handed on (a
+// variable for the test that hands on every section alone).
+var chunkMentions = 4096
+
 // analyzePages reads the inputs and, with an analyzer, tags their pages, with jobs
-// workers; fn gets each page and its mentions in input order, so output does not depend
-// on scheduling, and at most a few pages per worker are in memory at once. Each input
-// that cannot be read is reported on stderr, naming the file, and the rest are still
-// read; the warnings of pages that were read are reported too. It returns an
+// workers; fn gets each page's sections and their mentions, in chunks, in input order,
+// so output does not depend on scheduling, and at most a few pages per worker, and a
+// few chunks of a large page, are in memory at once. Each input that cannot be read is
+// reported on stderr, naming the file, and the rest are still read; the warnings of
+// pages that were read are reported too, before their first chunk. It returns an
 // *inputError when any input failed, or the first error of fn.
-func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *analyze.Analyzer, fn func(*corpus.Page, []analyze.Mention) error) error {
+func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *analyze.Analyzer, fn func(*pageChunk) error) error {
 	format, err := corpus.ParseFormat(o.InputFormat)
 	if err != nil {
 		return &usageError{err}
@@ -58,12 +83,11 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 	for _, e := range errs {
 		fmt.Fprintln(streams.ErrOut, "rxvoice:", e)
 	}
-	// Each file's pages come through its own channel, in order, as the file is read: a
+	// Each file's chunks come through its own channel, in order, as the file is read: a
 	// JSON Lines dump is handed on thread by thread, never held whole.
 	type result struct {
-		page     *corpus.Page
-		mentions []analyze.Mention
-		err      error
+		chunk *pageChunk
+		err   error
 	}
 	results := make([]chan result, len(files))
 	for i := range results {
@@ -89,11 +113,25 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 					}
 				}
 				err := corpus.StreamFile(files[i], opt, func(p *corpus.Page) error {
-					r := result{page: p}
-					if a != nil {
-						r.mentions = a.Page(p)
+					c := &pageChunk{page: p}
+					if a == nil {
+						c.to = len(p.Comments) + 1
+						return send(result{chunk: c})
 					}
-					return send(r)
+					err := a.PageSections(p, func(_ corpus.Section, ms []analyze.Mention) error {
+						c.mentions = append(c.mentions, ms...)
+						c.to++
+						if len(c.mentions) < chunkMentions || c.last() {
+							return nil
+						}
+						full := c
+						c = &pageChunk{page: p, from: c.to, to: c.to}
+						return send(result{chunk: full})
+					})
+					if err != nil {
+						return err
+					}
+					return send(result{chunk: c})
 				})
 				if err != nil && err != errStopped {
 					send(result{err: err})
@@ -126,18 +164,19 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 				fmt.Fprintln(streams.ErrOut, "rxvoice:", r.err)
 				continue
 			}
-			p := r.page
-			if o.Verbose && p.Layout != "" {
-				fmt.Fprintf(streams.ErrOut, "rxvoice: %s: %s\n", p.Source, p.Layout)
-			}
-			for _, w := range p.Warnings {
-				if w.Line > 0 {
-					fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s:%d: %s\n", p.Source, w.Line, w.Message)
-				} else {
-					fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s: %s\n", p.Source, w.Message)
+			if p := r.chunk.page; r.chunk.from == 0 { // a page's first chunk: say how it was read
+				if o.Verbose && p.Layout != "" {
+					fmt.Fprintf(streams.ErrOut, "rxvoice: %s: %s\n", p.Source, p.Layout)
+				}
+				for _, w := range p.Warnings {
+					if w.Line > 0 {
+						fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s:%d: %s\n", p.Source, w.Line, w.Message)
+					} else {
+						fmt.Fprintf(streams.ErrOut, "rxvoice: warning: %s: %s\n", p.Source, w.Message)
+					}
 				}
 			}
-			if err := fn(p, r.mentions); err != nil {
+			if err := fn(r.chunk); err != nil {
 				return err
 			}
 		}

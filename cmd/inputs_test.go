@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,4 +81,60 @@ func TestCommentsThreads(t *testing.T) {
 	if first.Comment != nil || first.Text != "Week two and dizzy." {
 		t.Errorf("first record %+v, want the submission's text as the article", first)
 	}
+}
+
+// A page handed on section by section (chunks of one mention or none) gives the output
+// it gives whole: every command that reads mentions puts the chunks back in order.
+func TestChunkedPages(t *testing.T) {
+	cmds := [][]string{
+		{"mentions", "--format", "jsonl", "--sections"},
+		{"report", "--format", "json", "--evidence"},
+		{"report", "--format", "csv", "--table", "comments"},
+		{"mentions", "--format", "brat", "--out"},
+	}
+	inputs := []string{samplePage, "../testdata/pages"}
+	for _, args := range cmds {
+		t.Run(strings.Join(args[:3], " "), func(t *testing.T) {
+			outputs := make([]string, 2)
+			for i, chunk := range []int{4096, 1} {
+				defer func(n int) { chunkMentions = n }(chunkMentions)
+				chunkMentions = chunk
+				a := append([]string{}, args...)
+				dir := ""
+				if args[len(args)-1] == "--out" {
+					dir = t.TempDir()
+					a = append(a, dir)
+				}
+				out, _, _ := run(t, false, "", append(a, inputs...)...)
+				if dir != "" {
+					out = readTree(t, dir)
+				}
+				outputs[i] = out
+			}
+			if len(outputs[0]) < 1000 {
+				t.Fatalf("only %d bytes of output", len(outputs[0]))
+			}
+			if outputs[0] != outputs[1] {
+				t.Errorf("output differs when pages come section by section:\n%s", clip(outputs[1], 2000))
+			}
+		})
+	}
+}
+
+// readTree is the files under dir, each its name and its content, in name order.
+func readTree(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		fmt.Fprintf(&b, "== %s\n%s", path[len(dir):], data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

@@ -308,9 +308,10 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 		}
 	}
 	keep := mentionFilter(a, opts)
-	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(p *corpus.Page, ms []analyze.Mention) error {
-		k := 0
-		for _, sec := range p.Sections() {
+	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(c *pageChunk) error {
+		ms, k := c.mentions, 0
+		for i := c.from; i < c.to; i++ {
+			sec := c.section(i)
 			head := sectionRecord(sec)
 			if opts.Sections {
 				if err := w.Write(head); err != nil {
@@ -401,14 +402,19 @@ func runMentionsBrat(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, ar
 		return err
 	}
 	keep := mentionFilter(a, opts)
-	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(p *corpus.Page, ms []analyze.Mention) error {
-		kept := ms[:0:0]
-		for i := range ms {
-			if keep(&ms[i]) {
-				kept = append(kept, ms[i])
+	var kept []analyze.Mention // the page's, over its chunks: a brat file is written whole
+	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(c *pageChunk) error {
+		for i := range c.mentions {
+			if keep(&c.mentions[i]) {
+				kept = append(kept, c.mentions[i])
 			}
 		}
-		return w.Add(p, kept)
+		if !c.last() {
+			return nil
+		}
+		page := kept
+		kept = nil
+		return w.Add(c.page, page)
 	})
 	if err := w.Close(); err != nil {
 		return err

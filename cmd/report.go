@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/rxvoice/rxvoice/analyze"
-	"github.com/rxvoice/rxvoice/corpus"
 	"github.com/spf13/cobra"
 )
 
@@ -144,8 +143,8 @@ func runReport(streams *IO, vocab *vocabOptions, opts *reportOptions) error {
 	if opts.FromMentions != "" {
 		readErr = readMentionsStream(streams, opts.FromMentions, sum)
 	} else {
-		readErr = analyzePages(streams, opts.Inputs, opts.inputOptions, opts.Jobs, analyze.New(m), func(p *corpus.Page, ms []analyze.Mention) error {
-			for _, post := range postsOf(p, ms) {
+		readErr = analyzePages(streams, opts.Inputs, opts.inputOptions, opts.Jobs, analyze.New(m), func(c *pageChunk) error {
+			for _, post := range postsOf(c) {
 				sum.Add(&post)
 			}
 			return nil
@@ -183,26 +182,27 @@ func writeReport(streams *IO, s *analyze.Summary, opts *reportOptions) error {
 	return writeReportTable(streams, s, opts.Evidence, opts.Wide)
 }
 
-// postsOf groups a page's mentions by comment: the posts a report counts are the comments,
-// and the article of a page that has no comments (a forum post or plain text).
-func postsOf(p *corpus.Page, ms []analyze.Mention) []analyze.Post {
-	var posts []analyze.Post
+// postsOf groups a chunk's mentions by comment: the posts a report counts are the
+// comments, and the article of a page that has no comments (a forum post or plain text).
+// A post's mentions are a part of the chunk's, not a copy.
+func postsOf(c *pageChunk) []analyze.Post {
+	p, ms := c.page, c.mentions
 	if len(p.Comments) == 0 {
-		posts = append(posts, analyze.Post{Source: p.Source})
+		return []analyze.Post{{Source: p.Source, Mentions: ms}}
 	}
-	for i := range p.Comments {
-		c := &p.Comments[i]
-		idx := c.Index
-		posts = append(posts, analyze.Post{Source: p.Source, Author: c.Author, Comment: &idx, Posted: c.Posted})
-	}
-	for _, m := range ms {
-		c := m.Section.Comment
-		switch {
-		case c == nil && len(p.Comments) == 0:
-			posts[0].Mentions = append(posts[0].Mentions, m)
-		case c != nil:
-			posts[c.Index].Mentions = append(posts[c.Index].Mentions, m)
+	var posts []analyze.Post
+	k := 0
+	for i := max(c.from, 1); i < c.to; i++ {
+		cm := &p.Comments[i-1]
+		for k < len(ms) && ms[k].Section.Comment == nil {
+			k++ // the article's, not counted on a page with comments
 		}
+		from := k
+		for k < len(ms) && ms[k].Section.Comment == cm {
+			k++
+		}
+		idx := cm.Index
+		posts = append(posts, analyze.Post{Source: p.Source, Author: cm.Author, Comment: &idx, Posted: cm.Posted, Mentions: ms[from:k:k]})
 	}
 	return posts
 }

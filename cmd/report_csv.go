@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -14,17 +14,16 @@ import (
 // writeReportCSV writes one table (--table, default drugs... all tables in turn
 // separated by a blank line when none is chosen), or with --out one file per table.
 func writeReportCSV(streams *IO, s *analyze.Summary, opts *reportOptions) error {
-	tables := reportTables(s, opts.Evidence)
+	tables := reportTables(s, opts.Evidence, true)
 	if opts.Out != "" {
 		if err := os.MkdirAll(opts.Out, 0o755); err != nil {
 			return fmt.Errorf("--out: %w", err)
 		}
 		for _, t := range tables {
-			var buf bytes.Buffer
-			if err := writeCSVTable(&buf, t, opts); err != nil {
-				return err
-			}
-			if err := writeFileAtomic(filepath.Join(opts.Out, t.Name+".csv"), buf.Bytes()); err != nil {
+			err := writeFileAtomic(filepath.Join(opts.Out, t.Name+".csv"), func(w io.Writer) error {
+				return writeCSVTable(w, t, opts)
+			})
+			if err != nil {
 				return err
 			}
 		}
@@ -56,12 +55,19 @@ func writeCSVTable(w io.Writer, t reportTable, opts *reportOptions) error {
 		}
 	}
 	cw := csv.NewWriter(w)
-	rows := append([][]string{t.Header}, t.Rows...)
-	for _, r := range rows {
+	write := func(r []string) error {
 		if !opts.CSVRaw {
 			r = safeCells(r)
 		}
-		if err := cw.Write(r); err != nil {
+		return cw.Write(r)
+	}
+	for _, r := range append([][]string{t.Header}, t.Rows...) {
+		if err := write(r); err != nil {
+			return err
+		}
+	}
+	if t.Each != nil {
+		if err := t.Each(write); err != nil {
 			return err
 		}
 	}
@@ -70,14 +76,19 @@ func writeCSVTable(w io.Writer, t reportTable, opts *reportOptions) error {
 }
 
 // writeFileAtomic writes a file through a temporary file in the same folder and a
-// rename, so a reader never sees it half-written.
-func writeFileAtomic(path string, data []byte) error {
+// rename, so a reader never sees it half-written; write writes its content.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
 	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
+	bw := bufio.NewWriter(f)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
 		f.Close()
 		os.Remove(tmp)
 		return err

@@ -27,7 +27,7 @@ func writeReportHTML(w io.Writer, s *analyze.Summary, evidence bool) error {
 	if len(s.Inputs) > 0 {
 		page.Title += ": " + listSome(s.Inputs, 3)
 	}
-	for _, t := range reportTables(s, evidence) {
+	for _, t := range reportTables(s, evidence, false) {
 		if t.Name == "comments" && len(t.Rows) == 0 {
 			continue
 		}

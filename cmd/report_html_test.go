@@ -169,7 +169,7 @@ func TestReportHTMLCharts(t *testing.T) {
 
 func TestReportHTMLTables(t *testing.T) {
 	_, doc := renderHTML(t, htmlTestSummary())
-	tables := reportTables(htmlTestSummary(), false)
+	tables := reportTables(htmlTestSummary(), false, false)
 	for _, rt := range tables {
 		ts := htmlFind(doc, "table", "table-"+rt.Name)
 		if len(ts) != 1 {

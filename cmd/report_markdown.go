@@ -14,7 +14,7 @@ func writeReportMarkdown(w io.Writer, s *analyze.Summary, evidence bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# rxvoice report\n\n")
 	fmt.Fprintf(&b, "rxvoice %s, lexicon %s; inputs: %s\n", s.ToolVersion, s.LexiconVersion, mdEscape(strings.Join(s.Inputs, ", ")))
-	for _, t := range reportTables(s, evidence) {
+	for _, t := range reportTables(s, evidence, false) {
 		if t.Name == "comments" && len(t.Rows) == 0 {
 			continue
 		}

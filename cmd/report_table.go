@@ -11,7 +11,7 @@ import (
 // wide), plain and never truncated when piped.
 func writeReportTable(streams *IO, s *analyze.Summary, evidence, wide bool) error {
 	cut, hidden := false, 0
-	for i, t := range reportTables(s, evidence) {
+	for i, t := range reportTables(s, evidence, false) {
 		if t.Name == "comments" && len(t.Rows) == 0 {
 			continue
 		}

@@ -16,6 +16,9 @@ type reportTable struct {
 	Title  string
 	Header []string
 	Rows   [][]string
+	// Each, when set, gives more rows after Rows, one at a time: the comments table, one
+	// row per comment read, is not held (only the CSV writer reads it).
+	Each func(fn func([]string) error) error
 	// Brief lists the columns the compact terminal table shows, in order (nil: all),
 	// with their headers there (BriefLabels; "": the header); --wide and the other
 	// formats show every column.
@@ -33,8 +36,9 @@ type reportTable struct {
 var reportTableNames = []string{"overview", "drugs", "symptoms", "pairs", "comments"}
 
 // reportTables flattens a summary. With evidence, each row gets an evidence column:
-// the comments (source#index) and sentences behind it.
-func reportTables(s *analyze.Summary, evidence bool) []reportTable {
+// the comments (source#index) and sentences behind it. With stream, the comments table
+// gives its rows through Each, for a writer that takes them one at a time.
+func reportTables(s *analyze.Summary, evidence, stream bool) []reportTable {
 	o := s.Overview
 	years := make([]string, 0, len(o.PerYear))
 	for _, y := range o.PerYear {
@@ -97,9 +101,18 @@ func reportTables(s *analyze.Summary, evidence bool) []reportTable {
 
 	comments := reportTable{Name: "comments", Title: "Comments",
 		Header: []string{"source", "comment", "author", "posted", "drugs", "symptoms"}}
-	for _, c := range s.Comments {
-		comments.Rows = append(comments.Rows, []string{c.Source, intOrEmpty(c.Comment), c.Author, c.Posted,
-			strings.Join(c.Drugs, "; "), strings.Join(c.Symptoms, "; ")})
+	comments.Each = func(fn func([]string) error) error {
+		return s.EachComment(func(c analyze.CommentRow) error {
+			return fn([]string{c.Source, intOrEmpty(c.Comment), c.Author, c.Posted,
+				strings.Join(c.Drugs, "; "), strings.Join(c.Symptoms, "; ")})
+		})
+	}
+	if !stream { // the writers of whole documents take rows
+		comments.Each(func(r []string) error {
+			comments.Rows = append(comments.Rows, r)
+			return nil
+		})
+		comments.Each = nil
 	}
 	if evidence {
 		for _, t := range []*reportTable{&drugs, &symptoms, &pairs} {

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // BenchmarkReadPages reads the pages of $RXVOICE_CORPUS (or the test pages): the page
@@ -72,5 +74,47 @@ func BenchmarkStreamJSONLThreads(b *testing.B) {
 		if err := StreamFile(path, Options{}, func(*Page) error { pages++; return nil }); err != nil || pages != 5000 {
 			b.Fatalf("%d pages, %v", pages, err)
 		}
+	}
+}
+
+// BenchmarkReadBigTextPage reads one page of text with 25,000 and with 100,000 comments
+// (headers as on testdata/klonopin-immune-comments.txt, texts from the test pages): the
+// time per comment (ns/comment) is the same at both sizes when the reader is linear.
+func BenchmarkReadBigTextPage(b *testing.B) {
+	var texts []string
+	paths, _ := filepath.Glob("../testdata/pages/*.txt")
+	for _, p := range paths {
+		pages, _ := ReadFile(p, Options{})
+		for _, pg := range pages {
+			for _, c := range pg.Comments {
+				texts = append(texts, c.Text)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		b.Skip("no test pages")
+	}
+	names := []string{"amy", "Kimberly L", "LLB", "jmhp", "Julie O.", "Lisa", "Debbie", "carol", "Tom R"}
+	for _, n := range []int{25000, 100000} {
+		var buf bytes.Buffer
+		buf.WriteString("Patients on their medicines\n\nAn article about benzodiazepines.\n\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&buf, "  • %s\n\n    %s\n\n", names[i%len(names)], time.Date(2012, 1, 1+i%3000, i%24, i%60, 0, 0, time.UTC).Format("January 2, 2006 at 3:04 PM"))
+			for _, l := range strings.Split(texts[i%len(texts)], "\n") {
+				fmt.Fprintf(&buf, "    %s\n", l)
+			}
+			buf.WriteString("\n")
+		}
+		data := buf.Bytes()
+		b.Run(fmt.Sprintf("comments=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for i := 0; i < b.N; i++ {
+				pages, err := Parse("big.txt", data, FormatAuto)
+				if err != nil || len(pages) != 1 || len(pages[0].Comments) != n {
+					b.Fatalf("%d pages, %v", len(pages), err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/comment")
+		})
 	}
 }

@@ -220,6 +220,7 @@ func parsePageText(source, text string) *Page {
 	lastAtDepth := map[int]int{}
 	handles := map[string]int{} // "@hankm" -> the comment index of its first post
 	var indents [][2]int        // old Reddit: open comments' indentation and index
+	authors := newAuthorIndex()
 	for k, h := range heads {
 		if h.stop {
 			break
@@ -277,11 +278,8 @@ func parsePageText(source, text string) *Page {
 		// "@jordanlee4412 You're not crazy": a reply that opens with the handle it answers
 		if c.Parent < 0 && strings.HasPrefix(c.Text, "@") {
 			name, _, _ := strings.Cut(c.Text[1:], " ")
-			for i := len(p.Comments) - 1; i >= 0; i-- {
-				if a := strings.TrimPrefix(p.Comments[i].Author, "@"); a != "" && strings.EqualFold(a, strings.TrimRight(name, ",:")) {
-					c.Parent = i
-					break
-				}
+			if i := authors.lastFold(strings.TrimRight(name, ",:")); i >= 0 {
+				c.Parent = i
 			}
 		}
 		// old Reddit nests a reply under its parent by indentation
@@ -326,21 +324,21 @@ func parsePageText(source, text string) *Page {
 		}
 		replyingTo(above) // over the byline
 		if h.replyTo != "" {
-			if i := lastBy(p.Comments, h.replyTo); i >= 0 {
+			if i := authors.lastBy(h.replyTo); i >= 0 {
 				c.Parent = i
 			}
 		}
 		// "Alison_K in reply to SlowDragon"
 		if m := reInReplyTo.FindStringSubmatch(c.Author); m != nil {
 			c.Author = strings.TrimSpace(m[1])
-			if i := lastBy(p.Comments, strings.TrimSpace(m[2])); i >= 0 {
+			if i := authors.lastBy(strings.TrimSpace(m[2])); i >= 0 {
 				c.Parent = i
 			}
 		}
 		// "george_h sunnyday72", "Lorna B.  Skeptic_Steve": a reply names the one it
 		// answers after the author.
-		for i := len(p.Comments) - 1; i >= 0 && c.Parent < 0; i-- {
-			if prior := p.Comments[i].Author; prior != "" && len(c.Author) > len(prior)+1 && strings.HasSuffix(c.Author, " "+prior) {
+		if c.Parent < 0 {
+			if i, prior := authors.lastSuffix(c.Author); i >= 0 {
 				c.Author, c.Parent = strings.TrimSpace(strings.TrimSuffix(c.Author, prior)), i
 			}
 		}
@@ -371,9 +369,11 @@ func parsePageText(source, text string) *Page {
 				Message: fmt.Sprintf("comment %d by %q has no text", idx, h.author)})
 		}
 		p.Comments = append(p.Comments, c)
+		authors.add(c.Author, idx)
 		if len(reply) > 0 {
 			p.Comments = append(p.Comments, Comment{Index: idx + 1, Author: rh.author, Posted: rh.posted,
 				PostedRaw: rh.raw, Parent: idx, Text: joinParagraphs(reply)})
+			authors.add(rh.author, idx+1)
 		}
 	}
 	settleDates(p)
@@ -381,13 +381,94 @@ func parsePageText(source, text string) *Page {
 }
 
 // lastBy is the index of the last comment by author, or -1.
-func lastBy(comments []Comment, author string) int {
-	for i := len(comments) - 1; i >= 0; i-- {
-		if comments[i].Author == author {
-			return i
-		}
+// authorIndex answers, for the comments read so far, which is the latest by a name: each
+// comment asks (a reply names the one it answers), and a scan back over the page made a
+// page of 100,000 comments quadratic.
+type authorIndex struct {
+	last  map[string]int // the author as written -> the latest comment
+	fold  map[string]int // the author less a leading "@", case-folded (foldKey) -> the latest comment
+	added []addedAuthor  // the comments added, in order: fold is made at its first use
+}
+
+type addedAuthor struct {
+	author string
+	i      int
+}
+
+func newAuthorIndex() *authorIndex {
+	return &authorIndex{last: map[string]int{}}
+}
+
+// add records comment i, the latest so far, by author.
+func (x *authorIndex) add(author string, i int) {
+	x.last[author] = i
+	x.added = append(x.added, addedAuthor{author, i})
+	if x.fold != nil {
+		x.addFold(author, i)
+	}
+}
+
+func (x *authorIndex) addFold(author string, i int) {
+	if a := strings.TrimPrefix(author, "@"); a != "" {
+		x.fold[foldKey(a)] = i
+	}
+}
+
+// lastBy is the latest comment by author exactly, or -1.
+func (x *authorIndex) lastBy(author string) int {
+	if i, ok := x.last[author]; ok {
+		return i
 	}
 	return -1
+}
+
+// lastFold is the latest comment whose author, less a leading "@", equals name under
+// Unicode case folding (strings.EqualFold), or -1.
+func (x *authorIndex) lastFold(name string) int {
+	if name == "" {
+		return -1
+	}
+	if x.fold == nil { // few pages have replies that open with a handle
+		x.fold = map[string]int{}
+		for _, a := range x.added {
+			x.addFold(a.author, a.i)
+		}
+	}
+	if i, ok := x.fold[foldKey(name)]; ok {
+		return i
+	}
+	return -1
+}
+
+// lastSuffix is the latest comment whose author, not empty, ends author after a space
+// with something before it ("george_h sunnyday72" ends with "sunnyday72"), and that
+// author; -1 when none.
+func (x *authorIndex) lastSuffix(author string) (int, string) {
+	best, prior := -1, ""
+	for sp := 1; sp < len(author)-1; sp++ {
+		if author[sp] != ' ' {
+			continue
+		}
+		if i, ok := x.last[author[sp+1:]]; ok && i > best {
+			best, prior = i, author[sp+1:]
+		}
+	}
+	return best, prior
+}
+
+// foldKey maps s to one string for all the strings strings.EqualFold holds equal to it:
+// each rune becomes the least of its case-folding orbit.
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
 }
 
 // stripTrailers drops the link lines ("Reply", "Report") and comment headers that end a
@@ -663,8 +744,57 @@ func maySay(t string) bool {
 	return hasSayWord(t) && !moreWords(t, 12)
 }
 
-// hasSayWord reports a byline verb in t ("says", "sagt", "a écrit", "dijo").
+// sayWords are the byline verbs hasSayWord looks for, lower case.
+var sayWords = []string{"say", "said", "wrote", "writes", "commented", "sagt", "schr", "meint", "crit",
+	"dit", "dice", "scrive", "zegt", "dijo", "escribi", "coment", "zei", "schreef"}
+
+// hasSayWord reports a byline verb in t ("says", "sagt", "a écrit", "dijo"). It runs on
+// most short lines of a page: one pass over the bytes, folding ASCII capitals as it goes;
+// a line with capitals and other than ASCII takes strings.ToLower, which may fold a
+// letter into ASCII ("İ" to "i̇").
 func hasSayWord(t string) bool {
+	upper, ascii := false, true
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		upper = upper || 'A' <= c && c <= 'Z'
+		ascii = ascii && c < utf8.RuneSelf
+	}
+	if upper && !ascii {
+		return hasSayWordSlow(t)
+	}
+	for i := 0; i < len(t); i++ {
+		switch t[i] | 0x20 { // the first letters of sayWords, in either case
+		case 's', 'w', 'c', 'm', 'd', 'z', 'e':
+			for _, w := range sayWords {
+				if hasFoldedPrefix(t[i:], w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hasFoldedPrefix reports whether t starts with the lower-case ASCII word w, ASCII
+// capitals in t folded.
+func hasFoldedPrefix(t, w string) bool {
+	if len(t) < len(w) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		c := t[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasSayWordSlow is hasSayWord for a line with capitals and other than ASCII.
+func hasSayWordSlow(t string) bool {
 	// "Jane says:", "kestrel wrote:", "JOHN SAID:": fold case only when the line has capitals
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; 'A' <= c && c <= 'Z' {

@@ -425,3 +425,89 @@ func TestSaysAnyCase(t *testing.T) {
 		t.Errorf("comments %+v", p.Comments)
 	}
 }
+
+// TestAuthorIndex checks the index the comment loop asks against the scans it replaced.
+func TestAuthorIndex(t *testing.T) {
+	authors := []string{"amy", "@Hankm", "george_h", "Lorna B.", "", "amy", "KELVIN", "straße", "ſam"}
+	x := newAuthorIndex()
+	for i, a := range authors {
+		x.add(a, i)
+	}
+	scanBy := func(name string) int {
+		for i := len(authors) - 1; i >= 0; i-- {
+			if authors[i] == name {
+				return i
+			}
+		}
+		return -1
+	}
+	scanFold := func(name string) int {
+		for i := len(authors) - 1; i >= 0; i-- {
+			if a := strings.TrimPrefix(authors[i], "@"); a != "" && strings.EqualFold(a, name) {
+				return i
+			}
+		}
+		return -1
+	}
+	scanSuffix := func(author string) (int, string) {
+		for i := len(authors) - 1; i >= 0; i-- {
+			if prior := authors[i]; prior != "" && len(author) > len(prior)+1 && strings.HasSuffix(author, " "+prior) {
+				return i, prior
+			}
+		}
+		return -1, ""
+	}
+	for _, q := range []string{"amy", "AMY", "hankm", "@Hankm", "\u212Aelvin", "STRASSE", "strasse", "Straße", "SAM", "sam", "", "nobody",
+		"sunny amy", "x george_h", "Lorna B.", "bob Lorna B.", " amy", "amy ", "a b amy", "bob @Hankm"} {
+		t.Run(q, func(t *testing.T) {
+			if got, want := x.lastBy(q), scanBy(q); got != want {
+				t.Errorf("lastBy(%q) = %d, want %d", q, got, want)
+			}
+			if got, want := x.lastFold(q), scanFold(q); got != want {
+				t.Errorf("lastFold(%q) = %d, want %d", q, got, want)
+			}
+			gi, gp := x.lastSuffix(q)
+			wi, wp := scanSuffix(q)
+			if gi != wi || gp != wp {
+				t.Errorf("lastSuffix(%q) = %d %q, want %d %q", q, gi, gp, wi, wp)
+			}
+		})
+	}
+	// Comments added after the first case-folded look-up are found too.
+	x.add("@Zed", len(authors))
+	x.add("AMY", len(authors)+1)
+	if got := x.lastFold("zed"); got != len(authors) {
+		t.Errorf("lastFold(zed) = %d after it was added, want %d", got, len(authors))
+	}
+	if got := x.lastFold("amy"); got != len(authors)+1 {
+		t.Errorf("lastFold(amy) = %d after AMY was added, want %d", got, len(authors)+1)
+	}
+}
+
+// hasSayWord's one pass finds what the search of each word in the lowered line finds, on
+// every line of the test pages and on lines made to trip it.
+func TestHasSayWord(t *testing.T) {
+	lines := []string{"Jane says:", "JOHN SAID:", "kestrel wrote:", "Marie a écrit :", "ESCRIBİ", "escribİ",
+		"Ana dijo", "SCHREEF", "Pedro COMENTÓ", "ZEGT", "nothing here", "", "s", "DI", "Dit", "sAy", "ÉCRIT", "\u212Aelvin said"}
+	files, _ := Expand([]string{"../testdata/pages", "../testdata/klonopin-immune-comments.txt"})
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	found := 0
+	for _, l := range lines {
+		got, want := hasSayWord(l), hasSayWordSlow(l)
+		if got != want {
+			t.Errorf("hasSayWord(%q) = %v, want %v", l, got, want)
+		}
+		if got {
+			found++
+		}
+	}
+	if found < 50 {
+		t.Errorf("only %d lines with a byline verb", found)
+	}
+}
