@@ -39,6 +39,7 @@ var (
 	drugNeedWords     = cue("drugNeedWords")
 	drugJudgeWords    = cue("drugJudgeWords")
 	drugTakeWords     = cue("drugTakeWords")
+	drugHeardWords    = cue("drugHeardWords")
 	drugTreatWith     = cue("drugTreatWith")
 	drugWorkWords     = cue("drugWorkWords")
 	drugStopWords     = cue("drugStopWords")
@@ -97,11 +98,12 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 	switch {
 	case s.treatment(sFrom, sTo, d, u) || givenInResponse(s.toks, sFrom, sTo, d.first, d.last) && u.drugBefore(d) ||
 		givenBefore(s.toks, sFrom, d.first) && s.topicBefore(d.sent) ||
+		len(u.told) > 0 && forThat(s.toks, sTo, d.last) ||
 		s.needed(sFrom, d) || s.withBefore(sFrom, d) == "treat":
 		return useTreatment // a remedy, whoever takes it
 	case d.Experiencer == Other:
 		return useOthers
-	case d.Status == StatusPlanned || s.switchPlanned(sFrom, d):
+	case d.Status == StatusPlanned || s.switchPlanned(sFrom, d) || s.heardOf(sFrom, d):
 		return usePlanned
 	}
 	if s.switchedFrom(sFrom, sTo, d) {
@@ -154,7 +156,7 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 // "Lexapro stopped working", "it wore off", "no longer seemed to work". The writer has
 // moved on from it.
 func (s *section) failed(sTo int, d *Mention) bool {
-	for k := d.last + 1; k < sTo && k <= d.last+7; k++ {
+	for k := d.last + 1; k < sTo && k <= d.last+12; k++ {
 		w := s.toks[k].Norm
 		next := ""
 		if k+1 < sTo {
@@ -169,8 +171,8 @@ func (s *section) failed(sTo int, d *Mention) bool {
 			return true // "wore off"
 		case w == "no" && next == "longer" && k+2 < sTo && (drugWorkWords[s.toks[k+2].Norm] || s.toks[k+2].Norm == "seemed"):
 			return true // "no longer seemed to work"
-		case s.toks[k].IsClauseBoundary() && w != ",":
-			return false
+		case s.toks[k].IsClauseBoundary() && w != "," && w != "because":
+			return false // "citalopram because the highest dose stopped working" goes on
 		}
 	}
 	return false
@@ -304,15 +306,40 @@ func (s *section) listedWith(i int) (drugUse, bool) {
 	return 0, false
 }
 
-// topicBefore reports a sentence before si that speaks of "this medication": the drug
-// the text is about, named or not, came before.
+// topicBefore reports a sentence before si that speaks of "this medication", or of "it"
+// taken before any drug is named ("didn't sleep on it"): the drug the text is about,
+// named or not, came before.
 func (s *section) topicBefore(si int) bool {
 	for k := 0; k < si && k < len(s.sentTok); k++ {
-		if thisMedication(s.toks, s.sentTok[k][0], s.sentTok[k][1]) >= 0 {
+		tr := s.sentTok[k]
+		if thisMedication(s.toks, tr[0], tr[1]) >= 0 {
+			return true
+		}
+		for j := tr[0]; j+1 < tr[1]; j++ {
+			// "didn't sleep on it", "after taking it": a drug not named yet
+			if (drugTakeWords[s.toks[j].Norm] || s.toks[j].Norm == "on") && s.toks[j+1].Norm == "it" && !s.drugNamedBefore(j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// drugNamedBefore reports a drug named before token k.
+func (s *section) drugNamedBefore(k int) bool {
+	for i := range s.mentions {
+		if m := &s.mentions[i]; m.Type == TypeDrug && m.first < k {
 			return true
 		}
 	}
 	return false
+}
+
+// heardOf reports a drug the writer only knows of: "I learned about Trazodone", "I have
+// read about Pristiq", "heard of Remeron".
+func (s *section) heardOf(sFrom int, d *Mention) bool {
+	k := d.first - 1
+	return k-1 >= sFrom && (s.toks[k].Norm == "about" || s.toks[k].Norm == "of") && drugHeardWords[s.toks[k-1].Norm]
 }
 
 // inDrugList reports a drug in a list of three or more drugs ("I've been on Prozac, Paxil,
@@ -388,6 +415,13 @@ func givenInResponse(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 	return false
 }
 
+// forThat reports "for that", "for this" right after a drug: "I take a low dose of
+// Klonopin for that" answers a symptom told before.
+func forThat(toks []lexicon.Token, sTo, last int) bool {
+	k := last + 1
+	return k+1 < sTo && toks[k].Norm == "for" && (toks[k+1].Norm == "that" || toks[k+1].Norm == "this")
+}
+
 // givenBefore reports a verb of giving before a drug: "put me on", "added", "gave me".
 func givenBefore(toks []lexicon.Token, sFrom, first int) bool {
 	for k := first - 1; k >= sFrom && k >= first-4; k-- {
@@ -459,8 +493,8 @@ func (s *section) treatment(sFrom, sTo int, d *Mention, u *useState) bool {
 		if w == "for" && s.remedyFor(k+1, sTo, u) {
 			return true
 		}
-		if s.toks[k].IsClauseBoundary() {
-			break
+		if s.toks[k].IsClauseBoundary() && !(w == "," && k+1 < sTo && s.toks[k+1].Norm == "which") {
+			break // "Wellbutrin, which counteracts the sleepiness" goes on
 		}
 	}
 	return false
