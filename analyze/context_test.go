@@ -194,6 +194,7 @@ func TestContextRules(t *testing.T) {
 		{"had to take keeps its own clause", "I had to take Tylenol and it gave me a rash.", "rash", "drug=acetaminophen"},
 		{"put on after this medication", "This medication gave me chills. My doctor put me on Ativan. Still sweating at night.", "sweating at night", "drug= "},
 		{"listed with an add-on", "Dry mouth all day. I am also on Lamictal twice a day, and Abilify at night.", "Dry mouth all day", "drug= "},
+		{"in addition, a sentence away", "Dry mouth all day. In addition, I am taking 300mg of Wellbutrin.", "Dry mouth all day", "drug= "},
 		{"wore off after a comma", "Hot flashes at night. After taking Buspar for a year, it started to wear off.", "Hot flashes", "drug= "},
 		{"stopped working after because", "Hot flashes at night. I quit Remeron because the highest dose stopped working.", "Hot flashes", "drug= "},
 		{"which counteracts", "Pristiq gives me energy. I take it with Remeron, which counteracts the insomnia.", "insomnia", "drug=desvenlafaxine"},

@@ -121,7 +121,7 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 	if s.judgedBetter(sTo, d) {
 		return useCompared // "Lyrica works so much better"
 	}
-	for k := d.first - 1; k >= sFrom && k >= d.first-6; k-- {
+	for k := d.first - 1; k >= sFrom && k >= d.first-8; k-- {
 		if drugAdjunctWords[s.toks[k].Norm] || s.toks[k].Norm == "top" && k > sFrom && s.toks[k-1].Norm == "on" {
 			return useAdjunct
 		}
