@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/rxvoice/rxvoice/lexicon"
 )
@@ -20,6 +21,7 @@ const (
 	useTreatment                // given for what happened: "put me on", "so I took", "to help me sleep"
 	usePlanned                  // to come: "I might try", "thinking of switching to"
 	useOthers                   // someone else's: "my sister takes"
+	useSwitched                 // moved to, the writer's from then on: "switched to Luvox", "now on Celexa"
 )
 
 var (
@@ -31,6 +33,17 @@ var (
 	drugDidAfter      = cue("drugDidAfter")
 	drugGivenWords    = cue("drugGivenWords")
 	drugSwitchWords   = cue("drugSwitchWords")
+	drugNowWords      = cue("drugNowWords")
+	drugWithWhat      = cue("drugWithWhat")
+	drugComparatives  = cue("drugComparatives")
+	drugNeedWords     = cue("drugNeedWords")
+	drugJudgeWords    = cue("drugJudgeWords")
+	drugTakeWords     = cue("drugTakeWords")
+	drugHeardWords    = cue("drugHeardWords")
+	drugTreatWith     = cue("drugTreatWith")
+	drugWorkWords     = cue("drugWorkWords")
+	drugStopWords     = cue("drugStopWords")
+	drugWearWords     = cue("drugWearWords")
 	// statusPlanned: the words that say a drug is planned ("going", "will", "want").
 	statusPlannedWords = cue("statusPlanned")
 )
@@ -83,28 +96,47 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 		sFrom, sTo = s.sentTok[d.sent][0], s.sentTok[d.sent][1]
 	}
 	switch {
-	case s.treatment(sFrom, sTo, d, u) || givenInResponse(s.toks, sFrom, sTo, d.first, d.last) && u.drugBefore(d):
+	case s.treatment(sFrom, sTo, d, u) || givenInResponse(s.toks, sFrom, sTo, d.first, d.last) && u.drugBefore(d) ||
+		givenBefore(s.toks, sFrom, d.first) && s.topicBefore(d.sent) ||
+		len(u.told) > 0 && forThat(s.toks, sTo, d.last) ||
+		s.needed(sFrom, d) || s.withBefore(sFrom, d) == "treat":
 		return useTreatment // a remedy, whoever takes it
 	case d.Experiencer == Other:
 		return useOthers
-	case d.Status == StatusPlanned || s.switchPlanned(sFrom, d):
+	case d.Status == StatusPlanned || s.switchPlanned(sFrom, d) || s.heardOf(sFrom, d):
 		return usePlanned
 	}
 	if s.switchedFrom(sFrom, sTo, d) {
 		return useHistory // "went from Effexor to Cymbalta"
 	}
 	for k := d.first - 1; k >= sFrom && k >= d.first-3; k-- {
-		if drugCompareWords[s.toks[k].Norm] || s.toks[k].Norm == "like" && comparingLike(s.toks, sFrom, k) {
+		if drugCompareWords[s.toks[k].Norm] || s.toks[k].Norm == "like" && comparingLike(s.toks, sFrom, k) ||
+			s.toks[k].Norm == "then" && k > sFrom && drugComparatives[s.toks[k-1].Norm] { // "much better then Zoloft"
 			return useCompared
 		}
 		if s.toks[k].IsClauseBoundary() {
 			break
 		}
 	}
-	for k := d.first - 1; k >= sFrom && k >= d.first-6; k-- {
+	if s.judgedBetter(sTo, d) {
+		return useCompared // "Lyrica works so much better"
+	}
+	for k := d.first - 1; k >= sFrom && k >= d.first-8; k-- {
 		if drugAdjunctWords[s.toks[k].Norm] || s.toks[k].Norm == "top" && k > sFrom && s.toks[k-1].Norm == "on" {
 			return useAdjunct
 		}
+	}
+	if s.takenWith(sTo, d) || s.withBefore(sFrom, d) == "take" {
+		return useAdjunct // "taking Ativan with it", "started taking it with a ginger capsule"
+	}
+	if use, ok := s.listedWith(i); ok {
+		return use // "also on Topamax twice a day, and Seroquel at night"
+	}
+	if s.switchedTo(sFrom, d) {
+		return useSwitched
+	}
+	if s.failed(sTo, d) {
+		return useHistory // "Paxil didn't work anymore", "Prozac stopped working"
 	}
 	if d.Status == StatusCurrent || d.Status == StatusTapering {
 		return useOwn
@@ -118,6 +150,196 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 		return useHistory
 	}
 	return useOwn
+}
+
+// failed reports a drug said to have stopped working: "Paxil didn't work anymore",
+// "Lexapro stopped working", "it wore off", "no longer seemed to work". The writer has
+// moved on from it.
+func (s *section) failed(sTo int, d *Mention) bool {
+	for k := d.last + 1; k < sTo && k <= d.last+12; k++ {
+		w := s.toks[k].Norm
+		next := ""
+		if k+1 < sTo {
+			next = s.toks[k+1].Norm
+		}
+		switch {
+		case w == "anymore" && k > 0 && drugWorkWords[s.toks[k-1].Norm]:
+			return true // "didn't work anymore"
+		case drugStopWords[w] && drugWorkWords[next] && strings.HasSuffix(next, "ing"):
+			return true // "stopped working"
+		case drugWearWords[w] && next == "off":
+			return true // "wore off"
+		case w == "no" && next == "longer" && k+2 < sTo && (drugWorkWords[s.toks[k+2].Norm] || s.toks[k+2].Norm == "seemed"):
+			return true // "no longer seemed to work"
+		case s.toks[k].IsClauseBoundary() && w != "," && w != "because":
+			return false // "citalopram because the highest dose stopped working" goes on
+		}
+	}
+	return false
+}
+
+// switchedTo reports the drug the writer moved to: "switched to Luvox", "I am now on
+// Celexa", "going back to Wellbutrin". It is their drug from then on, not what the text
+// before was about.
+func (s *section) switchedTo(sFrom int, d *Mention) bool {
+	for k := d.first - 1; k >= sFrom && k >= d.first-4; k-- {
+		w := s.toks[k].Norm
+		next := s.toks[k+1].Norm
+		if w == "from" {
+			return false // "switched to Cymbalta from Pristiq": Pristiq was left
+		}
+		if drugNowWords[w] || w == "back" && (next == "on" || next == "to") ||
+			drugSwitchWords[w] && (next == "to" || next == "me" || next == "over" ||
+				next == "off" && k+2 < d.first && s.toks[k+2].Norm == "to") { // "switched off to Wellbutrin"
+			return true
+		}
+		if s.toks[k].IsClauseBoundary() {
+			break
+		}
+	}
+	return false
+}
+
+// judgedBetter reports a drug judged better or worse with nothing after to compare it
+// with: "Lyrica works so much better", "Wellbutrin worked MUCH better!". In a post about
+// another drug, it is the one compared with; "Zoloft works better than Paxil" compares
+// Paxil.
+func (s *section) judgedBetter(sTo int, d *Mention) bool {
+	for k := d.last + 1; k < sTo && k <= d.last+4; k++ {
+		switch w := s.toks[k].Norm; {
+		case drugComparatives[w]:
+			if k+1 < sTo {
+				switch s.toks[k+1].Norm {
+				case "than", "then", "that":
+					return false // "Zoloft works better than Paxil"
+				}
+			}
+			return true
+		case !drugJudgeWords[w]:
+			return false // "Cymbalta made me worse" blames the drug
+		}
+	}
+	return false
+}
+
+// takenWith reports a drug taken with the one the text is about: "taking Ativan with
+// it", "sleeping pills with this".
+func (s *section) takenWith(sTo int, d *Mention) bool {
+	for k := d.last + 1; k+1 < sTo && k <= d.last+3; k++ {
+		if s.toks[k].Norm == "with" && drugWithWhat[s.toks[k+1].Norm] {
+			return true
+		}
+		if s.toks[k].IsClauseBoundary() {
+			return false
+		}
+	}
+	return false
+}
+
+// withBefore reads "with" before a drug: "take" for a drug taken with the text's own
+// ("started taking it with a ginger capsule"), "treat" for a remedy ("anxiety that I try
+// to treat with Klonopin"), "" otherwise.
+func (s *section) withBefore(sFrom int, d *Mention) string {
+	k := d.first - 1
+	for k > sFrom && (s.toks[k].Norm == "a" || s.toks[k].Norm == "an" || s.toks[k].Norm == "the" || s.toks[k].Norm == "some") {
+		k--
+	}
+	if k <= sFrom || s.toks[k].Norm != "with" {
+		return ""
+	}
+	k--
+	if k > sFrom && drugWithWhat[s.toks[k].Norm] {
+		k-- // "taking it with"
+	}
+	switch w := s.toks[k].Norm; {
+	case drugTakeWords[w]:
+		return "take"
+	case drugTreatWith[w]:
+		return "treat"
+	}
+	return ""
+}
+
+// needed reports a drug the writer had to take because of what happened: "had to take
+// an Ibuprofen", "have to take Xanax in order to take Zoloft", "had to be put on valium".
+func (s *section) needed(sFrom int, d *Mention) bool {
+	for k := d.first - 1; k-2 >= sFrom && k >= d.first-4; k-- {
+		w := s.toks[k].Norm
+		if (w == "take" || w == "put") && (s.toks[k-1].Norm == "to" && drugNeedWords[s.toks[k-2].Norm] ||
+			k-3 >= sFrom && s.toks[k-1].Norm == "be" && s.toks[k-2].Norm == "to" && drugNeedWords[s.toks[k-3].Norm]) {
+			return true
+		}
+		if s.toks[k].IsClauseBoundary() {
+			break
+		}
+	}
+	return false
+}
+
+// listedWith reports the use of the drug listed just before in the sentence, joined by a
+// comma or "and" with at most a dose between: "also on Topamax twice a day, and Seroquel
+// at night" lists two add-ons.
+func (s *section) listedWith(i int) (drugUse, bool) {
+	d := &s.mentions[i]
+	for j := i - 1; j >= 0 && s.mentions[j].sent == d.sent; j-- {
+		o := &s.mentions[j]
+		if o.Type != TypeDrug {
+			continue
+		}
+		if o.IsClass || o.last >= d.first || d.first-o.last > 7 {
+			return 0, false
+		}
+		joined := false
+		for k := o.last + 1; k < d.first; k++ {
+			switch w := s.toks[k].Norm; {
+			case w == "," || w == "and" || w == "&" || w == "plus":
+				joined = true
+			case s.toks[k].IsClauseBoundary():
+				return 0, false
+			}
+		}
+		if joined && (o.use == useAdjunct || o.use == useTreatment) {
+			return o.use, true
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// topicBefore reports a sentence before si that speaks of "this medication", or of "it"
+// taken before any drug is named ("didn't sleep on it"): the drug the text is about,
+// named or not, came before.
+func (s *section) topicBefore(si int) bool {
+	for k := 0; k < si && k < len(s.sentTok); k++ {
+		tr := s.sentTok[k]
+		if thisMedication(s.toks, tr[0], tr[1]) >= 0 {
+			return true
+		}
+		for j := tr[0]; j+1 < tr[1]; j++ {
+			// "didn't sleep on it", "after taking it": a drug not named yet
+			if (drugTakeWords[s.toks[j].Norm] || s.toks[j].Norm == "on") && s.toks[j+1].Norm == "it" && !s.drugNamedBefore(j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// drugNamedBefore reports a drug named before token k.
+func (s *section) drugNamedBefore(k int) bool {
+	for i := range s.mentions {
+		if m := &s.mentions[i]; m.Type == TypeDrug && m.first < k {
+			return true
+		}
+	}
+	return false
+}
+
+// heardOf reports a drug the writer only knows of: "I learned about Trazodone", "I have
+// read about Pristiq", "heard of Remeron".
+func (s *section) heardOf(sFrom int, d *Mention) bool {
+	k := d.first - 1
+	return k-1 >= sFrom && (s.toks[k].Norm == "about" || s.toks[k].Norm == "of") && drugHeardWords[s.toks[k-1].Norm]
 }
 
 // inDrugList reports a drug in a list of three or more drugs ("I've been on Prozac, Paxil,
@@ -172,13 +394,8 @@ func (s *section) inDrugList(j int) bool {
 // givenInResponse reports a drug introduced as a treatment given for what happened:
 // "put me on", "added", "gave me", "hydroxyzine that my GP had prescribed for exactly this".
 func givenInResponse(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
-	for k := first - 1; k >= sFrom && k >= first-4; k-- {
-		if drugSwitchWords[toks[k].Norm] {
-			return false // "switched to Lexapro": the writer's drug from now on
-		}
-		if drugGivenWords[toks[k].Norm] {
-			return true
-		}
+	if givenBefore(toks, sFrom, first) {
+		return true
 	}
 	for k := last + 1; k+1 < sTo && k <= last+10; k++ {
 		if toks[k].Norm != "for" && toks[k].Norm != "with" {
@@ -198,12 +415,36 @@ func givenInResponse(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
 	return false
 }
 
+// forThat reports "for that", "for this" right after a drug: "I take a low dose of
+// Klonopin for that" answers a symptom told before.
+func forThat(toks []lexicon.Token, sTo, last int) bool {
+	k := last + 1
+	return k+1 < sTo && toks[k].Norm == "for" && (toks[k+1].Norm == "that" || toks[k+1].Norm == "this")
+}
+
+// givenBefore reports a verb of giving before a drug: "put me on", "added", "gave me".
+func givenBefore(toks []lexicon.Token, sFrom, first int) bool {
+	for k := first - 1; k >= sFrom && k >= first-4; k-- {
+		if drugSwitchWords[toks[k].Norm] {
+			return false // "switched to Lexapro": the writer's drug from then on
+		}
+		if drugGivenWords[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // switchPlanned reports "talking about switching to Abilify", "thinking of switching to",
 // "we are switching to".
 func (s *section) switchPlanned(sFrom int, d *Mention) bool {
 	for k := d.first - 1; k > sFrom && k >= d.first-3; k-- {
 		if drugSwitchWords[s.toks[k].Norm] {
-			p := s.toks[k-1].Norm
+			j := k - 1
+			for j > sFrom && (s.toks[j].Norm == "now" || s.toks[j].Norm == "to") {
+				j-- // "wants to now switch me to Zoloft"
+			}
+			p := s.toks[j].Norm
 			progressive := s.toks[k].Norm == "switching" && (p == "am" || p == "im" || p == "are" || p == "is" || p == "were")
 			return statusPlannedWords[p] || p == "of" || progressive // "we are switching to"
 		}
@@ -217,8 +458,13 @@ func (s *section) switchedFrom(sFrom, sTo int, d *Mention) bool {
 	if d.first == sFrom || s.toks[d.first-1].Norm != "from" {
 		return false
 	}
-	if d.first-2 >= sFrom && (drugSwitchWords[s.toks[d.first-2].Norm] || s.toks[d.first-2].Norm == "went") {
-		return true // "switched from Coumadin because of the INR checks"
+	for k := d.first - 2; k >= sFrom && k >= d.first-6; k-- {
+		if drugSwitchWords[s.toks[k].Norm] || k == d.first-2 && s.toks[k].Norm == "went" {
+			return true // "switched from Coumadin because of the INR checks", "switched to Cymbalta from Effexor"
+		}
+		if s.toks[k].IsClauseBoundary() {
+			break
+		}
 	}
 	for k := d.last + 1; k < sTo && k <= d.last+3; k++ {
 		if s.toks[k].Norm == "to" {
@@ -247,8 +493,8 @@ func (s *section) treatment(sFrom, sTo int, d *Mention, u *useState) bool {
 		if w == "for" && s.remedyFor(k+1, sTo, u) {
 			return true
 		}
-		if s.toks[k].IsClauseBoundary() {
-			break
+		if s.toks[k].IsClauseBoundary() && !(w == "," && k+1 < sTo && s.toks[k+1].Norm == "which") {
+			break // "Wellbutrin, which counteracts the sleepiness" goes on
 		}
 	}
 	return false

@@ -121,6 +121,9 @@ type section struct {
 	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
 	roles          *RoleModel
 	collect        bool
+	// namesOwn: the section names a drug the writer is on, even where its topic is the
+	// page's unnamed drug; another person's drug then takes only their symptoms.
+	namesOwn bool
 }
 
 // Page returns the mentions of every section of a page, article first, each in text
@@ -424,6 +427,7 @@ func (s *section) drugContext() {
 func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	sectionDrug := mostNamed(useOwn, s)
 	othersDrug := mostNamed(useOthers, s) // "my son takes Ritalin": the drug of his symptoms
+	s.namesOwn = sectionDrug.name != ""
 	if s.unnamedTopic() {
 		// "I started taking this medication when Prozac stopped working": the text is
 		// about a drug it does not name, the page's (its title's, or the one the other
@@ -519,7 +523,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 // own clause; one named as a history or an adjunct only in its own sentence (druguse.go).
 func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, othersDrug, pageDrug, titleDrug drugRef) (string, string, string) {
 	m := &s.mentions[i]
-	if m.Experiencer == Other && othersDrug.name != "" || sectionDrug.name == "" {
+	if m.Experiencer == Other && othersDrug.name != "" || sectionDrug.name == "" && !s.namesOwn {
 		sectionDrug = othersDrug // another person's symptom goes with their drug
 	}
 	best, bestD, via := drugRef{}, 1<<30, ""
@@ -587,11 +591,14 @@ func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, othersDrug, pageDrug,
 			continue
 		}
 		if m.sent-d.sent > 2 {
-			break
+			if d.use == useSwitched && !d.IsClass {
+				return d.Concept, d.Class, "comment" // the writer's drug from then on
+			}
+			continue
 		}
 		// A story of a past drug goes on where "it" refers back to it: "I was prescribed
 		// gabapentin years ago. Since I stopped it I have had insomnia."
-		if ownDrug(d) || !d.IsClass && (d.use == useHistory && refersBack(s.toks, tr[0], tr[1]) || d.use == useOthers && m.Experiencer == Other) {
+		if ownDrug(d) || d.use == useSwitched && !d.IsClass || !d.IsClass && (d.use == useHistory && refersBack(s.toks, tr[0], tr[1]) || d.use == useOthers && m.Experiencer == Other) {
 			return d.Concept, d.Class, "comment"
 		}
 	}
