@@ -33,8 +33,6 @@ var (
 	// Navigation and consent lines over a saved page's article.
 	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|werbung|anzeige|publicité|publicidad|pubblicità|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
 	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented|sagt|schrieb|schreibt|meint|hat\s+geschrieben|a\s+écrit|écrit|dit|dice|dijo|escribió|comentó|scrive|ha\s+scritto|zegt|zei|schreef)(?:\.\.\.|…)?\s*:?\s*(.*)$`)
-	// Separators between an author and a date written on one line.
-	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
 )
 
 type line struct {
@@ -763,17 +761,24 @@ func hasSayWord(t string) bool {
 		return hasSayWordSlow(t)
 	}
 	for i := 0; i < len(t); i++ {
-		switch t[i] | 0x20 { // the first letters of sayWords, in either case
-		case 's', 'w', 'c', 'm', 'd', 'z', 'e':
-			for _, w := range sayWords {
-				if hasFoldedPrefix(t[i:], w) {
-					return true
-				}
+		// only the words that start with this letter, in either case
+		for _, w := range sayWordsByFirst[t[i]|0x20] {
+			if hasFoldedPrefix(t[i:], w) {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// sayWordsByFirst is sayWords by their first byte: hasSayWord tries at each letter of a
+// line only the words that start with it.
+var sayWordsByFirst = func() (by [256][]string) {
+	for _, w := range sayWords {
+		by[w[0]] = append(by[w[0]], w)
+	}
+	return by
+}()
 
 // hasFoldedPrefix reports whether t starts with the lower-case ASCII word w, ASCII
 // capitals in t folded.
@@ -821,7 +826,7 @@ func authorDateLine(t string) (head, bool) {
 	if strings.Contains(t, "dited") {
 		t = reEditedSuffix.ReplaceAllString(t, "")
 	}
-	seps := reAuthorDateSep.FindAllStringIndex(t, -1)
+	seps := authorDateSeps(t)
 	for k, loc := range seps {
 		left, right := strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[1]:])
 		if left == "" || right == "" || !isAuthor(left) {
@@ -856,6 +861,86 @@ func authorDateLine(t string) (head, bool) {
 		}
 	}
 	return head{}, false
+}
+
+// authorDateSeps finds the separators between an author and a date written on one line,
+// as the expression `\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t` finds them with
+// FindAllStringIndex (TestAuthorDateSeps holds it to that): a dash, bar, bullet, "on" or
+// "at" between spaces, a comma and spaces, two or more spaces, a tab. It runs on most
+// short lines of a page, so it is written out.
+func authorDateSeps(t string) [][]int {
+	var seps [][]int
+	for p := 0; p < len(t); {
+		ws := wsRun(t, p)
+		if ws > 0 {
+			q := p + ws
+			if n := sepWord(t[q:]); n > 0 {
+				if ws2 := wsRun(t, q+n); ws2 > 0 {
+					seps = append(seps, []int{p, q + n + ws2})
+					p = q + n + ws2
+					continue
+				}
+			}
+			if ws >= 2 || t[p] == '\t' {
+				end := q
+				if ws < 2 {
+					end = p + 1
+				}
+				seps = append(seps, []int{p, end})
+				p = end
+				continue
+			}
+		} else if t[p] == ',' {
+			if ws2 := wsRun(t, p+1); ws2 > 0 {
+				seps = append(seps, []int{p, p + 1 + ws2})
+				p += 1 + ws2
+				continue
+			}
+		}
+		p++
+	}
+	return seps
+}
+
+// wsRun is the length of the run of \s (ASCII space, tab, newline, form feed, return) at
+// t[p:].
+func wsRun(t string, p int) int {
+	n := 0
+	for p+n < len(t) {
+		switch t[p+n] {
+		case ' ', '\t', '\n', '\f', '\r':
+			n++
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// sepWord is the length of the separator that t starts with (a dash, bar, bullet, "on",
+// "at"), or 0.
+func sepWord(t string) int {
+	if t == "" {
+		return 0
+	}
+	switch t[0] {
+	case '-', '|':
+		return 1
+	case 'o':
+		if strings.HasPrefix(t, "on") {
+			return 2
+		}
+	case 'a':
+		if strings.HasPrefix(t, "at") {
+			return 2
+		}
+	}
+	for _, s := range []string{"–", "—", "·", "•", "»"} {
+		if strings.HasPrefix(t, s) {
+			return len(s)
+		}
+	}
+	return 0
 }
 
 // reUserName is a forum user name: one token with a digit, an underscore or a capital

@@ -1,0 +1,66 @@
+package corpus
+
+import (
+	"os"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// testLines are the lines of every test page and of the pages under testdata, with
+// lines made to trip the hand-written scanners: what they must read as the expressions
+// they replace read it.
+func testLines(t testing.TB, extra ...string) []string {
+	t.Helper()
+	files, err := Expand([]string{"../testdata"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := extra
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, l, strings.TrimSpace(l), stripBullet(l))
+		}
+	}
+	return lines
+}
+
+// reAuthorDateSep is what authorDateSeps finds, as an expression.
+var reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
+
+func TestAuthorDateSeps(t *testing.T) {
+	lines := testLines(t, "Jane Doe - March 3, 2019", "Jane\t- \tx", "a\tb", "a \tb", "a\t\tb", "a , b", "a,b", "a,  b",
+		"a on b", "a  on  b", "a online b", "a at", "a at ", " at b", "\ta", "a\t", "a -b", "a- b", "a » b", "a —  b",
+		"a · b · c", "a •b", "a\r\n- b", "a \f b", "a\v b", "a \xff b", "a \xe2\x80 b", "x,\t", ",", " ", "  ", "a  -  ", "on at")
+	found := 0
+	for _, l := range lines {
+		got, want := authorDateSeps(l), reAuthorDateSep.FindAllStringIndex(l, -1)
+		if len(got) == 0 && len(want) == 0 {
+			continue
+		}
+		found++
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("authorDateSeps(%q) = %v, want %v", l, got, want)
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d lines with a separator", found)
+	}
+}
+
+func FuzzAuthorDateSeps(f *testing.F) {
+	for _, s := range []string{"Jane Doe - March 3, 2019 at 7:15 pm", "a\t b", "a ,  on  b", "x · y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := authorDateSeps(s), reAuthorDateSep.FindAllStringIndex(s, -1)
+		if (len(got) != 0 || len(want) != 0) && !reflect.DeepEqual(got, want) {
+			t.Errorf("authorDateSeps(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
