@@ -89,6 +89,15 @@ func ParseDate(raw string) (time.Time, bool) {
 	}
 	// The same strings are asked again and again (a page's date lines by each reading
 	// of it): the answers are kept, up to a bound.
+	// The commonest forms are read faster than looked up.
+	if s := dateText(raw); len(s) >= 6 && len(s) <= 60 {
+		if t, ok, sure := quickMDY(s); sure {
+			return t, ok
+		}
+		if t, ok, sure := quickISO(s); sure {
+			return t, ok
+		}
+	}
 	if d, ok := dateCache.get(raw); ok {
 		return d.t, d.ok
 	}
@@ -116,7 +125,7 @@ const (
 // dateText is a date as written less the verb and "on" before it.
 func dateText(raw string) string {
 	s := strings.TrimRight(strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " ")), ":")
-	if s != "" && strings.ContainsRune("pPaAuUeEcCrRwW", rune(s[0])) {
+	if mayDateVerb(s) {
 		s = reDateVerb.ReplaceAllString(s, "")
 	}
 	// "on", "Le", "am", "el", "op": the word before a date in the languages read
@@ -127,6 +136,31 @@ func dateText(raw string) string {
 		}
 	}
 	return s
+}
+
+// dateVerbStarts are the first four letters of reDateVerb's verbs.
+var dateVerbStarts = map[string]bool{"post": true, "answ": true, "upda": true, "edit": true, "comm": true,
+	"repl": true, "aske": true, "revi": true, "writ": true, "publ": true}
+
+// mayDateVerb is a cheap test that reDateVerb could match s: its first four bytes are a
+// verb's first four letters in either case. When they are not all ASCII the expression
+// decides ("aſked" folds to "asked").
+func mayDateVerb(s string) bool {
+	if len(s) < 5 {
+		return false // the shortest verb, "asked", and a space
+	}
+	var b [4]byte
+	for i := range b {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return dateVerbStarts[string(b[:])]
 }
 
 func parseDate(raw string, order dateOrder) (time.Time, bool) {

@@ -206,5 +206,8 @@ func FuzzDateScanners(f *testing.F) {
 		if got, want := hasMonthName(s), refHasMonthName(s); got != want {
 			t.Errorf("hasMonthName(%q) = %v, before %v", s, got, want)
 		}
+		if reDateVerb.MatchString(s) && !mayDateVerb(s) {
+			t.Errorf("mayDateVerb(%q) = false, and reDateVerb matches it", s)
+		}
 	})
 }

@@ -64,3 +64,21 @@ func FuzzAuthorDateSeps(f *testing.F) {
 		}
 	})
 }
+
+// mayDateVerb passes every line reDateVerb matches.
+func TestMayDateVerb(t *testing.T) {
+	lines := testLines(t, "Posted on March 3", "ANSWERED Mar 3", "aſked 3 days ago", "asked  x", "Reviewed in the United States on March 3, 2021",
+		"Edited", "edited ", "Écrit le", "Commentary 3", "\u212Aasked x")
+	matched := 0
+	for _, l := range lines {
+		if reDateVerb.MatchString(l) {
+			matched++
+			if !mayDateVerb(l) {
+				t.Errorf("mayDateVerb(%q) = false, and reDateVerb matches it", l)
+			}
+		}
+	}
+	if matched < 5 {
+		t.Errorf("reDateVerb matched only %d lines", matched)
+	}
+}

@@ -629,7 +629,7 @@ func findHeads(lines []line) []head {
 			}
 			// "James O'Connell", "Former pharmacist (retired)", "Answered Mar 3, 2019": a
 			// credential line between the name and a dated verb.
-			if j > used && j > 0 && j == i-1 && reDateVerb.MatchString(t) {
+			if j > used && j > 0 && j == i-1 && mayDateVerb(t) && reDateVerb.MatchString(t) {
 				if k := j - 1; k > used && lines[k].text != "" && isAuthor(lines[k].text) &&
 					utf8.RuneCountInString(lines[j].text) <= 80 && !strings.HasSuffix(lines[j].text, ".") {
 					if b := prevNonBlank(lines, k); b < 0 || b < k-1 || isLinkLine(lines[b].text) || reVotes.MatchString(lines[b].text) {
@@ -639,7 +639,7 @@ func findHeads(lines []line) []head {
 			}
 			// Discourse: "ellen.marsh", "rtorres_t1d", "Jan 2022": the name, then the name
 			// the post replies to.
-			if j > used && j > 0 && j == i-1 && reUserName.MatchString(lines[j].text) && !reDateVerb.MatchString(t) {
+			if j > used && j > 0 && j == i-1 && reUserName.MatchString(lines[j].text) && !(mayDateVerb(t) && reDateVerb.MatchString(t)) {
 				if k := j - 1; k > used && reUserName.MatchString(lines[k].text) && (k == 0 || lines[k-1].text == "") {
 					h.replyTo = lines[j].text
 					j = k
@@ -855,7 +855,7 @@ func authorDateLine(t string) (head, bool) {
 	}
 	// A one-word user name and a full date after one space: "Hayley1987 Sun 12-Mar-23
 	// 21:04:18". The date must carry a day and a time or a year, not be a word of prose.
-	if left, right, ok := strings.Cut(t, " "); ok && isAuthor(left) && !reDateVerb.MatchString(t) && reUserName.MatchString(left) {
+	if left, right, ok := strings.Cut(t, " "); ok && isAuthor(left) && !(mayDateVerb(t) && reDateVerb.MatchString(t)) && reUserName.MatchString(left) {
 		if tm, ok := ParseDate(right); ok && !tm.IsZero() && (tm.Hour() != 0 || tm.Minute() != 0 || strings.ContainsAny(right, ":")) {
 			return head{author: left, raw: strings.TrimSpace(right), posted: tm, hasDate: true}, true
 		}
