@@ -520,6 +520,11 @@ func trimBlank(ls []line) []line {
 // blank lines) with "\n\n".
 func joinParagraphs(ls []line) string {
 	var b strings.Builder
+	n := 0
+	for _, l := range ls {
+		n += len(l.text) + 2 // the text and at most a blank line after it
+	}
+	b.Grow(n)
 	blank := false
 	for _, l := range ls {
 		if l.text == "" {
@@ -1428,12 +1433,20 @@ func parseReviewTable(source string, lines []line) *Page {
 // dropEmptyHeads removes dates with neither a name nor any text under them: a thread's
 // timeline ("Jan 2022", "1 / 6", "Mar 2022"), not comments.
 func dropEmptyHeads(lines []line, heads []head) []head {
-	out := heads[:0:0]
+	var out []head // made at the first head dropped: most pages drop none
 	for k, h := range heads {
 		if h.author == "" && len(stripTrailers(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads))) == 0 {
+			if out == nil {
+				out = append(make([]head, 0, len(heads)), heads[:k]...)
+			}
 			continue
 		}
-		out = append(out, h)
+		if out != nil {
+			out = append(out, h)
+		}
+	}
+	if out == nil {
+		return heads
 	}
 	return out
 }
@@ -1717,7 +1730,7 @@ func dropQuotes(ls []line, page string) []line {
 // dropQuoteHeads removes the "Name said:" heads that open a quote inside a post: the
 // forum shows where the quote ends ("Click to expand...") before the next head.
 func dropQuoteHeads(lines []line, heads []head) []head {
-	out := heads[:0:0]
+	var out []head // made at the first head dropped: most pages drop none
 	for k, h := range heads {
 		quote := false
 		if h.says && !h.hasDate {
@@ -1728,9 +1741,15 @@ func dropQuoteHeads(lines []line, heads []head) []head {
 				}
 			}
 		}
-		if !quote {
+		if quote && out == nil {
+			out = append(make([]head, 0, len(heads)), heads[:k]...)
+		}
+		if !quote && out != nil {
 			out = append(out, h)
 		}
+	}
+	if out == nil {
+		return heads
 	}
 	return out
 }
