@@ -82,3 +82,35 @@ func TestMayDateVerb(t *testing.T) {
 		t.Errorf("reDateVerb matched only %d lines", matched)
 	}
 }
+
+// refMoreWords is moreWords as it was: over strings.FieldsSeq.
+func refMoreWords(s string, n int) bool {
+	for range strings.FieldsSeq(s) {
+		if n--; n < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// moreWords counts the words strings.Fields finds.
+func TestMoreWords(t *testing.T) {
+	lines := testLines(t, "", " ", "a", "a b", " a  b ", "a\u00a0b", "a\u0085b", "a\u2009b\u3000c", "a\xffb \xff", "\t\n\v\f\r", "a\x1cb", "é è")
+	for _, l := range lines {
+		k := len(strings.Fields(l))
+		for _, n := range []int{0, 1, 2, 5, 7, 12, k - 1, k} {
+			if got, want := moreWords(l, n), refMoreWords(l, n); got != want {
+				t.Errorf("moreWords(%q, %d) = %v, want %v (%d words)", l, n, got, want, k)
+			}
+		}
+	}
+}
+
+func FuzzMoreWords(f *testing.F) {
+	f.Add("Jane says: I took it\u00a0for two\u2009weeks", 3)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if got, want := moreWords(s, n), refMoreWords(s, n); got != want {
+			t.Errorf("moreWords(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	})
+}
