@@ -552,7 +552,7 @@ func findHeads(lines []line) []head {
 	used := -1 // last line index consumed by a head
 	for i := 0; i < len(lines); i++ {
 		t := lines[i].text
-		if t == "" || i <= used || utf8.RuneCountInString(t) > 120 {
+		if t == "" || i <= used || len(t) > 120 && utf8.RuneCountInString(t) > 120 {
 			continue
 		}
 		// "Name says:" with the date on the same or the next line.
