@@ -114,3 +114,48 @@ func FuzzMoreWords(f *testing.F) {
 		}
 	})
 }
+
+// saysMatch, replyingTo and handleName answer as the expressions they guard.
+func TestGuardedExpressions(t *testing.T) {
+	lines := testLines(t, "Jane ſays:", "JANE SAYS:", "Marie a écrit :", "Paul ha scritto:", "Hans hat geschrieben:", "Ana escribió",
+		"REPLYING TO @jo", "Replying to @jo and @al", "replying  to @jo", "Rebecca Hale @beccahale_runs", "x @y", "@y", "Jane says: I agree")
+	check := func(s string) {
+		t.Helper()
+		if got, want := saysMatch(s), reSays.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("saysMatch(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := replyingTo(s), reReplyingTo.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("replyingTo(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := handleName(s), reHandleName.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("handleName(%q) = %q, want %q", s, got, want)
+		}
+	}
+	says := 0
+	for _, l := range lines {
+		check(l)
+		if saysMatch(l) != nil {
+			says++
+		}
+	}
+	if says < 20 {
+		t.Errorf("only %d lines read as \"Name says:\"", says)
+	}
+}
+
+func FuzzGuardedExpressions(f *testing.F) {
+	for _, s := range []string{"Jane says:", "Replying to @jo", "Rebecca Hale @beccahale_runs", "Jane ſays:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := saysMatch(s), reSays.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("saysMatch(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := replyingTo(s), reReplyingTo.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("replyingTo(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := handleName(s), reHandleName.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("handleName(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

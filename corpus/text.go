@@ -158,7 +158,7 @@ func parsePageText(source, text string) *Page {
 			continue
 		}
 		if q := prevNonBlank(lines, h.first); q >= 0 && q == h.first-1 && (k == 0 || q > heads[k-1].last) && maySay(lines[q].text) {
-			if m := reSays.FindStringSubmatch(lines[q].text); m != nil && m[2] == "" {
+			if m := saysMatch(lines[q].text); m != nil && m[2] == "" {
 				h.first, h.author, h.says = q, strings.TrimSpace(m[1]), true
 			}
 		}
@@ -303,7 +303,7 @@ func parsePageText(source, text string) *Page {
 			if j < 0 {
 				return
 			}
-			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
+			if m := replyingTo(lines[j].text); m != nil {
 				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < idx {
 					c.Parent = parent
 				}
@@ -314,7 +314,7 @@ func parsePageText(source, text string) *Page {
 		}
 		replyingTo(nextNonBlank(lines, h.last)) // under the byline (X)
 		// "hankm @hankm" as the name
-		if m := reHandleName.FindStringSubmatch(c.Author); m != nil {
+		if m := handleName(c.Author); m != nil {
 			c.Author = strings.TrimSpace(m[1])
 			remember(m[2])
 		} else if c.Author != "" {
@@ -483,13 +483,13 @@ func stripTrailers(ls []line, last bool) []line {
 	ls = trimBlank(ls)
 	// "62 people found this review helpful" over the next review's text; a post's
 	// "Re: thread title" line.
-	for len(ls) > 0 && (isLinkLine(ls[0].text) || strings.HasPrefix(ls[0].text, "Re: ") || reReplyingTo.MatchString(ls[0].text)) {
+	for len(ls) > 0 && (isLinkLine(ls[0].text) || strings.HasPrefix(ls[0].text, "Re: ") || replyingTo(ls[0].text) != nil) {
 		ls = trimBlank(ls[1:])
 	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
 		if isLinkLine(t) || isCommentsHeader(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
-			reReplyingTo.MatchString(t) || last && isLinkBar(t) {
+			replyingTo(t) != nil || last && isLinkBar(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
 		}
@@ -868,6 +868,35 @@ func authorDateLine(t string) (head, bool) {
 	return head{}, false
 }
 
+// saysMatch is reSays.FindStringSubmatch(s), run only when s has a byline verb
+// (hasSayWord finds a piece of each of reSays's verbs) or an "ſ", which the expression
+// folds to "s" and hasSayWord does not.
+func saysMatch(s string) []string {
+	if !hasSayWord(s) && !strings.Contains(s, "ſ") {
+		return nil
+	}
+	return reSays.FindStringSubmatch(s)
+}
+
+// replyingTo is reReplyingTo.FindStringSubmatch(t), run only when t starts with
+// "replying to " in ASCII letters of either case (the expression's letters have no other
+// case folding).
+func replyingTo(t string) []string {
+	const p = "replying to "
+	if len(t) < len(p) || !hasFoldedPrefix(t, p) {
+		return nil
+	}
+	return reReplyingTo.FindStringSubmatch(t)
+}
+
+// handleName is reHandleName.FindStringSubmatch(s), run only when s has an "@".
+func handleName(s string) []string {
+	if strings.IndexByte(s, '@') < 0 {
+		return nil
+	}
+	return reHandleName.FindStringSubmatch(s)
+}
+
 // authorDateSeps finds the separators between an author and a date written on one line,
 // as the expression `\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t` finds them with
 // FindAllStringIndex (TestAuthorDateSeps holds it to that): a dash, bar, bullet, "on" or
@@ -985,7 +1014,7 @@ func stripBy(s string) string {
 
 func cleanAuthor(s string) string {
 	s = stripBy(stripBullet(strings.TrimLeft(s, ",;·|–— ")))
-	if m := reSays.FindStringSubmatch(s); m != nil && m[2] == "" {
+	if m := saysMatch(s); m != nil && m[2] == "" {
 		s = m[1]
 	}
 	s = strings.TrimSuffix(strings.TrimSpace(s), ":")
@@ -1844,7 +1873,7 @@ func attachReplyLines(lines []line, heads []head) []head {
 		j := nextNonBlank(lines, h.last)
 		if j < 0 || j > h.last+2 || k+1 < len(heads) && j >= heads[k+1].first || h.replyTo != "" ||
 			!mayReply(lines[j].text) ||
-			reReplyingTo.MatchString(lines[j].text) { // "Replying to @handle" is read with the handles
+			replyingTo(lines[j].text) != nil { // "Replying to @handle" is read with the handles
 			continue
 		}
 		s, ok := shapeOf(lines[j].text)
