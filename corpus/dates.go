@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // monthNames are the month names and abbreviations pages write, in English and the
@@ -88,6 +89,15 @@ func ParseDate(raw string) (time.Time, bool) {
 	}
 	// The same strings are asked again and again (a page's date lines by each reading
 	// of it): the answers are kept, up to a bound.
+	// The commonest forms are read faster than looked up.
+	if s := dateText(raw); len(s) >= 6 && len(s) <= 60 {
+		if t, ok, sure := quickMDY(s); sure {
+			return t, ok
+		}
+		if t, ok, sure := quickISO(s); sure {
+			return t, ok
+		}
+	}
 	if d, ok := dateCache.get(raw); ok {
 		return d.t, d.ok
 	}
@@ -115,7 +125,7 @@ const (
 // dateText is a date as written less the verb and "on" before it.
 func dateText(raw string) string {
 	s := strings.TrimRight(strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " ")), ":")
-	if s != "" && strings.ContainsRune("pPaAuUeEcCrRwW", rune(s[0])) {
+	if mayDateVerb(s) {
 		s = reDateVerb.ReplaceAllString(s, "")
 	}
 	// "on", "Le", "am", "el", "op": the word before a date in the languages read
@@ -128,15 +138,51 @@ func dateText(raw string) string {
 	return s
 }
 
+// dateVerbStarts are the first four letters of reDateVerb's verbs.
+var dateVerbStarts = map[string]bool{"post": true, "answ": true, "upda": true, "edit": true, "comm": true,
+	"repl": true, "aske": true, "revi": true, "writ": true, "publ": true}
+
+// mayDateVerb is a cheap test that reDateVerb could match s: its first four bytes are a
+// verb's first four letters in either case. When they are not all ASCII the expression
+// decides ("aſked" folds to "asked").
+func mayDateVerb(s string) bool {
+	if len(s) < 5 {
+		return false // the shortest verb, "asked", and a space
+	}
+	var b [4]byte
+	for i := range b {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return dateVerbStarts[string(b[:])]
+}
+
 func parseDate(raw string, order dateOrder) (time.Time, bool) {
 	s := dateText(raw)
 	if len(s) > 80 {
 		return time.Time{}, false
 	}
+	// The commonest forms are read by hand, without the expressions: "April 9th, 2014 at
+	// 12:45 AM", "2019-03-05T08:22:00". No form the expressions read first matches them.
+	if len(s) >= 6 && len(s) <= 60 {
+		if t, ok, sure := quickMDY(s); sure {
+			return t, ok
+		}
+		if t, ok, sure := quickISO(s); sure {
+			return t, ok
+		}
+	}
 	// The expressions are costly (a hundred month names): each runs only when the
-	// string has what it needs, a digit or a month's name.
+	// string has what it needs, a digit or a month's name, and the first or last byte
+	// it must have.
 	digit, month := strings.ContainsAny(s, "0123456789"), hasMonthName(s)
-	if reAge.MatchString(s) {
+	if mayAge(s) && reAge.MatchString(s) {
 		return time.Time{}, true // "1 year", "3 months": an age, as some themes print it
 	}
 	if !digit {
@@ -145,7 +191,8 @@ func parseDate(raw string, order dateOrder) (time.Time, bool) {
 		}
 		return time.Time{}, false
 	}
-	if reCompactAgo.MatchString(s) || month && monthMatch(reMD, s, 1) {
+	if s[0] >= '0' && s[0] <= '9' && reCompactAgo.MatchString(s) ||
+		month && endsInDigit(s) && monthMatch(reMD, s, 1) {
 		return time.Time{}, true // "3y", "2mo" (Facebook, Quora), "Mar 3" (X)
 	}
 	year := hasYear(s)
@@ -162,9 +209,6 @@ func parseDate(raw string, order dateOrder) (time.Time, bool) {
 	// a month's name with a year: four digits, or two after a dash ("12-Mar-23")
 	if !month || !year {
 		return parseNumericDate(s, order)
-	}
-	if t, ok, sure := quickMDY(s); sure {
-		return t, ok
 	}
 	if m := reMDY.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[1])] != 0 {
 		return build(m[3], monthNames[strings.ToLower(m[1])], m[2], m[4], m[5], m[6], m[7])
@@ -323,6 +367,29 @@ func pageYear(p *Page) int {
 
 // hasMonthName reports a word of s that is a month's name or abbreviation.
 func hasMonthName(s string) bool {
+	if isASCII(s) {
+		// the words are the runs of ASCII letters, lowered in a buffer: no allocation
+		var buf [maxMonthName]byte
+		for i := 0; i < len(s); {
+			j := i
+			for j < len(s) && isASCIILetter(s[j]) {
+				j++
+			}
+			if n := j - i; n >= 3 && n <= 10 && n <= maxMonthName {
+				for k := 0; k < n; k++ {
+					buf[k] = s[i+k] | 0x20
+				}
+				if monthNames[string(buf[:n])] != 0 {
+					return true
+				}
+			}
+			if j == i {
+				j++
+			}
+			i = j
+		}
+		return false
+	}
 	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if len(w) >= 3 && len(w) <= 10 && monthNames[strings.ToLower(w)] != 0 {
 			return true
@@ -388,13 +455,35 @@ func (c *boundedCache[V]) put(k string, v V) {
 
 // quickMDY reads the most common date of English pages without the expressions: "April
 // 9th, 2014 at 12:45 AM", "March 3, 2019, 7:15 pm", "Apr 9 2014". sure is false when s
-// has another form, for the expressions to read.
+// has another form, for the expressions to read. It runs on most date lines, so an ASCII
+// line is split and lowered without allocating.
 func quickMDY(s string) (t time.Time, ok, sure bool) {
-	f := strings.Fields(s)
+	var fields [7]string
+	f := fields[:0]
+	if isASCII(s) {
+		for i := 0; i < len(s); {
+			for i < len(s) && isASCIISpace(s[i]) {
+				i++
+			}
+			j := i
+			for j < len(s) && !isASCIISpace(s[j]) {
+				j++
+			}
+			if j > i {
+				if len(f) == len(fields) {
+					return t, false, false
+				}
+				f = append(f, s[i:j])
+			}
+			i = j
+		}
+	} else {
+		f = strings.Fields(s)
+	}
 	if len(f) < 3 || len(f) > 6 {
 		return t, false, false
 	}
-	mon := monthNames[strings.ToLower(strings.TrimSuffix(f[0], "."))]
+	mon := monthByName(strings.TrimSuffix(f[0], "."))
 	day := strings.TrimSuffix(f[1], ",")
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		day = strings.TrimSuffix(day, suf)
@@ -411,20 +500,25 @@ func quickMDY(s string) (t time.Time, ok, sure bool) {
 	switch {
 	case len(rest) == 0:
 	case len(rest) <= 2:
-		clock := strings.Split(rest[0], ":")
-		if len(clock) < 2 || len(clock) > 3 || !allDigits(clock[0]) || len(clock[0]) > 2 || len(clock[1]) != 2 || !allDigits(clock[1]) {
+		// H:MM or H:MM:SS
+		c := rest[0]
+		i := strings.IndexByte(c, ':')
+		if i < 0 {
 			return t, false, false
 		}
-		hh, mm = clock[0], clock[1]
-		if len(clock) == 3 {
-			if len(clock[2]) != 2 || !allDigits(clock[2]) {
+		hh, mm = c[:i], c[i+1:]
+		if k := strings.IndexByte(mm, ':'); k >= 0 {
+			mm, ss = mm[:k], mm[k+1:]
+			if strings.IndexByte(ss, ':') >= 0 || len(ss) != 2 || !allDigits(ss) {
 				return t, false, false
 			}
-			ss = clock[2]
+		}
+		if !allDigits(hh) || len(hh) > 2 || len(mm) != 2 || !allDigits(mm) {
+			return t, false, false
 		}
 		if len(rest) == 2 {
-			ampm = strings.ToLower(strings.ReplaceAll(rest[1], ".", ""))
-			if ampm != "am" && ampm != "pm" {
+			ampm = amPM(rest[1])
+			if ampm == "" {
 				return t, false, false
 			}
 		}
@@ -433,4 +527,149 @@ func quickMDY(s string) (t time.Time, ok, sure bool) {
 	}
 	t, ok = build(year, mon, day, hh, mm, ss, ampm)
 	return t, ok, true
+}
+
+// monthByName is monthNames[strings.ToLower(w)], lowering an ASCII w in a buffer.
+func monthByName(w string) time.Month {
+	if len(w) > maxMonthName || !isASCII(w) {
+		return monthNames[strings.ToLower(w)]
+	}
+	var buf [maxMonthName]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return monthNames[string(buf[:len(w)])]
+}
+
+// maxMonthName is the most bytes hasMonthName and monthByName lower in a buffer; a
+// longer word is no month's name (the longest, "septiembre", has 10).
+const maxMonthName = 12
+
+// amPM is "am" or "pm" for a word that is one less its dots, in either case ("P.M."),
+// or "".
+func amPM(w string) string {
+	var b [2]byte
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c == '.' {
+			continue
+		}
+		if n == 2 {
+			return ""
+		}
+		b[n] = c | 0x20
+		n++
+	}
+	switch {
+	case n == 2 && b[1] == 'm' && b[0] == 'a' && asciiFold(w):
+		return "am"
+	case n == 2 && b[1] == 'm' && b[0] == 'p' && asciiFold(w):
+		return "pm"
+	}
+	return ""
+}
+
+// asciiFold reports that w, less its dots, is letters of ASCII (c | 0x20 lowers only them).
+func asciiFold(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] != '.' && !isASCIILetter(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// quickISO reads an ISO date and time without the expression: "2019-03-05",
+// "2019-03-05T08:22:00", "2019/03/05 08:22". sure is false for any other form (a zone, a
+// fraction, more spaces), for reISO to read.
+func quickISO(s string) (t time.Time, ok, sure bool) {
+	n := func(i, min, max int) int { // the end of a run of min to max digits at i, or -1
+		j := i
+		for j < len(s) && j-i < max && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		if j-i < min {
+			return -1 // (a longer run fails on the separator its caller wants next)
+		}
+		return j
+	}
+	dateSep := func(i int) bool { return i < len(s) && (s[i] == '-' || s[i] == '/' || s[i] == '.') }
+	y := n(0, 4, 4)
+	if y < 0 || !dateSep(y) {
+		return t, false, false
+	}
+	m := n(y+1, 1, 2)
+	if m < 0 || !dateSep(m) {
+		return t, false, false
+	}
+	d := n(m+1, 1, 2)
+	if d < 0 {
+		return t, false, false
+	}
+	hh, mm, ss := "", "", ""
+	if d < len(s) {
+		if s[d] != 'T' && s[d] != ' ' {
+			return t, false, false
+		}
+		h := n(d+1, 1, 2)
+		if h < 0 || h >= len(s) || s[h] != ':' {
+			return t, false, false
+		}
+		mi := n(h+1, 2, 2)
+		if mi < 0 {
+			return t, false, false
+		}
+		end := mi
+		if mi < len(s) {
+			if s[mi] != ':' {
+				return t, false, false
+			}
+			if end = n(mi+1, 2, 2); end < 0 {
+				return t, false, false
+			}
+			ss = s[mi+1 : end]
+		}
+		if end != len(s) {
+			return t, false, false
+		}
+		hh, mm = s[d+1:h], s[h+1:mi]
+	}
+	mo, _ := strconv.Atoi(s[y+1 : m])
+	t, ok = build(s[:y], time.Month(mo), s[m+1:d], hh, mm, ss, "")
+	return t, ok, true
+}
+
+// mayAge is a cheap test that reAge could match s: it starts with a digit, "a" or "one".
+func mayAge(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0] | 0x20
+	return '0' <= s[0] && s[0] <= '9' || c == 'a' || c == 'o'
+}
+
+// endsInDigit reports that s ends with an ASCII digit, as reMD's "Mar 3" does.
+func endsInDigit(s string) bool {
+	return s != "" && '0' <= s[len(s)-1] && s[len(s)-1] <= '9'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// isASCIISpace is unicode.IsSpace for a byte below utf8.RuneSelf.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
 }

@@ -250,7 +250,11 @@ func detectMarkup(source, text string) Format {
 	case ".json":
 		return FormatJSON
 	}
-	head := strings.ToLower(strings.TrimSpace(prefix(text, 2048)))
+	head := strings.TrimSpace(prefix(text, 2048))
+	if head == "" || head[0] != '<' && head[0] != '[' && head[0] != '{' {
+		return "" // every markup starts so: the page's text is not lowered to learn it
+	}
+	head = strings.ToLower(head)
 	switch {
 	case strings.HasPrefix(head, "<!doctype html"), strings.HasPrefix(head, "<html"),
 		strings.HasPrefix(head, "<?xml") && strings.Contains(head, "<html"),

@@ -145,7 +145,7 @@ func shapeOf(t string) (lineShape, bool) {
 		w := strings.Trim(words[i], ".,:;!?()[]|-–—·•»«\"'")
 		switch {
 		case w == "":
-		case allDigits(strings.NewReplacer(",", "", ".", "", "k", "").Replace(w)):
+		case allDigits(countMarks.Replace(w)):
 			s.toks = append(s.toks, shapeTok{sym: "9"})
 		case bylineLinks[strings.ToLower(w)]: // "| Reply", "Antworten": furniture beside the byline
 			s.toks = append(s.toks, shapeTok{sym: "L"})
@@ -187,6 +187,9 @@ func readsAsProse(t string, words int) bool {
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return words >= 6 && strings.ContainsRune(".!?", last) && !strings.HasSuffix(t, "...")
 }
+
+// countMarks drops the marks of a written count ("1,204", "1.2k") for allDigits.
+var countMarks = strings.NewReplacer(",", "", ".", "", "k", "")
 
 func allDigits(s string) bool {
 	if s == "" {

@@ -33,8 +33,6 @@ var (
 	// Navigation and consent lines over a saved page's article.
 	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|werbung|anzeige|publicité|publicidad|pubblicità|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
 	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented|sagt|schrieb|schreibt|meint|hat\s+geschrieben|a\s+écrit|écrit|dit|dice|dijo|escribió|comentó|scrive|ha\s+scritto|zegt|zei|schreef)(?:\.\.\.|…)?\s*:?\s*(.*)$`)
-	// Separators between an author and a date written on one line.
-	reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
 )
 
 type line struct {
@@ -160,7 +158,7 @@ func parsePageText(source, text string) *Page {
 			continue
 		}
 		if q := prevNonBlank(lines, h.first); q >= 0 && q == h.first-1 && (k == 0 || q > heads[k-1].last) && maySay(lines[q].text) {
-			if m := reSays.FindStringSubmatch(lines[q].text); m != nil && m[2] == "" {
+			if m := saysMatch(lines[q].text); m != nil && m[2] == "" {
 				h.first, h.author, h.says = q, strings.TrimSpace(m[1]), true
 			}
 		}
@@ -305,7 +303,7 @@ func parsePageText(source, text string) *Page {
 			if j < 0 {
 				return
 			}
-			if m := reReplyingTo.FindStringSubmatch(lines[j].text); m != nil {
+			if m := replyingTo(lines[j].text); m != nil {
 				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < idx {
 					c.Parent = parent
 				}
@@ -316,7 +314,7 @@ func parsePageText(source, text string) *Page {
 		}
 		replyingTo(nextNonBlank(lines, h.last)) // under the byline (X)
 		// "hankm @hankm" as the name
-		if m := reHandleName.FindStringSubmatch(c.Author); m != nil {
+		if m := handleName(c.Author); m != nil {
 			c.Author = strings.TrimSpace(m[1])
 			remember(m[2])
 		} else if c.Author != "" {
@@ -485,13 +483,13 @@ func stripTrailers(ls []line, last bool) []line {
 	ls = trimBlank(ls)
 	// "62 people found this review helpful" over the next review's text; a post's
 	// "Re: thread title" line.
-	for len(ls) > 0 && (isLinkLine(ls[0].text) || strings.HasPrefix(ls[0].text, "Re: ") || reReplyingTo.MatchString(ls[0].text)) {
+	for len(ls) > 0 && (isLinkLine(ls[0].text) || strings.HasPrefix(ls[0].text, "Re: ") || replyingTo(ls[0].text) != nil) {
 		ls = trimBlank(ls[1:])
 	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
 		if isLinkLine(t) || isCommentsHeader(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
-			reReplyingTo.MatchString(t) || last && isLinkBar(t) {
+			replyingTo(t) != nil || last && isLinkBar(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
 		}
@@ -522,6 +520,11 @@ func trimBlank(ls []line) []line {
 // blank lines) with "\n\n".
 func joinParagraphs(ls []line) string {
 	var b strings.Builder
+	n := 0
+	for _, l := range ls {
+		n += len(l.text) + 2 // the text and at most a blank line after it
+	}
+	b.Grow(n)
 	blank := false
 	for _, l := range ls {
 		if l.text == "" {
@@ -549,7 +552,7 @@ func findHeads(lines []line) []head {
 	used := -1 // last line index consumed by a head
 	for i := 0; i < len(lines); i++ {
 		t := lines[i].text
-		if t == "" || i <= used || utf8.RuneCountInString(t) > 120 {
+		if t == "" || i <= used || len(t) > 120 && utf8.RuneCountInString(t) > 120 {
 			continue
 		}
 		// "Name says:" with the date on the same or the next line.
@@ -631,7 +634,7 @@ func findHeads(lines []line) []head {
 			}
 			// "James O'Connell", "Former pharmacist (retired)", "Answered Mar 3, 2019": a
 			// credential line between the name and a dated verb.
-			if j > used && j > 0 && j == i-1 && reDateVerb.MatchString(t) {
+			if j > used && j > 0 && j == i-1 && mayDateVerb(t) && reDateVerb.MatchString(t) {
 				if k := j - 1; k > used && lines[k].text != "" && isAuthor(lines[k].text) &&
 					utf8.RuneCountInString(lines[j].text) <= 80 && !strings.HasSuffix(lines[j].text, ".") {
 					if b := prevNonBlank(lines, k); b < 0 || b < k-1 || isLinkLine(lines[b].text) || reVotes.MatchString(lines[b].text) {
@@ -641,7 +644,7 @@ func findHeads(lines []line) []head {
 			}
 			// Discourse: "ellen.marsh", "rtorres_t1d", "Jan 2022": the name, then the name
 			// the post replies to.
-			if j > used && j > 0 && j == i-1 && reUserName.MatchString(lines[j].text) && !reDateVerb.MatchString(t) {
+			if j > used && j > 0 && j == i-1 && reUserName.MatchString(lines[j].text) && !(mayDateVerb(t) && reDateVerb.MatchString(t)) {
 				if k := j - 1; k > used && reUserName.MatchString(lines[k].text) && (k == 0 || lines[k-1].text == "") {
 					h.replyTo = lines[j].text
 					j = k
@@ -763,17 +766,24 @@ func hasSayWord(t string) bool {
 		return hasSayWordSlow(t)
 	}
 	for i := 0; i < len(t); i++ {
-		switch t[i] | 0x20 { // the first letters of sayWords, in either case
-		case 's', 'w', 'c', 'm', 'd', 'z', 'e':
-			for _, w := range sayWords {
-				if hasFoldedPrefix(t[i:], w) {
-					return true
-				}
+		// only the words that start with this letter, in either case
+		for _, w := range sayWordsByFirst[t[i]|0x20] {
+			if hasFoldedPrefix(t[i:], w) {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// sayWordsByFirst is sayWords by their first byte: hasSayWord tries at each letter of a
+// line only the words that start with it.
+var sayWordsByFirst = func() (by [256][]string) {
+	for _, w := range sayWords {
+		by[w[0]] = append(by[w[0]], w)
+	}
+	return by
+}()
 
 // hasFoldedPrefix reports whether t starts with the lower-case ASCII word w, ASCII
 // capitals in t folded.
@@ -821,7 +831,7 @@ func authorDateLine(t string) (head, bool) {
 	if strings.Contains(t, "dited") {
 		t = reEditedSuffix.ReplaceAllString(t, "")
 	}
-	seps := reAuthorDateSep.FindAllStringIndex(t, -1)
+	seps := authorDateSeps(t)
 	for k, loc := range seps {
 		left, right := strings.TrimSpace(t[:loc[0]]), strings.TrimSpace(t[loc[1]:])
 		if left == "" || right == "" || !isAuthor(left) {
@@ -850,12 +860,121 @@ func authorDateLine(t string) (head, bool) {
 	}
 	// A one-word user name and a full date after one space: "Hayley1987 Sun 12-Mar-23
 	// 21:04:18". The date must carry a day and a time or a year, not be a word of prose.
-	if left, right, ok := strings.Cut(t, " "); ok && isAuthor(left) && !reDateVerb.MatchString(t) && reUserName.MatchString(left) {
+	if left, right, ok := strings.Cut(t, " "); ok && isAuthor(left) && !(mayDateVerb(t) && reDateVerb.MatchString(t)) && reUserName.MatchString(left) {
 		if tm, ok := ParseDate(right); ok && !tm.IsZero() && (tm.Hour() != 0 || tm.Minute() != 0 || strings.ContainsAny(right, ":")) {
 			return head{author: left, raw: strings.TrimSpace(right), posted: tm, hasDate: true}, true
 		}
 	}
 	return head{}, false
+}
+
+// saysMatch is reSays.FindStringSubmatch(s), run only when s has a byline verb
+// (hasSayWord finds a piece of each of reSays's verbs) or an "ſ", which the expression
+// folds to "s" and hasSayWord does not.
+func saysMatch(s string) []string {
+	if !hasSayWord(s) && !strings.Contains(s, "ſ") {
+		return nil
+	}
+	return reSays.FindStringSubmatch(s)
+}
+
+// replyingTo is reReplyingTo.FindStringSubmatch(t), run only when t starts with
+// "replying to " in ASCII letters of either case (the expression's letters have no other
+// case folding).
+func replyingTo(t string) []string {
+	const p = "replying to "
+	if len(t) < len(p) || !hasFoldedPrefix(t, p) {
+		return nil
+	}
+	return reReplyingTo.FindStringSubmatch(t)
+}
+
+// handleName is reHandleName.FindStringSubmatch(s), run only when s has an "@".
+func handleName(s string) []string {
+	if strings.IndexByte(s, '@') < 0 {
+		return nil
+	}
+	return reHandleName.FindStringSubmatch(s)
+}
+
+// authorDateSeps finds the separators between an author and a date written on one line,
+// as the expression `\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t` finds them with
+// FindAllStringIndex (TestAuthorDateSeps holds it to that): a dash, bar, bullet, "on" or
+// "at" between spaces, a comma and spaces, two or more spaces, a tab. It runs on most
+// short lines of a page, so it is written out.
+func authorDateSeps(t string) [][]int {
+	var seps [][]int
+	for p := 0; p < len(t); {
+		ws := wsRun(t, p)
+		if ws > 0 {
+			q := p + ws
+			if n := sepWord(t[q:]); n > 0 {
+				if ws2 := wsRun(t, q+n); ws2 > 0 {
+					seps = append(seps, []int{p, q + n + ws2})
+					p = q + n + ws2
+					continue
+				}
+			}
+			if ws >= 2 || t[p] == '\t' {
+				end := q
+				if ws < 2 {
+					end = p + 1
+				}
+				seps = append(seps, []int{p, end})
+				p = end
+				continue
+			}
+		} else if t[p] == ',' {
+			if ws2 := wsRun(t, p+1); ws2 > 0 {
+				seps = append(seps, []int{p, p + 1 + ws2})
+				p += 1 + ws2
+				continue
+			}
+		}
+		p++
+	}
+	return seps
+}
+
+// wsRun is the length of the run of \s (ASCII space, tab, newline, form feed, return) at
+// t[p:].
+func wsRun(t string, p int) int {
+	n := 0
+	for p+n < len(t) {
+		switch t[p+n] {
+		case ' ', '\t', '\n', '\f', '\r':
+			n++
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// sepWord is the length of the separator that t starts with (a dash, bar, bullet, "on",
+// "at"), or 0.
+func sepWord(t string) int {
+	if t == "" {
+		return 0
+	}
+	switch t[0] {
+	case '-', '|':
+		return 1
+	case 'o':
+		if strings.HasPrefix(t, "on") {
+			return 2
+		}
+	case 'a':
+		if strings.HasPrefix(t, "at") {
+			return 2
+		}
+	}
+	for _, s := range []string{"–", "—", "·", "•", "»"} {
+		if strings.HasPrefix(t, s) {
+			return len(s)
+		}
+	}
+	return 0
 }
 
 // reUserName is a forum user name: one token with a digit, an underscore or a capital
@@ -895,7 +1014,7 @@ func stripBy(s string) string {
 
 func cleanAuthor(s string) string {
 	s = stripBy(stripBullet(strings.TrimLeft(s, ",;·|–— ")))
-	if m := reSays.FindStringSubmatch(s); m != nil && m[2] == "" {
+	if m := saysMatch(s); m != nil && m[2] == "" {
 		s = m[1]
 	}
 	s = strings.TrimSuffix(strings.TrimSpace(s), ":")
@@ -957,9 +1076,22 @@ func isAuthor(s string) bool {
 // moreWords reports whether s has more than n words (as strings.Fields splits them),
 // without making the slice: isAuthor asks it of most lines.
 func moreWords(s string, n int) bool {
-	for range strings.FieldsSeq(s) {
-		if n--; n < 0 {
-			return true
+	// one pass over the bytes: a word starts after a space or at the start (unicode.IsSpace,
+	// as strings.Fields; a byte that is not UTF-8 is a letter, as there)
+	inWord := false
+	for i := 0; i < len(s); {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && unicode.IsSpace(c) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			if n--; n < 0 {
+				return true
+			}
 		}
 	}
 	return false
@@ -1343,12 +1475,20 @@ func parseReviewTable(source string, lines []line) *Page {
 // dropEmptyHeads removes dates with neither a name nor any text under them: a thread's
 // timeline ("Jan 2022", "1 / 6", "Mar 2022"), not comments.
 func dropEmptyHeads(lines []line, heads []head) []head {
-	out := heads[:0:0]
+	var out []head // made at the first head dropped: most pages drop none
 	for k, h := range heads {
 		if h.author == "" && len(stripTrailers(lines[h.last+1:bodyEnd(lines, heads, k)], k+1 == len(heads))) == 0 {
+			if out == nil {
+				out = append(make([]head, 0, len(heads)), heads[:k]...)
+			}
 			continue
 		}
-		out = append(out, h)
+		if out != nil {
+			out = append(out, h)
+		}
+	}
+	if out == nil {
+		return heads
 	}
 	return out
 }
@@ -1632,7 +1772,7 @@ func dropQuotes(ls []line, page string) []line {
 // dropQuoteHeads removes the "Name said:" heads that open a quote inside a post: the
 // forum shows where the quote ends ("Click to expand...") before the next head.
 func dropQuoteHeads(lines []line, heads []head) []head {
-	out := heads[:0:0]
+	var out []head // made at the first head dropped: most pages drop none
 	for k, h := range heads {
 		quote := false
 		if h.says && !h.hasDate {
@@ -1643,9 +1783,15 @@ func dropQuoteHeads(lines []line, heads []head) []head {
 				}
 			}
 		}
-		if !quote {
+		if quote && out == nil {
+			out = append(make([]head, 0, len(heads)), heads[:k]...)
+		}
+		if !quote && out != nil {
 			out = append(out, h)
 		}
+	}
+	if out == nil {
+		return heads
 	}
 	return out
 }
@@ -1727,7 +1873,7 @@ func attachReplyLines(lines []line, heads []head) []head {
 		j := nextNonBlank(lines, h.last)
 		if j < 0 || j > h.last+2 || k+1 < len(heads) && j >= heads[k+1].first || h.replyTo != "" ||
 			!mayReply(lines[j].text) ||
-			reReplyingTo.MatchString(lines[j].text) { // "Replying to @handle" is read with the handles
+			replyingTo(lines[j].text) != nil { // "Replying to @handle" is read with the handles
 			continue
 		}
 		s, ok := shapeOf(lines[j].text)

@@ -1,0 +1,161 @@
+package corpus
+
+import (
+	"os"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// testLines are the lines of every test page and of the pages under testdata, with
+// lines made to trip the hand-written scanners: what they must read as the expressions
+// they replace read it.
+func testLines(t testing.TB, extra ...string) []string {
+	t.Helper()
+	files, err := Expand([]string{"../testdata"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := extra
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, l, strings.TrimSpace(l), stripBullet(l))
+		}
+	}
+	return lines
+}
+
+// reAuthorDateSep is what authorDateSeps finds, as an expression.
+var reAuthorDateSep = regexp.MustCompile(`\s+(?:[-–—|·•»]|on|at)\s+|,\s+|\s{2,}|\t`)
+
+func TestAuthorDateSeps(t *testing.T) {
+	lines := testLines(t, "Jane Doe - March 3, 2019", "Jane\t- \tx", "a\tb", "a \tb", "a\t\tb", "a , b", "a,b", "a,  b",
+		"a on b", "a  on  b", "a online b", "a at", "a at ", " at b", "\ta", "a\t", "a -b", "a- b", "a » b", "a —  b",
+		"a · b · c", "a •b", "a\r\n- b", "a \f b", "a\v b", "a \xff b", "a \xe2\x80 b", "x,\t", ",", " ", "  ", "a  -  ", "on at")
+	found := 0
+	for _, l := range lines {
+		got, want := authorDateSeps(l), reAuthorDateSep.FindAllStringIndex(l, -1)
+		if len(got) == 0 && len(want) == 0 {
+			continue
+		}
+		found++
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("authorDateSeps(%q) = %v, want %v", l, got, want)
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d lines with a separator", found)
+	}
+}
+
+func FuzzAuthorDateSeps(f *testing.F) {
+	for _, s := range []string{"Jane Doe - March 3, 2019 at 7:15 pm", "a\t b", "a ,  on  b", "x · y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := authorDateSeps(s), reAuthorDateSep.FindAllStringIndex(s, -1)
+		if (len(got) != 0 || len(want) != 0) && !reflect.DeepEqual(got, want) {
+			t.Errorf("authorDateSeps(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// mayDateVerb passes every line reDateVerb matches.
+func TestMayDateVerb(t *testing.T) {
+	lines := testLines(t, "Posted on March 3", "ANSWERED Mar 3", "aſked 3 days ago", "asked  x", "Reviewed in the United States on March 3, 2021",
+		"Edited", "edited ", "Écrit le", "Commentary 3", "\u212Aasked x")
+	matched := 0
+	for _, l := range lines {
+		if reDateVerb.MatchString(l) {
+			matched++
+			if !mayDateVerb(l) {
+				t.Errorf("mayDateVerb(%q) = false, and reDateVerb matches it", l)
+			}
+		}
+	}
+	if matched < 5 {
+		t.Errorf("reDateVerb matched only %d lines", matched)
+	}
+}
+
+// refMoreWords is moreWords as it was: over strings.FieldsSeq.
+func refMoreWords(s string, n int) bool {
+	for range strings.FieldsSeq(s) {
+		if n--; n < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// moreWords counts the words strings.Fields finds.
+func TestMoreWords(t *testing.T) {
+	lines := testLines(t, "", " ", "a", "a b", " a  b ", "a\u00a0b", "a\u0085b", "a\u2009b\u3000c", "a\xffb \xff", "\t\n\v\f\r", "a\x1cb", "é è")
+	for _, l := range lines {
+		k := len(strings.Fields(l))
+		for _, n := range []int{0, 1, 2, 5, 7, 12, k - 1, k} {
+			if got, want := moreWords(l, n), refMoreWords(l, n); got != want {
+				t.Errorf("moreWords(%q, %d) = %v, want %v (%d words)", l, n, got, want, k)
+			}
+		}
+	}
+}
+
+func FuzzMoreWords(f *testing.F) {
+	f.Add("Jane says: I took it\u00a0for two\u2009weeks", 3)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if got, want := moreWords(s, n), refMoreWords(s, n); got != want {
+			t.Errorf("moreWords(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	})
+}
+
+// saysMatch, replyingTo and handleName answer as the expressions they guard.
+func TestGuardedExpressions(t *testing.T) {
+	lines := testLines(t, "Jane ſays:", "JANE SAYS:", "Marie a écrit :", "Paul ha scritto:", "Hans hat geschrieben:", "Ana escribió",
+		"REPLYING TO @jo", "Replying to @jo and @al", "replying  to @jo", "Rebecca Hale @beccahale_runs", "x @y", "@y", "Jane says: I agree")
+	check := func(s string) {
+		t.Helper()
+		if got, want := saysMatch(s), reSays.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("saysMatch(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := replyingTo(s), reReplyingTo.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("replyingTo(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := handleName(s), reHandleName.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("handleName(%q) = %q, want %q", s, got, want)
+		}
+	}
+	says := 0
+	for _, l := range lines {
+		check(l)
+		if saysMatch(l) != nil {
+			says++
+		}
+	}
+	if says < 20 {
+		t.Errorf("only %d lines read as \"Name says:\"", says)
+	}
+}
+
+func FuzzGuardedExpressions(f *testing.F) {
+	for _, s := range []string{"Jane says:", "Replying to @jo", "Rebecca Hale @beccahale_runs", "Jane ſays:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := saysMatch(s), reSays.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("saysMatch(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := replyingTo(s), reReplyingTo.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("replyingTo(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := handleName(s), reHandleName.FindStringSubmatch(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("handleName(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
