@@ -559,32 +559,30 @@ func (e *ctxEngine) find(toks []lexicon.Token, cls []uint16, first, last, cFrom,
 		m.lFrom, m.lTo = listAround(toks, sFrom, sTo, first, last)
 	}
 	var buf [8]ctxHit
-	for i := first - 1; i >= sFrom && i >= first-window; i-- {
+	// at tries the rules starting at token i, their phrases ending by to; false stops.
+	at := func(i, to int) bool {
 		if cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
-			continue
+			return true
 		}
-		hs := e.matchAt(&x, i, last+1, cats, buf[:0])
+		hs := e.matchAt(&x, i, to, cats, buf[:0])
 		if len(hs) == 0 || cats&ctxNegation != 0 && e.pseudoAt(&x, i) {
-			continue
+			return true
 		}
 		for _, h := range longestFirst(hs) {
 			if h.reaches(&m) && !visit(h) {
-				return
+				return false
 			}
+		}
+		return true
+	}
+	for i := first - 1; i >= sFrom && i >= first-window; i-- {
+		if !at(i, last+1) {
+			return
 		}
 	}
 	for i := last + 1; i < sTo && i <= last+window; i++ {
-		if cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
-			continue
-		}
-		hs := e.matchAt(&x, i, sTo, cats, buf[:0])
-		if len(hs) == 0 || cats&ctxNegation != 0 && e.pseudoAt(&x, i) {
-			continue
-		}
-		for _, h := range longestFirst(hs) {
-			if h.reaches(&m) && !visit(h) {
-				return
-			}
+		if !at(i, sTo) {
+			return
 		}
 	}
 }

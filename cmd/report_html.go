@@ -154,23 +154,12 @@ func pluralize(n int, word string) string {
 // and the evidence column.
 func htmlTableOf(t reportTable) htmlTable {
 	class := make([]string, len(t.Header))
+	numeric := numericColumns(t.Rows, len(t.Header))
 	for i, name := range t.Header {
-		if name == "evidence" {
+		switch {
+		case name == "evidence":
 			class[i] = "evidence"
-			continue
-		}
-		seen, num := false, true
-		for _, r := range t.Rows {
-			if i >= len(r) || r[i] == "" {
-				continue
-			}
-			seen = true
-			if _, err := strconv.ParseFloat(r[i], 64); err != nil {
-				num = false
-				break
-			}
-		}
-		if seen && num || slices.Contains(t.Days, i) {
+		case numeric[i] || slices.Contains(t.Days, i):
 			class[i] = "num"
 		}
 	}

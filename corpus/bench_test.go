@@ -36,19 +36,7 @@ func BenchmarkReadPages(b *testing.B) {
 // threads, made from the test pages' comments, thread by thread: MB/s, and B/op against
 // the dump's size shows that pages are not held.
 func BenchmarkStreamJSONLThreads(b *testing.B) {
-	var texts []string
-	paths, _ := filepath.Glob("../testdata/pages/*.txt")
-	for _, p := range paths {
-		pages, _ := ReadFile(p, Options{})
-		for _, pg := range pages {
-			for _, c := range pg.Comments {
-				texts = append(texts, c.Text)
-			}
-		}
-	}
-	if len(texts) == 0 {
-		b.Skip("no test pages")
-	}
+	texts := testPageComments(b)
 	path := filepath.Join(b.TempDir(), "dump.jsonl")
 	var buf bytes.Buffer
 	for n, i := 0, 0; n < 5000; n++ {
@@ -81,19 +69,7 @@ func BenchmarkStreamJSONLThreads(b *testing.B) {
 // (headers as on testdata/klonopin-immune-comments.txt, texts from the test pages): the
 // time per comment (ns/comment) is the same at both sizes when the reader is linear.
 func BenchmarkReadBigTextPage(b *testing.B) {
-	var texts []string
-	paths, _ := filepath.Glob("../testdata/pages/*.txt")
-	for _, p := range paths {
-		pages, _ := ReadFile(p, Options{})
-		for _, pg := range pages {
-			for _, c := range pg.Comments {
-				texts = append(texts, c.Text)
-			}
-		}
-	}
-	if len(texts) == 0 {
-		b.Skip("no test pages")
-	}
+	texts := testPageComments(b)
 	names := []string{"amy", "Kimberly L", "LLB", "jmhp", "Julie O.", "Lisa", "Debbie", "carol", "Tom R"}
 	for _, n := range []int{25000, 100000} {
 		var buf bytes.Buffer
@@ -117,4 +93,23 @@ func BenchmarkReadBigTextPage(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/comment")
 		})
 	}
+}
+
+// testPageComments returns the texts of the comments of the test pages; it skips b when
+// there are none.
+func testPageComments(b *testing.B) []string {
+	var texts []string
+	paths, _ := filepath.Glob("../testdata/pages/*.txt")
+	for _, p := range paths {
+		pages, _ := ReadFile(p, Options{})
+		for _, pg := range pages {
+			for _, c := range pg.Comments {
+				texts = append(texts, c.Text)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		b.Skip("no test pages")
+	}
+	return texts
 }

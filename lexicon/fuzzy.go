@@ -63,12 +63,17 @@ func isName(w string) bool {
 // IsEnglish reports whether a lowercase word of three or more letters is an ordinary
 // English word (not a proper name).
 func IsEnglish(w string) bool {
+	return inEnglish(w, "s", "es", "ed", "d", "ing", "ly", "er")
+}
+
+// inEnglish reports a word of the English list, or one of its forms with a suffix of
+// suffixes ("worsened", "tapering"; -ed and -ing also on a stem that ends in e).
+func inEnglish(w string, suffixes ...string) bool {
 	englishOnce.Do(loadEnglish)
 	if _, ok := englishSet[w]; ok {
 		return true
 	}
-	// Inflections the list may lack: "worsened", "tapering".
-	for _, suf := range []string{"s", "es", "ed", "d", "ing", "ly", "er"} {
+	for _, suf := range suffixes {
 		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 {
 			if _, ok := englishSet[b]; ok {
 				return true
@@ -85,21 +90,7 @@ func IsEnglish(w string) bool {
 // near words nearEnglish weighs ("increasing"), without IsEnglish's guesses at -er and
 // -ly ("lipider" is not a word of "lipid").
 func isWordForm(w string) bool {
-	englishOnce.Do(loadEnglish)
-	if _, ok := englishSet[w]; ok {
-		return true
-	}
-	for _, suf := range []string{"s", "es", "ed", "d", "ing"} {
-		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 {
-			if _, ok := englishSet[b]; ok {
-				return true
-			}
-			if _, ok := englishSet[b+"e"]; ok && (suf == "ed" || suf == "ing") {
-				return true
-			}
-		}
-	}
-	return false
+	return inEnglish(w, "s", "es", "ed", "d", "ing")
 }
 
 // MaxDistance is the edit distance allowed for a misspelled word of n letters: none
