@@ -144,6 +144,7 @@ they take, doses and durations, and the symptoms they describe, with context.`,
 	})
 	vocab := &vocabOptions{}
 	vocab.addFlags(root)
+	addProfileFlags(root)
 	root.AddCommand(newCommentsCmd(streams), newMentionsCmd(streams, vocab), newReportCmd(streams, vocab), newLexiconCmd(streams, vocab), newEvalCmd(streams, vocab))
 	return root
 }
