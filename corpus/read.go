@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -120,7 +121,9 @@ func StreamFile(path string, opt Options, fn func(*Page) error) error {
 		defer f.Close()
 		in = f
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() < headSize {
-			size = int(st.Size()) + 1 // one more, to see the end
+			// Most inputs are pages: read whole, into a buffer kept for the next file
+			// (Decode copies the text out of it).
+			return streamSmall(path, f, int(st.Size()), opt, fn)
 		}
 	}
 	br := bufio.NewReaderSize(in, size)
@@ -129,15 +132,72 @@ func StreamFile(path string, opt Options, fn func(*Page) error) error {
 		return &Error{Source: path, Err: describeOSError(err)}
 	}
 	if streamsLines(path, head, opt.Format) {
-		return streamJSONL(path, br, opt.PageKey, func(p *Page) error {
-			p.Layout = fmt.Sprintf("jsonl: one record per comment, grouped by thread; %d comments", len(p.Comments))
-			return fn(p)
-		})
+		return streamLines(path, br, opt, fn)
 	}
 	data, err := io.ReadAll(br)
 	if err != nil {
 		return &Error{Source: path, Err: describeOSError(err)}
 	}
+	return emitParsed(path, data, opt, fn)
+}
+
+// readBufs holds the buffers small files are read into, for the next file.
+var readBufs sync.Pool
+
+// streamSmall is StreamFile for a regular file of size bytes, less than headSize.
+func streamSmall(path string, f *os.File, size int, opt Options, fn func(*Page) error) error {
+	bp, _ := readBufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	defer readBufs.Put(bp)
+	if cap(*bp) < size+1 {
+		*bp = make([]byte, 0, max(size+1, 64<<10))
+	}
+	// one byte more than the file, to see its end
+	buf := (*bp)[:size+1]
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+	case err != nil:
+		return &Error{Source: path, Err: describeOSError(err)}
+	default: // the file grew since it was looked at: read the rest as it comes
+		return streamReader(path, io.MultiReader(bytes.NewReader(buf), f), opt, fn)
+	}
+	data := buf[:n]
+	if streamsLines(path, data, opt.Format) {
+		return streamLines(path, bufio.NewReader(bytes.NewReader(data)), opt, fn)
+	}
+	return emitParsed(path, data, opt, fn)
+}
+
+// streamReader is StreamFile for an input read from r.
+func streamReader(path string, r io.Reader, opt Options, fn func(*Page) error) error {
+	br := bufio.NewReaderSize(r, headSize)
+	head, err := br.Peek(headSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return &Error{Source: path, Err: describeOSError(err)}
+	}
+	if streamsLines(path, head, opt.Format) {
+		return streamLines(path, br, opt, fn)
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return &Error{Source: path, Err: describeOSError(err)}
+	}
+	return emitParsed(path, data, opt, fn)
+}
+
+// streamLines reads JSON Lines from br, a page per thread.
+func streamLines(path string, br *bufio.Reader, opt Options, fn func(*Page) error) error {
+	return streamJSONL(path, br, opt.PageKey, func(p *Page) error {
+		p.Layout = fmt.Sprintf("jsonl: one record per comment, grouped by thread; %d comments", len(p.Comments))
+		return fn(p)
+	})
+}
+
+// emitParsed parses data, the whole input, and hands its pages to fn.
+func emitParsed(path string, data []byte, opt Options, fn func(*Page) error) error {
 	pages, err := parse(path, data, opt)
 	if err != nil {
 		return err
@@ -161,6 +221,13 @@ func streamsLines(source string, head []byte, format Format) bool {
 	case format == FormatJSONL:
 		return true
 	case format == "" || format == FormatAuto:
+		// JSON Lines by content start with "{": most inputs are told by a byte, without
+		// the head as a string
+		if ext := strings.ToLower(filepath.Ext(source)); ext != ".jsonl" && ext != ".ndjson" {
+			if h := bytes.TrimSpace(head[:min(len(head), 2048)]); len(h) == 0 || h[0] != '{' {
+				return false
+			}
+		}
 		return detectMarkup(source, string(head)) == FormatJSONL
 	}
 	return false

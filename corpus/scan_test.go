@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // testLines are the lines of every test page and of the pages under testdata, with
@@ -158,4 +160,47 @@ func FuzzGuardedExpressions(f *testing.F) {
 			t.Errorf("handleName(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// refTrimLine is splitLines's trim as it was: rune by rune.
+func refTrimLine(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+}
+
+// checkByteScans holds the byte-level scans to what they replace.
+func checkByteScans(t *testing.T, s string) {
+	t.Helper()
+	if got, want := trimLine(s), refTrimLine(s); got != want {
+		t.Errorf("trimLine(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+		t.Errorf("hasDigit(%q) = %v, want %v", s, got, want)
+	}
+	k := utf8.RuneCountInString(s)
+	for _, n := range []int{0, 1, 40, 120, k - 1, k} {
+		if got, want := runesOver(s, n), k > n; got != want {
+			t.Errorf("runesOver(%q, %d) = %v, want %v (%d runes)", s, n, got, want, k)
+		}
+	}
+	for _, w := range []string{"ago", "yesterday", "today", "just now", "edited"} {
+		if got, want := containsFoldASCII(s, w), strings.Contains(strings.ToLower(s), w); got != want {
+			t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", s, w, got, want)
+		}
+	}
+}
+
+var byteScanLines = []string{"", " ", "\u00a0x\u00a0", "\u200b\ufeff a \u3000", "\ta\v", "\xff a \xff", " \u0085", "3 days AGO",
+	"Yesterday", "JUST NOW", "a\u212Ago", "İago", "ædited", "Last EDITED", "٣ days", "é", "ééééé", "12"}
+
+func TestByteScans(t *testing.T) {
+	for _, l := range testLines(t, byteScanLines...) {
+		checkByteScans(t, l)
+	}
+}
+
+func FuzzByteScans(f *testing.F) {
+	for _, s := range byteScanLines {
+		f.Add(s)
+	}
+	f.Fuzz(checkByteScans)
 }

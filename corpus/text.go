@@ -56,26 +56,53 @@ type head struct {
 }
 
 func splitLines(text string) []line {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
 	text = strings.ReplaceAll(text, "\u00a0", " ")
-	raw := strings.Split(text, "\n")
-	out := make([]line, len(raw))
-	for i, s := range raw {
+	out := make([]line, 0, strings.Count(text, "\n")+1)
+	for len(out) < cap(out) {
+		s := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			s, text = text[:i], text[i+1:]
+		}
 		ind := 0
-		for _, r := range s {
-			if r == ' ' {
+		for i := 0; i < len(s); i++ {
+			if s[i] == ' ' {
 				ind++
-			} else if r == '\t' {
+			} else if s[i] == '\t' {
 				ind += 4
 			} else {
 				break
 			}
 		}
-		t := strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
-		out[i] = line{n: i + 1, text: t, indent: ind, prose: isProseLine(t)}
+		t := trimLine(s)
+		out = append(out, line{n: len(out) + 1, text: t, indent: ind, prose: isProseLine(t)})
 	}
 	return out
+}
+
+// trimLine trims s of white space (unicode.IsSpace), zero-width spaces and byte order
+// marks. Most lines start and end in ASCII: their bytes are looked at, and only a line
+// with other than ASCII at an end is trimmed rune by rune.
+func trimLine(s string) string {
+	i, j := 0, len(s)
+	for i < j && asciiSpace(s[i]) {
+		i++
+	}
+	for j > i && asciiSpace(s[j-1]) {
+		j--
+	}
+	if i < j && (s[i] >= utf8.RuneSelf || s[j-1] >= utf8.RuneSelf) {
+		return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' })
+	}
+	return s[i:j]
+}
+
+// asciiSpace reports the ASCII bytes unicode.IsSpace holds spaces.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
 }
 
 // hasCommentBlocks reports whether text reads as a comment thread.
@@ -254,7 +281,8 @@ func parsePageText(source, text string) *Page {
 			blines = append([]line{lines[h.condition]}, blines...)
 		}
 		// a pingback: another site's link here, "[...] an excerpt [...]"; no reader's comment
-		if t := joinParagraphs(blines); strings.HasPrefix(t, "[...]") || strings.HasPrefix(t, "[…]") {
+		joined := joinParagraphs(blines)
+		if strings.HasPrefix(joined, "[...]") || strings.HasPrefix(joined, "[…]") {
 			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
 				Message: fmt.Sprintf("a pingback from %q (a link from another site, not a comment) was set aside", h.author)})
 			continue
@@ -265,7 +293,7 @@ func parsePageText(source, text string) *Page {
 			Posted:    h.posted,
 			PostedRaw: h.raw,
 			Parent:    -1,
-			Text:      trimGluedLink(joinParagraphs(blines)),
+			Text:      trimGluedLink(joined),
 		}
 		above := prevNonBlank(lines, h.first) // the line over the byline, or -1
 		// A "Comments" line under a comment opens the comments on it (Quora's answers);
@@ -552,7 +580,7 @@ func findHeads(lines []line) []head {
 	used := -1 // last line index consumed by a head
 	for i := 0; i < len(lines); i++ {
 		t := lines[i].text
-		if t == "" || i <= used || len(t) > 120 && utf8.RuneCountInString(t) > 120 {
+		if t == "" || i <= used || runesOver(t, 120) {
 			continue
 		}
 		// "Name says:" with the date on the same or the next line.
@@ -700,7 +728,7 @@ func findHeads(lines []line) []head {
 	}
 	// A comments header splits the article from the thread.
 	for i, l := range lines {
-		if strings.ContainsAny(l.text, "0123456789(") && isCommentsHeader(l.text) {
+		if (hasDigit(l.text) || strings.IndexByte(l.text, '(') >= 0) && isCommentsHeader(l.text) {
 			k := 0
 			for k < len(heads) && heads[k].first < i {
 				k++
@@ -729,14 +757,13 @@ func findHeads(lines []line) []head {
 // mayDate is a cheap test that a line could hold a date: every date format has a digit,
 // but for the relative ones ("yesterday", "an hour ago").
 func mayDate(t string) bool {
-	if strings.ContainsAny(t, "0123456789") {
+	if hasDigit(t) {
 		return true
 	}
 	if len(t) > 40 {
 		return false // "an hour ago", "yesterday": short
 	}
-	l := strings.ToLower(t)
-	return strings.Contains(l, "ago") || strings.Contains(l, "yesterday") || strings.Contains(l, "today") || strings.Contains(l, "just now")
+	return containsFoldASCII(t, "ago") || containsFoldASCII(t, "yesterday") || containsFoldASCII(t, "today") || containsFoldASCII(t, "just now")
 }
 
 // maySay is a cheap test that a line could be "Name says:".
@@ -1254,12 +1281,20 @@ func demographicByline(s string) (string, bool) {
 
 // dropRatings removes a review's rating lines from its text.
 func dropRatings(ls []line) []line {
-	out := ls[:0:0]
-	for _, l := range ls {
+	var out []line // made at the first line dropped: most texts have none
+	for i, l := range ls {
 		// a rating has stars or a number
-		if len(l.text) > 120 || !strings.ContainsAny(l.text, "0123456789★☆") || !reRatingLine.MatchString(l.text) {
+		keep := len(l.text) > 120 || !hasDigit(l.text) && !strings.Contains(l.text, "★") && !strings.Contains(l.text, "☆") ||
+			!reRatingLine.MatchString(l.text)
+		if !keep && out == nil {
+			out = append(make([]line, 0, len(ls)), ls[:i]...)
+		}
+		if keep && out != nil {
 			out = append(out, l)
 		}
+	}
+	if out == nil {
+		return ls
 	}
 	return out
 }
@@ -1905,6 +1940,46 @@ func hasGlue(t string) bool {
 			return true
 		}
 		if ('a' <= p && p <= 'z' || 'A' <= p && p <= 'Z') && ('A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDigit reports an ASCII digit in s: strings.ContainsAny(s, "0123456789") without
+// making the set on each call.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// runesOver reports whether s has more than n runes, counting no further than needed.
+func runesOver(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	if len(s) > n*utf8.UTFMax {
+		return true
+	}
+	for range s {
+		if n == 0 {
+			return true
+		}
+		n--
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s holds w, lower-case ASCII, with ASCII capitals in s
+// folded: strings.Contains(strings.ToLower(s), w) for a w no other letter lowers into
+// (neither "i" nor "k").
+func containsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if hasFoldedPrefix(s[i:], w) {
 			return true
 		}
 	}
