@@ -204,3 +204,77 @@ func FuzzByteScans(f *testing.F) {
 	}
 	f.Fuzz(checkByteScans)
 }
+
+// refIsCommentsHeader is isCommentsHeader before its second-letter test.
+func refIsCommentsHeader(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("0123456789cCrRsSvVlLſ", r) && reCommentsHeader.MatchString(t)
+}
+
+// refLinkFirstWord is isLinkLine's first-word test as it was.
+func refLinkFirstWord(t string) bool {
+	w := t
+	if i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		w = t[:i]
+	}
+	return linkFirstWords[strings.ToLower(w)]
+}
+
+// checkGuards holds each cheap test to what it guards: it passes every line its
+// expression matches, and the guarded functions answer as before.
+func checkGuards(t *testing.T, s string) {
+	t.Helper()
+	if reSays.MatchString(s) && !sayAtWordStart(s) {
+		t.Errorf("sayAtWordStart(%q) = false, and reSays matches it", s)
+	}
+	if got, want := isCommentsHeader(s), refIsCommentsHeader(s); got != want {
+		t.Errorf("isCommentsHeader(%q) = %v, want %v", s, got, want)
+	}
+	if reEdited.MatchString(s) && !mayEdited(s) {
+		t.Errorf("mayEdited(%q) = false, and reEdited matches it", s)
+	}
+	if reRatingLine.MatchString(s) && !mayRating(s) {
+		t.Errorf("mayRating(%q) = false, and reRatingLine matches it", s)
+	}
+	if reQAByline.MatchString(s) && s[0]|0x20 != 'a' {
+		t.Errorf("reQAByline matches %q", s)
+	}
+	if reCondition.MatchString(s) && !strings.Contains(s, ":") {
+		t.Errorf("reCondition matches %q", s)
+	}
+	if got, want := linkFirstWord(s), refLinkFirstWord(s); got != want {
+		t.Errorf("linkFirstWord(%q) = %v, want %v", s, got, want)
+	}
+	for _, m := range []map[string]bool{roleBadges, footerFirstWords, linkFirstWords} {
+		if got, want := inLower(m, s), m[strings.ToLower(s)]; got != want {
+			t.Errorf("inLower(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if dateSeps(s) == nil {
+		for _, sep := range bylineSeps {
+			if strings.Contains(s, sep) {
+				t.Errorf("dateSeps(%q) is nil, and it holds %q", s, sep)
+			}
+		}
+	}
+}
+
+var guardLines = []string{"ſhow all comments", "Réactions", "RÉACTIONS", "Comments (3)", "reſponses", "LOAD ALL 3 COMMENTS",
+	"View 12 comments", "Vos commentaires", "Leserkommentare", "12 Responses", "Paul a écrit :", "Hans hat geschrieben:",
+	"X ha scritto:", "Jane ſays:", "JANE ÉCRIT", "Ana ESCRIBIÓ:", "Ana escribió:", "Jo\tsaid:", "Jo\u00a0said:", "said: x",
+	"· edited 2 yr. ago", "  Last Edited", "Edited", "Overall rating: 4/5", "ſide effects ★★", "ANSWERED Mar 3, 2019 at 12:47",
+	"Condition : x", "OP", "Original Poster", "Répondre", "REPLY", "Like · Reply · 3y", "Jane | March 3", "Jane — March 3",
+	"Abcdefghijklmnopqrstuvwxyzabcdefghijkl", "\u212Aommentare"}
+
+func TestGuards(t *testing.T) {
+	for _, l := range testLines(t, guardLines...) {
+		checkGuards(t, l)
+	}
+}
+
+func FuzzGuards(f *testing.F) {
+	for _, s := range guardLines {
+		f.Add(s)
+	}
+	f.Fuzz(checkGuards)
+}

@@ -623,7 +623,7 @@ func findHeads(lines []line) []head {
 		}
 		// "Answered 3 years ago · Author has 1.2K answers", "February 20, 2019 at 3:42 pm |
 		// Reply": the date is the first field.
-		for _, sep := range []string{" · ", " | ", " • ", " — "} {
+		for _, sep := range dateSeps(dateText) {
 			if i := strings.Index(dateText, sep); i > 0 {
 				if _, ok := ParseDate(dateText[:i]); ok {
 					dateText = dateText[:i]
@@ -643,7 +643,7 @@ func findHeads(lines []line) []head {
 				j = prevNonBlank(lines, j)
 			}
 			// "clearskygoal", "OP", "·", "2 yr. ago": the badge stands under the name.
-			if j > used && j >= 0 && roleBadges[strings.ToLower(stripBullet(lines[j].text))] {
+			if j > used && j >= 0 && inLower(roleBadges, stripBullet(lines[j].text)) {
 				if k := prevNonBlank(lines, j); k > used && k >= 0 && isAuthor(stripBullet(lines[k].text)) {
 					j = k
 				}
@@ -697,14 +697,14 @@ func findHeads(lines []line) []head {
 			}
 			// A "Condition: ..." line over the date belongs to this review, not the last:
 			// it starts the review's text.
-			if j >= 0 && j > used && reCondition.MatchString(lines[j].text) {
+			if j >= 0 && j > used && strings.IndexByte(lines[j].text, ':') >= 0 && reCondition.MatchString(lines[j].text) {
 				h.first, h.condition = j, j
 			}
 			if title >= 0 {
 				h.condition = title
 			}
 			// "· edited 2 yr. ago" under the date is part of the byline.
-			if k := nextNonBlank(lines, h.last); k >= 0 && reEdited.MatchString(lines[k].text) {
+			if k := nextNonBlank(lines, h.last); k >= 0 && mayEdited(lines[k].text) && reEdited.MatchString(lines[k].text) {
 				h.last = k
 			}
 			heads = append(heads, h)
@@ -728,7 +728,7 @@ func findHeads(lines []line) []head {
 	}
 	// A comments header splits the article from the thread.
 	for i, l := range lines {
-		if (hasDigit(l.text) || strings.IndexByte(l.text, '(') >= 0) && isCommentsHeader(l.text) {
+		if mayCommentsHeader(l.text) && (hasDigit(l.text) || strings.IndexByte(l.text, '(') >= 0) && isCommentsHeader(l.text) {
 			k := 0
 			for k < len(heads) && heads[k].first < i {
 				k++
@@ -754,6 +754,19 @@ func findHeads(lines []line) []head {
 	return heads
 }
 
+// dateSeps are the separators a date may stand before on a byline: none on a line of
+// ASCII without a bar.
+func dateSeps(t string) []string {
+	for i := 0; i < len(t); i++ {
+		if t[i] == '|' || t[i] >= utf8.RuneSelf {
+			return bylineSeps
+		}
+	}
+	return nil
+}
+
+var bylineSeps = []string{" · ", " | ", " • ", " — "}
+
 // mayDate is a cheap test that a line could hold a date: every date format has a digit,
 // but for the relative ones ("yesterday", "an hour ago").
 func mayDate(t string) bool {
@@ -771,7 +784,86 @@ func maySay(t string) bool {
 	if len(t) > 90 {
 		return false // "Name says:" and a date are short
 	}
-	return hasSayWord(t) && !moreWords(t, 12)
+	return sayAtWordStart(t) && hasSayWord(t) && !moreWords(t, 12)
+}
+
+// sayVerbs are what a byline verb of reSays starts with, lower case; "hat geschrieben",
+// "a écrit" and "ha scritto" by their last word.
+var sayVerbs = []string{"says", "said", "sagt", "wrote", "writes", "commented", "schr", "meint", "geschrieben",
+	"écrit", "dit", "dice", "dijo", "escribió", "comentó", "scri", "zegt", "zei"}
+
+// sayVerbFirst marks the bytes a word of sayVerbs can start with, in either case or folded
+// (é, ſ).
+var sayVerbFirst = func() (first [256]bool) {
+	for _, w := range sayVerbs {
+		first[w[0]] = true
+		if w[0] < utf8.RuneSelf {
+			first[w[0]-'a'+'A'] = true
+		}
+	}
+	first["É"[0]] = true
+	first["ſ"[0]] = true
+	return first
+}()
+
+// sayAtWordStart reports a word of sayVerbs, under Unicode case folding, right after an
+// ASCII space (reSays's \s) that has something before it: reSays matches no line
+// without one. Most lines are told by a byte at each word.
+func sayAtWordStart(t string) bool {
+	for p := 1; p < len(t); p++ {
+		switch t[p-1] {
+		case ' ', '\t', '\n', '\f', '\r':
+		default:
+			continue
+		}
+		if !sayVerbFirst[t[p]] {
+			continue
+		}
+		for _, w := range sayVerbs {
+			if foldPrefix(t[p:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foldPrefix reports whether s starts with w, lower case, under Unicode simple case
+// folding (as an expression's (?i) matches).
+func foldPrefix(s, w string) bool {
+	for _, wr := range w {
+		if s == "" {
+			return false
+		}
+		if c := s[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if rune(c) != wr {
+				return false
+			}
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if !foldEqual(r, wr) {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
+}
+
+// foldEqual reports whether a and b are one letter under simple case folding.
+func foldEqual(a, b rune) bool {
+	for f := a; ; {
+		if f == b {
+			return true
+		}
+		if f = unicode.SimpleFold(f); f == a {
+			return false
+		}
+	}
 }
 
 // sayWords are the byline verbs hasSayWord looks for, lower case.
@@ -899,7 +991,7 @@ func authorDateLine(t string) (head, bool) {
 // (hasSayWord finds a piece of each of reSays's verbs) or an "ſ", which the expression
 // folds to "s" and hasSayWord does not.
 func saysMatch(s string) []string {
-	if !hasSayWord(s) && !strings.Contains(s, "ſ") {
+	if !sayAtWordStart(s) || !hasSayWord(s) && !strings.Contains(s, "ſ") {
 		return nil
 	}
 	return reSays.FindStringSubmatch(s)
@@ -1157,6 +1249,21 @@ var (
 	reDeletedAuthor = regexp.MustCompile(`^\[(?:deleted|removed)\]$`)
 )
 
+// mayEdited is a cheap test before reEdited: after ASCII white space its lines start
+// with "·", "•", "last" or "edited".
+func mayEdited(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; c {
+		case ' ', '\t', '\n', '\f', '\r':
+		case 'l', 'L', 'e', 'E', "·"[0], "•"[0]:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 var reLevel = regexp.MustCompile(`(?i)^\s*level\s+(\d{1,3})\s*$`)
 
 // roleBadges are forum labels printed where a name would be: "OP · 3 yr. ago".
@@ -1284,7 +1391,7 @@ func dropRatings(ls []line) []line {
 	var out []line // made at the first line dropped: most texts have none
 	for i, l := range ls {
 		// a rating has stars or a number
-		keep := len(l.text) > 120 || !hasDigit(l.text) && !strings.Contains(l.text, "★") && !strings.Contains(l.text, "☆") ||
+		keep := len(l.text) > 120 || !mayRating(l.text) || !hasDigit(l.text) && !strings.Contains(l.text, "★") && !strings.Contains(l.text, "☆") ||
 			!reRatingLine.MatchString(l.text)
 		if !keep && out == nil {
 			out = append(make([]line, 0, len(ls)), ls[:i]...)
@@ -1297,6 +1404,19 @@ func dropRatings(ls []line) []line {
 		return ls
 	}
 	return out
+}
+
+// mayRating is a cheap test before reRatingLine: its lines start with o, e, s (or ſ), r
+// or v.
+func mayRating(t string) bool {
+	if t == "" {
+		return false
+	}
+	switch t[0] | 0x20 {
+	case 'o', 'e', 's', 'r', 'v':
+		return true
+	}
+	return t[0] == "ſ"[0]
 }
 
 // isDateLine reports a line that is only a date, with at most a count beside it ("3y
@@ -1548,7 +1668,7 @@ func mayFooter(t string) bool {
 	if len(w) > 12 {
 		return false
 	}
-	return footerFirstWords[strings.ToLower(strings.TrimRight(w, ">:"))]
+	return inLower(footerFirstWords, strings.TrimRight(w, ">:"))
 }
 
 func oldRedditByline(t string) []string {
@@ -1562,8 +1682,46 @@ func oldRedditByline(t string) []string {
 // starts with a digit or with c, r, s, v or l (ſ folds to s): a cheap test before the
 // expression, which runs on most lines.
 func isCommentsHeader(t string) bool {
+	return mayCommentsHeader(t) && reCommentsHeader.MatchString(t)
+}
+
+// mayCommentsHeader is isCommentsHeader's test before the expression.
+func mayCommentsHeader(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	return strings.ContainsRune("0123456789cCrRsSvVlLſ", r) && reCommentsHeader.MatchString(t)
+	if !strings.ContainsRune("0123456789cCrRsSvVlLſ", r) {
+		return false
+	}
+	// and after a letter, the second of "comments", "reader", "réactions", "show",
+	// "view", "vos", "leser", "load" (no other letter folds to those)
+	if r < '0' || r > '9' && r < utf8.RuneSelf {
+		if len(t) < 2 {
+			return false
+		}
+		c := t[1] | 0x20
+		switch r | 0x20 {
+		case 'c':
+			if c != 'o' {
+				return false
+			}
+		case 'r':
+			if c != 'e' && t[1] != "é"[0] {
+				return false
+			}
+		case 's':
+			if c != 'h' {
+				return false
+			}
+		case 'v':
+			if c != 'o' && c != 'i' {
+				return false
+			}
+		case 'l':
+			if c != 'e' && c != 'o' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isLinkLine reports a line of links or counts under a comment ("Reply", "12 Likes |
@@ -1577,11 +1735,7 @@ func isLinkLine(t string) bool {
 	}
 	if c := t[0]; c < '0' || c > '9' {
 		if r, _ := utf8.DecodeRuneInString(t); r != '★' && r != '☆' {
-			w := t
-			if i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
-				w = t[:i]
-			}
-			if !linkFirstWords[strings.ToLower(w)] {
+			if !linkFirstWord(t) {
 				return false
 			}
 		}
@@ -1594,6 +1748,31 @@ func isLinkLine(t string) bool {
 	ok := reLinkLine.MatchString(t)
 	linkCache.put(t, ok)
 	return ok
+}
+
+// linkFirstWord reports whether t's first word (its letters) is one of linkFirstWords.
+// An ASCII word is lowered in a buffer, not a new string.
+func linkFirstWord(t string) bool {
+	var buf [32]byte
+	n := 0
+	for ; n < len(t); n++ {
+		c := t[n]
+		if c >= utf8.RuneSelf {
+			w := t
+			if i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+				w = t[:i]
+			}
+			return linkFirstWords[strings.ToLower(w)]
+		}
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			break
+		}
+		if n == len(buf) {
+			return false // longer than any
+		}
+		buf[n] = c | 0x20
+	}
+	return linkFirstWords[string(buf[:n])]
 }
 
 // linkFirstWords are the words reLinkLine's lines can start with: a cheap test before
@@ -1631,6 +1810,9 @@ var (
 func parseQAPage(source string, lines []line) *Page {
 	answered := 0
 	for i, l := range lines {
+		if l.text == "" || l.text[0]|0x20 != 'a' { // "asked", "answered"
+			continue
+		}
 		if m := reQAByline.FindStringSubmatch(l.text); m != nil && strings.EqualFold(m[1], "answered") {
 			if _, ok := ParseDate(m[2]); ok {
 				if n := nextNonBlank(lines, i); n == i+1 && isAuthor(lines[n].text) {
@@ -1979,9 +2161,29 @@ func runesOver(s string, n int) bool {
 // (neither "i" nor "k").
 func containsFoldASCII(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
-		if hasFoldedPrefix(s[i:], w) {
+		if s[i]|0x20 == w[0] && hasFoldedPrefix(s[i:], w) {
 			return true
 		}
 	}
 	return false
+}
+
+// inLower reports m[strings.ToLower(s)]; a short ASCII s is lowered in a buffer, not
+// into a new string.
+func inLower(m map[string]bool, s string) bool {
+	var buf [32]byte
+	if len(s) > len(buf) {
+		return m[strings.ToLower(s)]
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(s)])]
 }
