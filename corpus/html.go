@@ -1490,7 +1490,7 @@ func trimTrailers(text string) string {
 		if i < 0 {
 			return text // a comment that is only "Thanks" or "+1" is the writer's
 		}
-		if last := strings.TrimSpace(text[i+1:]); last != "" && !isLinkLine(last) && !reVotes.MatchString(last) {
+		if last := strings.TrimSpace(text[i+1:]); last != "" && !isLinkLine(last) && !isVotes(last) {
 			return text
 		}
 		text = strings.TrimRight(text[:i], "\n ")

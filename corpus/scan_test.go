@@ -278,3 +278,18 @@ func FuzzGuards(f *testing.F) {
 	}
 	f.Fuzz(checkGuards)
 }
+
+// countWords counts what moreWords counts, and isVotes answers as reVotes.
+func TestCountWordsAndVotes(t *testing.T) {
+	for _, l := range testLines(t, "x12", "X 3 points", "12k likes", "x", "1.5k", "a b c d e f g h i", "a\u00a0b\u2009c") {
+		k := len(strings.Fields(l))
+		for _, n := range []int{1, 2, 7, 8} {
+			if got, want := countWords(l, n), min(k, n); got != want {
+				t.Errorf("countWords(%q, %d) = %d, want %d", l, n, got, want)
+			}
+		}
+		if got, want := isVotes(l), reVotes.MatchString(l); got != want {
+			t.Errorf("isVotes(%q) = %v, want %v", l, got, want)
+		}
+	}
+}

@@ -469,7 +469,7 @@ func headsOf(lines []line, shapes map[int]lineShape, key string, at []int) (temp
 			if _, isShape := shapes[p]; !isShape {
 				h.author, h.first = cleanAuthor(lines[p].text), p
 				// "Caesi", "1955", "Caesi": the name again and its points over it
-				for q := prevNonBlank(lines, p); q >= 0 && q >= p-5 && (reVotes.MatchString(lines[q].text) || cleanAuthor(lines[q].text) == h.author); q = prevNonBlank(lines, q) {
+				for q := prevNonBlank(lines, p); q >= 0 && q >= p-5 && (isVotes(lines[q].text) || cleanAuthor(lines[q].text) == h.author); q = prevNonBlank(lines, q) {
 					h.first = q
 				}
 			}
@@ -622,10 +622,9 @@ func isProseLine(t string) bool {
 			return true
 		}
 	}
-	if moreWords(t, 7) {
+	if w := countWords(t, 8); w > 7 {
 		return true
-	}
-	if !moreWords(t, 2) {
+	} else if w <= 2 {
 		return false
 	}
 	// a sentence ends with its stop, or with a bracket or quote after one: "(see above.)"
@@ -889,7 +888,7 @@ func postNumberTemplate(lines []line) (template, bool) {
 		for j := first; j < i; j++ {
 			lt := lines[j].text
 			// the name: not an avatar's initial, a count, an ad's label or a rank
-			if h.author == "" && utf8.RuneCountInString(lt) > 1 && isAuthor(lt) && !reVotes.MatchString(lt) &&
+			if h.author == "" && utf8.RuneCountInString(lt) > 1 && isAuthor(lt) && !isVotes(lt) &&
 				!reNavLine.MatchString(lt) && !reMemberBox.MatchString(lt) {
 				h.author = cleanAuthor(lt)
 			}

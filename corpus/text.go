@@ -243,8 +243,8 @@ func parsePageText(source, text string) *Page {
 	// Reddit copies put "level N" over each comment: its depth in the thread.
 	furniture := repeatedFurniture(lines, heads, before)
 	lastAtDepth := map[int]int{}
-	handles := map[string]int{} // "@hankm" -> the comment index of its first post
-	var indents [][2]int        // old Reddit: open comments' indentation and index
+	var handles handleIndex // "@hankm" -> the comment index of its first post
+	var indents [][2]int    // old Reddit: open comments' indentation and index
 	authors := newAuthorIndex()
 	for k, h := range heads {
 		if h.stop {
@@ -321,10 +321,7 @@ func parsePageText(source, text string) *Page {
 		}
 		// A reply to a handle answers that writer's first post in the thread.
 		remember := func(handle string) {
-			key := strings.ToLower(handle)
-			if _, seen := handles[key]; !seen {
-				handles[key] = idx
-			}
+			handles.add(handle, idx)
 		}
 		// "Replying to @hankm" on line j: the reply answers that handle's post.
 		replyingTo := func(j int) {
@@ -332,7 +329,7 @@ func parsePageText(source, text string) *Page {
 				return
 			}
 			if m := replyingTo(lines[j].text); m != nil {
-				if parent, ok := handles[strings.ToLower(m[1])]; ok && parent < idx {
+				if parent, ok := handles.first(m[1]); ok && parent < idx {
 					c.Parent = parent
 				}
 			}
@@ -346,7 +343,7 @@ func parsePageText(source, text string) *Page {
 			c.Author = strings.TrimSpace(m[1])
 			remember(m[2])
 		} else if c.Author != "" {
-			remember("@" + strings.TrimPrefix(c.Author, "@"))
+			handles.addName(c.Author, idx)
 		}
 		replyingTo(above) // over the byline
 		if h.replyTo != "" {
@@ -404,6 +401,49 @@ func parsePageText(source, text string) *Page {
 	}
 	settleDates(p)
 	return p
+}
+
+// handleIndex answers which comment is the first by a handle ("@hankm", in any case).
+// Few pages have "Replying to @handle" lines: the handles are kept as given, and lowered
+// into the map at the first question.
+type handleIndex struct {
+	byKey   map[string]int  // the handle, lower case -> the first comment
+	pending []pendingHandle // handles added since the last question, in order
+}
+
+type pendingHandle struct {
+	s    string
+	i    int
+	name bool // s is a name: its handle is "@" and the name less a leading "@"
+}
+
+func (x *handleIndex) add(handle string, i int) {
+	x.pending = append(x.pending, pendingHandle{s: handle, i: i})
+}
+
+// addName adds the handle of a comment's author's name.
+func (x *handleIndex) addName(name string, i int) {
+	x.pending = append(x.pending, pendingHandle{s: name, i: i, name: true})
+}
+
+// first is the first comment by handle.
+func (x *handleIndex) first(handle string) (int, bool) {
+	if x.byKey == nil {
+		x.byKey = map[string]int{}
+	}
+	for _, a := range x.pending {
+		h := a.s
+		if a.name {
+			h = "@" + strings.TrimPrefix(h, "@")
+		}
+		key := strings.ToLower(h)
+		if _, seen := x.byKey[key]; !seen {
+			x.byKey[key] = a.i
+		}
+	}
+	x.pending = x.pending[:0]
+	i, ok := x.byKey[strings.ToLower(handle)]
+	return i, ok
 }
 
 // lastBy is the index of the last comment by author, or -1.
@@ -516,7 +556,7 @@ func stripTrailers(ls []line, last bool) []line {
 	}
 	for len(ls) > 0 {
 		t := ls[len(ls)-1].text
-		if isLinkLine(t) || isCommentsHeader(t) || strings.HasPrefix(t, "Re: ") || reVotes.MatchString(t) || isDateLine(t) ||
+		if isLinkLine(t) || isCommentsHeader(t) || strings.HasPrefix(t, "Re: ") || isVotes(t) || isDateLine(t) ||
 			replyingTo(t) != nil || last && isLinkBar(t) {
 			ls = trimBlank(ls[:len(ls)-1])
 			continue
@@ -665,7 +705,7 @@ func findHeads(lines []line) []head {
 			if j > used && j > 0 && j == i-1 && mayDateVerb(t) && reDateVerb.MatchString(t) {
 				if k := j - 1; k > used && lines[k].text != "" && isAuthor(lines[k].text) &&
 					utf8.RuneCountInString(lines[j].text) <= 80 && !strings.HasSuffix(lines[j].text, ".") {
-					if b := prevNonBlank(lines, k); b < 0 || b < k-1 || isLinkLine(lines[b].text) || reVotes.MatchString(lines[b].text) {
+					if b := prevNonBlank(lines, k); b < 0 || b < k-1 || isLinkLine(lines[b].text) || isVotes(lines[b].text) {
 						j = k // the block opens with the name
 					}
 				}
@@ -1128,7 +1168,10 @@ func stripBy(s string) string {
 	if s == "" || !strings.ContainsRune("bpwcrmvBPWCRMV", rune(s[0])) {
 		return s
 	}
-	return reBy.ReplaceAllString(s, "")
+	if loc := reBy.FindStringIndex(s); loc != nil {
+		return s[loc[1]:] // the expression is anchored at the start
+	}
+	return s
 }
 
 func cleanAuthor(s string) string {
@@ -1150,8 +1193,7 @@ func isAuthor(s string) bool {
 		return false
 	}
 	s = stripBy(s)
-	n := utf8.RuneCountInString(s)
-	if n == 0 || n > 50 {
+	if s == "" || runesOver(s, 50) {
 		return false
 	}
 	// The cheap tests first: this runs on many lines.
@@ -1216,6 +1258,27 @@ func moreWords(s string, n int) bool {
 	return false
 }
 
+// countWords is the number of words in s (as strings.Fields splits them), counting no
+// further than max.
+func countWords(s string, max int) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s) && n < max; {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && unicode.IsSpace(c) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
+}
+
 var (
 	authorCache = boundedCache[bool]{max: 200_000} // line -> isAuthor's answer
 	linkCache   = boundedCache[bool]{max: 50_000}  // line -> isLinkLine's answer
@@ -1262,6 +1325,11 @@ func mayEdited(t string) bool {
 		}
 	}
 	return false
+}
+
+// isVotes reports a vote count (reVotes); its lines start with a digit or an x.
+func isVotes(t string) bool {
+	return t != "" && ('0' <= t[0] && t[0] <= '9' || t[0]|0x20 == 'x') && reVotes.MatchString(t)
 }
 
 var reLevel = regexp.MustCompile(`(?i)^\s*level\s+(\d{1,3})\s*$`)
@@ -1351,7 +1419,7 @@ func lastRuneString(s string) string {
 // page's article ("Skip to main content", "Log In", "We use cookies...", "Sort by: best").
 func trimNav(ls []line) []line {
 	nav := func(t string) bool {
-		return t == "" || reNavLine.MatchString(t) || isLinkLine(t) || reVotes.MatchString(t) ||
+		return t == "" || reNavLine.MatchString(t) || isLinkLine(t) || isVotes(t) ||
 			isCommentsHeader(t)
 	}
 	for len(ls) > 0 && nav(ls[0].text) {
@@ -1422,7 +1490,7 @@ func mayRating(t string) bool {
 // isDateLine reports a line that is only a date, with at most a count beside it ("3y
 // ago", "3y ago • 14 Replies"): at the end of a comment it is its byline, not its text.
 func isDateLine(t string) bool {
-	if utf8.RuneCountInString(t) > 40 || !mayDate(t) {
+	if runesOver(t, 40) || !mayDate(t) {
 		return false
 	}
 	if i := strings.IndexAny(t, "•·|"); i > 0 {
@@ -1459,7 +1527,7 @@ func datesAfterText(lines []line, heads []head) []head {
 	// the thread's furniture between a date and the next name
 	furniture := func(j int) bool {
 		t := lines[j].text
-		return isLinkLine(t) || isCommentsHeader(t) || reVotes.MatchString(t)
+		return isLinkLine(t) || isCommentsHeader(t) || isVotes(t)
 	}
 	// The first comment's name stands over its text, under the thread's header or the
 	// opening post's link lines ("14 Replies", "SlowDragon", the reply, "3y ago").
@@ -1522,7 +1590,7 @@ func actionBylines(lines []line) []head {
 		}
 		// The block: the lines without a blank above the action line.
 		first := i
-		for first > 0 && lines[first-1].text != "" && !reActionDate.MatchString(lines[first-1].text) && !reVotes.MatchString(lines[first-1].text) {
+		for first > 0 && lines[first-1].text != "" && !reActionDate.MatchString(lines[first-1].text) && !isVotes(lines[first-1].text) {
 			first--
 		}
 		if first >= i-1 || !isAuthor(lines[first].text) || strings.ContainsAny(lines[first].text, ".!?") {
@@ -1850,7 +1918,7 @@ func parseQAPage(source string, lines []line) *Page {
 				end = j
 			}
 			next := name + 1
-			if next < len(lines) && reVotes.MatchString(lines[next].text) {
+			if next < len(lines) && isVotes(lines[next].text) {
 				next++ // the reputation
 			}
 			if strings.EqualFold(m[1], "asked") {
@@ -1926,12 +1994,20 @@ func gluedByline(t string) (head, bool) {
 // Stack Overflow's job board.Report".
 var reGluedLink = regexp.MustCompile(`([.!?…)"”'’])\s?(?:Report|Reply|Flag|Antworten|Melden|Répondre|Signaler|Share|Like)$`)
 
+// gluedLinks are reGluedLink's link words: a text that ends with none is left as is.
+var gluedLinks = []string{"Report", "Reply", "Flag", "Antworten", "Melden", "Répondre", "Signaler", "Share", "Like"}
+
 // trimGluedLink drops a link word glued to the end of a text.
 func trimGluedLink(s string) string {
 	if len(s) < 6 || s[len(s)-1] < 'a' || s[len(s)-1] > 'z' {
 		return s // each link word ends with a lower-case letter
 	}
-	return reGluedLink.ReplaceAllString(s, "$1")
+	for _, w := range gluedLinks {
+		if strings.HasSuffix(s, w) {
+			return reGluedLink.ReplaceAllString(s, "$1")
+		}
+	}
+	return s
 }
 
 var (
