@@ -37,7 +37,7 @@ type Summary struct {
 // NumComments is the number of comment rows: those of Comments, or of EachComment.
 func (s *Summary) NumComments() int {
 	if s.rows != nil {
-		return len(s.rows.rows)
+		return s.rows.n
 	}
 	return len(s.Comments)
 }
@@ -53,12 +53,7 @@ func (s *Summary) EachComment(fn func(CommentRow) error) error {
 	if s.rows == nil {
 		return nil
 	}
-	for i := range s.rows.rows {
-		if err := fn(s.rows.row(i)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.rows.each(fn)
 }
 
 // Filters are the report's filters, as given.
@@ -428,8 +423,9 @@ func (s *Summarizer) evidence(list *[]Evidence, p *Post, m *Mention) {
 	if len(*list) >= s.opt.Evidence {
 		return
 	}
-	*list = append(*list, Evidence{Source: p.Source, Comment: p.Comment, Author: p.Author,
-		Posted: isoTime(p.Posted), Text: m.Text, Sentence: m.Sentence})
+	// copies, not the page's text they are cut from, which a report keeps no longer
+	*list = append(*list, Evidence{Source: strings.Clone(p.Source), Comment: p.Comment, Author: strings.Clone(p.Author),
+		Posted: isoTime(p.Posted), Text: strings.Clone(m.Text), Sentence: strings.Clone(m.Sentence)})
 }
 
 func doseLabel(d *Dose) string {
