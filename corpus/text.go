@@ -616,7 +616,8 @@ func joinParagraphs(ls []line) string {
 // line before it, an author and date on one line, or a "Name says:" line. Heads before a
 // comments header ("12 Responses") belong to the article (a byline and its date).
 func findHeads(lines []line) []head {
-	var heads []head
+	// a comment takes about eight lines: few pages grow heads
+	heads := make([]head, 0, len(lines)/8+1)
 	used := -1 // last line index consumed by a head
 	for i := 0; i < len(lines); i++ {
 		t := lines[i].text
