@@ -36,9 +36,9 @@ var (
 )
 
 type line struct {
-	n      int    // 1-based line number
 	text   string // trimmed, with non-breaking spaces as spaces
-	indent int    // leading spaces (a tab counts 4): old Reddit nests replies by it
+	n      int32  // 1-based line number (int32: a page's lines are many, and small)
+	indent int32  // leading spaces (a tab counts 4): old Reddit nests replies by it
 	prose  bool   // the line reads as a sentence (isProseLine), found once when split
 }
 
@@ -67,7 +67,7 @@ func splitLines(text string) []line {
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			s, text = text[:i], text[i+1:]
 		}
-		ind := 0
+		ind := int32(0)
 		for i := 0; i < len(s); i++ {
 			if s[i] == ' ' {
 				ind++
@@ -78,7 +78,7 @@ func splitLines(text string) []line {
 			}
 		}
 		t := trimLine(s)
-		out = append(out, line{n: len(out) + 1, text: t, indent: ind, prose: isProseLine(t)})
+		out = append(out, line{n: int32(len(out) + 1), text: t, indent: ind, prose: isProseLine(t)})
 	}
 	return out
 }
@@ -283,7 +283,7 @@ func parsePageText(source, text string) *Page {
 		// a pingback: another site's link here, "[...] an excerpt [...]"; no reader's comment
 		joined := joinParagraphs(blines)
 		if strings.HasPrefix(joined, "[...]") || strings.HasPrefix(joined, "[…]") {
-			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
+			p.Warnings = append(p.Warnings, Warning{Line: int(lines[h.first].n),
 				Message: fmt.Sprintf("a pingback from %q (a link from another site, not a comment) was set aside", h.author)})
 			continue
 		}
@@ -310,7 +310,7 @@ func parsePageText(source, text string) *Page {
 		}
 		// old Reddit nests a reply under its parent by indentation
 		if oldRedditByline(lines[h.first].text) != nil {
-			ind := lines[h.first].indent
+			ind := int(lines[h.first].indent)
 			for len(indents) > 0 && indents[len(indents)-1][0] >= ind {
 				indents = indents[:len(indents)-1]
 			}
@@ -381,14 +381,14 @@ func parsePageText(source, text string) *Page {
 		}
 		switch {
 		case h.author == "":
-			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
+			p.Warnings = append(p.Warnings, Warning{Line: int(lines[h.first].n),
 				Message: fmt.Sprintf("comment %d has a date but no author line: kept without author", idx)})
 		case !h.hasDate:
-			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
+			p.Warnings = append(p.Warnings, Warning{Line: int(lines[h.first].n),
 				Message: fmt.Sprintf("comment %d by %q has no date line: kept without date", idx, h.author)})
 		}
 		if c.Text == "" {
-			p.Warnings = append(p.Warnings, Warning{Line: lines[h.first].n,
+			p.Warnings = append(p.Warnings, Warning{Line: int(lines[h.first].n),
 				Message: fmt.Sprintf("comment %d by %q has no text", idx, h.author)})
 		}
 		p.Comments = append(p.Comments, c)
