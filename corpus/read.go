@@ -106,39 +106,23 @@ const headSize = 1 << 20
 // inputs are read whole. An error of fn stops the reading and is returned as is; an
 // input that cannot be read gives an *Error, after the pages read before the problem.
 func StreamFile(path string, opt Options, fn func(*Page) error) error {
-	var in io.Reader
-	size := headSize // the buffer the head is looked at in: no larger than the file
 	if path == "-" {
 		if opt.Stdin == nil {
 			return &Error{Source: path, Err: errors.New("no standard input")}
 		}
-		in = opt.Stdin
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return &Error{Source: path, Err: describeOSError(err)}
-		}
-		defer f.Close()
-		in = f
-		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() < headSize {
-			// Most inputs are pages: read whole, into a buffer kept for the next file
-			// (Decode copies the text out of it).
-			return streamSmall(path, f, int(st.Size()), opt, fn)
-		}
+		return streamReader(path, opt.Stdin, opt, fn)
 	}
-	br := bufio.NewReaderSize(in, size)
-	head, err := br.Peek(size)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return &Error{Source: path, Err: describeOSError(err)}
-	}
-	if streamsLines(path, head, opt.Format) {
-		return streamLines(path, br, opt, fn)
-	}
-	data, err := io.ReadAll(br)
+	f, err := os.Open(path)
 	if err != nil {
 		return &Error{Source: path, Err: describeOSError(err)}
 	}
-	return emitParsed(path, data, opt, fn)
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() < headSize {
+		// Most inputs are pages: read whole, into a buffer kept for the next file
+		// (Decode copies the text out of it).
+		return streamSmall(path, f, int(st.Size()), opt, fn)
+	}
+	return streamReader(path, f, opt, fn)
 }
 
 // readBufs holds the buffers small files are read into, for the next file.
@@ -171,7 +155,7 @@ func streamSmall(path string, f *os.File, size int, opt Options, fn func(*Page) 
 	return emitParsed(path, data, opt, fn)
 }
 
-// streamReader is StreamFile for an input read from r.
+// streamReader is StreamFile for an input read from r: standard input, a large file.
 func streamReader(path string, r io.Reader, opt Options, fn func(*Page) error) error {
 	br := bufio.NewReaderSize(r, headSize)
 	head, err := br.Peek(headSize)

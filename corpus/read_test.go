@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -228,5 +229,31 @@ func TestJSONFieldAliases(t *testing.T) {
 	if len(c) != 2 || c[0].Text != "Zoloft gave me headaches" || c[0].Posted.Format("2006-01-02") != "2019-01-01" ||
 		c[1].Text != "Same here" || c[1].Posted.Format("15:04") != "08:00" || c[1].Parent != 0 {
 		t.Errorf("comments %+v", c)
+	}
+}
+
+// A small file that grows between its size and its reading is read whole, as a file of
+// its new size is.
+func TestStreamSmallGrown(t *testing.T) {
+	path := "../testdata/klonopin-immune-comments.txt"
+	want, err := ReadFile(path, Options{})
+	if err != nil || len(want) != 1 || len(want[0].Comments) == 0 {
+		t.Fatalf("ReadFile: %d pages, %v", len(want), err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []int64{0, 10, st.Size() - 1} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []*Page
+		err = streamSmall(path, f, int(size), Options{}, func(p *Page) error { got = append(got, p); return nil })
+		f.Close()
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("read as a file of %d bytes grown to %d: %d pages, %v; want the file's", size, st.Size(), len(got), err)
+		}
 	}
 }
