@@ -64,7 +64,6 @@ type Term struct {
 	// it counts only with drug context right around it ("smoked PCP", not "my PCP").
 	NeedsContext bool
 	Pos          Pos
-	toks         []Token // Text tokenized, when it has no gap: made once, for the key and the trie
 }
 
 // Pos is a place in a lexicon file.
@@ -288,6 +287,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 	var col map[string]int
 	seenConcept := map[string]int{}
 	seenTerm := make(map[string]termOwner, len(text)/24)
+	var toks []Token // scratch for termKey
 	text = strings.TrimPrefix(text, "\ufeff")
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, raw := range lines {
@@ -405,10 +405,8 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 				fail(n, "term %q of %q: %s", t, name, msg)
 				continue
 			}
-			if !strings.Contains(term.Text, "...") {
-				term.toks = Tokenize(term.Text)
-			}
-			key := termKey(term)
+			var key string
+			key, toks = termKey(term, toks)
 			if o, dup := seenTerm[key]; dup {
 				if o.concept == name {
 					// The same term twice is a slip; a spelling that normalizes to another
@@ -469,23 +467,30 @@ type termOwner struct {
 }
 
 // termKey is the identity of a term for duplicate checks: its normalized tokens, and its
-// exact text when it is case-sensitive.
-func termKey(t Term) string {
+// exact text when it is case-sensitive. toks is scratch for tokenizing, returned for reuse.
+func termKey(t Term, toks []Token) (string, []Token) {
 	if t.CaseSensitive {
-		return "=" + t.Text
+		return "=" + t.Text, toks
 	}
-	var b strings.Builder
-	toks := t.toks
-	if toks == nil {
-		toks = Tokenize(t.Text)
+	toks = TokenizeInto(toks, t.Text)
+	switch len(toks) {
+	case 0:
+		return "", toks
+	case 1:
+		return toks[0].Key, toks
 	}
+	n := len(toks) - 1
+	for _, tok := range toks {
+		n += len(tok.Key)
+	}
+	b := make([]byte, 0, n)
 	for i, tok := range toks {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(tok.Key)
+		b = append(b, tok.Key...)
 	}
-	return b.String()
+	return string(b), toks
 }
 
 func (c *Concept) removeTerm(key string) {
