@@ -39,7 +39,7 @@ var (
 )
 
 func loadEnglish() {
-	englishSet = newStrTable(strings.Count(englishText, "\n") + 1)
+	englishSet = newStrTableSize(strings.Count(englishText, "\n")+1, len(englishText))
 	for l := range strings.SplitSeq(englishText, "\n") {
 		if l != "" {
 			englishSet.add(l)

@@ -106,6 +106,9 @@ func (es Errors) Error() string {
 
 // Default loads the embedded vocabulary.
 func Default() (*Lexicon, error) {
+	// The English word list is needed to compile and to match: it loads on the other
+	// core while the vocabulary is parsed.
+	go englishOnce.Do(loadEnglish)
 	lx := newLexicon()
 	names, err := fs.Glob(dataFS, "data/*.tsv")
 	if err != nil {
@@ -344,6 +347,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 			}
 			return strings.TrimSpace(fields[j])
 		}
+		kindTerms := lx.terms[kind] // looked up once a line, not once a term
 		name := get("concept")
 		if name == "" {
 			fail(n, "empty concept name")
@@ -420,7 +424,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 				continue
 			}
 			seenTerm[key] = termOwner{name, n}
-			if o, ok := lx.terms[kind][key]; ok && o.Name != name {
+			if o, ok := kindTerms[key]; ok && o.Name != name {
 				if !override {
 					fail(n, "term %q of %q is already a term of %q at %s", t, name, o.Name, o.Pos)
 					continue
@@ -441,16 +445,16 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 			}
 			old.Category, old.IsClass = c.Category, c.IsClass
 			for i, t := range c.Terms {
-				if lx.terms[kind][c.keys[i]] != old {
+				if kindTerms[c.keys[i]] != old {
 					old.Terms = append(old.Terms, t)
 					old.keys = append(old.keys, c.keys[i])
-					lx.terms[kind][c.keys[i]] = old
+					kindTerms[c.keys[i]] = old
 				}
 			}
 			continue
 		}
 		for _, k := range c.keys {
-			lx.terms[kind][k] = c
+			kindTerms[k] = c
 		}
 		lx.byName[kind][name] = c
 		lx.Concepts = append(lx.Concepts, c)
