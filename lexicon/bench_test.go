@@ -108,3 +108,22 @@ func BenchmarkFuzzyBuild(b *testing.B) {
 		f.build()
 	}
 }
+
+// BenchmarkMatchTokens is BenchmarkMatch on texts already tokenized, as the analyzer
+// calls it: the matcher alone, its allocations with -benchmem.
+func BenchmarkMatchTokens(b *testing.B) {
+	m := freshMatcher(b)
+	texts, size := benchTexts(b)
+	toks := make([][]Token, len(texts))
+	for i, t := range texts {
+		toks[i] = Tokenize(t)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, t := range texts {
+			m.MatchTokens(t, toks[j])
+		}
+	}
+}
