@@ -88,3 +88,24 @@ func TestASCIIStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeTable checks the (node, key id) -> child table through its growth.
+func TestNodeTable(t *testing.T) {
+	tb := newNodeTable(1)
+	key := func(i int) uint64 { return uint64(i%97)<<32 | uint64(i) }
+	for i := 1; i <= 3000; i++ {
+		if c, slot := tb.find(key(i)); c != 0 {
+			t.Fatalf("find(%d) before put = %d", i, c)
+		} else {
+			tb.put(slot, key(i), int32(i))
+		}
+	}
+	for i := 1; i <= 3000; i++ {
+		if c, _ := tb.find(key(i)); c != int32(i) {
+			t.Fatalf("find(%d) = %d", i, c)
+		}
+	}
+	if c, _ := tb.find(key(3001)); c != 0 {
+		t.Errorf("find(3001) = %d, want 0", c)
+	}
+}

@@ -144,7 +144,7 @@ func Compile(lx *Lexicon) *Matcher {
 			m.keyFlags(m.keys.add(t.Key), keyBase)
 		}
 	}
-	b := trieBuilder{m: m, kids: make(map[uint64]int32, len(flat)), vocab: newStrTable(len(flat) / 4),
+	b := trieBuilder{m: m, kids: newNodeTable(len(flat)), vocab: newStrTable(len(flat) / 4),
 		edges: make([]edgeFrom, 0, len(flat)), ends: make([]endAt, 0, len(seqEnd)), gap: make([]int32, 0, len(flat)+1)}
 	b.newNode() // the root
 	start := int32(0)
@@ -267,7 +267,7 @@ func appendVariants(flat []Token, seqEnd []int32, text string, tmp []Token) ([]T
 // key id) while inserting, then laid out in flat arrays.
 type trieBuilder struct {
 	m        *Matcher
-	kids     map[uint64]int32 // node<<32 | key id -> child
+	kids     nodeTable // (node, key id) -> child
 	edges    []edgeFrom
 	ends     []endAt
 	gap      []int32
@@ -283,6 +283,52 @@ type edgeFrom struct {
 type endAt struct {
 	node int32
 	termEnd
+}
+
+// nodeTable maps (node, key id) packed in a uint64 to a child node while building: open
+// addressing on integers, cheaper than a map for the trie's tens of thousands of edges.
+type nodeTable struct {
+	keys  []uint64 // key+1, 0: empty
+	nodes []int32
+	n     int
+	shift uint
+}
+
+func newNodeTable(n int) nodeTable {
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	return nodeTable{keys: make([]uint64, 1<<bits), nodes: make([]int32, 1<<bits), shift: 64 - bits}
+}
+
+// find returns the child under k (0 for none) and the slot where it is or would go.
+func (t *nodeTable) find(k uint64) (int32, int) {
+	mask := len(t.keys) - 1
+	for i := int((k * 0x9e3779b97f4a7c15) >> t.shift); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case 0:
+			return 0, i
+		case k + 1:
+			return t.nodes[i], i
+		}
+	}
+}
+
+// put stores child under k in the slot find gave, growing the table when half full.
+func (t *nodeTable) put(slot int, k uint64, child int32) {
+	t.keys[slot], t.nodes[slot] = k+1, child
+	if t.n++; 2*t.n <= len(t.keys) {
+		return
+	}
+	old, oldNodes := t.keys, t.nodes
+	*t = newNodeTable(len(old))
+	for i, k := range old {
+		if k != 0 {
+			_, s := t.find(k - 1)
+			t.put(s, k-1, oldNodes[i])
+		}
+	}
 }
 
 func (b *trieBuilder) newNode() int32 {
@@ -314,10 +360,10 @@ func (b *trieBuilder) insert(seq []Token, term int32) {
 		}
 		m.keyFlags(id, 0)
 		k := uint64(n)<<32 | uint64(id)
-		child, ok := b.kids[k]
-		if !ok {
+		child, slot := b.kids.find(k)
+		if child == 0 {
 			child = b.newNode()
-			b.kids[k] = child
+			b.kids.put(slot, k, child)
 			b.edges = append(b.edges, edgeFrom{n, edge{id, child}})
 		}
 		n = child
@@ -364,16 +410,25 @@ func (b *trieBuilder) freeze() {
 	for i := 1; i <= nodes; i++ {
 		m.kidsOff[i] += m.kidsOff[i-1]
 	}
+	// The edges are put in key id order first (a counting sort), then dealt out to their
+	// nodes in that order: each node's edges come out sorted, with no sort per node.
+	byID := make([]int32, m.keys.Len()+1)
+	for _, e := range b.edges {
+		byID[e.id+1]++
+	}
+	for i := 1; i < len(byID); i++ {
+		byID[i] += byID[i-1]
+	}
+	sorted := make([]edgeFrom, len(b.edges))
+	for _, e := range b.edges {
+		sorted[byID[e.id]] = e
+		byID[e.id]++
+	}
 	m.edges = make([]edge, len(b.edges))
 	fill := slices.Clone(m.kidsOff[:nodes])
-	for _, e := range b.edges {
+	for _, e := range sorted {
 		m.edges[fill[e.from]] = e.edge
 		fill[e.from]++
-	}
-	for n := 0; n < nodes; n++ {
-		if kids := m.edges[m.kidsOff[n]:m.kidsOff[n+1]]; len(kids) > 1 {
-			slices.SortFunc(kids, func(a, b edge) int { return cmp.Compare(a.id, b.id) })
-		}
 	}
 	m.endsOff = make([]int32, nodes+1)
 	for _, e := range b.ends {
