@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed data/*.tsv common/top200.tsv
@@ -109,20 +110,20 @@ func Default() (*Lexicon, error) {
 	// The English word list is needed to compile and to match: it loads on the other
 	// core while the vocabulary is parsed.
 	go englishOnce.Do(loadEnglish)
-	lx := newLexicon()
 	names, err := fs.Glob(dataFS, "data/*.tsv")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
-	var errs Errors
-	for _, n := range names {
+	texts := make([]string, len(names))
+	for i, n := range names {
 		b, err := dataFS.ReadFile(n)
 		if err != nil {
 			return nil, err
 		}
-		errs = append(errs, lx.add("lexicon/"+n, string(b), false)...)
+		texts[i] = string(b)
 	}
+	lx, errs := parseFiles(names, texts)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -142,6 +143,76 @@ func Default() (*Lexicon, error) {
 	}
 	lx.finish()
 	return lx, nil
+}
+
+// parseFiles parses the embedded vocabulary files (names and texts, in order). Drugs and
+// symptoms never meet while parsing (a term is checked against the concepts of its own
+// kind), so the drug files and the symptom files are parsed on two cores and the halves
+// joined: the same lexicon and the same errors, in file order, as one pass would give.
+func parseFiles(names, texts []string) (*Lexicon, Errors) {
+	var byKind [2][]int // the files of drugs and of symptoms, in order
+	for i, text := range texts {
+		switch headerKind(text) {
+		case Drug:
+			byKind[0] = append(byKind[0], i)
+		case Symptom:
+			byKind[1] = append(byKind[1], i)
+		default: // a header add reports: one pass, for its errors
+			lx := newLexicon()
+			var errs Errors
+			for i, n := range names {
+				errs = append(errs, lx.add("lexicon/"+n, texts[i], false)...)
+			}
+			return lx, errs
+		}
+	}
+	fileErrs := make([]Errors, len(names))
+	var parts [2]*Lexicon
+	var wg sync.WaitGroup
+	for k, files := range byKind {
+		part := newLexicon()
+		parts[k] = part
+		wg.Go(func() {
+			for _, i := range files {
+				fileErrs[i] = part.add("lexicon/"+names[i], texts[i], false)
+			}
+		})
+	}
+	wg.Wait()
+	lx := &Lexicon{
+		Concepts: append(parts[0].Concepts, parts[1].Concepts...),
+		byName:   map[Kind]map[string]*Concept{Drug: parts[0].byName[Drug], Symptom: parts[1].byName[Symptom]},
+		terms:    map[Kind]map[string]*Concept{Drug: parts[0].terms[Drug], Symptom: parts[1].terms[Symptom]},
+	}
+	var errs Errors
+	for _, e := range fileErrs {
+		errs = append(errs, e...)
+	}
+	return lx, errs
+}
+
+// headerKind is the kind of concepts a lexicon file's header line declares (a class
+// column: drugs; a system column: symptoms), or "" when it declares neither or both.
+func headerKind(text string) Kind {
+	text = strings.TrimPrefix(text, "\ufeff")
+	for line := range strings.Lines(text) {
+		if l := strings.TrimSpace(line); l == "" || l[0] == '#' {
+			continue
+		}
+		var class, system bool
+		for f := range strings.SplitSeq(strings.TrimRight(line, "\r\n"), "\t") {
+			class = class || strings.TrimSpace(f) == "class"
+			system = system || strings.TrimSpace(f) == "system"
+		}
+		switch {
+		case class && !system:
+			return Drug
+		case system && !class:
+			return Symptom
+		}
+		return ""
+	}
+	return ""
 }
 
 // checkTermCues reports a [term] of the guard cues that is no ?TERM of lx: its own
