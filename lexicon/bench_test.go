@@ -44,6 +44,7 @@ func freshMatcher(tb testing.TB) *Matcher {
 // BenchmarkMatch matches the default vocabulary in the forum posts, corrections cached as
 // in a long run: MB/s per core.
 func BenchmarkMatch(b *testing.B) {
+	b.ReportAllocs()
 	m := freshMatcher(b)
 	texts, size := benchTexts(b)
 	b.SetBytes(int64(size))
@@ -58,6 +59,7 @@ func BenchmarkMatch(b *testing.B) {
 // BenchmarkMatchCold is BenchmarkMatch with the corrections' cache emptied before each
 // pass: every unknown word is looked up afresh, as in a first page.
 func BenchmarkMatchCold(b *testing.B) {
+	b.ReportAllocs()
 	m := freshMatcher(b)
 	texts, size := benchTexts(b)
 	b.SetBytes(int64(size))
@@ -68,6 +70,60 @@ func BenchmarkMatchCold(b *testing.B) {
 		m.fuzzy.cached.Store(0)
 		for _, t := range texts {
 			m.Match(t)
+		}
+	}
+}
+
+// BenchmarkDefault loads the embedded vocabulary: the first half of start-up.
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompile compiles the embedded vocabulary into a matcher: the second half of
+// start-up.
+func BenchmarkCompile(b *testing.B) {
+	lx, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Compile(lx)
+	}
+}
+
+// BenchmarkFuzzyBuild builds the corrections' index, on the first misspelling met.
+func BenchmarkFuzzyBuild(b *testing.B) {
+	m := freshMatcher(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f := newFuzzyIndex(m.fuzzy.vocab, m.fuzzy.vocabKey)
+		f.build()
+	}
+}
+
+// BenchmarkMatchTokens is BenchmarkMatch on texts already tokenized, as the analyzer
+// calls it: the matcher alone, its allocations with -benchmem.
+func BenchmarkMatchTokens(b *testing.B) {
+	m := freshMatcher(b)
+	texts, size := benchTexts(b)
+	toks := make([][]Token, len(texts))
+	for i, t := range texts {
+		toks[i] = Tokenize(t)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, t := range texts {
+			m.MatchTokens(t, toks[j])
 		}
 	}
 }

@@ -1,7 +1,9 @@
 package lexicon
 
 import (
+	"bytes"
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,22 +34,22 @@ var extraText string
 
 var (
 	englishOnce sync.Once
-	englishSet  map[string]struct{}
-	namesSet    map[string]struct{}
+	englishSet  *strTable // string tables, not maps: nothing in them for the collector to mark
+	namesSet    *strTable
 )
 
 func loadEnglish() {
-	englishSet = make(map[string]struct{}, 75000)
-	for _, l := range strings.Split(englishText, "\n") {
+	englishSet = newStrTableSize(strings.Count(englishText, "\n")+1, len(englishText))
+	for l := range strings.SplitSeq(englishText, "\n") {
 		if l != "" {
-			englishSet[l] = struct{}{}
+			englishSet.add(l)
 		}
 	}
-	namesSet = make(map[string]struct{}, 20000)
+	namesSet = newStrTable(strings.Count(namesText, "\n") + 128)
 	for _, text := range []string{namesText, misspellingsText, extraText} {
-		for _, l := range strings.Split(text, "\n") {
+		for l := range strings.SplitSeq(text, "\n") {
 			if l != "" && !strings.HasPrefix(l, "#") {
-				namesSet[l] = struct{}{}
+				namesSet.add(l)
 			}
 		}
 	}
@@ -56,8 +58,7 @@ func loadEnglish() {
 // isName reports whether a lowercase word is a proper name of the English word list.
 func isName(w string) bool {
 	englishOnce.Do(loadEnglish)
-	_, ok := namesSet[w]
-	return ok
+	return namesSet.find(w) >= 0
 }
 
 // IsEnglish reports whether a lowercase word of three or more letters is an ordinary
@@ -70,15 +71,16 @@ func IsEnglish(w string) bool {
 // suffixes ("worsened", "tapering"; -ed and -ing also on a stem that ends in e).
 func inEnglish(w string, suffixes ...string) bool {
 	englishOnce.Do(loadEnglish)
-	if _, ok := englishSet[w]; ok {
+	if englishSet.find(w) >= 0 {
 		return true
 	}
+	var buf [64]byte
 	for _, suf := range suffixes {
 		if b, ok := strings.CutSuffix(w, suf); ok && len(b) >= 3 {
-			if _, ok := englishSet[b]; ok {
+			if englishSet.find(b) >= 0 {
 				return true
 			}
-			if _, ok := englishSet[b+"e"]; ok && (suf == "ed" || suf == "ing") {
+			if (suf == "ed" || suf == "ing") && englishSet.findBytes(append(append(buf[:0], b...), 'e')) >= 0 {
 				return true
 			}
 		}
@@ -110,59 +112,122 @@ func MaxDistance(n int) int {
 // "clonopin" and "phernergan" are near "klonopin" and "phenergan". Candidates come from a
 // deletion index (every key with one letter deleted), then are checked with the true
 // Damerau-Levenshtein distance between keys.
+//
+// It is built of integers and two strings: the words and their keys end to end, the
+// deletion index a string table with its lists of word numbers laid out flat.
 type fuzzyIndex struct {
-	once  sync.Once
-	vocab map[string]string // word -> token key
-	words []string
-	keys  []string
-	del   map[string][]int32
-	tri   map[string][]int32 // three-letter runs of long words' keys
+	once     sync.Once
+	vocab    *strTable // the words of the terms
+	vocabKey []int32   // each vocabulary word's token key id
+
+	words   string  // the vocabulary's words of five letters or more, sorted, end to end
+	wordOff []int32 // word i is words[wordOff[i]:wordOff[i+1]]
+	wordKey []int32 // its token key id
+	keys    string  // their sound-alike keys, likewise
+	keyOff  []int32
+	del     *strTable // every key, and every key with one letter deleted
+	delOff  []int32   // the words of del string d are delIDs[delOff[d]:delOff[d+1]]
+	delIDs  []int32
+	triOff  []int32 // the long words with three-letter run t in their key: triIDs[triOff[t]:triOff[t+1]]
+	triIDs  []int32
 
 	cache      sync.Map // word -> correction
 	otherCache sync.Map // word -> correction among the other words (correctOther)
 	cached     atomic.Int64
 	// weigh says which corrections nearEnglish is run for (a drug's words): set by Compile.
-	weigh func(key string) bool
+	weigh func(key int32) bool
 }
 
-func newFuzzyIndex(vocab map[string]string) *fuzzyIndex {
-	return &fuzzyIndex{vocab: vocab}
+func newFuzzyIndex(vocab *strTable, vocabKey []int32) *fuzzyIndex {
+	return &fuzzyIndex{vocab: vocab, vocabKey: vocabKey}
 }
+
+// word and key return word i of the index and its sound-alike key.
+func (f *fuzzyIndex) word(i int32) string { return f.words[f.wordOff[i]:f.wordOff[i+1]] }
+func (f *fuzzyIndex) key(i int32) string  { return f.keys[f.keyOff[i]:f.keyOff[i+1]] }
+
+// trigram numbers a run of three lowercase letters.
+func trigram(s string) int { return (int(s[0]-'a')*26+int(s[1]-'a'))*26 + int(s[2]-'a') }
+
+const trigrams = 26 * 26 * 26
 
 func (f *fuzzyIndex) build() {
-	for w := range f.vocab {
-		if len(w) >= 5 && isASCIILetters(w) {
-			f.words = append(f.words, w)
+	var ids []int32
+	for id := int32(0); int(id) < f.vocab.Len(); id++ {
+		if w := f.vocab.get(id); len(w) >= 5 && isASCIILetters(string(w)) {
+			ids = append(ids, id)
 		}
 	}
-	sort.Strings(f.words)
-	f.keys = make([]string, len(f.words))
-	f.del = make(map[string][]int32, len(f.words)*8)
-	f.tri = make(map[string][]int32, len(f.words))
-	for i, w := range f.words {
-		k := soundKey(w)
-		f.keys[i] = k
-		f.del[k] = append(f.del[k], int32(i))
+	slices.SortFunc(ids, func(a, b int32) int { return bytes.Compare(f.vocab.get(a), f.vocab.get(b)) })
+	words, keys := make([]byte, 0, len(f.vocab.arena)), make([]byte, 0, len(f.vocab.arena))
+	f.wordOff = make([]int32, 1, len(ids)+1)
+	f.keyOff = make([]int32, 1, len(ids)+1)
+	f.wordKey = make([]int32, len(ids))
+	for i, id := range ids {
+		words = append(words, f.vocab.get(id)...)
+		f.wordOff = append(f.wordOff, int32(len(words)))
+		f.wordKey[i] = f.vocabKey[id]
+		keys = appendSoundKey(keys, string(f.vocab.get(id)))
+		f.keyOff = append(f.keyOff, int32(len(keys)))
+	}
+	f.words, f.keys = string(words), string(keys)
+	// The (string, word) pairs of the deletion index and the (run, word) pairs of the
+	// three-letter runs, in word order; each word once in a list.
+	type pair struct{ of, word int32 }
+	dels, tris := make([]pair, 0, len(ids)*10), make([]pair, 0, len(ids)*4)
+	f.del = newStrTable(len(ids) * 9)
+	var buf []byte
+	var mine []int32
+	for i := range ids {
+		w, k := f.word(int32(i)), f.key(int32(i))
+		dels = append(dels, pair{f.del.add(k), int32(i)})
+		mine = mine[:0]
 		for j := 0; j < len(k); j++ {
-			d := k[:j] + k[j+1:]
-			f.del[d] = appendOnce(f.del[d], int32(i))
+			buf = append(append(buf[:0], k[:j]...), k[j+1:]...)
+			if d := f.del.addBytes(buf); !slices.Contains(mine, d) {
+				mine = append(mine, d)
+				dels = append(dels, pair{d, int32(i)})
+			}
 		}
 		// Long words may be two edits off ("suidical", "irratibility"): they are also
 		// found by the three-letter runs they share with the misspelling.
 		if len(w) >= 8 {
+			mine = mine[:0]
 			for j := 0; j+3 <= len(k); j++ {
-				t := k[j : j+3]
-				f.tri[t] = appendOnce(f.tri[t], int32(i))
+				if t := int32(trigram(k[j : j+3])); !slices.Contains(mine, t) {
+					mine = append(mine, t)
+					tris = append(tris, pair{t, int32(i)})
+				}
 			}
 		}
 	}
+	flatten := func(pairs []pair, n int) (off, list []int32) {
+		off = make([]int32, n+1)
+		for _, p := range pairs {
+			off[p.of+1]++
+		}
+		for i := 1; i <= n; i++ {
+			off[i] += off[i-1]
+		}
+		list = make([]int32, len(pairs))
+		fill := slices.Clone(off[:n])
+		for _, p := range pairs {
+			list[fill[p.of]] = p.word
+			fill[p.of]++
+		}
+		return off, list
+	}
+	f.delOff, f.delIDs = flatten(dels, f.del.Len())
+	f.triOff, f.triIDs = flatten(tris, trigrams)
 }
 
-func appendOnce(ids []int32, id int32) []int32 {
-	if n := len(ids); n > 0 && ids[n-1] == id {
-		return ids
+// deleted returns the words listed under a string of the deletion index.
+func (f *fuzzyIndex) deleted(s []byte) []int32 {
+	d := f.del.findBytes(s)
+	if d < 0 {
+		return nil
 	}
-	return append(ids, id)
+	return f.delIDs[f.delOff[d]:f.delOff[d+1]]
 }
 
 // fuzzyCacheMax bounds the cache of corrections: misspellings and names repeat, but
@@ -170,9 +235,10 @@ func appendOnce(ids []int32, id int32) []int32 {
 const fuzzyCacheMax = 200000
 
 type correction struct {
-	word, key string
-	dist      int
-	english   bool // an ordinary word or name is one edit from the misspelling
+	word    string
+	key     int32 // the token key id of word
+	dist    int
+	english bool // an ordinary word or name is one edit from the misspelling
 }
 
 // correct returns the vocabulary word nearest w, its token key and the distance (0 when
@@ -184,13 +250,13 @@ func (f *fuzzyIndex) correct(w string) correction {
 // correctOther is correct for a word that is itself in the vocabulary, as part of longer
 // terms only: the nearest other word whose key accept takes ("aciclovir" of "aciclovir
 // cream" -> "acyclovir", a term alone). Answers are cached apart.
-func (f *fuzzyIndex) correctOther(w string, accept func(key string) bool) correction {
+func (f *fuzzyIndex) correctOther(w string, accept func(key int32) bool) correction {
 	return f.cachedLookup(&f.otherCache, w, accept)
 }
 
 // cachedLookup is lookupWhere through cache, while the caches hold fewer than
 // fuzzyCacheMax answers in all.
-func (f *fuzzyIndex) cachedLookup(cache *sync.Map, w string, accept func(key string) bool) correction {
+func (f *fuzzyIndex) cachedLookup(cache *sync.Map, w string, accept func(key int32) bool) correction {
 	if c, ok := cache.Load(w); ok {
 		return c.(correction)
 	}
@@ -242,10 +308,10 @@ func (f *fuzzyIndex) nearEnglish(w string) bool {
 
 // lookupWhere finds the vocabulary word nearest w; with accept set, only other words
 // whose key it takes.
-func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string, string, int) {
+func (f *fuzzyIndex) lookupWhere(w string, accept func(key int32) bool) (string, int32, int) {
 	limit := MaxDistance(len(w))
 	if limit == 0 || !isASCIILetters(w) || IsEnglish(w) || isName(w) {
-		return "", "", 0
+		return "", -1, 0
 	}
 	f.once.Do(f.build)
 	k := soundKey(w)
@@ -253,11 +319,11 @@ func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string
 	bestAlike := false // best's key is w's: a sound-alike spelling, nearer than a real edit
 	try := func(ids []int32) {
 		for _, id := range ids {
-			cand := f.keys[id]
+			cand := f.key(id)
 			if cand[0] != k[0] {
 				continue // patients rarely get the first sound wrong
 			}
-			if accept != nil && (strings.HasSuffix(f.words[id], w) || !accept(f.vocab[f.words[id]])) {
+			if accept != nil && (strings.HasSuffix(f.word(id), w) || !accept(f.wordKey[id])) {
 				continue // itself, or letters added before it ("citrate" in "kcitrate")
 			}
 			// damerau gives up at its limit: bestD+1, so that a real tie at bestD is
@@ -266,7 +332,7 @@ func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string
 			alike := d == 0
 			if d == 0 {
 				d = 1 // a sound-alike spelling is one edit, never an exact match
-				if f.words[id] == w {
+				if f.word(id) == w {
 					d = 0
 				}
 			}
@@ -274,21 +340,23 @@ func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string
 			// for longer ("paxel": paxil, not panel; "stomack": stomach, not somac), then
 			// to the first in order.
 			if d < bestD || d == bestD && best >= 0 && (alike && !bestAlike || alike == bestAlike &&
-				(commonPrefix(f.words[id], w) > commonPrefix(f.words[best], w) ||
-					commonPrefix(f.words[id], w) == commonPrefix(f.words[best], w) && f.words[id] < f.words[best])) {
+				(commonPrefix(f.word(id), w) > commonPrefix(f.word(int32(best)), w) ||
+					commonPrefix(f.word(id), w) == commonPrefix(f.word(int32(best)), w) && f.word(id) < f.word(int32(best)))) {
 				best, bestD, bestAlike = int(id), d, alike
 			}
 		}
 	}
-	try(f.del[k])
+	buf := make([]byte, 0, 64)
+	try(f.deleted(append(buf, k...)))
 	for j := 0; j < len(k); j++ {
-		try(f.del[k[:j]+k[j+1:]])
+		try(f.deleted(append(append(buf[:0], k[:j]...), k[j+1:]...)))
 	}
 	if limit >= 2 && bestD > 1 && len(k) >= 6 {
 		// Two edits change at most six of the word's three-letter runs.
 		shared := map[int32]int{}
 		for j := 0; j+3 <= len(k); j++ {
-			for _, id := range f.tri[k[j:j+3]] {
+			t := trigram(k[j : j+3])
+			for _, id := range f.triIDs[f.triOff[t]:f.triOff[t+1]] {
 				shared[id]++
 			}
 		}
@@ -303,11 +371,11 @@ func (f *fuzzyIndex) lookupWhere(w string, accept func(key string) bool) (string
 		try(ids)
 	}
 	if best < 0 || bestD > limit || bestD == 0 {
-		return "", "", 0
+		return "", -1, 0
 	}
 	// The distance allowed is measured on the word as written, against the nearest
 	// spelling; a sound-alike swap (k for c) costs nothing beyond its one edit.
-	return f.words[best], f.vocab[f.words[best]], bestD
+	return f.word(int32(best)), f.wordKey[best], bestD
 }
 
 // commonPrefix is the number of letters a and b begin with alike.
@@ -331,7 +399,12 @@ func isASCIILetters(s string) bool {
 // soundKey folds the spellings patients confuse: ph->f, ck/c/q->k, y->i, z->s after a
 // vowel, and doubled letters to one.
 func soundKey(w string) string {
-	b := make([]byte, 0, len(w))
+	return string(appendSoundKey(make([]byte, 0, len(w)), w))
+}
+
+// appendSoundKey appends the soundKey of w to b.
+func appendSoundKey(b []byte, w string) []byte {
+	start := len(b)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
@@ -346,12 +419,12 @@ func soundKey(w string) string {
 		case c == 'y':
 			c = 'i'
 		}
-		if len(b) > 0 && b[len(b)-1] == c {
+		if len(b) > start && b[len(b)-1] == c {
 			continue
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return b
 }
 
 // damerau is the optimal string alignment distance between a and b, giving up (returning

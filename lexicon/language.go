@@ -13,20 +13,35 @@ package lexicon
 // the language's own that English lacks. In German, French or Spanish prose most words
 // are not English ("konkret", "Frage", "vacances").
 func readsAsEnglish(toks []Token) bool {
-	words, english := 0, 0
+	words := 0
+	for i := range toks {
+		if t := &toks[i]; t.Kind == Word && len(t.Norm) >= 3 {
+			if words++; words == 200 {
+				break
+			}
+		}
+	}
+	if words < 8 {
+		return true
+	}
+	// The words are looked up only until the answer is known.
+	seen, english := 0, 0
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word || len(t.Norm) < 3 {
 			continue
 		}
-		if words++; IsEnglish(t.Norm) || isName(t.Norm) {
+		if seen++; IsEnglish(t.Norm) || isName(t.Norm) {
 			english++
 		}
-		if words == 200 {
-			break
+		if english*2 >= words {
+			return true
+		}
+		if (english+words-seen)*2 < words {
+			return false
 		}
 	}
-	return words < 8 || english*2 >= words
+	return english*2 >= words
 }
 
 // inAddress reports a word that is part of a web or mail address: joined to a dot, a

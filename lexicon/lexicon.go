@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed data/*.tsv common/top200.tsv
@@ -64,7 +65,6 @@ type Term struct {
 	// it counts only with drug context right around it ("smoked PCP", not "my PCP").
 	NeedsContext bool
 	Pos          Pos
-	toks         []Token // Text tokenized, when it has no gap: made once, for the key and the trie
 }
 
 // Pos is a place in a lexicon file.
@@ -107,20 +107,23 @@ func (es Errors) Error() string {
 
 // Default loads the embedded vocabulary.
 func Default() (*Lexicon, error) {
-	lx := newLexicon()
+	// The English word list is needed to compile and to match: it loads on the other
+	// core while the vocabulary is parsed.
+	go englishOnce.Do(loadEnglish)
 	names, err := fs.Glob(dataFS, "data/*.tsv")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
-	var errs Errors
-	for _, n := range names {
+	texts := make([]string, len(names))
+	for i, n := range names {
 		b, err := dataFS.ReadFile(n)
 		if err != nil {
 			return nil, err
 		}
-		errs = append(errs, lx.add("lexicon/"+n, string(b), false)...)
+		texts[i] = string(b)
 	}
+	lx, errs := parseFiles(names, texts)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -140,6 +143,76 @@ func Default() (*Lexicon, error) {
 	}
 	lx.finish()
 	return lx, nil
+}
+
+// parseFiles parses the embedded vocabulary files (names and texts, in order). Drugs and
+// symptoms never meet while parsing (a term is checked against the concepts of its own
+// kind), so the drug files and the symptom files are parsed on two cores and the halves
+// joined: the same lexicon and the same errors, in file order, as one pass would give.
+func parseFiles(names, texts []string) (*Lexicon, Errors) {
+	var byKind [2][]int // the files of drugs and of symptoms, in order
+	for i, text := range texts {
+		switch headerKind(text) {
+		case Drug:
+			byKind[0] = append(byKind[0], i)
+		case Symptom:
+			byKind[1] = append(byKind[1], i)
+		default: // a header add reports: one pass, for its errors
+			lx := newLexicon()
+			var errs Errors
+			for i, n := range names {
+				errs = append(errs, lx.add("lexicon/"+n, texts[i], false)...)
+			}
+			return lx, errs
+		}
+	}
+	fileErrs := make([]Errors, len(names))
+	var parts [2]*Lexicon
+	var wg sync.WaitGroup
+	for k, files := range byKind {
+		part := newLexicon()
+		parts[k] = part
+		wg.Go(func() {
+			for _, i := range files {
+				fileErrs[i] = part.add("lexicon/"+names[i], texts[i], false)
+			}
+		})
+	}
+	wg.Wait()
+	lx := &Lexicon{
+		Concepts: append(parts[0].Concepts, parts[1].Concepts...),
+		byName:   map[Kind]map[string]*Concept{Drug: parts[0].byName[Drug], Symptom: parts[1].byName[Symptom]},
+		terms:    map[Kind]map[string]*Concept{Drug: parts[0].terms[Drug], Symptom: parts[1].terms[Symptom]},
+	}
+	var errs Errors
+	for _, e := range fileErrs {
+		errs = append(errs, e...)
+	}
+	return lx, errs
+}
+
+// headerKind is the kind of concepts a lexicon file's header line declares (a class
+// column: drugs; a system column: symptoms), or "" when it declares neither or both.
+func headerKind(text string) Kind {
+	text = strings.TrimPrefix(text, "\ufeff")
+	for line := range strings.Lines(text) {
+		if l := strings.TrimSpace(line); l == "" || l[0] == '#' {
+			continue
+		}
+		var class, system bool
+		for f := range strings.SplitSeq(strings.TrimRight(line, "\r\n"), "\t") {
+			class = class || strings.TrimSpace(f) == "class"
+			system = system || strings.TrimSpace(f) == "system"
+		}
+		switch {
+		case class && !system:
+			return Drug
+		case system && !class:
+			return Symptom
+		}
+		return ""
+	}
+	return ""
 }
 
 // checkTermCues reports a [term] of the guard cues that is no ?TERM of lx: its own
@@ -288,6 +361,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 	var col map[string]int
 	seenConcept := map[string]int{}
 	seenTerm := make(map[string]termOwner, len(text)/24)
+	var toks []Token // scratch for termKey
 	text = strings.TrimPrefix(text, "\ufeff")
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, raw := range lines {
@@ -344,6 +418,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 			}
 			return strings.TrimSpace(fields[j])
 		}
+		kindTerms := lx.terms[kind] // looked up once a line, not once a term
 		name := get("concept")
 		if name == "" {
 			fail(n, "empty concept name")
@@ -405,10 +480,8 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 				fail(n, "term %q of %q: %s", t, name, msg)
 				continue
 			}
-			if !strings.Contains(term.Text, "...") {
-				term.toks = Tokenize(term.Text)
-			}
-			key := termKey(term)
+			var key string
+			key, toks = termKey(term, toks)
 			if o, dup := seenTerm[key]; dup {
 				if o.concept == name {
 					// The same term twice is a slip; a spelling that normalizes to another
@@ -422,7 +495,7 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 				continue
 			}
 			seenTerm[key] = termOwner{name, n}
-			if o, ok := lx.terms[kind][key]; ok && o.Name != name {
+			if o, ok := kindTerms[key]; ok && o.Name != name {
 				if !override {
 					fail(n, "term %q of %q is already a term of %q at %s", t, name, o.Name, o.Pos)
 					continue
@@ -443,16 +516,16 @@ func (lx *Lexicon) add(file, text string, override bool) Errors {
 			}
 			old.Category, old.IsClass = c.Category, c.IsClass
 			for i, t := range c.Terms {
-				if lx.terms[kind][c.keys[i]] != old {
+				if kindTerms[c.keys[i]] != old {
 					old.Terms = append(old.Terms, t)
 					old.keys = append(old.keys, c.keys[i])
-					lx.terms[kind][c.keys[i]] = old
+					kindTerms[c.keys[i]] = old
 				}
 			}
 			continue
 		}
 		for _, k := range c.keys {
-			lx.terms[kind][k] = c
+			kindTerms[k] = c
 		}
 		lx.byName[kind][name] = c
 		lx.Concepts = append(lx.Concepts, c)
@@ -469,23 +542,30 @@ type termOwner struct {
 }
 
 // termKey is the identity of a term for duplicate checks: its normalized tokens, and its
-// exact text when it is case-sensitive.
-func termKey(t Term) string {
+// exact text when it is case-sensitive. toks is scratch for tokenizing, returned for reuse.
+func termKey(t Term, toks []Token) (string, []Token) {
 	if t.CaseSensitive {
-		return "=" + t.Text
+		return "=" + t.Text, toks
 	}
-	var b strings.Builder
-	toks := t.toks
-	if toks == nil {
-		toks = Tokenize(t.Text)
+	toks = TokenizeInto(toks, t.Text)
+	switch len(toks) {
+	case 0:
+		return "", toks
+	case 1:
+		return toks[0].Key, toks
 	}
+	n := len(toks) - 1
+	for _, tok := range toks {
+		n += len(tok.Key)
+	}
+	b := make([]byte, 0, n)
 	for i, tok := range toks {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(tok.Key)
+		b = append(b, tok.Key...)
 	}
-	return b.String()
+	return string(b), toks
 }
 
 func (c *Concept) removeTerm(key string) {

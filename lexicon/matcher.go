@@ -12,46 +12,66 @@ const MaxGap = 3
 
 // Matcher finds the terms of a lexicon in text. It is compiled once from the lexicon (a
 // trie over token keys, with gap edges) and is safe for concurrent use.
+//
+// It is made of integers: token keys are numbered in one string table, the trie is
+// flat arrays of node numbers, and a term end is the number of a lexicon term. The
+// garbage collector has little to mark in it, and a token is looked up once.
 type Matcher struct {
-	lx    *Lexicon
-	root  *node
-	bases map[string]bool // keys of the lexicon's words written in an unambiguous form
-	fuzzy *fuzzyIndex
-	// ids numbers every token key used in a term, in the order first met; startOf is the
-	// node each key id starts (root's child), if any.
-	ids     map[string]int32
-	startOf []*node
-	// inSymptom marks the key ids used in symptom terms: such a word is never re-read as
-	// a misspelled drug ("affective" of "seasonal affective disorder").
-	inSymptom []bool
-	// common marks the key ids used in the common terms of drugs (Term.Common).
-	common []bool
-	guard  *guardCues
+	lx   *Lexicon
+	keys *strTable // every token key used in a term, numbered in the order first met
+	// Per key id: the node the key starts (a child of the root, 0 for none) and what
+	// kind of word it is (keyBase, keyInSymptom, ...).
+	startOf []int32
+	flags   []uint8
+	// The trie; node 0 is the root. Node n's children are edges[kidsOff[n]:kidsOff[n+1]],
+	// sorted by key id; its terms ending there are ends[endsOff[n]:endsOff[n+1]], in
+	// lexicon order; gap[n] is the node of the words after a gap (0 for none).
+	kidsOff []int32
+	edges   []edge
+	endsOff []int32
+	ends    []termEnd
+	gap     []int32
+	terms   []termRef // the lexicon's terms, in lexicon order
+	exact   []int32   // start and end offsets in its term's text of each case-sensitive term's tokens
+	fuzzy   *fuzzyIndex
+	guard   *guardCues
 }
 
-type node struct {
-	next map[string]*node // while compiling; then kids
-	kids []edge           // children by key id, sorted
-	gap  *node            // the words after a gap
-	ends []*termEnd
-}
+// Flags of a key id.
+const (
+	keyBase      uint8 = 1 << iota // a word of the lexicon written in an unambiguous form
+	keyInSymptom                   // used in a symptom term: never re-read as a misspelled drug ("affective")
+	keyCommon                      // used in a common term of a drug (Term.Common)
+	keyDrugAlone                   // a drug's term by itself ("acyclovir")
+)
 
 // edge is a trie edge: the id of a token key and the node it leads to.
 type edge struct {
-	id int32
-	n  *node
+	id, to int32
 }
 
-// child returns the node under key id, or nil.
-func (n *node) child(id int32) *node {
-	kids := n.kids
+// termEnd is a term ending at a trie node.
+type termEnd struct {
+	term   int32 // in Matcher.terms
+	exact  int32 // the first of its tokens' spans in Matcher.exact, for a case-sensitive term
+	nExact int32 // its number of tokens when case-sensitive, else 0
+}
+
+type termRef struct {
+	concept *Concept
+	term    *Term
+}
+
+// child returns the node under key id from node n, or 0.
+func (m *Matcher) child(n, id int32) int32 {
+	kids := m.edges[m.kidsOff[n]:m.kidsOff[n+1]]
 	if len(kids) <= 8 {
 		for i := range kids {
 			if kids[i].id == id {
-				return kids[i].n
+				return kids[i].to
 			}
 		}
-		return nil
+		return 0
 	}
 	lo, hi := 0, len(kids)
 	for lo < hi {
@@ -63,30 +83,16 @@ func (n *node) child(id int32) *node {
 		}
 	}
 	if lo < len(kids) && kids[lo].id == id {
-		return kids[lo].n
+		return kids[lo].to
 	}
-	return nil
+	return 0
 }
 
-// freeze turns the children maps of the trie under n into sorted edges on key ids.
-func (m *Matcher) freeze(n *node) {
-	for key, c := range n.next {
-		n.kids = append(n.kids, edge{m.ids[key], c})
-		m.freeze(c)
-	}
-	slices.SortFunc(n.kids, func(a, b edge) int { return int(a.id) - int(b.id) })
-	n.next = nil
-	if n.gap != nil {
-		m.freeze(n.gap)
-	}
-}
+// hasKids reports a node with children.
+func (m *Matcher) hasKids(n int32) bool { return m.kidsOff[n+1] > m.kidsOff[n] }
 
-type termEnd struct {
-	concept *Concept
-	term    *Term
-	exact   []string // case-sensitive terms: each token as written
-	order   int      // lexicon order, the last tie-breaker
-}
+// hasEnds reports a node where terms end.
+func (m *Matcher) hasEnds(n int32) bool { return m.endsOff[n+1] > m.endsOff[n] }
 
 // Match is one term found in a text.
 type Match struct {
@@ -102,88 +108,103 @@ type Match struct {
 	Corrected string
 }
 
+// gapKind marks a gap (...) in the token sequence of a term while compiling.
+const gapKind TokenKind = 255
+
 // Compile builds the matcher for a lexicon.
 func Compile(lx *Lexicon) *Matcher {
-	m := &Matcher{lx: lx, root: &node{}, bases: map[string]bool{}, ids: map[string]int32{}}
-	type entry struct {
-		seq []*Token
-		te  *termEnd
+	m := &Matcher{lx: lx, keys: newStrTable(16384)}
+	// The token sequences of all terms' variants, end to end: seqEnd[i] ends sequence i,
+	// of term seqTerm[i].
+	size, terms := 0, 0
+	for _, c := range lx.Concepts {
+		for i := range c.Terms {
+			size += len(c.Terms[i].Text)
+		}
+		terms += len(c.Terms)
 	}
-	var entries []entry
-	order := 0
+	// Sized for the tokens of all terms and their joined forms: growing a slice of
+	// tokens copies it all.
+	flat, tmp := make([]Token, 0, size/5+16), []Token(nil)
+	seqEnd, seqTerm := make([]int32, 0, terms+terms/8), make([]int32, 0, terms+terms/8)
+	m.terms = make([]termRef, 0, terms)
 	for _, c := range lx.Concepts {
 		for i := range c.Terms {
 			t := &c.Terms[i]
-			for _, variant := range termVariants(t.Text, t.toks) {
-				entries = append(entries, entry{variant, &termEnd{concept: c, term: t, order: order}})
-				for _, tok := range variant {
-					if tok != nil && tok.Kind == Word && tok.Alt == "" {
-						m.bases[tok.Key] = true
-					}
-				}
+			n := len(seqEnd)
+			flat, seqEnd, tmp = appendVariants(flat, seqEnd, t.Text, tmp)
+			for range len(seqEnd) - n {
+				seqTerm = append(seqTerm, int32(len(m.terms)))
 			}
-			order++
+			m.terms = append(m.terms, termRef{c, t})
 		}
 	}
-	vocab := map[string]string{}
-	for _, e := range entries {
-		for _, tok := range e.seq {
-			if tok != nil {
-				tok.Key = m.resolveKey(tok)
+	for i := range flat {
+		if t := &flat[i]; t.Kind == Word && t.Alt == "" {
+			m.keyFlags(m.keys.add(t.Key), keyBase)
+		}
+	}
+	b := trieBuilder{m: m, kids: newNodeTable(len(flat)), vocab: newStrTable(len(flat) / 4),
+		edges: make([]edgeFrom, 0, len(flat)), ends: make([]endAt, 0, len(seqEnd)), gap: make([]int32, 0, len(flat)+1)}
+	b.newNode() // the root
+	start := int32(0)
+	for i, end := range seqEnd {
+		b.insert(flat[start:end], seqTerm[i])
+		start = end
+	}
+	b.freeze()
+	for id, n := range m.startOf {
+		if n == 0 {
+			continue
+		}
+		for _, e := range m.ends[m.endsOff[n]:m.endsOff[n+1]] {
+			if m.terms[e.term].concept.Kind == Drug && e.nExact == 0 {
+				m.flags[id] |= keyDrugAlone
 			}
 		}
-		m.insert(e.seq, e.te, vocab)
 	}
-	m.fuzzy = newFuzzyIndex(vocab)
-	m.fuzzy.weigh = func(key string) bool { id, ok := m.ids[key]; return ok && !m.inSymptom[id] }
+	m.fuzzy = newFuzzyIndex(b.vocab, b.vocabKey)
+	m.fuzzy.weigh = func(id int32) bool { return m.flags[id]&keyInSymptom == 0 }
 	m.guard, _ = loadGuard() // its error is Default's; without cues, doubtful words need what cannot be
 	if m.guard == nil {
 		m.guard = &guardCues{}
 	}
-	// The trie's edges become sorted slices on key ids: a match looks each token up once,
-	// by its key, then walks on integers.
-	m.freeze(m.root)
 	return m
 }
 
-// start returns the trie node a token key starts, or nil.
-func (m *Matcher) start(key string) *node {
-	if id, ok := m.ids[key]; ok {
-		return m.startOf[id]
+// keyFlags sets flags on key id, growing the per-key arrays to it.
+func (m *Matcher) keyFlags(id int32, f uint8) {
+	for int(id) >= len(m.flags) {
+		m.flags = append(m.flags, 0)
+		m.startOf = append(m.startOf, 0)
 	}
-	return nil
+	m.flags[id] |= f
 }
 
-// endsAlone reports a key that is a drug's term by itself ("acyclovir").
-func (m *Matcher) endsAlone(key string) bool {
-	n := m.start(key)
-	if n == nil {
-		return false
+// keyID returns the id of a token's key, or -1: between its stem and its alternative
+// ("aching": ach or ache), the one that is a base form of the lexicon.
+func (m *Matcher) keyID(t *Token) int32 {
+	id := m.keys.find(t.Key)
+	if t.Alt == "" || id >= 0 && m.flags[id]&keyBase != 0 {
+		return id
 	}
-	for _, e := range n.ends {
-		if e.concept.Kind == Drug && e.exact == nil {
-			return true
-		}
-	}
-	return false
-}
-
-// resolveKey picks between a token's stem and its alternative ("aching": ach or ache)
-// the one that is a base form of the lexicon.
-func (m *Matcher) resolveKey(t *Token) string {
-	if t.Alt == "" || m.bases[t.Key] {
-		return t.Key
-	}
+	var alt int32
 	if t.Alt == altE {
 		var buf [64]byte
-		b := append(append(buf[:0], t.Key...), 'e')
-		if m.bases[string(b)] { // no allocation for the lookup
-			return string(b)
-		}
-		return t.Key
+		alt = m.keys.findBytes(append(append(buf[:0], t.Key...), 'e')) // no allocation for the lookup
+	} else {
+		alt = m.keys.find(t.Alt)
 	}
-	if m.bases[t.Alt] {
-		return t.Alt
+	if alt >= 0 && m.flags[alt]&keyBase != 0 {
+		return alt
+	}
+	return id
+}
+
+// resolveKey is the key keyID picks, as a string (for tests).
+func (m *Matcher) resolveKey(t *Token) string {
+	if id := m.keyID(t); id >= 0 {
+		return m.keys.str(id)
 	}
 	return t.Key
 }
@@ -191,106 +212,237 @@ func (m *Matcher) resolveKey(t *Token) string {
 // Lexicon returns the lexicon the matcher was compiled from.
 func (m *Matcher) Lexicon() *Lexicon { return m.lx }
 
-// termVariants lists the token sequences of a term: "..." marks a gap (nil), hyphenated
-// and slashed compounds match both split ("anti anxiety") and joined ("antianxiety").
-func termVariants(text string, cached []Token) [][]*Token {
-	var seq []*Token
+// appendVariants appends to flat the token sequences of a term, ending each in seqEnd:
+// "..." marks a gap (a token of gapKind), hyphenated and slashed compounds match both
+// split ("anti anxiety") and joined ("antianxiety"). tmp is scratch for tokenizing.
+func appendVariants(flat []Token, seqEnd []int32, text string, tmp []Token) ([]Token, []int32, []Token) {
+	first := len(flat)
 	joinable := false
-	for pi, part := range strings.Split(text, "...") {
+	for pi := 0; ; pi++ {
+		part, rest, more := strings.Cut(text, "...")
 		if pi > 0 {
-			seq = append(seq, nil)
+			flat = append(flat, Token{Kind: gapKind})
 		}
-		toks := append([]Token(nil), cached...) // Compile rewrites keys: keep the lexicon's own
-		if cached == nil {
-			toks = Tokenize(part)
-		}
-		for k := range toks {
-			t := &toks[k]
-			if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/") && k+1 < len(toks) && toks[k+1].Joined {
+		tmp = TokenizeInto(tmp, part)
+		for k := range tmp {
+			t := &tmp[k]
+			if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/") && k+1 < len(tmp) && tmp[k+1].Joined {
 				joinable = true
 				continue
 			}
 			if t.Kind == Punct && (t.Norm == "'" || t.Norm == ".") {
 				continue
 			}
-			seq = append(seq, t)
+			flat = append(flat, *t)
 		}
+		if !more {
+			break
+		}
+		text = rest
 	}
-	out := [][]*Token{seq}
-	if joinable {
-		var joined []*Token
-		for _, t := range seq {
-			if t != nil && t.Joined && len(joined) > 0 && joined[len(joined)-1] != nil {
-				p := *joined[len(joined)-1]
-				p.Norm += t.Norm
-				p.Key, p.Alt = stem(p.Norm)
-				p.End = t.End
-				joined[len(joined)-1] = &p
-				continue
-			}
-			joined = append(joined, t)
-		}
-		// "sam-e" joined is "same": a joined form that is an English word is left out.
-		if !(len(joined) == 1 && joined[0] != nil && IsEnglish(joined[0].Norm)) {
-			out = append(out, joined)
-		}
+	seqEnd = append(seqEnd, int32(len(flat)))
+	if !joinable {
+		return flat, seqEnd, tmp
 	}
-	return out
+	joined := len(flat)
+	for i := first; i < joined; i++ {
+		t := flat[i]
+		if t.Kind != gapKind && t.Joined && len(flat) > joined && flat[len(flat)-1].Kind != gapKind {
+			p := &flat[len(flat)-1]
+			p.Norm += t.Norm
+			p.Key, p.Alt = stem(p.Norm)
+			p.End = t.End
+			continue
+		}
+		flat = append(flat, t)
+	}
+	// "sam-e" joined is "same": a joined form that is an English word is left out.
+	if len(flat)-joined == 1 && flat[joined].Kind != gapKind && IsEnglish(flat[joined].Norm) {
+		return flat[:joined], seqEnd, tmp
+	}
+	return flat, append(seqEnd, int32(len(flat))), tmp
 }
 
-func (m *Matcher) insert(seq []*Token, te *termEnd, vocab map[string]string) {
+// trieBuilder builds a Matcher's trie: children are found through one map on (node,
+// key id) while inserting, then laid out in flat arrays.
+type trieBuilder struct {
+	m        *Matcher
+	kids     nodeTable // (node, key id) -> child
+	edges    []edgeFrom
+	ends     []endAt
+	gap      []int32
+	vocab    *strTable // the words of the terms (not case-sensitive ones), for corrections
+	vocabKey []int32   // each word's key id
+}
+
+type edgeFrom struct {
+	from int32
+	edge
+}
+
+type endAt struct {
+	node int32
+	termEnd
+}
+
+// nodeTable maps (node, key id) packed in a uint64 to a child node while building: open
+// addressing on integers, cheaper than a map for the trie's tens of thousands of edges.
+type nodeTable struct {
+	keys  []uint64 // key+1, 0: empty
+	nodes []int32
+	n     int
+	shift uint
+}
+
+func newNodeTable(n int) nodeTable {
+	bits := uint(4)
+	for 1<<bits < 2*n {
+		bits++
+	}
+	return nodeTable{keys: make([]uint64, 1<<bits), nodes: make([]int32, 1<<bits), shift: 64 - bits}
+}
+
+// find returns the child under k (0 for none) and the slot where it is or would go.
+func (t *nodeTable) find(k uint64) (int32, int) {
+	mask := len(t.keys) - 1
+	for i := int((k * 0x9e3779b97f4a7c15) >> t.shift); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case 0:
+			return 0, i
+		case k + 1:
+			return t.nodes[i], i
+		}
+	}
+}
+
+// put stores child under k in the slot find gave, growing the table when half full.
+func (t *nodeTable) put(slot int, k uint64, child int32) {
+	t.keys[slot], t.nodes[slot] = k+1, child
+	if t.n++; 2*t.n <= len(t.keys) {
+		return
+	}
+	old, oldNodes := t.keys, t.nodes
+	*t = newNodeTable(len(old))
+	for i, k := range old {
+		if k != 0 {
+			_, s := t.find(k - 1)
+			t.put(s, k-1, oldNodes[i])
+		}
+	}
+}
+
+func (b *trieBuilder) newNode() int32 {
+	b.gap = append(b.gap, 0)
+	return int32(len(b.gap) - 1)
+}
+
+func (b *trieBuilder) insert(seq []Token, term int32) {
 	if len(seq) == 0 {
 		return
 	}
-	exact := te.term.CaseSensitive
-	n := m.root
-	for i, t := range seq {
-		if t == nil {
-			if n.gap == nil {
-				n.gap = &node{}
+	m := b.m
+	ref := m.terms[term]
+	exact := ref.term.CaseSensitive
+	n := int32(0)
+	for i := range seq {
+		t := &seq[i]
+		if t.Kind == gapKind {
+			if b.gap[n] == 0 {
+				g := b.newNode()
+				b.gap[n] = g
 			}
-			n = n.gap
+			n = b.gap[n]
 			continue
 		}
-		if n.next == nil {
-			n.next = map[string]*node{}
+		id := m.keyID(t) // the stem or its alternative, whichever is a base form
+		if id < 0 {
+			id = m.keys.add(t.Key)
 		}
-		child := n.next[t.Key]
-		if child == nil {
-			child = &node{}
-			n.next[t.Key] = child
+		m.keyFlags(id, 0)
+		k := uint64(n)<<32 | uint64(id)
+		child, slot := b.kids.find(k)
+		if child == 0 {
+			child = b.newNode()
+			b.kids.put(slot, k, child)
+			b.edges = append(b.edges, edgeFrom{n, edge{id, child}})
 		}
 		n = child
-		id, ok := m.ids[t.Key]
-		if !ok {
-			id = int32(len(m.startOf))
-			m.ids[t.Key] = id
-			m.startOf = append(m.startOf, nil)
-			m.inSymptom = append(m.inSymptom, false)
-			m.common = append(m.common, false)
-		}
-		if te.term.Common {
-			m.common[id] = true
+		if ref.term.Common {
+			m.flags[id] |= keyCommon
 		}
 		if i == 0 {
 			m.startOf[id] = child
 		}
 		if t.Kind == Word && !exact {
-			vocab[t.Norm] = t.Key
+			w := b.vocab.add(t.Norm)
+			if int(w) == len(b.vocabKey) {
+				b.vocabKey = append(b.vocabKey, 0)
+			}
+			b.vocabKey[w] = id
 		}
-		if te.concept.Kind != Drug {
-			m.inSymptom[id] = true
+		if ref.concept.Kind != Drug {
+			m.flags[id] |= keyInSymptom
 		}
 	}
+	te := termEnd{term: term}
 	if exact {
-		text := te.term.Text
-		for _, t := range seq {
-			if t != nil {
-				te.exact = append(te.exact, text[t.Start:t.End])
+		te.exact = int32(len(m.exact) / 2)
+		for i := range seq {
+			if t := &seq[i]; t.Kind != gapKind {
+				m.exact = append(m.exact, int32(t.Start), int32(t.End))
+				te.nExact++
 			}
 		}
 	}
-	n.ends = append(n.ends, te)
+	b.ends = append(b.ends, endAt{n, te})
+}
+
+// freeze lays the trie out in the Matcher's flat arrays: each node's edges sorted by
+// key id, its term ends in the order they were inserted.
+func (b *trieBuilder) freeze() {
+	m := b.m
+	nodes := len(b.gap)
+	m.gap = b.gap
+	m.kidsOff = make([]int32, nodes+1)
+	for _, e := range b.edges {
+		m.kidsOff[e.from+1]++
+	}
+	for i := 1; i <= nodes; i++ {
+		m.kidsOff[i] += m.kidsOff[i-1]
+	}
+	// The edges are put in key id order first (a counting sort), then dealt out to their
+	// nodes in that order: each node's edges come out sorted, with no sort per node.
+	byID := make([]int32, m.keys.Len()+1)
+	for _, e := range b.edges {
+		byID[e.id+1]++
+	}
+	for i := 1; i < len(byID); i++ {
+		byID[i] += byID[i-1]
+	}
+	sorted := make([]edgeFrom, len(b.edges))
+	for _, e := range b.edges {
+		sorted[byID[e.id]] = e
+		byID[e.id]++
+	}
+	m.edges = make([]edge, len(b.edges))
+	fill := slices.Clone(m.kidsOff[:nodes])
+	for _, e := range sorted {
+		m.edges[fill[e.from]] = e.edge
+		fill[e.from]++
+	}
+	m.endsOff = make([]int32, nodes+1)
+	for _, e := range b.ends {
+		m.endsOff[e.node+1]++
+	}
+	for i := 1; i <= nodes; i++ {
+		m.endsOff[i] += m.endsOff[i-1]
+	}
+	m.ends = make([]termEnd, len(b.ends))
+	copy(fill, m.endsOff[:nodes])
+	for _, e := range b.ends {
+		m.ends[fill[e.node]] = e.termEnd
+		fill[e.node]++
+	}
 }
 
 // Match tokenizes text and finds the terms in it: longest match first, no two matches of
@@ -312,13 +464,15 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		idx = append(idx, i)
 	}
 	ids := grow(sc.ids, len(idx))
-	starts := grow(sc.starts, len(idx))
+	starts := grow(sc.starts, len(idx)) // the node each word starts, 0 for none
 	dist := grow(sc.dist, len(idx))
 	// needCtx marks a corrected word that is read as a drug only in a sentence with
 	// drug context (doubt).
 	needCtx := grow(sc.needCtx, len(idx))
+	cands := sc.cands[:0]
 	defer func() {
-		sc.idx, sc.ids, sc.starts, sc.dist, sc.needCtx = idx[:0], ids[:0], starts[:0], dist[:0], needCtx[:0]
+		clear(cands) // no pointers kept alive in the pool
+		sc.idx, sc.ids, sc.starts, sc.dist, sc.needCtx, sc.cands = idx[:0], ids[:0], starts[:0], dist[:0], needCtx[:0], cands[:0]
 		scratchPool.Put(sc)
 	}()
 	var corrected []string
@@ -327,7 +481,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	// another start.
 	type altStart struct {
 		k    int
-		node *node
+		node int32
 		d    int8
 		fix  string
 		ctx  bool
@@ -339,19 +493,17 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	}
 	for k, i := range idx {
 		t := &toks[i]
-		key := m.resolveKey(t)
-		id, known := m.ids[key]
-		var start *node
+		id := m.keyID(t)
+		known := id >= 0
+		var start int32
 		if known {
 			start = m.startOf[id]
-		} else {
-			id = -1
 		}
 		ids[k], starts[k] = id, start
 		fuzzy := english && t.Kind == Word && len(t.Norm) >= 5 && !inAddress(text, t) && !afterFirstName(text, toks, i)
 		if fuzzy && !known {
 			if c := m.fuzzy.correct(t.Norm); c.dist > 0 {
-				cid := m.ids[c.key]
+				cid := c.key
 				reject, ctx := m.doubt(t.Norm, c, cid)
 				if !reject {
 					ids[k], dist[k], starts[k], needCtx[k] = cid, int8(c.dist), m.startOf[cid], ctx
@@ -361,33 +513,34 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 					corrected[k] = t.Norm + "->" + c.word
 				}
 			}
-		} else if fuzzy && known && (start == nil || len(start.ends) == 0) && !m.inSymptom[id] {
-			if c := m.fuzzy.correctOther(t.Norm, m.endsAlone); c.dist > 0 && c.key != key {
-				if n := m.start(c.key); n != nil && len(n.ends) > 0 {
-					if reject, ctx := m.doubt(t.Norm, c, m.ids[c.key]); !reject {
+		} else if fuzzy && known && (start == 0 || !m.hasEnds(start)) && m.flags[id]&keyInSymptom == 0 {
+			if c := m.fuzzy.correctOther(t.Norm, m.drugAlone); c.dist > 0 && c.key != id {
+				if n := m.startOf[c.key]; n != 0 && m.hasEnds(n) {
+					if reject, ctx := m.doubt(t.Norm, c, c.key); !reject {
 						alts = append(alts, altStart{k, n, int8(c.dist), t.Norm + "->" + c.word, ctx})
 					}
 				}
 			}
 		}
 	}
-	var cands []Match
-	var walk func(n *node, k, first int, gapped bool, fz int)
-	walk = func(n *node, k, first int, gapped bool, fz int) {
-		for _, te := range n.ends {
-			if te.exact != nil && !exactOK(text, toks, idx, first, k, te.exact) {
+	var walk func(n int32, k, first int, gapped bool, fz int)
+	walk = func(n int32, k, first int, gapped bool, fz int) {
+		for e := m.endsOff[n]; e < m.endsOff[n+1]; e++ {
+			te := &m.ends[e]
+			ref := &m.terms[te.term]
+			if te.nExact > 0 && !exactOK(text, toks, idx, first, k, ref.term.Text, m.exact[2*te.exact:2*(te.exact+te.nExact)]) {
 				continue
 			}
-			if k-first == 1 && fz == 0 && pastForm(te.term.Text) && !inflected(toks[idx[first]].Norm) {
+			if k-first == 1 && fz == 0 && pastForm(ref.term.Text) && !inflected(toks[idx[first]].Norm) {
 				continue // "winded" is not "wind", "sectioned" not "section"
 			}
-			if te.term.NeedsContext && !m.guard.beside(text, toks, idx, first, k-1, strings.ToLower(te.term.Text)) {
+			if ref.term.NeedsContext && !m.guard.beside(text, toks, idx, first, k-1, strings.ToLower(ref.term.Text)) {
 				continue // "my PCP", not "smoked PCP"; "lean meat", not "sipping lean"
 			}
 			if fz > 0 && slices.Contains(needCtx[first:k], true) && !m.guard.inSentence(toks, idx, first, k-1) {
 				continue // "we eat paleo", not "I was prescribed paleo"
 			}
-			mt := Match{Concept: te.concept, Term: te.term, FirstToken: idx[first], LastToken: idx[k-1],
+			mt := Match{Concept: ref.concept, Term: ref.term, FirstToken: idx[first], LastToken: idx[k-1],
 				Start: toks[idx[first]].Start, End: toks[idx[k-1]].End, Gapped: gapped, Fuzzy: fz}
 			if fz > 0 {
 				var cs []string
@@ -400,30 +553,30 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			}
 			cands = append(cands, mt)
 		}
-		if k < len(idx) && len(n.kids) > 0 && ids[k] >= 0 {
-			if c := n.child(ids[k]); c != nil {
+		if k < len(idx) && ids[k] >= 0 && m.hasKids(n) {
+			if c := m.child(n, ids[k]); c != 0 {
 				walk(c, k+1, first, gapped, fz+int(dist[k]))
 			}
 		}
-		if g := n.gap; g != nil && len(g.kids) > 0 {
+		if g := m.gap[n]; g != 0 && m.hasKids(g) {
 			for skip := 1; skip <= MaxGap && k+skip < len(idx); skip++ {
 				if isGapStop(&toks[idx[k+skip-1]]) {
 					break
 				}
-				if c := g.child(ids[k+skip]); c != nil {
+				if c := m.child(g, ids[k+skip]); c != 0 {
 					walk(c, k+skip+1, first, true, fz+int(dist[k+skip]))
 				}
 			}
 			// zero words in the gap
 			if k < len(idx) {
-				if c := g.child(ids[k]); c != nil {
+				if c := m.child(g, ids[k]); c != 0 {
 					walk(c, k+1, first, gapped, fz+int(dist[k]))
 				}
 			}
 		}
 	}
 	for k, c := range starts {
-		if c != nil {
+		if c != 0 {
 			walk(c, k+1, k, false, int(dist[k]))
 		}
 	}
@@ -435,17 +588,23 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		walk(a.node, a.k+1, a.k, false, int(a.d))
 		dist[a.k], corrected[a.k], needCtx[a.k] = 0, "", false
 	}
-	return resolve(cands)
+	return resolve(cands, sc)
 }
 
 // scratch is the per-call working memory of MatchTokens, reused through a pool.
 type scratch struct {
 	idx     []int
 	ids     []int32
-	starts  []*node
+	starts  []int32
 	dist    []int8
 	needCtx []bool
+	cands   []Match
+	kept    []Match
+	taken   []bool
 }
+
+// drugAlone reports a key id that is a drug's term by itself ("acyclovir").
+func (m *Matcher) drugAlone(id int32) bool { return m.flags[id]&keyDrugAlone != 0 }
 
 // doubt weighs a misspelled word's correction to a drug's word. It is rejected when an
 // ordinary word is nearer than the drug ("incrasing": one edit from "increasing", two
@@ -454,15 +613,15 @@ type scratch struct {
 // short or two edits off ("paleo" -> "pazeo", "orthotics" -> "orthovisc"). A word of a
 // symptom term is read as before.
 func (m *Matcher) doubt(w string, c correction, id int32) (reject, needCtx bool) {
-	if id < 0 || int(id) >= len(m.inSymptom) || m.inSymptom[id] {
+	if id < 0 || int(id) >= len(m.flags) || m.flags[id]&keyInSymptom != 0 {
 		return false, false
 	}
 	if c.english {
 		// As near an ordinary word as a drug's: a long misspelling of a common drug is
 		// still the drug ("cymbalt" of "cymbal" or "cymbalta"), others need context.
-		return c.dist >= 2, !(m.common[id] && len(w) >= 7)
+		return c.dist >= 2, !(m.flags[id]&keyCommon != 0 && len(w) >= 7)
 	}
-	return false, !m.common[id] && (len(w) < 8 || c.dist >= 2)
+	return false, m.flags[id]&keyCommon == 0 && (len(w) < 8 || c.dist >= 2)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -483,19 +642,22 @@ func isGapStop(t *Token) bool {
 	return t.Kind == Punct || t.IsClauseBoundary() || t.Norm == "and" || t.Norm == "or"
 }
 
-func exactOK(text string, toks []Token, idx []int, first, k int, exact []string) bool {
-	if k-first != len(exact) {
+// exactOK reports whether tokens [first, k) of idx are written as the case-sensitive
+// term's: spans holds the start and end of each of its tokens in term.
+func exactOK(text string, toks []Token, idx []int, first, k int, term string, spans []int32) bool {
+	if 2*(k-first) != len(spans) {
 		return false
 	}
 	for j := first; j < k; j++ {
-		t := toks[idx[j]]
-		if text[t.Start:t.End] != exact[j-first] {
+		t := &toks[idx[j]]
+		if text[t.Start:t.End] != term[spans[2*(j-first)]:spans[2*(j-first)+1]] {
 			return false
 		}
 	}
+	exact0 := term[spans[0]:spans[1]]
 	// An acronym in capitals ("ED", "BED", "RID") is not one inside text written all in
 	// capitals ("I STAYED IN BED", "GET RID OF IT").
-	if isUpperWord(exact[0]) {
+	if isUpperWord(exact0) {
 		for _, n := range []int{idx[first] - 1, idx[k-1] + 1} {
 			if n >= 0 && n < len(toks) && toks[n].Kind == Word && toks[n].End-toks[n].Start >= 2 && isUpperWord(text[toks[n].Start:toks[n].End]) {
 				return false
@@ -520,9 +682,12 @@ func isUpperWord(s string) bool {
 
 // resolve keeps, for each kind (drug, symptom, drug effect), the longest matches that do not overlap: longer span
 // first, then exact before fuzzy, ungapped before gapped, earlier start, lexicon order.
-func resolve(c []Match) []Match {
-	if len(c) <= 1 {
-		return c
+func resolve(c []Match, sc *scratch) []Match {
+	switch len(c) {
+	case 0:
+		return nil
+	case 1:
+		return []Match{c[0]}
 	}
 	slices.SortStableFunc(c, func(a, b Match) int {
 		return cmp.Or(
@@ -542,8 +707,9 @@ func resolve(c []Match) []Match {
 	for _, m := range c {
 		n = max(n, m.LastToken+1)
 	}
-	taken := [3][]bool{make([]bool, n), make([]bool, n), make([]bool, n)}
-	out := c[:0:0]
+	all := grow(sc.taken, 3*n)
+	taken := [3][]bool{all[:n], all[n : 2*n], all[2*n:]}
+	kept := sc.kept[:0]
 	for _, m := range c {
 		k := 0
 		switch {
@@ -561,11 +727,14 @@ func resolve(c []Match) []Match {
 		for t := m.FirstToken; t <= m.LastToken; t++ {
 			taken[k][t] = true
 		}
-		out = append(out, m)
+		kept = append(kept, m)
 	}
-	slices.SortStableFunc(out, func(a, b Match) int {
+	slices.SortStableFunc(kept, func(a, b Match) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(string(a.Concept.Kind), string(b.Concept.Kind)))
 	})
+	out := slices.Clone(kept) // the caller's, of its exact size; the scratch goes back to the pool
+	clear(kept)
+	sc.kept, sc.taken = kept[:0], all[:0]
 	return out
 }
 

@@ -250,14 +250,17 @@ func normWord(raw string) string {
 	switch {
 	case ascii && !upper:
 		s = raw
+	case ascii && len(raw) == 1:
+		s = asciiStrings[raw[0]|0x20] // "I" -> "i", without allocating
 	case ascii:
-		b := make([]byte, len(raw))
+		var buf [32]byte
+		b := buf[:0]
 		for i := 0; i < len(raw); i++ {
 			c := raw[i]
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b[i] = c
+			b = append(b, c)
 		}
 		s = string(b)
 	default:
@@ -326,8 +329,22 @@ func foldPunct(r rune) string {
 	case '–', '—', '−', '‐', '‑':
 		return "-"
 	}
+	if r < utf8.RuneSelf {
+		return asciiStrings[r]
+	}
 	return string(r)
 }
+
+// asciiStrings holds the one-byte strings, so that a punctuation mark or a one-letter
+// word is not a new string each time.
+var asciiStrings = func() (a [utf8.RuneSelf]string) {
+	const all = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
+		" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f"
+	for i := range a {
+		a[i] = all[i : i+1]
+	}
+	return a
+}()
 
 // Stem reduces a lowercase word to a light stem so that inflections meet: aches, aching,
 // ached -> ache; legs -> leg; racing, races -> race; dizziness, dizzy -> dizzi. It is not
