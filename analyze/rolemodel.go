@@ -353,11 +353,11 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 		secOf[&p.Comments[i]] = i + 1
 	}
 	for _, m := range b.Page(p) {
-		if m.Type != TypeSymptom || m.feats == nil {
+		if m.Type != TypeSymptom || m.example == nil {
 			continue
 		}
 		out = append(out, RoleExample{Start: m.Start, End: m.End, Section: secOf[m.Section.Comment],
-			RuleRole: m.Role, Basis: m.basis, Features: m.feats})
+			RuleRole: m.Role, Basis: m.example.basis, Features: m.example.feats})
 	}
 	return out
 }
