@@ -153,7 +153,7 @@ func releaseTokens(toks []lexicon.Token) {
 type section struct {
 	sec      corpus.Section
 	toks     []lexicon.Token
-	cls      []uint16 // word class bits of each token
+	cls      []uint32 // word class bits of each token
 	sents    []Span
 	sentTok  [][2]int // token range of each sentence
 	mentions []Mention
