@@ -142,6 +142,20 @@ func exact(secs ...*section) []Mention {
 	return all
 }
 
+// Class buffers likewise: a section's are read only until its context is complete.
+var classPool = sync.Pool{New: func() any { return new([]uint32) }}
+
+// release gives the section's token and class buffers back once its mentions are
+// complete.
+func (s *section) release() {
+	releaseTokens(s.toks)
+	if cap(s.cls) <= 1<<20 {
+		cls := s.cls[:0]
+		classPool.Put(&cls)
+	}
+	s.toks, s.cls = nil, nil
+}
+
 func releaseTokens(toks []lexicon.Token) {
 	if cap(toks) <= 1<<20 { // a 20 MB line is not kept
 		toks = toks[:0]
@@ -263,8 +277,7 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 		s.context(pageDrug, titleDrug, namedIn)
 		s.severities()
 		s.effects()
-		releaseTokens(s.toks)
-		s.toks = nil
+		s.release()
 	}
 	if twoPass {
 		var named pageNames
@@ -273,7 +286,7 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 			s, buf = a.scan(sc, buf[:0])
 			s.drugContext()
 			named.add(s)
-			releaseTokens(s.toks)
+			s.release()
 		}
 		pageDrug := named.mostNamed()
 		if pageDrug.name == "" {
@@ -318,7 +331,7 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 		n := len(s.mentions)
 		if err := fn(i, all, k, k+n); err != nil {
 			for _, s := range secs[i+1:] {
-				releaseTokens(s.toks)
+				s.release()
 			}
 			return err
 		}
@@ -382,7 +395,7 @@ func (a *Analyzer) Section(s corpus.Section) []Mention {
 	sec.context(drugRef{}, drugRef{}, 0)
 	sec.severities()
 	sec.effects()
-	releaseTokens(sec.toks)
+	sec.release()
 	return sec.mentions
 }
 
@@ -432,7 +445,7 @@ func mostNamed(use drugUse, secs ...*section) drugRef {
 func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 	text := s.Text()
 	sec := &section{sec: s, toks: lexicon.TokenizeInto(a.tokenBuffer(), text), roles: a.roles, collect: a.collect}
-	sec.cls = wordClasses(nil, sec.toks)
+	sec.cls = wordClasses(*classPool.Get().(*[]uint32), sec.toks)
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
 	matches := a.m.MatchTokens(text, sec.toks)
 	sec.sents = Sentences(text, sec.toks)
@@ -587,6 +600,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 			}
 		}
 	}
+	var feats []string
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		tr := [2]int{0, len(s.toks)}
@@ -610,9 +624,10 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 			switch {
 			case m.Role == RoleOther:
 			case s.collect:
-				m.example = &roleExample{s.roleFeatures(m, tr, class, m.Role, basis), basis}
+				m.example = &roleExample{s.roleFeatures(make([]string, 0, 64), m, tr, class, m.Role, basis), basis}
 			case s.roles != nil && ModelDecides(basis) && s.roles.InDomain(class):
-				if r, sure := s.roles.Decide(s.roleFeatures(m, tr, class, m.Role, basis)); sure {
+				feats = s.roleFeatures(feats, m, tr, class, m.Role, basis) // read only by Decide: reused
+				if r, sure := s.roles.Decide(feats); sure {
 					m.Role = r
 				}
 			}
