@@ -3,6 +3,7 @@ package analyze
 import (
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -127,6 +128,37 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
+// BenchmarkPageChunks tags the pages as the commands do, in runs of sections (PageChunks):
+// MB/s per core, and alloc-B/B, the bytes allocated per byte of text.
+func BenchmarkPageChunks(b *testing.B) {
+	a := analyzer(b)
+	pages, size := benchPages(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	n := 0
+	b.ResetTimer()
+	allocs := allocated()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			a.PageChunks(p, 4096, func(_, _ int, ms []Mention) error {
+				n += len(ms)
+				return nil
+			})
+		}
+	}
+	b.ReportMetric(float64(allocated()-allocs)/float64(b.N)/float64(size), "alloc-B/B")
+	if n == 0 {
+		b.Fatal("no mentions")
+	}
+}
+
+// allocated is the bytes allocated so far.
+func allocated() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.TotalAlloc
+}
+
 // benchSections runs fn on the text of every section of the benchmark pages, b.N times.
 func benchSections(b *testing.B, fn func(text string) error) {
 	pages, size := benchPages(b)
@@ -212,7 +244,9 @@ func TestTwoPassPage(t *testing.T) {
 	pages = append(pages, merged) // one page of many sections, whose drug and title matter
 	read := func(p *corpus.Page, twoPass bool) []Mention {
 		var out []Mention
-		a.pageSections(p, twoPass, func(s corpus.Section, ms []Mention) error {
+		secs := p.Sections()
+		a.pageSections(p, twoPass, func(k int, all []Mention, from, to int) error {
+			s, ms := secs[k], all[from:to]
 			for i := range ms {
 				if ms[i].Section != s {
 					t.Fatalf("%s: a mention of another section", p.Source)
@@ -240,5 +274,59 @@ func TestTwoPassPage(t *testing.T) {
 	}
 	if len(merged.Comments) < 100 || n < 1000 {
 		t.Errorf("only %d comments merged, %d mentions: the test reads too little", len(merged.Comments), n)
+	}
+}
+
+// PageChunks hands on the mentions of PageSections, in runs of whole sections of at least
+// most mentions (the last run of a page may hold fewer), in one pass and in two.
+func TestPageChunks(t *testing.T) {
+	a := analyzer(t)
+	files, _ := corpus.Expand([]string{"../testdata/klonopin-immune-comments.txt", "../testdata/pages"})
+	pages := 0
+	for _, f := range files {
+		ps, err := corpus.ReadFile(f, corpus.Options{})
+		if err != nil {
+			continue // the test pages include inputs that must fail
+		}
+		for _, p := range ps {
+			pages++
+			want := a.Page(p)
+			secs := p.Sections()
+			for _, twoPass := range []bool{false, true} {
+				for _, most := range []int{0, 7, 1 << 30} {
+					var got []Mention
+					next := 0
+					a.pageChunks(p, twoPass, most, func(from, to int, ms []Mention) error {
+						if from != next || to <= from || to > len(secs) {
+							t.Fatalf("%s: sections [%d, %d) after %d of %d", p.Source, from, to, next, len(secs))
+						}
+						if to < len(secs) && len(ms) < most {
+							t.Errorf("%s: a run of %d mentions before the page ends (most %d)", p.Source, len(ms), most)
+						}
+						for i := range ms {
+							in := false
+							for _, s := range secs[from:to] {
+								in = in || ms[i].Section == s
+							}
+							if !in {
+								t.Fatalf("%s: a mention of a section outside [%d, %d)", p.Source, from, to)
+							}
+						}
+						next = to
+						got = append(got, ms...)
+						return nil
+					})
+					if next != len(secs) {
+						t.Errorf("%s: the runs end at section %d of %d", p.Source, next, len(secs))
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("%s (two passes %v, most %d): %d mentions, Page has %d", p.Source, twoPass, most, len(got), len(want))
+					}
+				}
+			}
+		}
+	}
+	if pages < 5 {
+		t.Errorf("only %d pages read", pages)
 	}
 }

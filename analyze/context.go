@@ -67,7 +67,7 @@ func clause(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
 }
 
 // negated reports whether a mention at first..last is denied: a negation rule reaches it.
-func negated(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) bool {
+func negated(toks []lexicon.Token, cls []uint32, cFrom, cTo, first, last int) bool {
 	// A term that says the lack itself ("can't sleep", "no appetite", "unable to focus")
 	// is not denied by a trigger before it: "no appetite and can't sleep" is two symptoms.
 	if engine.starts(toks[first].Norm, ctxNegation) || toks[first].Norm == "unable" {
@@ -79,7 +79,7 @@ func negated(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) bo
 // experiencer says whose symptom or drug it is: the person named nearest before it in
 // the sentence (the rule that ends nearest, the longer at a tie: "everyone I know" is
 // others); the writer when none, except in an article.
-func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article bool) string {
+func experiencer(toks []lexicon.Token, cls []uint32, sFrom, first int, article bool) string {
 	var buf [8]ctxHit
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: first, mention: -1}
 	best := ctxHit{to: -1}
@@ -106,7 +106,7 @@ func experiencer(toks []lexicon.Token, cls []uint16, sFrom, first int, article b
 
 // certainty is hypothetical where a hypothetical rule reaches the mention, or in a
 // question.
-func certainty(toks []lexicon.Token, cls []uint16, sFrom, sTo, cFrom, cTo, first int) string {
+func certainty(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first int) string {
 	hypo := false
 	engine.find(toks, cls, first, first, cFrom, cTo, sFrom, sTo, 14, ctxHypothetical, func(h ctxHit) bool {
 		w := toks[h.from].Norm
@@ -152,7 +152,7 @@ var (
 // stands ("I will say that withdrawal is unpleasant").
 //
 // drugAt reports a drug name starting at a token ("stopped Zoloft"); it may be nil.
-func withdrawalCueAt(toks []lexicon.Token, cls []uint16, sFrom, sTo int, drugAt func(int) bool) int {
+func withdrawalCueAt(toks []lexicon.Token, cls []uint32, sFrom, sTo int, drugAt func(int) bool) int {
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt, mention: -1}
 	var buf [8]ctxHit
 	at := -1
@@ -228,7 +228,7 @@ func stopReason(toks []lexicon.Token, sFrom, cue, first, last int) bool {
 // startsDrug reports a sentence about starting a drug, where a start rule matches ("after
 // starting Klonopin", "since I started taking it"): its symptoms are adverse effects
 // rather than withdrawal; "I started having pain" is the onset of a symptom, not of a drug.
-func startsDrug(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
+func startsDrug(toks []lexicon.Token, cls []uint32, sFrom, sTo int) bool {
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, mention: -1}
 	var buf [4]ctxHit
 	for i := sFrom; i < sTo; i++ {
@@ -257,7 +257,7 @@ const (
 // that ended ("my crying spells stopped") or that came before the drug ("before Zoloft I
 // was confused") read as the indication. drugAt reports a drug name at a token, covered a
 // token inside another symptom; either may be nil.
-func isIndication(toks []lexicon.Token, cls []uint16, sFrom, sTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
+func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
 	const before = ctxReason | ctxReasonWeak | ctxReasonProne | ctxReasonWeakProne | ctxReasonLessen | ctxNotReason | ctxNotReasonHead
 	lo, comma, newClause := reasonScope(toks, sFrom, first)
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt, mention: first}
@@ -359,7 +359,7 @@ func reasonScope(toks []lexicon.Token, sFrom, first int) (lo, comma, newClause i
 // adverseCue reads a symptom blamed on the drug or new with it: an adverse rule reaches
 // it ("it made me anxious", "gave me headaches", "I developed insomnia", "the side
 // effects are nausea").
-func adverseCue(toks []lexicon.Token, cls []uint16, sFrom, sTo, first, last int) bool {
+func adverseCue(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last int) bool {
 	cFrom, cTo := clause(toks, sFrom, sTo, first, last)
 	return engine.any(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 10, ctxAdverse)
 }
@@ -376,7 +376,7 @@ func hasAny(toks []lexicon.Token, from, to int, words map[string]bool) bool {
 
 // isHistory reads a symptom as a comorbidity or past illness: a history rule in its
 // sentence ("since childhood", "history of", "before I started").
-func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
+func isHistory(toks []lexicon.Token, cls []uint32, sFrom, sTo int) bool {
 	var buf [8]ctxHit
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, mention: -1}
 	for i := sFrom; i < sTo; i++ {
@@ -391,7 +391,7 @@ func isHistory(toks []lexicon.Token, cls []uint16, sFrom, sTo int) bool {
 // The status rule nearest before the drug says it ("my level was 12 so I take vitamin D":
 // current), with the tense of its verb ("was taking", "had been on": stopped); else a
 // rule after it ("Lexapro daily").
-func drugStatus(toks []lexicon.Token, cls []uint16, cFrom, cTo, first, last int) string {
+func drugStatus(toks []lexicon.Token, cls []uint32, cFrom, cTo, first, last int) string {
 	const statuses = ctxCurrent | ctxStopped | ctxTapering | ctxStatusPlanned
 	x := ctxText{toks: toks, cls: cls, sFrom: cFrom, sTo: cTo, mention: -1}
 	h, ok := engine.nearestBefore(&x, cFrom, first, 6, statuses)

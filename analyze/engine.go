@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -95,7 +96,11 @@ type ctxElem struct {
 	head     bool
 	word     string
 	set      map[string]bool
+	list     string // the name of set's list ("@count": the number words above one)
 	alts     []ctxElem
+	// Compiled: the word's id, or the set's words as bits by id (buildEngine).
+	id   uint32
+	bits []uint64
 }
 
 // ctxRule is one line of a rule list.
@@ -119,8 +124,15 @@ const (
 // ctxEngine holds the rules, indexed by the words a phrase can start with; rules that
 // start with ^, @drug, @number, @count or @punct are tried everywhere.
 type ctxEngine struct {
-	rules        []ctxRule
-	byFirst      map[string][]int32
+	rules     []ctxRule
+	byFirst   map[string][]int32
+	first     [][]int32 // byFirst by word id
+	firstCats []ctxCat  // by word id, the categories of the rules in first
+	// vocab gives each word the rules read its class bits (wcQuantity, wcCue) and its id
+	// (from 1; 0 is any other word) above wcIDShift: a section's tokens are looked up
+	// once (wordClasses), and the rules compare ids and test bits instead of looking
+	// each word up in their own sets.
+	vocab        map[string]uint32
 	anywhere     []int32
 	anywhereCats ctxCat // the categories of the rules in anywhere
 	listCats     ctxCat // the categories that have rules of list scope
@@ -136,7 +148,7 @@ type ctxHit struct {
 // where drug names start (drugAt may be nil).
 type ctxText struct {
 	toks       []lexicon.Token
-	cls        []uint16
+	cls        []uint32
 	sFrom, sTo int
 	drugAt     func(int) bool
 	mention    int // the token the mention starts at, for %; -1 when none
@@ -223,7 +235,98 @@ func buildEngine(lists map[string]*cueList) (*ctxEngine, error) {
 			e.anywhereCats |= e.rules[i].cat
 		}
 	}
+	e.compile()
 	return e, nil
+}
+
+// compile gives each word of the rules an id, each set its words as bits by id, and
+// indexes the rules by the id of their first word.
+func (e *ctxEngine) compile() {
+	e.vocab = map[string]uint32{}
+	for w, k := range quantityKeys {
+		e.vocab[w] |= uint32(k)
+	}
+	n := uint32(1)
+	id := func(w string) uint32 {
+		v := e.vocab[w]
+		if v>>wcIDShift == 0 {
+			v |= n << wcIDShift
+			n++
+			e.vocab[w] = v
+		}
+		return v >> wcIDShift
+	}
+	sets := map[string]map[string]bool{}
+	var walk func(els []ctxElem, fn func(el *ctxElem))
+	walk = func(els []ctxElem, fn func(el *ctxElem)) {
+		for i := range els {
+			fn(&els[i])
+			walk(els[i].alts, fn)
+		}
+	}
+	words := make([]string, 0, 1024)
+	for i := range e.rules {
+		walk(e.rules[i].elems, func(el *ctxElem) {
+			switch {
+			case el.kind == elWord:
+				words = append(words, el.word)
+			case el.kind == elCount:
+				el.list = "@count"
+				if sets[el.list] == nil {
+					sets[el.list] = map[string]bool{}
+					for w, v := range numberWords {
+						if v > 1 {
+							sets[el.list][w] = true
+						}
+					}
+				}
+			case el.set != nil:
+				sets[el.list] = el.set
+			}
+		})
+	}
+	for _, set := range sets {
+		for w := range set {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words) // the same ids on every run
+	for _, w := range words {
+		id(w)
+	}
+	bits := map[string][]uint64{}
+	for name, set := range sets {
+		b := make([]uint64, (n+63)/64)
+		for w := range set {
+			i := id(w)
+			b[i/64] |= 1 << (i % 64)
+		}
+		bits[name] = b
+	}
+	for i := range e.rules {
+		walk(e.rules[i].elems, func(el *ctxElem) {
+			if el.kind == elWord {
+				el.id = id(el.word)
+			}
+			if el.list != "" {
+				el.bits = bits[el.list]
+			}
+		})
+	}
+	e.first, e.firstCats = make([][]int32, n), make([]ctxCat, n)
+	for w, rs := range e.byFirst {
+		e.vocab[w] |= wcCue
+		i := id(w)
+		e.first[i] = rs
+		for _, r := range rs {
+			e.firstCats[i] |= e.rules[r].cat
+		}
+	}
+}
+
+// has reports whether the word of id is in the set of bits.
+func has(bits []uint64, id uint32) bool {
+	return id != 0 && int(id/64) < len(bits) && bits[id/64]&(1<<(id%64)) != 0
 }
 
 // parseRule reads a phrase: words, @lists, @drug, @number, @count, @punct, *, ^ and $,
@@ -257,7 +360,7 @@ func parseRule(phrase string, lists map[string]*cueList) (ctxRule, error) {
 			if err != nil {
 				return r, err
 			}
-			el.kind, el.word, el.set = e.kind, e.word, e.set
+			el.kind, el.word, el.set, el.list = e.kind, e.word, e.set, e.list
 		}
 		r.elems = append(r.elems, el)
 	}
@@ -324,7 +427,7 @@ func parseElem(w string, lists map[string]*cueList) (ctxElem, error) {
 			if !ok || strings.HasPrefix(ref, ruleListPrefix) {
 				return ctxElem{}, fmt.Errorf("no word list %q", ref)
 			}
-			return ctxElem{kind: k.kind, set: sub.words}, nil
+			return ctxElem{kind: k.kind, set: sub.words, list: ref}, nil
 		}
 	}
 	if ref, ok := strings.CutPrefix(w, "@"); ok {
@@ -332,7 +435,7 @@ func parseElem(w string, lists map[string]*cueList) (ctxElem, error) {
 		if !ok || strings.HasPrefix(ref, ruleListPrefix) {
 			return ctxElem{}, fmt.Errorf("no word list %q", ref)
 		}
-		return ctxElem{kind: elSet, set: sub.words}, nil
+		return ctxElem{kind: elSet, set: sub.words, list: ref}, nil
 	}
 	return ctxElem{kind: elWord, word: w}, nil
 }
@@ -382,8 +485,8 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 			out = append(out, ctxHit{from: i, to: end, head: head, rule: r})
 		}
 	}
-	if x.cls[i]&wcCue != 0 {
-		for _, ri := range e.byFirst[x.toks[i].Norm] {
+	if c := x.cls[i]; c&wcCue != 0 && e.firstCats[c>>wcIDShift]&cats != 0 {
+		for _, ri := range e.first[c>>wcIDShift] {
 			try(ri)
 		}
 	}
@@ -434,7 +537,7 @@ func (x *ctxText) match(elems []ctxElem, k, to, head int) (int, int, bool) {
 		return x.match(elems[1:], k, to, head)
 	case elEarlier:
 		for j := x.sFrom; j < k; j++ {
-			if el.set[x.toks[j].Norm] {
+			if has(el.bits, x.cls[j]>>wcIDShift) {
 				return x.match(elems[1:], k, to, head)
 			}
 		}
@@ -455,25 +558,24 @@ func (x *ctxText) match(elems []ctxElem, k, to, head int) (int, int, bool) {
 // matchToken reports whether token k is what el asks for.
 func (x *ctxText) matchToken(el *ctxElem, k int) bool {
 	t := &x.toks[k]
+	id := x.cls[k] >> wcIDShift
 	switch el.kind {
 	case elWord:
-		return t.Norm == el.word
-	case elSet:
-		return el.set[t.Norm]
+		return id == el.id && id != 0
+	case elSet, elCount:
+		return has(el.bits, id)
 	case elAny:
 		return true
 	case elDrug:
 		return x.drugAt != nil && x.drugAt(k)
 	case elNumber:
 		return t.Kind == lexicon.Number
-	case elCount:
-		return numberWords[t.Norm] > 1
 	case elPunct:
 		return t.Kind == lexicon.Punct
 	case elWordTok:
 		return t.Kind != lexicon.Punct
 	case elNotSet:
-		return t.Kind != lexicon.Punct && !el.set[t.Norm]
+		return t.Kind != lexicon.Punct && !has(el.bits, id)
 	case elAlt:
 		for i := range el.alts {
 			if x.matchToken(&el.alts[i], k) {
@@ -552,7 +654,7 @@ func (h ctxHit) reaches(m *ctxSpan) bool {
 // find calls visit for each hit of cats that reaches the mention first..last, nearest
 // first on each side (before, then after), until visit returns false. The search looks
 // window tokens each way.
-func (e *ctxEngine) find(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat, visit func(ctxHit) bool) {
+func (e *ctxEngine) find(toks []lexicon.Token, cls []uint32, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat, visit func(ctxHit) bool) {
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, mention: first}
 	m := ctxSpan{first: first, last: last, cFrom: cFrom, cTo: cTo, sFrom: sFrom, sTo: sTo}
 	if e.listCats&cats != 0 {
@@ -598,7 +700,7 @@ func longestFirst(hs []ctxHit) []ctxHit {
 }
 
 // any reports whether a hit of cats reaches the mention.
-func (e *ctxEngine) any(toks []lexicon.Token, cls []uint16, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat) bool {
+func (e *ctxEngine) any(toks []lexicon.Token, cls []uint32, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat) bool {
 	found := false
 	e.find(toks, cls, first, last, cFrom, cTo, sFrom, sTo, window, cats, func(ctxHit) bool {
 		found = true

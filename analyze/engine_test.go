@@ -56,12 +56,9 @@ if
 		{"nausea, no", "nausea", ctxNegation, false}, // a before rule does not reach back
 	} {
 		toks := lexicon.TokenizeInto(nil, tc.text)
-		cls := make([]uint16, len(toks))
+		cls := classesIn(e.vocab, nil, toks)
 		first := -1
 		for i, tk := range toks {
-			if e.byFirst[tk.Norm] != nil {
-				cls[i] = wcCue
-			}
 			if tk.Norm == tc.mention {
 				first = i
 			}
@@ -142,11 +139,8 @@ it
 			t.Fatalf("%q: %v", tc.rule, err)
 		}
 		toks := lexicon.TokenizeInto(nil, tc.text)
-		cls := make([]uint16, len(toks))
-		for i, tk := range toks {
-			if e.byFirst[tk.Norm] != nil {
-				cls[i] = wcCue
-			}
+		cls := classesIn(e.vocab, nil, toks)
+		for i := range toks {
 			if i == tc.drug {
 				cls[i] |= wcDrug
 			}

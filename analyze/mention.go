@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -44,10 +45,11 @@ type Mention struct {
 
 	// Context of symptoms (and the experiencer of drugs).
 	Negated     bool
-	Experiencer string // self or other
-	Certainty   string // reported or hypothetical
-	Role        string // adverse, indication, withdrawal or other
-	Severity    string // mild, moderate or severe, as the writer words it; "" when not said
+	use         drugUse // a drug's use to the writer (druguse.go); here, where it packs beside Negated
+	Experiencer string  // self or other
+	Certainty   string  // reported or hypothetical
+	Role        string  // adverse, indication, withdrawal or other
+	Severity    string  // mild, moderate or severe, as the writer words it; "" when not said
 	// Core is the words the vocabulary matched when Text takes in more ("headache" in
 	// "really bad headache at night"); "" when Text is just that.
 	Core string
@@ -62,9 +64,15 @@ type Mention struct {
 
 	first, last int // token indexes
 	sent        int
-	use         drugUse  // a drug's use to the writer (druguse.go)
-	feats       []string // role features, kept only for RoleExamples
-	basis       string   // which rule decided the role, kept only for RoleExamples
+	example     *roleExample // the role features and basis, kept only for RoleExamples
+}
+
+// roleExample is what RoleExamples keeps of a symptom: the role model's features and
+// which rule decided the role. It hangs off a Mention by pointer, so that the mentions of
+// an ordinary run do not carry it.
+type roleExample struct {
+	feats []string
+	basis string
 }
 
 // Analyzer tags texts with one compiled matcher. It is safe for concurrent use.
@@ -96,6 +104,58 @@ var tokenPool = sync.Pool{New: func() any { return new([]lexicon.Token) }}
 
 func (a *Analyzer) tokenBuffer() []lexicon.Token { return *tokenPool.Get().(*[]lexicon.Token) }
 
+// Mentions are found in a per-worker buffer and copied, exact size, to the slice handed
+// on: found in a slice of their own, each section's grew by doubling, and its spare room
+// went to the caller (a mention is a few hundred bytes).
+var mentionPool = sync.Pool{New: func() any { return new([]Mention) }}
+
+func mentionBuffer() []Mention { return *mentionPool.Get().(*[]Mention) }
+
+func releaseMentions(ms []Mention) {
+	if cap(ms) <= 1<<16 {
+		clear(ms[:cap(ms)]) // the pages they point to may go
+		ms = ms[:0]
+		mentionPool.Put(&ms)
+	}
+}
+
+// exact moves the mentions of secs (each still in the buffer it was found in) to one
+// slice of their total size, each section's a part of it in order, and returns it.
+func exact(secs ...*section) []Mention {
+	n := 0
+	for _, s := range secs {
+		n += len(s.mentions)
+	}
+	if n == 0 {
+		for _, s := range secs {
+			s.mentions = nil
+		}
+		return nil
+	}
+	all := make([]Mention, n)
+	k := 0
+	for _, s := range secs {
+		m := copy(all[k:], s.mentions)
+		s.mentions = all[k : k+m : k+m]
+		k += m
+	}
+	return all
+}
+
+// Class buffers likewise: a section's are read only until its context is complete.
+var classPool = sync.Pool{New: func() any { return new([]uint32) }}
+
+// release gives the section's token and class buffers back once its mentions are
+// complete.
+func (s *section) release() {
+	releaseTokens(s.toks)
+	if cap(s.cls) <= 1<<20 {
+		cls := s.cls[:0]
+		classPool.Put(&cls)
+	}
+	s.toks, s.cls = nil, nil
+}
+
 func releaseTokens(toks []lexicon.Token) {
 	if cap(toks) <= 1<<20 { // a 20 MB line is not kept
 		toks = toks[:0]
@@ -107,7 +167,7 @@ func releaseTokens(toks []lexicon.Token) {
 type section struct {
 	sec      corpus.Section
 	toks     []lexicon.Token
-	cls      []uint16 // word class bits of each token
+	cls      []uint32 // word class bits of each token
 	sents    []Span
 	sentTok  [][2]int // token range of each sentence
 	mentions []Mention
@@ -148,16 +208,59 @@ const onePassText = 256 << 10
 // that a caller need not hold the page's mentions either. An error of fn stops the
 // reading and is returned.
 func (a *Analyzer) PageSections(p *corpus.Page, fn func(corpus.Section, []Mention) error) error {
+	secs := p.Sections()
+	return a.pageSections(p, pageText(p) > onePassText, func(i int, all []Mention, from, to int) error {
+		return fn(secs[i], all[from:to:to])
+	})
+}
+
+// PageChunks is PageSections handing on runs of whole sections: fn gets the sections
+// [from, to) of the page (0 the article, i+1 comment i, as Page.Sections lists them) and
+// their mentions in one slice, in section order, once the run holds at least most
+// mentions, or the page ends. A page that is read in one pass has its mentions in one
+// slice of their exact size, and its runs are parts of it: nothing is copied. The slices
+// are fn's.
+func (a *Analyzer) PageChunks(p *corpus.Page, most int, fn func(from, to int, ms []Mention) error) error {
+	return a.pageChunks(p, pageText(p) > onePassText, most, fn)
+}
+
+func (a *Analyzer) pageChunks(p *corpus.Page, twoPass bool, most int, fn func(from, to int, ms []Mention) error) error {
+	from, k := 0, 0    // the run's first section and, in one pass, its first mention in all
+	var held []Mention // in two passes, the run's mentions so far
+	return a.pageSections(p, twoPass, func(i int, all []Mention, _, to int) error {
+		var ms []Mention
+		switch {
+		case !twoPass:
+			ms = all[k:to:to]
+		case held == nil:
+			held = all
+			ms = held
+		default:
+			held = append(held, all...)
+			ms = held
+		}
+		if len(ms) < most && i < len(p.Comments) {
+			return nil
+		}
+		err := fn(from, i+1, ms)
+		from, k, held = i+1, to, nil
+		return err
+	})
+}
+
+// pageText is the size of a page's text: the article and the comments.
+func pageText(p *corpus.Page) int {
 	size := len(p.Article)
 	for i := range p.Comments {
 		size += len(p.Comments[i].Text)
 	}
-	return a.pageSections(p, size > onePassText, fn)
+	return size
 }
 
 // pageSections reads a page in one pass (every section held) or in two (twoPass); the
-// mentions are the same.
-func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(corpus.Section, []Mention) error) error {
+// mentions are the same. fn gets section i's mentions as all[from:to]: in one pass all is
+// the page's, the same slice for every section; in two it is the section's own.
+func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all []Mention, from, to int) error) error {
 	// A review page names its drug in the title: "Atorvastatin user reviews".
 	var titleDrug drugRef
 	if p.Title != "" {
@@ -168,40 +271,47 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(corpus.Sec
 			}
 		}
 	}
-	finish := func(s *section, pageDrug drugRef, namedIn int) error {
+	buf := mentionBuffer()
+	defer func() { releaseMentions(buf) }()
+	finish := func(s *section, pageDrug drugRef, namedIn int) {
 		s.context(pageDrug, titleDrug, namedIn)
 		s.severities()
 		s.effects()
-		releaseTokens(s.toks)
-		s.toks = nil
-		return fn(s.sec, s.mentions)
+		s.release()
 	}
 	if twoPass {
 		var named pageNames
 		for _, sc := range p.Sections() {
-			s := a.scan(sc)
+			var s *section
+			s, buf = a.scan(sc, buf[:0])
 			s.drugContext()
 			named.add(s)
-			releaseTokens(s.toks)
+			s.release()
 		}
 		pageDrug := named.mostNamed()
 		if pageDrug.name == "" {
 			pageDrug = titleDrug
 		}
 		namedIn := named.sections[pageDrug.name]
-		for _, sc := range p.Sections() {
-			s := a.scan(sc)
+		for i, sc := range p.Sections() {
+			var s *section
+			s, buf = a.scan(sc, buf[:0])
+			all := exact(s)
 			s.drugContext()
-			if err := finish(s, pageDrug, namedIn); err != nil {
+			finish(s, pageDrug, namedIn)
+			if err := fn(i, all, 0, len(all)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	secs := make([]*section, 0, len(p.Comments)+1)
-	for _, s := range p.Sections() {
-		secs = append(secs, a.scan(s))
+	for _, sc := range p.Sections() {
+		var s *section
+		s, buf = a.scan(sc, buf)
+		secs = append(secs, s)
 	}
+	all := exact(secs...)
 	for _, s := range secs {
 		s.drugContext()
 	}
@@ -215,13 +325,17 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(corpus.Sec
 			namedIn++
 		}
 	}
+	k := 0
 	for i, s := range secs {
-		if err := finish(s, pageDrug, namedIn); err != nil {
+		finish(s, pageDrug, namedIn)
+		n := len(s.mentions)
+		if err := fn(i, all, k, k+n); err != nil {
 			for _, s := range secs[i+1:] {
-				releaseTokens(s.toks)
+				s.release()
 			}
 			return err
 		}
+		k += n
 		secs[i] = nil
 	}
 	return nil
@@ -274,12 +388,14 @@ func (n *pageNames) mostNamed() drugRef {
 
 // Section returns the mentions in one section, read on its own.
 func (a *Analyzer) Section(s corpus.Section) []Mention {
-	sec := a.scan(s)
+	sec, buf := a.scan(s, mentionBuffer())
+	exact(sec)
+	releaseMentions(buf)
 	sec.drugContext()
 	sec.context(drugRef{}, drugRef{}, 0)
 	sec.severities()
 	sec.effects()
-	releaseTokens(sec.toks)
+	sec.release()
 	return sec.mentions
 }
 
@@ -323,11 +439,13 @@ func mostNamed(use drugUse, secs ...*section) drugRef {
 	return best
 }
 
-// scan finds the mentions of a section without their links.
-func (a *Analyzer) scan(s corpus.Section) *section {
+// scan finds the mentions of a section without their links, appending them to buf; the
+// section's mentions are the part of the buffer it returns from the old length on, until
+// the buffer grows again (exact moves them out).
+func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 	text := s.Text()
 	sec := &section{sec: s, toks: lexicon.TokenizeInto(a.tokenBuffer(), text), roles: a.roles, collect: a.collect}
-	sec.cls = wordClasses(nil, sec.toks)
+	sec.cls = wordClasses(*classPool.Get().(*[]uint32), sec.toks)
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
 	matches := a.m.MatchTokens(text, sec.toks)
 	sec.sents = Sentences(text, sec.toks)
@@ -346,7 +464,8 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 	sentOf := func(tok int) int {
 		return sort.Search(len(sec.sentTok), func(i int) bool { return sec.sentTok[i][1] > tok })
 	}
-	sec.mentions = make([]Mention, 0, len(matches)+len(matches)/2+2) // quantities come after
+	at := len(buf)
+	sec.mentions = buf
 	for _, m := range matches {
 		if m.Concept.Kind != lexicon.Drug && idiom(sec.toks, m.FirstToken, m.LastToken, m.Concept.Name) {
 			continue // "dealing with insurance is a headache", "tired of waiting"
@@ -378,8 +497,11 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 				first: x.first, last: x.last, sent: si})
 		}
 	}
-	sort.SliceStable(sec.mentions, func(i, j int) bool { return sec.mentions[i].Start < sec.mentions[j].Start })
+	buf = sec.mentions
+	sec.mentions = buf[at:]
+	slices.SortStableFunc(sec.mentions, func(a, b Mention) int { return a.Start - b.Start })
 	sec.mentions = dropInner(sec.mentions)
+	buf = buf[:at+len(sec.mentions)]
 	for i := range sec.mentions {
 		m := &sec.mentions[i]
 		m.SentenceIndex = m.sent
@@ -388,7 +510,7 @@ func (a *Analyzer) scan(s corpus.Section) *section {
 			m.Sentence = strings.TrimSpace(text[sp.Start:max(sp.End, m.End)])
 		}
 	}
-	return sec
+	return sec, buf
 }
 
 // drugContext fills in the experiencer, status and use of every drug mention, which the
@@ -478,6 +600,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 			}
 		}
 	}
+	var feats []string
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		tr := [2]int{0, len(s.toks)}
@@ -501,9 +624,10 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 			switch {
 			case m.Role == RoleOther:
 			case s.collect:
-				m.feats, m.basis = s.roleFeatures(m, tr, class, m.Role, basis), basis
+				m.example = &roleExample{s.roleFeatures(make([]string, 0, 64), m, tr, class, m.Role, basis), basis}
 			case s.roles != nil && ModelDecides(basis) && s.roles.InDomain(class):
-				if r, sure := s.roles.Decide(s.roleFeatures(m, tr, class, m.Role, basis)); sure {
+				feats = s.roleFeatures(feats, m, tr, class, m.Role, basis) // read only by Decide: reused
+				if r, sure := s.roles.Decide(feats); sure {
 					m.Role = r
 				}
 			}

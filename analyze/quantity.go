@@ -115,7 +115,7 @@ type quantity struct {
 // from..to). posted is the comment's date, for "since 1996"; zero when unknown. Each is
 // read by a small parser anchored on its key word (a unit, "since", a frequency word),
 // so a sentence without one costs a map lookup per token.
-func findQuantities(toks []lexicon.Token, cls []uint16, from, to int, posted time.Time) []quantity {
+func findQuantities(toks []lexicon.Token, cls []uint32, from, to int, posted time.Time) []quantity {
 	var out []quantity
 	var used []bool
 	add := func(q quantity) {

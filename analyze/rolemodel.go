@@ -353,11 +353,11 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 		secOf[&p.Comments[i]] = i + 1
 	}
 	for _, m := range b.Page(p) {
-		if m.Type != TypeSymptom || m.feats == nil {
+		if m.Type != TypeSymptom || m.example == nil {
 			continue
 		}
 		out = append(out, RoleExample{Start: m.Start, End: m.End, Section: secOf[m.Section.Comment],
-			RuleRole: m.Role, Basis: m.basis, Features: m.feats})
+			RuleRole: m.Role, Basis: m.example.basis, Features: m.example.feats})
 	}
 	return out
 }
@@ -366,8 +366,9 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 // cues, the symptom's concept (within the model's drug classes, "depression" is mostly
 // the reason), the writer's course, whether the drug's class is taken for it, and the words
 // around it (by side) and in its sentence.
-func (s *section) roleFeatures(m *Mention, tr [2]int, drugClass, rule, basis string) []string {
-	f := make([]string, 0, 64)
+// They are appended to f's storage.
+func (s *section) roleFeatures(f []string, m *Mention, tr [2]int, drugClass, rule, basis string) []string {
+	f = f[:0]
 	f = append(f, "class="+drugClass, "C:"+m.Concept, "rule="+rule, "basis="+basis, "via="+m.DrugVia, "exp="+m.Experiencer, "cert="+m.Certainty, "cat="+m.Category)
 	if m.Negated {
 		f = append(f, "negated", "negated+rule="+rule)

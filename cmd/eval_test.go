@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -158,10 +159,16 @@ func BenchmarkMentionsJSONL(b *testing.B) {
 		return nil
 	})
 	b.SetBytes(size)
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	for i := 0; i < b.N; i++ {
 		streams := &IO{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}
 		if code := Run([]string{"mentions", "--format", "jsonl", "--jobs", "1", input}, streams); code != ExitOK {
 			b.Fatalf("exit %d", code)
 		}
 	}
+	runtime.ReadMemStats(&after)
+	// The bytes allocated per byte of input, start-up included (issue 12's target: under 15).
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(size), "alloc-B/B")
 }

@@ -113,25 +113,12 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 					}
 				}
 				err := corpus.StreamFile(files[i], opt, func(p *corpus.Page) error {
-					c := &pageChunk{page: p}
 					if a == nil {
-						c.to = len(p.Comments) + 1
-						return send(result{chunk: c})
+						return send(result{chunk: &pageChunk{page: p, to: len(p.Comments) + 1}})
 					}
-					err := a.PageSections(p, func(_ corpus.Section, ms []analyze.Mention) error {
-						c.mentions = append(c.mentions, ms...)
-						c.to++
-						if len(c.mentions) < chunkMentions || c.last() {
-							return nil
-						}
-						full := c
-						c = &pageChunk{page: p, from: c.to, to: c.to}
-						return send(result{chunk: full})
+					return a.PageChunks(p, chunkMentions, func(from, to int, ms []analyze.Mention) error {
+						return send(result{chunk: &pageChunk{page: p, from: from, to: to, mentions: ms}})
 					})
-					if err != nil {
-						return err
-					}
-					return send(result{chunk: c})
 				})
 				if err != nil && err != errStopped {
 					send(result{err: err})

@@ -106,9 +106,11 @@ func floatCell(f *float64) string {
 
 // rounded keeps a figure to 4 decimals, so output is stable and readable.
 func rounded(v float64) *float64 {
-	r := math.Round(v*10000) / 10000
+	r := round4(v)
 	return &r
 }
+
+func round4(v float64) float64 { return math.Round(v*10000) / 10000 }
 
 // mentionTableRow is the narrower row of the table, and a line of the terminal view.
 type mentionTableRow struct {
@@ -174,29 +176,76 @@ func (r mentionTableRow) contextCell() string {
 // mentionRecord is the record of m; sec is the record of its section (sectionRecord),
 // whose source and comment fields all of the section's mentions share.
 func mentionRecord(sec *MentionRecord, m *analyze.Mention) MentionRecord {
-	r := MentionRecord{Source: sec.Source, Comment: sec.Comment, Author: sec.Author, Posted: sec.Posted,
+	var r MentionRecord
+	fillMentionRecord(&r, sec, m, nil)
+	return r
+}
+
+// recordBuffer is one mention record reused for every mention, with the values its
+// pointer fields point to, for writers that are done with a record when Write returns
+// (JSON, CSV): writing a mention then allocates nothing.
+type recordBuffer struct {
+	rec  MentionRecord
+	figs figures
+}
+
+// figures holds a record's negated flag and numbers.
+type figures struct {
+	negated bool
+	value   [6]float64
+}
+
+// Where each number of a record is kept in figures.
+const (
+	figValue = iota
+	figMaxValue
+	figPerDay
+	figDays
+	figMinDays
+	figMaxDays
+)
+
+// number returns v rounded, kept in f's slot i, or in a new variable when f is nil.
+func (f *figures) number(i int, v float64) *float64 {
+	if f == nil {
+		return rounded(v)
+	}
+	f.value[i] = round4(v)
+	return &f.value[i]
+}
+
+// fillMentionRecord sets every field of r to the record of m; the negated flag and the
+// numbers are kept in figs (nil: in new variables, for a record that outlives the call).
+func fillMentionRecord(r *MentionRecord, sec *MentionRecord, m *analyze.Mention, figs *figures) {
+	*r = MentionRecord{Source: sec.Source, Comment: sec.Comment, Author: sec.Author, Posted: sec.Posted,
 		Type: m.Type, Text: m.Text, Start: m.Start, End: m.End,
 		Sentence: m.Sentence, Concept: m.Concept, Class: m.Class, Category: m.Category,
 		IsClass: m.IsClass, Term: m.Term, Fuzzy: m.Fuzzy, Corrected: m.Corrected}
 	r.Experiencer, r.Drug, r.DrugVia, r.Status = m.Experiencer, m.Drug, m.DrugVia, m.Status
 	if m.Type == analyze.TypeSymptom || m.Type == analyze.TypeEffect {
-		neg := m.Negated
-		r.Negated, r.Certainty, r.Role, r.Severity, r.Core = &neg, m.Certainty, m.Role, m.Severity, m.Core
+		var neg *bool
+		if figs != nil {
+			figs.negated = m.Negated
+			neg = &figs.negated
+		} else {
+			v := m.Negated
+			neg = &v
+		}
+		r.Negated, r.Certainty, r.Role, r.Severity, r.Core = neg, m.Certainty, m.Role, m.Severity, m.Core
 	}
 	if d := m.Dose; d != nil {
-		r.Value, r.Unit = rounded(d.Value), d.Unit
+		r.Value, r.Unit = figs.number(figValue, d.Value), d.Unit
 		if d.MaxValue != d.Value {
-			r.MaxValue = rounded(d.MaxValue)
+			r.MaxValue = figs.number(figMaxValue, d.MaxValue)
 		}
 	}
 	if f := m.Frequency; f != nil {
-		r.PerDay, r.Frequency = rounded(f.PerDay), f.Label
+		r.PerDay, r.Frequency = figs.number(figPerDay, f.PerDay), f.Label
 	}
 	if d := m.Duration; d != nil {
-		r.Days, r.ISO, r.Ago = rounded(d.Days), d.ISO, d.Ago
-		r.MinDays, r.MaxDays = rounded(d.MinDays), rounded(d.MaxDays)
+		r.Days, r.ISO, r.Ago = figs.number(figDays, d.Days), d.ISO, d.Ago
+		r.MinDays, r.MaxDays = figs.number(figMinDays, d.MinDays), figs.number(figMaxDays, d.MaxDays)
 	}
-	return r
 }
 
 var mentionTypes = analyze.Types
@@ -308,6 +357,7 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 		}
 	}
 	keep := mentionFilter(a, opts)
+	var buf recordBuffer
 	readErr := analyzePages(streams, args, opts.inputOptions, opts.Jobs, a, func(c *pageChunk) error {
 		ms, k := c.mentions, 0
 		for i := c.from; i < c.to; i++ {
@@ -323,7 +373,7 @@ func runMentions(streams *IO, opts *mentionsOptions, a *analyze.Analyzer, args [
 				if !keep(m) {
 					continue
 				}
-				if err := w.Write(mentionRow(&head, m, table)); err != nil {
+				if err := w.Write(mentionRow(&buf, &head, m, table)); err != nil {
 					return err
 				}
 			}
@@ -349,12 +399,15 @@ func sectionRecord(s corpus.Section) MentionRecord {
 	return r
 }
 
-func mentionRow(sec *MentionRecord, m *analyze.Mention, table bool) Row {
-	r := mentionRecord(sec, m)
+// mentionRow is the row of m: a table's keeps its own record (the table and the
+// terminal view hold their rows until the end); the others are buf's record, rewritten
+// for each mention.
+func mentionRow(buf *recordBuffer, sec *MentionRecord, m *analyze.Mention, table bool) Row {
 	if table {
-		return mentionTableRow{r, sentenceOffset(m)}
+		return mentionTableRow{mentionRecord(sec, m), sentenceOffset(m)}
 	}
-	return r
+	fillMentionRecord(&buf.rec, sec, m, &buf.figs)
+	return &buf.rec
 }
 
 // sentenceOffset is where m's text starts in its sentence, in bytes, or -1.
