@@ -209,6 +209,14 @@ func TestContextRules(t *testing.T) {
 		{"taken with a supplement", "Upset stomach for a week. I started taking it with a ginger capsule.", "Upset stomach", "drug= "},
 		{"treated with", "Panic attacks all week, which I treat with Klonopin.", "Panic attacks", "drug= "},
 		{"switched off to", "My skin itches. I have switched off to Wellbutrin.", "skin itches", "drug= "},
+		// The principal drug, which takes the symptoms of sentences that name none, is one
+		// the writer is not said to have stopped or taken in the past, unless there is none.
+		{"past drug is not the principal", "Nausea and dry mouth. I was on Paxil for a year but it did nothing. Last month I started Zoloft.", "Nausea", "drug=sertraline"},
+		{"past drug alone is the principal", "Nausea and dry mouth. I was on Paxil for a year.", "Nausea", "drug=paroxetine"},
+		// A substance a symptom is about, or one named once in passing, is not its cause.
+		{"craving for a substance", "I take Zoloft. Strong cravings for alcohol at night.", "Strong cravings for", "drug=sertraline"},
+		{"substance before the symptom", "I have been on Lexapro for a month. I am caffeine intolerant now.", "caffeine intolerant", "drug=escitalopram"},
+		{"substance named once in passing", "I have been on Lexapro for a month. I drink alcohol sometimes, and I have vivid dreams.", "vivid dreams", "drug=escitalopram"},
 		{"another's drug takes not the writer's symptoms", "This medication is new to me. I take Lexapro. My husband is on Paxil. The weather is cold. Night sweats every night.", "Night sweats", "drug= "},
 	}
 	for _, tc := range tests {

@@ -543,3 +543,41 @@ func comparingLike(toks []lexicon.Token, sFrom, k int) bool {
 func ownDrug(d *Mention) bool {
 	return d.Type == TypeDrug && !d.IsClass && d.use == useOwn
 }
+
+// substanceClass is the lexicon category of alcohol, caffeine, tobacco, cannabis and
+// street drugs: habits and comparisons more often than what a text reports on.
+const substanceClass = "substance"
+
+// principalDrug returns the drug the section is about, which takes the symptoms of the
+// sentences that name none: the own drug it names most, counting only drugs the writer is
+// not said to have stopped or taken in the past ("Was on Prozac back then but stopped it
+// after 3 months. Just recently started Zoloft" is about Zoloft), unless it names no
+// other own drug.
+func (s *section) principalDrug() drugRef {
+	if d := mostNamedCounting(useOwn, func(m *Mention) bool { return m.Status != StatusStopped }, s); d.name != "" {
+		return d
+	}
+	return mostNamed(useOwn, s)
+}
+
+// aboutSubstance reports a substance that a symptom m is about rather than caused by:
+// one inside it or right by it ("caffeine intolerant", "alcohol craving", "cravings for
+// alcohol") or after "for", "to", "of", "with" ("reaction to alcohol").
+func aboutSubstance(toks []lexicon.Token, m, d *Mention) bool {
+	switch {
+	case d.first >= m.first && d.last <= m.last, d.last+1 == m.first, d.first == m.last+1:
+		return true
+	case d.first == m.last+2:
+		switch toks[m.last+1].Norm {
+		case "for", "to", "of", "with":
+			return true
+		}
+	}
+	return false
+}
+
+// namedOnce reports a substance the section names only once: a habit or a comparison in
+// passing ("I quit drinking alcohol"), not what the text reports on.
+func (s *section) namedOnce(d *Mention) bool {
+	return s.substances[d.Concept] < 2
+}

@@ -174,6 +174,8 @@ type section struct {
 	article  bool
 	cue      []int    // per sentence, the token that says a drug is being stopped or cut, or -1
 	inSent   [][2]int // per sentence, the range of its mentions in mentions
+	// substances counts how often each substance (alcohol, cannabis) is named.
+	substances map[string]int
 	// withdrawalFrom is the first sentence where the writer says so, withdrawalDrug the
 	// drug they are coming off (its name in that sentence, or before it).
 	withdrawalFrom int
@@ -379,7 +381,7 @@ func (n *pageNames) add(s *section) {
 func (n *pageNames) mostNamed() drugRef {
 	best, bestN := drugRef{}, 0
 	for _, d := range n.order {
-		if c := n.counts[d.name]; c > bestN && (d.class != "substance" || c > 1) {
+		if c := n.counts[d.name]; c > bestN && (d.class != substanceClass || c > 1) {
 			best, bestN = d, c
 		}
 	}
@@ -415,11 +417,17 @@ func (s *section) effects() {
 // named only as a history, a comparison, an adjunct or a treatment do not count
 // (druguse.go).
 func mostNamed(use drugUse, secs ...*section) drugRef {
+	return mostNamedCounting(use, func(*Mention) bool { return true }, secs...)
+}
+
+// mostNamedCounting is mostNamed counting only the mentions that count reports true of;
+// a tie still goes to the drug named first.
+func mostNamedCounting(use drugUse, count func(*Mention) bool, secs ...*section) drugRef {
 	counts := map[string]int{}
 	for _, s := range secs {
 		for i := range s.mentions {
 			m := &s.mentions[i]
-			if m.Type == TypeDrug && !m.IsClass && m.use == use {
+			if m.Type == TypeDrug && !m.IsClass && m.use == use && count(m) {
 				counts[m.Concept]++
 			}
 		}
@@ -431,7 +439,7 @@ func mostNamed(use drugUse, secs ...*section) drugRef {
 			// Alcohol, caffeine or heroin named once is a comparison or a habit, not
 			// what the text is about ("worse than heroin", "no alcohol").
 			if m.Type == TypeDrug && !m.IsClass && m.use == use && counts[m.Concept] > bestN &&
-				(m.Class != "substance" || counts[m.Concept] > 1) {
+				(m.Class != substanceClass || counts[m.Concept] > 1) {
 				best, bestN = drugRef{m.Concept, m.Class}, counts[m.Concept]
 			}
 		}
@@ -539,6 +547,12 @@ func (s *section) drugContext() {
 		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
 		m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 		m.Status = drugStatus(s.toks, s.cls, cFrom, cTo, m.first, m.last)
+		if m.Class == substanceClass {
+			if s.substances == nil {
+				s.substances = map[string]int{}
+			}
+			s.substances[m.Concept]++
+		}
 	}
 	s.drugUses()
 }
@@ -547,7 +561,7 @@ func (s *section) drugContext() {
 // role of symptoms; the drug each symptom and quantity belongs to. drugContext comes
 // first.
 func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
-	sectionDrug := mostNamed(useOwn, s)
+	sectionDrug := s.principalDrug()
 	othersDrug := mostNamed(useOthers, s) // "my son takes Ritalin": the drug of his symptoms
 	s.namesOwn = sectionDrug.name != ""
 	if s.unnamedTopic() {
@@ -680,6 +694,9 @@ func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, othersDrug, pageDrug,
 		if v != "clause" && m.Type == TypeSymptom && (d.use == useCompared || d.use == useTreatment || d.use == useOthers && m.Experiencer != Other) {
 			continue // "worse than heroin, uncontrollable rage"
 		}
+		if m.Type == TypeSymptom && d.Class == substanceClass && (aboutSubstance(s.toks, m, d) || v != "clause" && s.namedOnce(d)) {
+			continue // "craving for alcohol", "caffeine intolerant": what the symptom is about, not its cause
+		}
 		if d.IsClass {
 			if v != "clause" {
 				continue // "unable to take any thyroid meds, developed an infection"
@@ -719,6 +736,9 @@ func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, othersDrug, pageDrug,
 				return d.Concept, d.Class, "comment" // the writer's drug from then on
 			}
 			continue
+		}
+		if d.Class == substanceClass && s.namedOnce(d) {
+			continue // a habit named in passing ("quit drinking alcohol") is no drug of later symptoms
 		}
 		// A story of a past drug goes on where "it" refers back to it: "I was prescribed
 		// gabapentin years ago. Since I stopped it I have had insomnia."
