@@ -64,7 +64,8 @@ type Mention struct {
 	sent        int
 	use         drugUse  // a drug's use to the writer (druguse.go)
 	feats       []string // role features, kept only for RoleExamples
-	basis       string   // which rule decided the role, kept only for RoleExamples
+	basis       string   // which rule decided the role
+	class       string   // the linked drug's class
 }
 
 // Analyzer tags texts with one compiled matcher. It is safe for concurrent use.
@@ -118,9 +119,11 @@ type section struct {
 	// drug they are coming off (its name in that sentence, or before it).
 	withdrawalFrom int
 	withdrawalDrug string
+	mainDrug       string         // the drug the section names most as the writer's own
 	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
 	roles          *RoleModel
 	collect        bool
+	course         []string // per sentence, the writer's course (courseStates), made when first read
 	// namesOwn: the section names a drug the writer is on, even where its topic is the
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
@@ -428,6 +431,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	sectionDrug := mostNamed(useOwn, s)
 	othersDrug := mostNamed(useOthers, s) // "my son takes Ritalin": the drug of his symptoms
 	s.namesOwn = sectionDrug.name != ""
+	s.mainDrug = sectionDrug.name
 	if s.unnamedTopic() {
 		// "I started taking this medication when Prozac stopped working": the text is
 		// about a drug it does not name, the page's (its title's, or the one the other
@@ -496,20 +500,32 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		var class string
 		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, othersDrug, pageDrug, titleDrug)
 		if m.Type == TypeSymptom {
-			var basis string
-			m.Role, basis = s.role(m, tr, class)
-			switch {
-			case m.Role == RoleOther:
-			case s.collect:
-				m.feats, m.basis = s.roleFeatures(m, tr, class, m.Role, basis), basis
-			case s.roles != nil && ModelDecides(basis) && s.roles.InDomain(class):
-				if r, sure := s.roles.Decide(s.roleFeatures(m, tr, class, m.Role, basis)); sure {
-					m.Role = r
-				}
+			m.class = class
+			m.Role, m.basis = s.role(m, tr, class)
+		}
+	}
+	// The model reads the rules' answers for the other symptoms of the sentence too (a
+	// list of withdrawal symptoms), so it runs once the rules have read them all.
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Type != TypeSymptom {
+			continue
+		}
+		tr := [2]int{0, len(s.toks)}
+		if m.sent < len(s.sentTok) {
+			tr = s.sentTok[m.sent]
+		}
+		switch {
+		case m.Role == RoleOther:
+		case s.collect:
+			m.feats = s.roleFeatures(m, tr, m.class, m.Role, m.basis)
+		case s.roles != nil && ModelDecides(m.basis) && s.roles.InDomain(m.class):
+			if r, sure := s.roles.Decide(s.roleFeatures(m, tr, m.class, m.Role, m.basis)); sure {
+				m.Role = r
 			}
-			if m.Role == RoleOther && m.DrugVia != "clause" {
-				m.Drug, m.DrugVia = "", "" // another illness belongs to no drug
-			}
+		}
+		if m.Role == RoleOther && m.DrugVia != "clause" {
+			m.Drug, m.DrugVia = "", "" // another illness belongs to no drug
 		}
 	}
 }
@@ -742,6 +758,9 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 func (s *section) inWithdrawalCourse(m *Mention, tr [2]int) bool {
 	if m.sent <= s.withdrawalFrom || m.Experiencer != Self || startsDrug(s.toks, s.cls, tr[0], tr[1]) {
 		return false
+	}
+	if st := s.courseStates(); m.sent < len(st) && st[m.sent] == "back-on" {
+		return false // the writer is on a drug again: "went back on it", "switched to Cymbalta"
 	}
 	if (m.DrugVia == "clause" || m.DrugVia == "sentence") && s.withdrawalDrug != "" && m.Drug != s.withdrawalDrug {
 		return false

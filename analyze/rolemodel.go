@@ -341,6 +341,8 @@ type RoleExample struct {
 	RuleRole   string // what the rules said
 	Basis      string // which rule said it: "default", "course", "indication-cue", ...
 	Features   []string
+	// Text, Sentence, Drug and DrugVia are the mention's, for reading the errors.
+	Text, Sentence, Drug, DrugVia string
 }
 
 // RoleExamples analyzes a page with the rules alone and returns each symptom mention's
@@ -357,7 +359,8 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 			continue
 		}
 		out = append(out, RoleExample{Start: m.Start, End: m.End, Section: secOf[m.Section.Comment],
-			RuleRole: m.Role, Basis: m.basis, Features: m.feats})
+			RuleRole: m.Role, Basis: m.basis, Features: m.feats,
+			Text: m.Text, Sentence: m.Sentence, Drug: m.Drug, DrugVia: m.DrugVia})
 	}
 	return out
 }
@@ -399,6 +402,32 @@ func (s *section) roleFeatures(m *Mention, tr [2]int, drugClass, rule, basis str
 	case m.sent == s.withdrawalFrom:
 		f = append(f, "where-coming-off")
 	}
+	// The writer's course at this sentence, and a stop told only later in the section
+	// (what comes before it is mostly the drug's effects).
+	if st := s.courseStates(); m.sent < len(st) {
+		f = append(f, "state="+st[m.sent])
+		for si := m.sent + 1; si < len(s.cue); si++ {
+			if s.cue[si] >= 0 {
+				f = append(f, "stop-later")
+				break
+			}
+		}
+	}
+	// What the rules made of the other symptoms of the sentence: a list shares its role.
+	seen := map[string]bool{}
+	for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
+		if o := &s.mentions[j]; o.Type == TypeSymptom && o != m && o.basis != "" && !seen[o.basis] {
+			seen[o.basis] = true
+			f = append(f, "sib="+o.basis)
+		}
+	}
+	// A cue of relief the rules heed only for what the drug's class is taken for ("no
+	// longer obsess", "the pain subsided").
+	if !indicatedFor(drugClass, m.Concept) && !(m.Drug == "" && commonIndication(m.Concept)) {
+		if isIndication(s.toks, s.cls, tr[0], tr[1], m.first, m.last, true, s.drugAt, nil) != noIndication {
+			f = append(f, "relief-unprone", "relief-unprone+cat="+m.Category)
+		}
+	}
 	if m.sent == len(s.sentTok)-1 && m.sent > 0 {
 		f = append(f, "last-sentence")
 	}
@@ -431,4 +460,79 @@ func (s *section) roleFeatures(m *Mention, tr [2]int, drugClass, rule, basis str
 		}
 	}
 	return f
+}
+
+// courseStates returns, per sentence, the writer's course as the section has told it so
+// far: "none", "stopping-KIND" where they say they stop, taper, miss a dose or name
+// withdrawal (KIND stop, taper, miss, noun), "after-KIND" in the sentences after it,
+// "back-on" once they start or move to a drug again, and "after-earlier-paragraph" when
+// a new paragraph follows a stop.
+func (s *section) courseStates() []string {
+	if s.course != nil || len(s.cue) == 0 {
+		return s.course
+	}
+	s.course = make([]string, len(s.sentTok))
+	state := "none"
+	for si, tr := range s.sentTok {
+		if si > 0 && tr[0] < len(s.toks) && s.toks[tr[0]].Break > 0 && strings.HasPrefix(state, "after-") {
+			state = "after-earlier-paragraph"
+		}
+		if state != "none" && state != "back-on" {
+			back := startsDrug(s.toks, s.cls, tr[0], tr[1])
+			for j := s.inSent[si][0]; j < s.inSent[si][1] && !back; j++ {
+				back = s.mentions[j].Type == TypeDrug && s.mentions[j].use == useSwitched
+			}
+			if back {
+				state = "back-on"
+			}
+		}
+		at := -1
+		if si < len(s.cue) {
+			at = s.cue[si]
+		}
+		if at < 0 || s.article || experiencer(s.toks, s.cls, tr[0], at, false) != Self {
+			s.course[si] = state
+			continue
+		}
+		kind := courseKind(s.toks[at].Norm)
+		s.course[si] = "stopping-" + kind
+		state = "after-" + kind
+		// "the discontinuation of Effexor and immediately on to Cymbalta": the writer
+		// moves to a drug, or to the one the section is about.
+		for j := s.inSent[si][0]; j < s.inSent[si][1]; j++ {
+			if d := &s.mentions[j]; d.Type == TypeDrug && d.first > at && (d.use == useSwitched || d.use == useOwn && d.Concept == s.mainDrug && d.Concept != s.withdrawalDrug) {
+				state = "back-on"
+			}
+		}
+	}
+	return s.course
+}
+
+var (
+	courseTaper = union(cue("statusTaperingOnly"), cue("cutWords"), cue("cutShort"))
+	courseMiss  = union(cue("missWords"), cue("runWords"), cue("wearWords"), set("late", "without"))
+)
+
+// courseKind is what a withdrawal cue's word says the writer does: stop, taper, miss (a
+// dose) or noun (the word withdrawal).
+func courseKind(w string) string {
+	switch {
+	case courseTaper[w]:
+		return "taper"
+	case courseMiss[w]:
+		return "miss"
+	case strings.HasPrefix(w, "withdraw"):
+		return "noun"
+	}
+	return "stop"
+}
+
+func union(ms ...map[string]bool) map[string]bool {
+	u := map[string]bool{}
+	for _, m := range ms {
+		for w := range m {
+			u[w] = true
+		}
+	}
+	return u
 }
