@@ -120,6 +120,7 @@ type section struct {
 	withdrawalFrom int
 	withdrawalDrug string
 	mainDrug       string         // the drug the section names most as the writer's own
+	mainClass      string         // its class
 	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
 	roles          *RoleModel
 	collect        bool
@@ -431,7 +432,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	sectionDrug := mostNamed(useOwn, s)
 	othersDrug := mostNamed(useOthers, s) // "my son takes Ritalin": the drug of his symptoms
 	s.namesOwn = sectionDrug.name != ""
-	s.mainDrug = sectionDrug.name
+	s.mainDrug, s.mainClass = sectionDrug.name, sectionDrug.class
 	if s.unnamedTopic() {
 		// "I started taking this medication when Prozac stopped working": the text is
 		// about a drug it does not name, the page's (its title's, or the one the other
@@ -519,7 +520,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		case m.Role == RoleOther:
 		case s.collect:
 			m.feats = s.roleFeatures(m, tr, m.class, m.Role, m.basis)
-		case s.roles != nil && ModelDecides(m.basis) && s.roles.InDomain(m.class):
+		case s.roles != nil && ModelDecides(m.basis) && s.roles.InDomain(m.class, s.mainClass):
 			if r, sure := s.roles.Decide(s.roleFeatures(m, tr, m.class, m.Role, m.basis)); sure {
 				m.Role = r
 			}

@@ -151,17 +151,24 @@ func (m *RoleModel) Probs(feats []string) [3]float64 {
 }
 
 // InDomain tells whether the model was trained on enough examples of a drug class ("" for
-// symptoms linked to no drug) to decide their roles.
-func (m *RoleModel) InDomain(class string) bool { return m.domain[class] }
+// symptoms linked to no drug) to decide their roles: the linked drug's class, or the
+// class of the section's own drug when it names one.
+func (m *RoleModel) InDomain(class, mainClass string) bool {
+	return m.domain[class] || mainClass != "" && m.domain[mainClass]
+}
 
 // Decide returns the model's role and true when it is sure enough to override the rules:
 // its probability reaches the threshold and the drug's class is one it was trained on.
 func (m *RoleModel) Decide(feats []string) (string, bool) {
 	inDomain := false
 	for _, f := range feats {
-		if strings.HasPrefix(f, "class=") {
-			inDomain = m.domain[f[len("class="):]]
-			break
+		if c, ok := strings.CutPrefix(f, "class="); ok {
+			inDomain = inDomain || m.domain[c]
+		}
+		// A drug named in passing in a section about a drug of the domain ("Klonopin"
+		// in a review of Lexapro).
+		if c, ok := strings.CutPrefix(f, "main-class="); ok && c != "" {
+			inDomain = inDomain || m.domain[c]
 		}
 	}
 	if !inDomain {
@@ -371,7 +378,7 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 // around it (by side) and in its sentence.
 func (s *section) roleFeatures(m *Mention, tr [2]int, drugClass, rule, basis string) []string {
 	f := make([]string, 0, 64)
-	f = append(f, "class="+drugClass, "C:"+m.Concept, "rule="+rule, "basis="+basis, "via="+m.DrugVia, "exp="+m.Experiencer, "cert="+m.Certainty, "cat="+m.Category)
+	f = append(f, "class="+drugClass, "main-class="+s.mainClass, "C:"+m.Concept, "rule="+rule, "basis="+basis, "via="+m.DrugVia, "exp="+m.Experiencer, "cert="+m.Certainty, "cat="+m.Category)
 	if m.Negated {
 		f = append(f, "negated", "negated+rule="+rule)
 	}

@@ -85,6 +85,10 @@ func TestRoleModelOverridesInDomain(t *testing.T) {
 	if got := role("On Lipitor I had headaches zzz."); got != RoleAdverse {
 		t.Errorf("statin: role %s, want adverse (the rules')", got)
 	}
+	// A drug of another class named in a section about one of the model's.
+	if got := role("I take Zoloft daily and Zoloft works. On Lipitor I had headaches zzz."); got != RoleWithdrawal {
+		t.Errorf("statin in a section about an ssri: role %s, want withdrawal (the model's)", got)
+	}
 	if got := role("On Zoloft I had headaches."); got != RoleAdverse {
 		t.Errorf("ssri without the word: role %s, want adverse", got)
 	}
