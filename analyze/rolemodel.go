@@ -226,6 +226,7 @@ func RoleIndex(role string) int {
 type TrainOptions struct {
 	Epochs         int     // passes of full-batch gradient descent
 	L2             float64 // weight decay
+	L2Words        float64 // weight decay of the words around a mention (L:, R:, S:, P:, ...); 0: L2
 	Rate           float64 // AdaGrad learning rate
 	MinCount       int     // features seen in fewer examples are left out
 	Threshold      float64
@@ -272,6 +273,14 @@ func TrainRoleModel(xs [][]string, ys []int, opt TrainOptions) *RoleModel {
 			cw[k] = float64(len(ys)) / (3 * perClass[k])
 		}
 	}
+	// The words around a mention are many and each is rare: they may get their own decay.
+	l2 := make([]float64, len(names))
+	for j, f := range names {
+		l2[j] = opt.L2
+		if opt.L2Words > 0 && len(f) > 2 && (f[1] == ':' || f[2] == ':') && !strings.HasPrefix(f, "C:") {
+			l2[j] = opt.L2Words
+		}
+	}
 	w := make([][3]float64, len(names))
 	g2 := make([][3]float64, len(names))
 	var b, gb2 [3]float64
@@ -300,7 +309,7 @@ func TrainRoleModel(xs [][]string, ys []int, opt TrainOptions) *RoleModel {
 		}
 		for j := range w {
 			for k := 0; k < 3; k++ {
-				g := grad[j][k] + opt.L2*w[j][k]
+				g := grad[j][k] + l2[j]*w[j][k]
 				g2[j][k] += g * g
 				if g2[j][k] > 0 {
 					w[j][k] -= opt.Rate * g / math.Sqrt(g2[j][k])

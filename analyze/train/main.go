@@ -53,7 +53,8 @@ func main() {
 	flag.Uint64Var(&splitSeed, "seed", 0, "split posts into folds by a shuffle with this seed (0: post i in fold i mod folds), to see how much the figures move with the split")
 	opt := analyze.TrainOptions{}
 	flag.IntVar(&opt.Epochs, "epochs", 1000, "passes of gradient descent")
-	flag.Float64Var(&opt.L2, "l2", 0.01, "weight decay")
+	flag.Float64Var(&opt.L2, "l2", 0.005, "weight decay")
+	flag.Float64Var(&opt.L2Words, "l2-words", 0.015, "weight decay of the words around a mention (0: as -l2)")
 	flag.Float64Var(&opt.Rate, "rate", 0.5, "AdaGrad learning rate")
 	flag.IntVar(&opt.MinCount, "min-count", 3, "leave out features seen in fewer examples")
 	flag.IntVar(&opt.MinDomain, "min-domain", 100, "examples a drug class needs for the model to decide its roles")
@@ -141,7 +142,7 @@ func run(dir, out string, folds int, opt analyze.TrainOptions) error {
 	header := []string{
 		"rxvoice role model: multinomial logistic regression (adverse, withdrawal, indication).",
 		"Trained by: go run ./analyze/train -dir ../shared/eval/psytar-reviews -out analyze/rolemodel.tsv",
-		fmt.Sprintf("Settings: epochs %d, l2 %g, rate %g, min-count %d, min-domain %d, threshold %g, keep-withdrawal %g.", opt.Epochs, opt.L2, opt.Rate, opt.MinCount, opt.MinDomain, opt.Threshold, opt.KeepWithdrawal),
+		fmt.Sprintf("Settings: epochs %d, l2 %g, l2-words %g, rate %g, min-count %d, min-domain %d, threshold %g, keep-withdrawal %g.", opt.Epochs, opt.L2, opt.L2Words, opt.Rate, opt.MinCount, opt.MinDomain, opt.Threshold, opt.KeepWithdrawal),
 		"Data: PsyTAR whole posts (Zolnoori et al., the Psychiatric Treatment Adverse Reactions corpus),",
 		"licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). These weights are derived from it.",
 	}
