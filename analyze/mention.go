@@ -67,6 +67,10 @@ type Mention struct {
 	example     *roleExample // the role features and basis, kept only for RoleExamples
 }
 
+// ruled is what the rules read of a symptom's role that the model reads after them: the
+// linked drug's class and which rule decided.
+type ruled struct{ class, basis string }
+
 // roleExample is what RoleExamples keeps of a symptom: the role model's features and
 // which rule decided the role. It hangs off a Mention by pointer, so that the mentions of
 // an ordinary run do not carry it.
@@ -180,9 +184,13 @@ type section struct {
 	// drug they are coming off (its name in that sentence, or before it).
 	withdrawalFrom int
 	withdrawalDrug string
+	mainDrug       string         // the drug the section names most as the writer's own
+	mainClass      string         // its class
+	ruled          []ruled        // per mention: what the rules read of a symptom's role, for the model
 	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
 	roles          *RoleModel
 	collect        bool
+	course         []string // per sentence, the writer's course (courseStates), made when first read
 	// namesOwn: the section names a drug the writer is on, even where its topic is the
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
@@ -564,6 +572,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	sectionDrug := s.principalDrug()
 	othersDrug := mostNamed(useOthers, s) // "my son takes Ritalin": the drug of his symptoms
 	s.namesOwn = sectionDrug.name != ""
+	s.mainDrug, s.mainClass = sectionDrug.name, sectionDrug.class
 	if s.unnamedTopic() {
 		// "I started taking this medication when Prozac stopped working": the text is
 		// about a drug it does not name, the page's (its title's, or the one the other
@@ -615,6 +624,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		}
 	}
 	var feats []string
+	s.ruled = slices.Grow(s.ruled[:0], len(s.mentions))[:len(s.mentions)]
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		tr := [2]int{0, len(s.toks)}
@@ -635,19 +645,33 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		if m.Type == TypeSymptom {
 			var basis string
 			m.Role, basis = s.role(m, tr, class)
-			switch {
-			case m.Role == RoleOther:
-			case s.collect:
-				m.example = &roleExample{s.roleFeatures(make([]string, 0, 64), m, tr, class, m.Role, basis), basis}
-			case s.roles != nil && ModelDecides(basis) && s.roles.InDomain(class):
-				feats = s.roleFeatures(feats, m, tr, class, m.Role, basis) // read only by Decide: reused
-				if r, sure := s.roles.Decide(feats); sure {
-					m.Role = r
-				}
+			s.ruled[i] = ruled{class, basis}
+		}
+	}
+	// The model reads the rules' answers for the other symptoms of the sentence too (a
+	// list of withdrawal symptoms), so it runs once the rules have read them all.
+	for i := range s.mentions {
+		m := &s.mentions[i]
+		if m.Type != TypeSymptom {
+			continue
+		}
+		tr := [2]int{0, len(s.toks)}
+		if m.sent < len(s.sentTok) {
+			tr = s.sentTok[m.sent]
+		}
+		r := s.ruled[i]
+		switch {
+		case m.Role == RoleOther:
+		case s.collect:
+			m.example = &roleExample{s.roleFeatures(make([]string, 0, 64), m, tr, r.class, m.Role, r.basis), r.basis}
+		case s.roles != nil && ModelDecides(r.basis) && s.roles.InDomain(r.class, s.mainClass):
+			feats = s.roleFeatures(feats, m, tr, r.class, m.Role, r.basis) // read only by Decide: reused
+			if role, sure := s.roles.Decide(feats); sure {
+				m.Role = role
 			}
-			if m.Role == RoleOther && m.DrugVia != "clause" {
-				m.Drug, m.DrugVia = "", "" // another illness belongs to no drug
-			}
+		}
+		if m.Role == RoleOther && m.DrugVia != "clause" {
+			m.Drug, m.DrugVia = "", "" // another illness belongs to no drug
 		}
 	}
 }
@@ -886,6 +910,9 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 func (s *section) inWithdrawalCourse(m *Mention, tr [2]int) bool {
 	if m.sent <= s.withdrawalFrom || m.Experiencer != Self || startsDrug(s.toks, s.cls, tr[0], tr[1]) {
 		return false
+	}
+	if st := s.courseStates(); m.sent < len(st) && st[m.sent] == "back-on" {
+		return false // the writer is on a drug again: "went back on it", "switched to Cymbalta"
 	}
 	if (m.DrugVia == "clause" || m.DrugVia == "sentence") && s.withdrawalDrug != "" && m.Drug != s.withdrawalDrug {
 		return false

@@ -151,17 +151,24 @@ func (m *RoleModel) Probs(feats []string) [3]float64 {
 }
 
 // InDomain tells whether the model was trained on enough examples of a drug class ("" for
-// symptoms linked to no drug) to decide their roles.
-func (m *RoleModel) InDomain(class string) bool { return m.domain[class] }
+// symptoms linked to no drug) to decide their roles: the linked drug's class, or the
+// class of the section's own drug when it names one.
+func (m *RoleModel) InDomain(class, mainClass string) bool {
+	return m.domain[class] || mainClass != "" && m.domain[mainClass]
+}
 
 // Decide returns the model's role and true when it is sure enough to override the rules:
 // its probability reaches the threshold and the drug's class is one it was trained on.
 func (m *RoleModel) Decide(feats []string) (string, bool) {
 	inDomain := false
 	for _, f := range feats {
-		if strings.HasPrefix(f, "class=") {
-			inDomain = m.domain[f[len("class="):]]
-			break
+		if c, ok := strings.CutPrefix(f, "class="); ok {
+			inDomain = inDomain || m.domain[c]
+		}
+		// A drug named in passing in a section about a drug of the domain ("Klonopin"
+		// in a review of Lexapro).
+		if c, ok := strings.CutPrefix(f, "main-class="); ok && c != "" {
+			inDomain = inDomain || m.domain[c]
 		}
 	}
 	if !inDomain {
@@ -219,6 +226,7 @@ func RoleIndex(role string) int {
 type TrainOptions struct {
 	Epochs         int     // passes of full-batch gradient descent
 	L2             float64 // weight decay
+	L2Words        float64 // weight decay of the words around a mention (L:, R:, S:, P:, ...); 0: L2
 	Rate           float64 // AdaGrad learning rate
 	MinCount       int     // features seen in fewer examples are left out
 	Threshold      float64
@@ -265,6 +273,14 @@ func TrainRoleModel(xs [][]string, ys []int, opt TrainOptions) *RoleModel {
 			cw[k] = float64(len(ys)) / (3 * perClass[k])
 		}
 	}
+	// The words around a mention are many and each is rare: they may get their own decay.
+	l2 := make([]float64, len(names))
+	for j, f := range names {
+		l2[j] = opt.L2
+		if opt.L2Words > 0 && len(f) > 2 && (f[1] == ':' || f[2] == ':') && !strings.HasPrefix(f, "C:") {
+			l2[j] = opt.L2Words
+		}
+	}
 	w := make([][3]float64, len(names))
 	g2 := make([][3]float64, len(names))
 	var b, gb2 [3]float64
@@ -293,7 +309,7 @@ func TrainRoleModel(xs [][]string, ys []int, opt TrainOptions) *RoleModel {
 		}
 		for j := range w {
 			for k := 0; k < 3; k++ {
-				g := grad[j][k] + opt.L2*w[j][k]
+				g := grad[j][k] + l2[j]*w[j][k]
 				g2[j][k] += g * g
 				if g2[j][k] > 0 {
 					w[j][k] -= opt.Rate * g / math.Sqrt(g2[j][k])
@@ -341,6 +357,8 @@ type RoleExample struct {
 	RuleRole   string // what the rules said
 	Basis      string // which rule said it: "default", "course", "indication-cue", ...
 	Features   []string
+	// Text, Sentence, Drug and DrugVia are the mention's, for reading the errors.
+	Text, Sentence, Drug, DrugVia string
 }
 
 // RoleExamples analyzes a page with the rules alone and returns each symptom mention's
@@ -357,7 +375,8 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 			continue
 		}
 		out = append(out, RoleExample{Start: m.Start, End: m.End, Section: secOf[m.Section.Comment],
-			RuleRole: m.Role, Basis: m.example.basis, Features: m.example.feats})
+			RuleRole: m.Role, Basis: m.example.basis, Features: m.example.feats,
+			Text: m.Text, Sentence: m.Sentence, Drug: m.Drug, DrugVia: m.DrugVia})
 	}
 	return out
 }
@@ -369,7 +388,7 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 // They are appended to f's storage.
 func (s *section) roleFeatures(f []string, m *Mention, tr [2]int, drugClass, rule, basis string) []string {
 	f = f[:0]
-	f = append(f, "class="+drugClass, "C:"+m.Concept, "rule="+rule, "basis="+basis, "via="+m.DrugVia, "exp="+m.Experiencer, "cert="+m.Certainty, "cat="+m.Category)
+	f = append(f, "class="+drugClass, "main-class="+s.mainClass, "C:"+m.Concept, "rule="+rule, "basis="+basis, "via="+m.DrugVia, "exp="+m.Experiencer, "cert="+m.Certainty, "cat="+m.Category)
 	if m.Negated {
 		f = append(f, "negated", "negated+rule="+rule)
 	}
@@ -399,6 +418,32 @@ func (s *section) roleFeatures(f []string, m *Mention, tr [2]int, drugClass, rul
 		}
 	case m.sent == s.withdrawalFrom:
 		f = append(f, "where-coming-off")
+	}
+	// The writer's course at this sentence, and a stop told only later in the section
+	// (what comes before it is mostly the drug's effects).
+	if st := s.courseStates(); m.sent < len(st) {
+		f = append(f, "state="+st[m.sent])
+		for si := m.sent + 1; si < len(s.cue); si++ {
+			if s.cue[si] >= 0 {
+				f = append(f, "stop-later")
+				break
+			}
+		}
+	}
+	// What the rules made of the other symptoms of the sentence: a list shares its role.
+	var seen []string // a sentence has a few
+	for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
+		if o, b := &s.mentions[j], s.ruled[j].basis; o.Type == TypeSymptom && o != m && b != "" && !slices.Contains(seen, b) {
+			seen = append(seen, b)
+			f = append(f, "sib="+b)
+		}
+	}
+	// A cue of relief the rules heed only for what the drug's class is taken for ("no
+	// longer obsess", "the pain subsided").
+	if !indicatedFor(drugClass, m.Concept) && !(m.Drug == "" && commonIndication(m.Concept)) {
+		if isIndication(s.toks, s.cls, tr[0], tr[1], m.first, m.last, true, s.drugAt, nil) != noIndication {
+			f = append(f, "relief-unprone", "relief-unprone+cat="+m.Category)
+		}
 	}
 	if m.sent == len(s.sentTok)-1 && m.sent > 0 {
 		f = append(f, "last-sentence")
@@ -432,4 +477,79 @@ func (s *section) roleFeatures(f []string, m *Mention, tr [2]int, drugClass, rul
 		}
 	}
 	return f
+}
+
+// courseStates returns, per sentence, the writer's course as the section has told it so
+// far: "none", "stopping-KIND" where they say they stop, taper, miss a dose or name
+// withdrawal (KIND stop, taper, miss, noun), "after-KIND" in the sentences after it,
+// "back-on" once they start or move to a drug again, and "after-earlier-paragraph" when
+// a new paragraph follows a stop.
+func (s *section) courseStates() []string {
+	if s.course != nil || len(s.cue) == 0 {
+		return s.course
+	}
+	s.course = make([]string, len(s.sentTok))
+	state := "none"
+	for si, tr := range s.sentTok {
+		if si > 0 && tr[0] < len(s.toks) && s.toks[tr[0]].Break > 0 && strings.HasPrefix(state, "after-") {
+			state = "after-earlier-paragraph"
+		}
+		if state != "none" && state != "back-on" {
+			back := startsDrug(s.toks, s.cls, tr[0], tr[1])
+			for j := s.inSent[si][0]; j < s.inSent[si][1] && !back; j++ {
+				back = s.mentions[j].Type == TypeDrug && s.mentions[j].use == useSwitched
+			}
+			if back {
+				state = "back-on"
+			}
+		}
+		at := -1
+		if si < len(s.cue) {
+			at = s.cue[si]
+		}
+		if at < 0 || s.article || experiencer(s.toks, s.cls, tr[0], at, false) != Self {
+			s.course[si] = state
+			continue
+		}
+		kind := courseKind(s.toks[at].Norm)
+		s.course[si] = "stopping-" + kind
+		state = "after-" + kind
+		// "the discontinuation of Effexor and immediately on to Cymbalta": the writer
+		// moves to a drug, or to the one the section is about.
+		for j := s.inSent[si][0]; j < s.inSent[si][1]; j++ {
+			if d := &s.mentions[j]; d.Type == TypeDrug && d.first > at && (d.use == useSwitched || d.use == useOwn && d.Concept == s.mainDrug && d.Concept != s.withdrawalDrug) {
+				state = "back-on"
+			}
+		}
+	}
+	return s.course
+}
+
+var (
+	courseTaper = union(cue("statusTaperingOnly"), cue("cutWords"), cue("cutShort"))
+	courseMiss  = union(cue("missWords"), cue("runWords"), cue("wearWords"), set("late", "without"))
+)
+
+// courseKind is what a withdrawal cue's word says the writer does: stop, taper, miss (a
+// dose) or noun (the word withdrawal).
+func courseKind(w string) string {
+	switch {
+	case courseTaper[w]:
+		return "taper"
+	case courseMiss[w]:
+		return "miss"
+	case strings.HasPrefix(w, "withdraw"):
+		return "noun"
+	}
+	return "stop"
+}
+
+func union(ms ...map[string]bool) map[string]bool {
+	u := map[string]bool{}
+	for _, m := range ms {
+		for w := range m {
+			u[w] = true
+		}
+	}
+	return u
 }

@@ -2,8 +2,11 @@ package analyze
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rxvoice/rxvoice/corpus"
 )
 
 func TestDefaultRoleModelParses(t *testing.T) {
@@ -85,7 +88,46 @@ func TestRoleModelOverridesInDomain(t *testing.T) {
 	if got := role("On Lipitor I had headaches zzz."); got != RoleAdverse {
 		t.Errorf("statin: role %s, want adverse (the rules')", got)
 	}
+	// A drug of another class named in a section about one of the model's.
+	if got := role("I take Zoloft daily and Zoloft works. On Lipitor I had headaches zzz."); got != RoleWithdrawal {
+		t.Errorf("statin in a section about an ssri: role %s, want withdrawal (the model's)", got)
+	}
 	if got := role("On Zoloft I had headaches."); got != RoleAdverse {
 		t.Errorf("ssri without the word: role %s, want adverse", got)
+	}
+}
+
+// The role model reads the writer's course: where they taper, the symptoms after it
+// (with the rules' answer for the other symptoms of the sentence), and once they are
+// moved to another drug, which the rules no longer read as withdrawal.
+func TestRoleFeaturesCourse(t *testing.T) {
+	p := &corpus.Page{Source: "t", Format: corpus.FormatPageText, Comments: []corpus.Comment{{Index: 0,
+		Author: "x", Parent: -1, Text: "I took Zoloft for a year. Last month I started tapering off Zoloft. " +
+			"Since then I have been dizzy and nauseous. Then my doctor switched me to Lexapro. Now I get headaches."}}}
+	want := map[string]struct {
+		feats []string
+		rule  string
+	}{
+		"dizzy":     {[]string{"state=after-taper", "sib=course", "after-coming-off"}, RoleWithdrawal},
+		"headaches": {[]string{"state=back-on"}, RoleAdverse},
+	}
+	found := 0
+	for _, e := range analyzer(t).RoleExamples(p) {
+		w, ok := want[e.Text]
+		if !ok {
+			continue
+		}
+		found++
+		for _, f := range w.feats {
+			if !slices.Contains(e.Features, f) {
+				t.Errorf("%q: no feature %s in %v", e.Text, f, e.Features)
+			}
+		}
+		if e.RuleRole != w.rule {
+			t.Errorf("%q: rules' role %s, want %s", e.Text, e.RuleRole, w.rule)
+		}
+	}
+	if found != len(want) {
+		t.Errorf("found %d of the %d symptoms", found, len(want))
 	}
 }

@@ -40,6 +40,7 @@ var labelRole = map[string]string{"ADR": analyze.RoleAdverse, "WD": analyze.Role
 
 // post is one annotated post with its symptom mentions' features.
 type post struct {
+	file  string
 	gold  []span
 	ex    []analyze.RoleExample
 	label []int // per example: the class of the gold span it overlaps, or -1
@@ -49,14 +50,17 @@ func main() {
 	dir := flag.String("dir", "../shared/eval/psytar-reviews", "annotated posts and gold.jsonl")
 	out := flag.String("out", "", "write the model fitted on all posts here (analyze/rolemodel.tsv)")
 	folds := flag.Int("folds", 5, "cross-validation folds, split by post")
+	flag.Uint64Var(&splitSeed, "seed", 0, "split posts into folds by a shuffle with this seed (0: post i in fold i mod folds), to see how much the figures move with the split")
 	opt := analyze.TrainOptions{}
 	flag.IntVar(&opt.Epochs, "epochs", 1000, "passes of gradient descent")
-	flag.Float64Var(&opt.L2, "l2", 0.01, "weight decay")
+	flag.Float64Var(&opt.L2, "l2", 0.005, "weight decay")
+	flag.Float64Var(&opt.L2Words, "l2-words", 0.015, "weight decay of the words around a mention (0: as -l2)")
 	flag.Float64Var(&opt.Rate, "rate", 0.5, "AdaGrad learning rate")
 	flag.IntVar(&opt.MinCount, "min-count", 3, "leave out features seen in fewer examples")
 	flag.IntVar(&opt.MinDomain, "min-domain", 100, "examples a drug class needs for the model to decide its roles")
 	flag.Float64Var(&opt.KeepWithdrawal, "keep-withdrawal", 0.6, "probability needed to undo the rules' withdrawal")
 	flag.Float64Var(&opt.Threshold, "threshold", 0.5, "keep the model's role when its probability reaches this")
+	flag.StringVar(&dumpFile, "dump", "", "write each labelled example's cross-validated prediction here (TSV, for error analysis)")
 	drop := flag.String("drop", "", "leave out features with these comma-separated prefixes (ablation)")
 	flag.Parse()
 	if *drop != "" {
@@ -77,20 +81,37 @@ func run(dir, out string, folds int, opt analyze.TrainOptions) error {
 	if folds > 1 {
 		var rules, model [3][2]int // per class: right, total
 		bases := map[string]*[3]int{}
+		var dw *bufio.Writer
+		if dumpFile != "" {
+			df, err := os.Create(dumpFile)
+			if err != nil {
+				return err
+			}
+			defer df.Close()
+			dw = bufio.NewWriter(df)
+			defer dw.Flush()
+			fmt.Fprintln(dw, "post\tgold\trules\tbasis\tfinal\tp(ADR/WD/DI)\ttext\tdrug\tvia\tfeatures\tsentence")
+		}
+		fold := foldsOf(len(posts), folds)
 		for f := 0; f < folds; f++ {
 			var xs [][]string
 			var ys []int
 			for i, p := range posts {
-				if i%folds != f {
+				if fold[i] != f {
 					xs, ys = appendExamples(xs, ys, p)
 				}
 			}
 			m := analyze.TrainRoleModel(xs, ys, opt)
 			for i, p := range posts {
-				if i%folds == f {
+				if fold[i] == f {
 					score(p, nil, &rules)
 					score(p, m, &model)
 					byBasis(p, m, bases)
+					if dw != nil {
+						for i := range p.ex {
+							dumpRow(dw, p, i, m)
+						}
+					}
 				}
 			}
 		}
@@ -121,7 +142,7 @@ func run(dir, out string, folds int, opt analyze.TrainOptions) error {
 	header := []string{
 		"rxvoice role model: multinomial logistic regression (adverse, withdrawal, indication).",
 		"Trained by: go run ./analyze/train -dir ../shared/eval/psytar-reviews -out analyze/rolemodel.tsv",
-		fmt.Sprintf("Settings: epochs %d, l2 %g, rate %g, min-count %d, min-domain %d, threshold %g, keep-withdrawal %g.", opt.Epochs, opt.L2, opt.Rate, opt.MinCount, opt.MinDomain, opt.Threshold, opt.KeepWithdrawal),
+		fmt.Sprintf("Settings: epochs %d, l2 %g, l2-words %g, rate %g, min-count %d, min-domain %d, threshold %g, keep-withdrawal %g.", opt.Epochs, opt.L2, opt.L2Words, opt.Rate, opt.MinCount, opt.MinDomain, opt.Threshold, opt.KeepWithdrawal),
 		"Data: PsyTAR whole posts (Zolnoori et al., the Psychiatric Treatment Adverse Reactions corpus),",
 		"licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). These weights are derived from it.",
 	}
@@ -130,6 +151,67 @@ func run(dir, out string, folds int, opt analyze.TrainOptions) error {
 		return err
 	}
 	return f.Close()
+}
+
+// splitSeed is -seed.
+var splitSeed uint64
+
+// foldsOf returns the fold of each of n posts: i mod folds, or with a seed, the position
+// of i in a deterministic shuffle (xorshift64) mod folds.
+func foldsOf(n, folds int) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	if x := splitSeed; x != 0 {
+		for i := n - 1; i > 0; i-- {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			j := int(x % uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+	}
+	fold := make([]int, n)
+	for pos, i := range order {
+		fold[i] = pos % folds
+	}
+	return fold
+}
+
+// dumpFile is where -dump writes the cross-validated predictions.
+var dumpFile string
+
+// dumpRow is one labelled example's line in the -dump file: post, gold and rules' role,
+// the rule, the model's role (sure or not) and probabilities, the mention, its drug and
+// sentence, and the features that are not words.
+func dumpRow(w *bufio.Writer, p post, i int, m *analyze.RoleModel) {
+	e := p.ex[i]
+	if p.label[i] < 0 {
+		return
+	}
+	names := []string{"ADR", "WD", "DI"}
+	role := e.RuleRole
+	pr := m.Probs(keep(e.Features))
+	mr, sure := m.Decide(keep(e.Features))
+	final := role
+	if role != analyze.RoleOther && analyze.ModelDecides(e.Basis) && sure {
+		final = mr
+	}
+	var fs []string
+	for _, f := range e.Features {
+		if !strings.Contains(f, ":") || strings.HasPrefix(f, "C:") || strings.HasPrefix(f, "stop-cue:") || strings.HasPrefix(f, "course-cue:") {
+			fs = append(fs, f)
+		}
+	}
+	code := func(r string) string {
+		if k := analyze.RoleIndex(r); k >= 0 {
+			return names[k]
+		}
+		return r
+	}
+	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%.2f/%.2f/%.2f\t%s\t%s\t%s\t%s\t%s\n", p.file, names[p.label[i]], code(role), e.Basis, code(final),
+		pr[0], pr[1], pr[2], e.Text, e.Drug, e.DrugVia, strings.Join(fs, " "), strings.ReplaceAll(e.Sentence, "\n", " "))
 }
 
 // dropPrefixes are the feature prefixes left out (-drop).
@@ -263,7 +345,7 @@ func load(dir string) ([]post, error) {
 		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
 			return nil, fmt.Errorf("gold.jsonl:%d: %w", line, err)
 		}
-		p := post{gold: goldSpans(g.Spans)}
+		p := post{file: g.File, gold: goldSpans(g.Spans)}
 		pages, err := corpus.ReadFile(filepath.Join(dir, g.File), corpus.Options{})
 		if err != nil {
 			return nil, err
