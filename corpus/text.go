@@ -5,9 +5,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The page-text parser reads the text of a saved comment thread: the article, then comment
@@ -56,13 +58,25 @@ type head struct {
 }
 
 func splitLines(text string) []line {
+	out, _ := splitLinesInto(nil, text)
+	return out
+}
+
+// splitLinesInto is splitLines into buf's array when it is large enough, and the text the
+// lines' texts are slices of (text with line ends and non-breaking spaces normalized).
+func splitLinesInto(buf []line, text string) ([]line, string) {
 	if strings.IndexByte(text, '\r') >= 0 {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
 	text = strings.ReplaceAll(text, "\u00a0", " ")
-	out := make([]line, 0, strings.Count(text, "\n")+1)
-	for len(out) < cap(out) {
+	base := text
+	n := strings.Count(text, "\n") + 1
+	out := buf[:0]
+	if cap(out) < n {
+		out = make([]line, 0, n)
+	}
+	for len(out) < n {
 		s := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			s, text = text[:i], text[i+1:]
@@ -80,7 +94,7 @@ func splitLines(text string) []line {
 		t := trimLine(s)
 		out = append(out, line{n: int32(len(out) + 1), text: t, indent: ind, prose: isProseLine(t)})
 	}
-	return out
+	return out, base
 }
 
 // trimLine trims s of white space (unicode.IsSpace), zero-width spaces and byte order
@@ -113,15 +127,53 @@ func hasCommentBlocks(text string) bool {
 	return len(findHeads(splitLines(text))) > 0
 }
 
+// textScratch holds what parsePageText needs only while it reads a page: the page's
+// lines, its heads and its indexes of names, kept for the next page (a page of a large
+// corpus allocated its lines and heads afresh and grew them by appending).
+type textScratch struct {
+	lines   []line
+	heads   []head
+	authors authorIndex
+	handles handleIndex
+}
+
+var textScratches = sync.Pool{New: func() any { return new(textScratch) }}
+
+// scratchKeep is the largest buffer (in elements) kept for the next page: a page of
+// 100,000 comments does not leave megabytes to every page after it.
+const scratchKeep = 1 << 16
+
+// release empties s (its strings are the page's) and returns it to the pool.
+func (s *textScratch) release() {
+	s.lines = keepScratch(s.lines)
+	s.heads = keepScratch(s.heads)
+	s.authors.reset()
+	s.handles.reset()
+	textScratches.Put(s)
+}
+
+// keepScratch is buf cleared and emptied for reuse, or nil when it is too large to keep.
+func keepScratch[T any](buf []T) []T {
+	if cap(buf) > scratchKeep {
+		return nil
+	}
+	clear(buf[:cap(buf)])
+	return buf[:0]
+}
+
 func parsePageText(source, text string) *Page {
-	lines := splitLines(text)
+	sc := textScratches.Get().(*textScratch)
+	defer sc.release()
+	lines, base := splitLinesInto(sc.lines, text)
+	sc.lines = lines
 	if p := parseReviewTable(source, lines); p != nil {
 		return p
 	}
 	if p := parseQAPage(source, lines); p != nil {
 		return p
 	}
-	heads := datesAfterText(lines, attachReplyLines(lines, dropQuoteHeads(lines, findHeads(lines))))
+	sc.heads = findHeadsInto(sc.heads, lines)
+	heads := datesAfterText(lines, attachReplyLines(lines, dropQuoteHeads(lines, sc.heads)))
 	layout := "heads from date lines and bylines"
 	if ah := actionBylines(lines); len(ah) > len(heads) {
 		heads = ah // a social-network copy: "Like · Reply · 3y" under each comment
@@ -238,14 +290,15 @@ func parsePageText(source, text string) *Page {
 		p.Title = body[0].text
 		body = trimBlank(body[1:])
 	}
-	p.Article = joinParagraphs(body)
+	p.Article = joinIn(base, body)
 
 	// Reddit copies put "level N" over each comment: its depth in the thread.
 	furniture := repeatedFurniture(lines, heads, before)
 	lastAtDepth := map[int]int{}
-	var handles handleIndex // "@hankm" -> the comment index of its first post
-	var indents [][2]int    // old Reddit: open comments' indentation and index
-	authors := newAuthorIndex()
+	handles := &sc.handles // "@hankm" -> the comment index of its first post
+	var indents [][2]int   // old Reddit: open comments' indentation and index
+	authors := &sc.authors
+	p.Comments = make([]Comment, 0, len(heads))
 	for k, h := range heads {
 		if h.stop {
 			break
@@ -281,7 +334,7 @@ func parsePageText(source, text string) *Page {
 			blines = append([]line{lines[h.condition]}, blines...)
 		}
 		// a pingback: another site's link here, "[...] an excerpt [...]"; no reader's comment
-		joined := joinParagraphs(blines)
+		joined := joinIn(base, blines)
 		if strings.HasPrefix(joined, "[...]") || strings.HasPrefix(joined, "[…]") {
 			p.Warnings = append(p.Warnings, Warning{Line: int(lines[h.first].n),
 				Message: fmt.Sprintf("a pingback from %q (a link from another site, not a comment) was set aside", h.author)})
@@ -395,7 +448,7 @@ func parsePageText(source, text string) *Page {
 		authors.add(c.Author, idx)
 		if len(reply) > 0 {
 			p.Comments = append(p.Comments, Comment{Index: idx + 1, Author: rh.author, Posted: rh.posted,
-				PostedRaw: rh.raw, Parent: idx, Text: joinParagraphs(reply)})
+				PostedRaw: rh.raw, Parent: idx, Text: joinIn(base, reply)})
 			authors.add(rh.author, idx+1)
 		}
 	}
@@ -415,6 +468,12 @@ type pendingHandle struct {
 	s    string
 	i    int
 	name bool // s is a name: its handle is "@" and the name less a leading "@"
+}
+
+// reset empties x for the next page.
+func (x *handleIndex) reset() {
+	x.byKey = resetMap(x.byKey)
+	x.pending = keepScratch(x.pending)
 }
 
 func (x *handleIndex) add(handle string, i int) {
@@ -461,12 +520,27 @@ type addedAuthor struct {
 	i      int
 }
 
-func newAuthorIndex() *authorIndex {
-	return &authorIndex{last: map[string]int{}}
+// reset empties x for the next page.
+func (x *authorIndex) reset() {
+	x.last = resetMap(x.last)
+	x.fold = nil
+	x.added = keepScratch(x.added)
+}
+
+// resetMap is m cleared for reuse, or nil when it grew too large to keep.
+func resetMap[K comparable, V any](m map[K]V) map[K]V {
+	if len(m) > scratchKeep/16 {
+		return nil
+	}
+	clear(m)
+	return m
 }
 
 // add records comment i, the latest so far, by author.
 func (x *authorIndex) add(author string, i int) {
+	if x.last == nil {
+		x.last = map[string]int{}
+	}
 	x.last[author] = i
 	x.added = append(x.added, addedAuthor{author, i})
 	if x.fold != nil {
@@ -584,6 +658,61 @@ func trimBlank(ls []line) []line {
 	return ls
 }
 
+// joinIn is joinParagraphs(ls) where the lines' texts are slices of base (the page's
+// text): when the joined text is in base as it stands, lines in a row separated by one
+// line end or by one blank line, it is that slice of base, not a copy. Comment texts
+// stay valid after the reader moves on as the page's text does.
+func joinIn(base string, ls []line) string {
+	first, last := -1, -1
+	for i, l := range ls {
+		if l.text != "" {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	start, ok := offsetIn(base, ls[first].text)
+	if !ok {
+		return joinParagraphs(ls)
+	}
+	end := start + len(ls[first].text)
+	blank := false
+	for _, l := range ls[first+1 : last+1] {
+		if l.text == "" {
+			blank = true
+			continue
+		}
+		at, ok := offsetIn(base, l.text)
+		sep := "\n"
+		if blank {
+			sep = "\n\n"
+		}
+		if !ok || at != end+len(sep) || base[end:at] != sep {
+			return joinParagraphs(ls)
+		}
+		end, blank = at+len(l.text), false
+	}
+	return base[start:end]
+}
+
+// offsetIn is where s, not empty, starts in base when s is a slice of base's bytes.
+func offsetIn(base, s string) (int, bool) {
+	if s == "" || base == "" {
+		return 0, false
+	}
+	// Addresses compared, never turned back into pointers: s lies in base when its
+	// first and last bytes do (allocations do not overlap).
+	b, p := uintptr(unsafe.Pointer(unsafe.StringData(base))), uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if p < b || p-b+uintptr(len(s)) > uintptr(len(base)) {
+		return 0, false
+	}
+	return int(p - b), true
+}
+
 // joinParagraphs joins trimmed lines: consecutive lines with "\n", paragraphs (runs of
 // blank lines) with "\n\n".
 func joinParagraphs(ls []line) string {
@@ -616,8 +745,16 @@ func joinParagraphs(ls []line) string {
 // line before it, an author and date on one line, or a "Name says:" line. Heads before a
 // comments header ("12 Responses") belong to the article (a byline and its date).
 func findHeads(lines []line) []head {
-	// a comment takes about eight lines: few pages grow heads
-	heads := make([]head, 0, len(lines)/8+1)
+	return findHeadsInto(nil, lines)
+}
+
+// findHeadsInto is findHeads into buf's array.
+func findHeadsInto(buf []head, lines []line) []head {
+	heads := buf[:0]
+	if cap(heads) < len(lines)/8+1 {
+		// a comment takes about eight lines: few pages grow heads
+		heads = make([]head, 0, len(lines)/8+1)
+	}
 	used := -1 // last line index consumed by a head
 	for i := 0; i < len(lines); i++ {
 		t := lines[i].text

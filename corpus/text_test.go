@@ -429,7 +429,15 @@ func TestSaysAnyCase(t *testing.T) {
 // TestAuthorIndex checks the index the comment loop asks against the scans it replaced.
 func TestAuthorIndex(t *testing.T) {
 	authors := []string{"amy", "@Hankm", "george_h", "Lorna B.", "", "amy", "KELVIN", "straße", "ſam"}
-	x := newAuthorIndex()
+	// the index of an earlier page, reset: none of its names is found on this one
+	x := new(authorIndex)
+	for i, a := range []string{"nobody", "Zed", "lorna", "B."} {
+		x.add(a, i+40)
+	}
+	if x.lastFold("zed") != 41 {
+		t.Fatalf("lastFold(zed) on the earlier page = %d, want 41", x.lastFold("zed"))
+	}
+	x.reset()
 	for i, a := range authors {
 		x.add(a, i)
 	}
@@ -509,5 +517,47 @@ func TestHasSayWord(t *testing.T) {
 	}
 	if found < 50 {
 		t.Errorf("only %d lines with a byline verb", found)
+	}
+}
+
+// TestJoinIn checks that a text sliced out of the page equals the joined copy it replaces,
+// for every run of lines, and that a plain paragraph run is sliced, not copied.
+func TestJoinIn(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		sliced     bool // the whole page's join is a slice of the page
+	}{
+		{"paragraphs", "one\ntwo\n\nthree", true},
+		{"blank ends", "\n\none\n\ntwo\n\n", true},
+		{"one line", "only", true},
+		{"indented", "    one\n    two", false},
+		{"two blanks", "one\n\n\ntwo", false},
+		{"white blank", "one\n  \ntwo", false},
+		{"trailing space", "one \ntwo", false},
+		{"crlf", "one\r\ntwo\r\n\r\nthree", true},
+		{"nbsp", "one\u00a0two\nthree", true},
+		{"unicode space", "one\u2003\ntwo", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, base := splitLinesInto(nil, tc.text)
+			for i := 0; i <= len(lines); i++ {
+				for j := i; j <= len(lines); j++ {
+					if got, want := joinIn(base, lines[i:j]), joinParagraphs(lines[i:j]); got != want {
+						t.Errorf("lines %d-%d: joinIn %q, want %q", i, j, got, want)
+					}
+				}
+			}
+			_, sliced := offsetIn(base, joinIn(base, lines))
+			if sliced != tc.sliced {
+				t.Errorf("sliced = %v, want %v", sliced, tc.sliced)
+			}
+			// a line's text that is not the page's (rewritten by the reader) is copied
+			if len(lines) > 1 {
+				lines[0].text = strings.ToUpper(lines[0].text)
+				if got, want := joinIn(base, lines), joinParagraphs(lines); got != want {
+					t.Errorf("rewritten line: joinIn %q, want %q", got, want)
+				}
+			}
+		})
 	}
 }
