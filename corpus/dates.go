@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,28 +50,28 @@ const timeRe = `(?:\s*(?:,|at|@|-|–|/|\||um|à|a\s+las|alle|om|às|kl\.?)?\s*(
 
 var (
 	// April 9th, 2014 at 12:45 AM; March 3, 2019 at 7:15 pm; Apr 9 2014
-	reMDY = regexp.MustCompile(`(?i)^` + weekdayRe + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + timeRe + `\s*$`)
+	reMDY = mustAnchor(`(?i)^` + weekdayRe + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + timeRe + `\s*$`)
 	// 9 April 2014, 12:45; 9th of April, 2014
-	reDMY = regexp.MustCompile(`(?i)^` + weekdayRe + `(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+|-)(?:of\s+|de\s+)?` + monthRe + `,?(?:\s+|-)(?:de\s+)?(\d{4}|\d{2})` + timeRe + `\s*$`)
+	reDMY = mustAnchor(`(?i)^` + weekdayRe + `(\d{1,2})(?:st|nd|rd|th|er|\.)?(?:\s+|-)(?:of\s+|de\s+)?` + monthRe + `,?(?:\s+|-)(?:de\s+)?(\d{4}|\d{2})` + timeRe + `\s*$`)
 	// Jan 2022 (Discourse): the first of the month
-	reMY = regexp.MustCompile(`(?i)^` + monthRe + `\.?\s+(\d{4})$`)
+	reMY = mustAnchor(`(?i)^` + monthRe + `\.?\s+(\d{4})$`)
 	// A date and time without a year: "Jun 20th at 2:41 am", "Sat Apr 23 at 3:40 pm", "Le
 	// 17 juillet à 22:09". settleDates takes the year from the page.
-	reNoYear = regexp.MustCompile(`(?i)^` + weekdayRe + `(?:` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?` + monthRe + `)` + timeRe + `\s*$`)
+	reNoYear = mustAnchor(`(?i)^` + weekdayRe + `(?:` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?` + monthRe + `)` + timeRe + `\s*$`)
 	// Mar 3 (X/Twitter, this year): a date without its year, kept as written
-	reMD = regexp.MustCompile(`(?i)^` + monthRe + `\.?\s+(\d{1,2})$`)
+	reMD = mustAnchor(`(?i)^` + monthRe + `\.?\s+(\d{1,2})$`)
 	// 2019-03-05 08:22, 2019-03-05T08:22:00, 2019/03/05
-	reISO = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$`)
+	reISO = mustAnchor(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$`)
 	// 05/03/2019, 5.3.2019 7:15 pm, 17.07, 2011 @ 13:04: ambiguous day and month
-	reNum = regexp.MustCompile(`(?i)^(\d{1,2})[/.-](\d{1,2})(?:[/.-]|,\s?)(\d{4}|\d{2})` + timeRe + `\s*$`)
+	reNum = mustAnchor(`(?i)^(\d{1,2})[/.-](\d{1,2})(?:[/.-]|,\s?)(\d{4}|\d{2})` + timeRe + `\s*$`)
 	// Posted 3 days ago, 2 hours ago, yesterday
 	// The verb before a date: "Posted on", "Answered", "Updated", "Edited".
-	reDateVerb = regexp.MustCompile(`(?i)^(?:posted|answered|updated|edited|commented|replied|asked|reviewed(?:\s+in\s+(?:the\s+)?[a-z][a-z ]{1,30}?\s+on)?|written|published)(?:\s+on)?\s+`)
+	reDateVerb = mustAnchor(`(?i)^(?:posted|answered|updated|edited|commented|replied|asked|reviewed(?:\s+in\s+(?:the\s+)?[a-z][a-z ]{1,30}?\s+on)?|written|published)(?:\s+on)?\s+`)
 	// A bare relative age: "3y", "2mo", "5d", "1w", "3h".
 	// An age without "ago": "1 year", "3 months" (the whole string only).
-	reAge        = regexp.MustCompile(`(?i)^(?:\d{1,3}|an?|one)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)$`)
-	reCompactAgo = regexp.MustCompile(`^\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins)$`)
-	reRelative   = regexp.MustCompile(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now` +
+	reAge        = mustAnchor(`(?i)^(?:\d{1,3}|an?|one)\s+(?:years?|months?|weeks?|days?|hours?|minutes?)$`)
+	reCompactAgo = mustAnchor(`^\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins)$`)
+	reRelative   = mustAnchor(`(?i)^(?:posted\s+|updated\s+|edited\s+)?(?:(?:\d+|an?|one|two|three|few)\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago|yesterday|today|just now` +
 		`|vor\s+(?:\d+|einem|einer|zwei|drei|ein\s+paar)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)` +
 		`|il\s+y\s+a\s+(?:\d+|une?|deux|trois|quelques)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|années?)` +
 		`|hace\s+(?:\d+|una?|dos|tres)\s+(?:segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?)` +
@@ -399,7 +398,7 @@ func hasMonthName(s string) bool {
 }
 
 // monthMatch reports whether re matches s with a month's name in group g.
-func monthMatch(re *regexp.Regexp, s string, g int) bool {
+func monthMatch(re *anchored, s string, g int) bool {
 	m := re.FindStringSubmatch(s)
 	return m != nil && monthNames[strings.ToLower(m[g])] != 0
 }

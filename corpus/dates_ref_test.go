@@ -20,16 +20,16 @@ func refParseDate(raw string, order dateOrder) (time.Time, bool) {
 	// The expressions are costly (a hundred month names): each runs only when the
 	// string has what it needs, a digit or a month's name.
 	digit, month := strings.ContainsAny(s, "0123456789"), refHasMonthName(s)
-	if reAge.MatchString(s) {
+	if reAge.Regexp.MatchString(s) {
 		return time.Time{}, true // "1 year", "3 months": an age, as some themes print it
 	}
 	if !digit {
-		if reRelative.MatchString(s) {
+		if reRelative.Regexp.MatchString(s) {
 			return time.Time{}, true
 		}
 		return time.Time{}, false
 	}
-	if reCompactAgo.MatchString(s) || month && refMonthMatch(reMD, s, 1) {
+	if reCompactAgo.Regexp.MatchString(s) || month && refMonthMatch(reMD.Regexp, s, 1) {
 		return time.Time{}, true // "3y", "2mo" (Facebook, Quora), "Mar 3" (X)
 	}
 	year := hasYear(s)
@@ -38,7 +38,7 @@ func refParseDate(raw string, order dateOrder) (time.Time, bool) {
 		return time.Time{}, true // "Jun 20th at 2:41 am": the page's year is found later
 	}
 	if len(s) < 6 || len(s) > 60 {
-		if reRelative.MatchString(s) {
+		if reRelative.Regexp.MatchString(s) {
 			return time.Time{}, true
 		}
 		return time.Time{}, false
@@ -50,17 +50,17 @@ func refParseDate(raw string, order dateOrder) (time.Time, bool) {
 	if t, ok, sure := refQuickMDY(s); sure {
 		return t, ok
 	}
-	if m := reMDY.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[1])] != 0 {
+	if m := reMDY.Regexp.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[1])] != 0 {
 		return build(m[3], monthNames[strings.ToLower(m[1])], m[2], m[4], m[5], m[6], m[7])
 	}
-	if m := reDMY.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[2])] != 0 {
+	if m := reDMY.Regexp.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[2])] != 0 {
 		year := m[3]
 		if len(year) == 2 {
 			year = "20" + year // Mumsnet: "Sun 12-Mar-23 21:04:18"
 		}
 		return build(year, monthNames[strings.ToLower(m[2])], m[1], m[4], m[5], m[6], m[7])
 	}
-	if m := reMY.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[1])] != 0 {
+	if m := reMY.Regexp.FindStringSubmatch(s); m != nil && monthNames[strings.ToLower(m[1])] != 0 {
 		return build(m[2], monthNames[strings.ToLower(m[1])], "1", "", "", "", "")
 	}
 	return parseNumericDate(s, order)
@@ -206,7 +206,7 @@ func FuzzDateScanners(f *testing.F) {
 		if got, want := hasMonthName(s), refHasMonthName(s); got != want {
 			t.Errorf("hasMonthName(%q) = %v, before %v", s, got, want)
 		}
-		if reDateVerb.MatchString(s) && !mayDateVerb(s) {
+		if reDateVerb.Regexp.MatchString(s) && !mayDateVerb(s) {
 			t.Errorf("mayDateVerb(%q) = false, and reDateVerb matches it", s)
 		}
 	})

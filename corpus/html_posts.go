@@ -299,7 +299,7 @@ func stampAttr(n *html.Node) string {
 
 // rePostClassToken is a post container's class in the underscore or compound style of
 // some engines: "post_entry", "comment_entry" (MedHelp), "message-item", "review_card".
-var rePostClassToken = regexp.MustCompile(`(?i)^(?:post|comment|message|reply|answer|review)[-_](?:entry|item|container|wrapper|wrap|box|block|row|card|unit)$`)
+var rePostClassToken = mustAnchor(`(?i)^(?:post|comment|message|reply|answer|review)[-_](?:entry|item|container|wrapper|wrap|box|block|row|card|unit)$`)
 
 // postClassToken returns n's class token in that style, or "".
 func postClassToken(n *html.Node) string {

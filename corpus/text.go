@@ -18,23 +18,23 @@ import (
 
 var (
 	// "12 Responses", "Comments (3)", "16 thoughts on “Klonopin”", "3 comments", "Comments"
-	reCommentsHeader = regexp.MustCompile(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?|gedanken|pensées|pensamientos|pensieri|gedachten|discussions?|diskussion|kommentare?|commentaires?|comentarios?|commenti|reacties|ergänzungen|réactions?|réponses?|antworten|respuestas?)\b.*|(?:reader\s+|vos\s+|your\s+|ihre\s+|leser\S*\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|réactions)\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
+	reCommentsHeader = mustAnchor(`(?i)^(?:\d[\d,.]*[km]?\s+(?:responses?|comments?|replies|thoughts?|gedanken|pensées|pensamientos|pensieri|gedachten|discussions?|diskussion|kommentare?|commentaires?|comentarios?|commenti|reacties|ergänzungen|réactions?|réponses?|antworten|respuestas?)\b.*|(?:reader\s+|vos\s+|your\s+|ihre\s+|leser\S*\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|réactions)\s*(?:\(\d+\))?:?|responses?\s*(?:\(\d+\))?:?|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments?)$`)
 	// Link lines that end a comment on a saved page: "Reply", "Reply •Share ›",
 	// "12 Likes | Report", "Log in to reply".
-	reLinkLine = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:weiterlesen|read\s+more|mehr\s+lesen|lire\s+la\s+suite|leer\s+más|lees\s+meer|continua\s+a\s+leggere|antwort|réponse|replydelete|antwortenlöschen|répondresupprimer|responderexcluir|responderexcluir|delete|löschen|supprimer|eliminar|antworten|beantworten|zitieren|melden|répondre|repondre|signaler|responder|rispondi|antwoorden|gefällt\s+mir|j'aime|like(?:liked)?\s+by\s+\d+\s+(?:people|person)|liked\s+by\s+\d+\s+(?:people|person)|likeliked\s+by\s+\d+\s+(?:people|person)|repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
+	reLinkLine = mustAnchor(`(?i)^(?:(?:\d+\s+)?(?:weiterlesen|read\s+more|mehr\s+lesen|lire\s+la\s+suite|leer\s+más|lees\s+meer|continua\s+a\s+leggere|antwort|réponse|replydelete|antwortenlöschen|répondresupprimer|responderexcluir|responderexcluir|delete|löschen|supprimer|eliminar|antworten|beantworten|zitieren|melden|répondre|repondre|signaler|responder|rispondi|antwoorden|gefällt\s+mir|j'aime|like(?:liked)?\s+by\s+\d+\s+(?:people|person)|liked\s+by\s+\d+\s+(?:people|person)|likeliked\s+by\s+\d+\s+(?:people|person)|repl(?:y|ies)|report(?:\s+(?:comment|abuse))?|flag|likes?|share|quote|permalink|upvotes?|downvotes?|votes?|helpful|edit|delete|see\s+more|view\s+replies|hide\s+replies|level\s+\d+|\d+\s+(?:people|persons?|users?|members?)\s+found\s+this\s+(?:review\s+|comment\s+|post\s+)?helpful|was\s+this\s+(?:review\s+|comment\s+)?helpful\??|helpful\s*\(\d+\)|(?:log\s*in|sign\s*in)\s+to\s+reply|avatar(?:\s+(?:universal|[mfn]))?|answers?|thanks?|save|saved|follow|award|give\s+award|heart|hug|recommend|points?|like\s*\(\d+\)|reply\s*\(\d+\)|more\s+replies|continue\s+this\s+thread|yes|no|edited|reposts?|quotes|bookmarks?|\d[\d.,]*[km]?|select\s+all|cancel\s+selecting|you\s+have\s+selected\s+\d+\s+posts?|\d+\s*/\s*\d+|created|last\s+reply|views?|users?|links?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+'\d{2}|add\s+message|message\s+poster|see\s+all|embed|parent|hide|reactions?|(?:(?:size|colou?r|style|flavou?r|pattern|pack)\s*:.{0,60}?)?verified\s+purchase|vine\s+customer\s+review.*|top\s+contributor.*|one\s+person\s+found\s+this\s+helpful|see\s+more\s+reviews|\d+(?:\.\d+)?k?\s+views?|view\s+upvotes|view\s+\d+\s+shares?|\d+[smhdwy]|\d+(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?|[★☆]+|rating\s*:?\s*\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*[↓›»•·|\-–—,/.]*\s*)+$`)
 	// "Reviewer: Frank, 65-74 ...": the author under a review's date.
-	reReviewer = regexp.MustCompile(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
+	reReviewer = mustAnchor(`(?i)^(?:reviewer|reviewed by|review by|posted by|author|by|from)\s*:?\s*([^,;|(]{1,40})`)
 	// "Condition: High Cholesterol": a review's header line.
-	reCondition = regexp.MustCompile(`(?i)^(?:condition|for|reason|taken for|used for)\s*:\s*\S`)
+	reCondition = mustAnchor(`(?i)^(?:condition|for|reason|taken for|used for)\s*:\s*\S`)
 	// "Post by name", "Posted by name": a byline before the author's name.
-	reBy = regexp.MustCompile(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?(?:by|par|von)\s+`)
+	reBy = mustAnchor(`(?i)^(?:(?:posted|post|written|comment|reply|message)\s+)?(?:by|par|von)\s+`)
 	// The page footer after the last comment.
-	reFooter = regexp.MustCompile(`(?i)^(?:leave a (?:reply|comment)|schreibe einen kommentar|hinterlasse einen kommentar|kommentar (?:verfassen|schreiben|hinterlassen)|laisser un commentaire|dejar un comentario|deja un comentario|lascia un commento|laat een reactie achter|this site uses akismet|diese website verwendet akismet|deine e-mail-adresse wird nicht veröffentlicht|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|about blog\b|use of this site\b|help site rules\b|about press\b|terms privacy\b|please create an account|discover more\b|to comment on this thread\b|join \w+ \|\s*already have\b|back to top$|conditions of use\b|get to know us\b)`)
+	reFooter = mustAnchor(`(?i)^(?:leave a (?:reply|comment)|schreibe einen kommentar|hinterlasse einen kommentar|kommentar (?:verfassen|schreiben|hinterlassen)|laisser un commentaire|dejar un comentario|deja un comentario|lascia un commento|laat een reactie achter|this site uses akismet|diese website verwendet akismet|deine e-mail-adresse wird nicht veröffentlicht|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|post a comment|add a comment|add your comment|write a comment|your email address will not be published|cancel reply|you must be logged in|©|\(c\)\s+\d{4}|copyright\b|related (?:posts|discussions|questions|stories|articles|topics|reviews)\b|more posts you may like|want to reply\b|not what you're looking for|load more comments|show more comments|view more comments|view previous comments|next page\b|next\s*>|showing \d+|privacy policy|terms of (?:use|service)|powered by\b|also on\b|sponsored\b|who is online|return to board index|jump to\b|about community$|top reviews from\b|please (?:sign|log) in\b|about blog\b|use of this site\b|help site rules\b|about press\b|terms privacy\b|please create an account|discover more\b|to comment on this thread\b|join \w+ \|\s*already have\b|back to top$|conditions of use\b|get to know us\b)`)
 	// The comment form's lines: a footer only after the last comment.
-	reFormLine = regexp.MustCompile(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
+	reFormLine = mustAnchor(`(?i)^(?:leave a|post a|add a|add your|write a|cancel reply|your email|you must be)`)
 	// Navigation and consent lines over a saved page's article.
-	reNavLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|werbung|anzeige|publicité|publicidad|pubblicità|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
-	reSays    = regexp.MustCompile(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented|sagt|schrieb|schreibt|meint|hat\s+geschrieben|a\s+écrit|écrit|dit|dice|dijo|escribió|comentó|scrive|ha\s+scritto|zegt|zei|schreef)(?:\.\.\.|…)?\s*:?\s*(.*)$`)
+	reNavLine = mustAnchor(`(?i)^(?:skip to (?:main )?content|menu|home|search(?: \w+)?|sign in|log ?in|sign up|register|subscribe|get (?:the )?app|open app|faq|board index|we use cookies.*|accept(?: all)?(?: cookies)?|cookie settings|manage cookies|reject all|advertisement|ad|werbung|anzeige|publicité|publicidad|pubblicità|share|save|reddit|sort by:?.*|\d+|[·•|]|posted by u/\S+)$`)
+	reSays    = mustAnchor(`(?i)^(.{1,80}?)\s+(?:says|said|wrote|writes|commented|sagt|schrieb|schreibt|meint|hat\s+geschrieben|a\s+écrit|écrit|dit|dice|dijo|escribió|comentó|scrive|ha\s+scritto|zegt|zei|schreef)(?:\.\.\.|…)?\s*:?\s*(.*)$`)
 )
 
 type line struct {
@@ -1276,7 +1276,7 @@ func sepWord(t string) int {
 
 // reUserName is a forum user name: one token with a digit, an underscore or a capital
 // inside ("Hayley1987", "WildGarlicPesto", "dr_k").
-var reUserName = regexp.MustCompile(`^[\p{L}\p{N}_.-]*(?:\p{N}|_|\p{Ll}\p{Lu}|\p{L}\.\p{L})[\p{L}\p{N}_.-]*$`)
+var reUserName = mustAnchor(`^[\p{L}\p{N}_.-]*(?:\p{N}|_|\p{Ll}\p{Lu}|\p{L}\.\p{L})[\p{L}\p{N}_.-]*$`)
 
 // stripBullet trims s and the bullet or number before a list item: "• Jane", "3. Jane".
 // It runs several times on each name line, so it is written out, not an expression.
@@ -1323,7 +1323,7 @@ func cleanAuthor(s string) string {
 
 // isAuthor reports whether s reads as a commenter's name or handle: short, not a sentence,
 // not a date, not a link line or header.
-var reClockTime = regexp.MustCompile(`(?i)^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$`)
+var reClockTime = mustAnchor(`(?i)^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$`)
 
 func isAuthor(s string) bool {
 	s = strings.TrimSuffix(strings.TrimSpace(s), ":")
@@ -1442,12 +1442,12 @@ func nextNonBlank(lines []line, i int) int {
 
 var (
 	// A review's stars before its title: "5.0 out of 5 stars Finally sleeping".
-	reStarsTitle = regexp.MustCompile(`^\d(?:\.\d)?\s+out\s+of\s+5\s+stars\s*`)
+	reStarsTitle = mustAnchor(`^\d(?:\.\d)?\s+out\s+of\s+5\s+stars\s*`)
 	// A vote or like count on its own line under a comment: "89", "1.2k", "12 points".
-	reVotes         = regexp.MustCompile(`(?i)^(?:x\s?)?\d+(?:\.\d+)?k?(?:\s+(?:points?|votes?|likes?))?$`)
+	reVotes         = mustAnchor(`(?i)^(?:x\s?)?\d+(?:\.\d+)?k?(?:\s+(?:points?|votes?|likes?))?$`)
 	reEditedSuffix  = regexp.MustCompile(`(?i)\s*(?:[•·]\s*edited\b.*|\(edited\))$`)
-	reEdited        = regexp.MustCompile(`(?i)^\s*[·•]?\s*(?:last\s+)?edited\b.{0,40}$`)
-	reDeletedAuthor = regexp.MustCompile(`^\[(?:deleted|removed)\]$`)
+	reEdited        = mustAnchor(`(?i)^\s*[·•]?\s*(?:last\s+)?edited\b.{0,40}$`)
+	reDeletedAuthor = mustAnchor(`^\[(?:deleted|removed)\]$`)
 )
 
 // mayEdited is a cheap test before reEdited: after ASCII white space its lines start
@@ -1470,7 +1470,7 @@ func isVotes(t string) bool {
 	return t != "" && ('0' <= t[0] && t[0] <= '9' || t[0]|0x20 == 'x') && reVotes.MatchString(t)
 }
 
-var reLevel = regexp.MustCompile(`(?i)^\s*level\s+(\d{1,3})\s*$`)
+var reLevel = mustAnchor(`(?i)^\s*level\s+(\d{1,3})\s*$`)
 
 // roleBadges are forum labels printed where a name would be: "OP · 3 yr. ago".
 var roleBadges = map[string]bool{"op": true, "mod": true, "moderator": true, "admin": true,
@@ -1478,9 +1478,9 @@ var roleBadges = map[string]bool{"op": true, "mod": true, "moderator": true, "ad
 	"autore": true}
 
 var (
-	rePostNumber = regexp.MustCompile(`^#\s?\d{1,6}$`)
+	rePostNumber = mustAnchor(`^#\s?\d{1,6}$`)
 	// Lines of a forum's member box: "Junior Member", "Join Date: Jun 2011", "Posts: 1,204".
-	reMemberBox = regexp.MustCompile(`(?i)^(?:(?:junior|senior|new|regular|veteran|active|distinguished|inactive|banned|elite|super|platinum|gold|silver|bronze|registered|premium|valued)\s+)?(?:member|user|poster|contributor)$|^(?:moderator|administrator|admin|guest|banned)$|^(?:join(?:ed)?(?:\s+date)?|posts|location|age|gender|thanks|thanked|reputation|rep power|member since|registered)\s*:.*$`)
+	reMemberBox = mustAnchor(`(?i)^(?:(?:junior|senior|new|regular|veteran|active|distinguished|inactive|banned|elite|super|platinum|gold|silver|bronze|registered|premium|valued)\s+)?(?:member|user|poster|contributor)$|^(?:moderator|administrator|admin|guest|banned)$|^(?:join(?:ed)?(?:\s+date)?|posts|location|age|gender|thanks|thanked|reputation|rep power|member since|registered)\s*:.*$`)
 )
 
 // vBulletinHead reads a vBulletin post head under its date line: "#2", the author, and
@@ -1572,9 +1572,9 @@ func trimNav(ls []line) []line {
 var (
 	// A review's demographic fields after the name: "55-64", "Female", "On medication for
 	// 1 to 6 months", "Caregiver".
-	reDemographic = regexp.MustCompile(`(?i)^(?:\d{1,2}\s*-\s*\d{1,2}|\d{1,2}\s+or\s+(?:over|older)|under\s+\d{1,2}|male|female|man|woman|non-binary|patient|caregiver|on medication\b.*|taken for\b.*|on treatment\b.*)$`)
+	reDemographic = mustAnchor(`(?i)^(?:\d{1,2}\s*-\s*\d{1,2}|\d{1,2}\s+or\s+(?:over|older)|under\s+\d{1,2}|male|female|man|woman|non-binary|patient|caregiver|on medication\b.*|taken for\b.*|on treatment\b.*)$`)
 	// A review's rating line: "Effectiveness ★★★★★ Ease of Use ★★★★☆", "Rating: 4/5".
-	reRatingLine = regexp.MustCompile(`(?i)^(?:(?:overall(?:\s+rating)?|effectiveness|ease\s+of\s+use|satisfaction|rating|side\s+effects|value)\s*:?\s*(?:[★☆]+|\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*)+$`)
+	reRatingLine = mustAnchor(`(?i)^(?:(?:overall(?:\s+rating)?|effectiveness|ease\s+of\s+use|satisfaction|rating|side\s+effects|value)\s*:?\s*(?:[★☆]+|\d+(?:\.\d)?(?:\s*/\s*(?:5|10))?)\s*)+$`)
 )
 
 // demographicByline reads "JoAnn | 55-64 | Female | On medication for 5 years": the
@@ -1640,17 +1640,17 @@ func isDateLine(t string) bool {
 
 var (
 	// old Reddit's byline: "[–] user 112 points 3 years ago", "[–] op[S] 28 points 3 years ago*"
-	reOldRedditByline = regexp.MustCompile(`^\[[–\-+]\]\s+([\w-]{1,40})(?:\s*\[[SM]\])?\s+-?\d+\s+points?\s+(.{1,40})$`)
+	reOldRedditByline = mustAnchor(`^\[[–\-+]\]\s+([\w-]{1,40})(?:\s*\[[SM]\])?\s+-?\d+\s+points?\s+(.{1,40})$`)
 	// "hankm @hankm": a name and its handle
-	reHandleName = regexp.MustCompile(`^(.{1,40}?)\s+(@[\w.-]{1,40})$`)
+	reHandleName = mustAnchor(`^(.{1,40}?)\s+(@[\w.-]{1,40})$`)
 	// "@beccahale_runs"
-	reHandle = regexp.MustCompile(`^@[\w.]{1,40}$`)
+	reHandle = mustAnchor(`^@[\w.]{1,40}$`)
 	// "Replying to @hankm"
-	reReplyingTo = regexp.MustCompile(`(?i)^replying to (@[\w.-]{1,40})`)
+	reReplyingTo = mustAnchor(`(?i)^replying to (@[\w.-]{1,40})`)
 )
 
 // reInReplyTo is HealthUnlocked's reply byline: "Alison_K in reply to SlowDragon".
-var reInReplyTo = regexp.MustCompile(`(?i)^(.{1,40}?)\s+in\s+reply\s+to\s+(.{1,40})$`)
+var reInReplyTo = mustAnchor(`(?i)^(.{1,40}?)\s+in\s+reply\s+to\s+(.{1,40})$`)
 
 // datesAfterText re-reads a thread whose comments are a name, the text, then the date
 // ("SlowDragon", the reply, "3y ago", "Like (5)", "Reply"): every date line was found
@@ -1711,7 +1711,7 @@ func datesAfterText(lines []line, heads []head) []head {
 
 // reActionDate is a social network's line under a comment: its actions and its age,
 // "Like · Reply · 3y", "Like · Reply · 2y · Edited".
-var reActionDate = regexp.MustCompile(`(?i)^(?:(?:like|love|reply|share|comment|react|see translation)\s*[·•]\s*)+(\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins|m)|\d+\s+\w+\s+ago|just now|yesterday)(?:\s*[·•]\s*edited)?$`)
+var reActionDate = mustAnchor(`(?i)^(?:(?:like|love|reply|share|comment|react|see translation)\s*[·•]\s*)+(\d{1,3}\s?(?:y|yr|yrs|mo|mos|w|wk|wks|d|h|hr|hrs|min|mins|m)|\d+\s+\w+\s+ago|just now|yesterday)(?:\s*[·•]\s*edited)?$`)
 
 // actionBylines reads a copied social-network thread where each comment is a block of
 // lines: the name, maybe a badge ("Admin", "Author"), the text, then "Like · Reply · 3y".
@@ -1757,7 +1757,7 @@ func lineText(lines []line, i int) string {
 
 var (
 	// A review table's header: tab-separated columns, one of them a date.
-	reTableDate = regexp.MustCompile(`(?i)^(?:date(?:\s+added)?|posted|added|when)$`)
+	reTableDate = mustAnchor(`(?i)^(?:date(?:\s+added)?|posted|added|when)$`)
 	reTableText = regexp.MustCompile(`(?i)comment|review|side\s+effects?|reason|condition|experience|description`)
 )
 
@@ -2002,11 +2002,11 @@ var linkFirstWords = func() map[string]bool {
 var (
 	// Stack Exchange's byline under a post: "answered Mar 3, 2019 at 12:47", then the name,
 	// then the reputation.
-	reQAByline = regexp.MustCompile(`(?i)^(asked|answered)\s+(.{4,40})$`)
+	reQAByline = mustAnchor(`(?i)^(asked|answered)\s+(.{4,40})$`)
 	// A comment's signature: "– Narusan", "– Graham Chiu ♦", then its date.
-	reQASignature = regexp.MustCompile(`^[–-]\s+(.{1,40}?)(?:\s*♦)?$`)
+	reQASignature = mustAnchor(`^[–-]\s+(.{1,40}?)(?:\s*♦)?$`)
 	// The furniture between a Q&A page's posts.
-	reQAFurniture = regexp.MustCompile(`(?i)^(?:share|improve this (?:question|answer)|follow|add a comment|\d+ answers?|sorted by:.*|edited\s+.{4,40}|modified\s+.{4,40}|viewed\s+.{1,20}\s+times|\d[\d,.]*k?)$`)
+	reQAFurniture = mustAnchor(`(?i)^(?:share|improve this (?:question|answer)|follow|add a comment|\d+ answers?|sorted by:.*|edited\s+.{4,40}|modified\s+.{4,40}|viewed\s+.{1,20}\s+times|\d[\d,.]*k?)$`)
 )
 
 // parseQAPage reads a copied Stack Exchange question: the question is the article; each
@@ -2151,9 +2151,9 @@ func trimGluedLink(s string) string {
 var (
 	// A forum's quote of another post over the reply: "Pepemaus said:", "Pepemaus hat
 	// gesagt.:", "Zitat von TheFreeman", "Quote from jane".
-	reQuoteHead = regexp.MustCompile(`(?i)^(?:.{1,40}\s+(?:said|wrote|hat gesagt|schrieb|a dit|a écrit|dijo|ha scritto|zei)\s*\.?\s*:|(?:quote|zitat|citation|cita)(?:\s+(?:from|von|de|di))?(?:\s+.{1,40})?:?)$`)
+	reQuoteHead = mustAnchor(`(?i)^(?:.{1,40}\s+(?:said|wrote|hat gesagt|schrieb|a dit|a écrit|dijo|ha scritto|zei)\s*\.?\s*:|(?:quote|zitat|citation|cita)(?:\s+(?:from|von|de|di))?(?:\s+.{1,40})?:?)$`)
 	// The line that ends a quote where the forum folds it: XenForo's "Click to expand...".
-	reQuoteEnd = regexp.MustCompile(`(?i)^(?:click to expand|zum vergrößern anklicken|klicken zum erweitern|cliquez pour (?:agrandir|développer)|haz clic para expandir|clicca per espandere|klik om uit te vouwen)\.*$`)
+	reQuoteEnd = mustAnchor(`(?i)^(?:click to expand|zum vergrößern anklicken|klicken zum erweitern|cliquez pour (?:agrandir|développer)|haz clic para expandir|clicca per espandere|klik om uit te vouwen)\.*$`)
 )
 
 // dropQuotes removes the quotes of other posts from a forum post's text, where the page
