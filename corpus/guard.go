@@ -175,7 +175,7 @@ func prefixesOfOne(re *syntax.Regexp) ([]prefixLit, bool) {
 			whole = whole && w
 		}
 		if len(out) > maxPrefixes {
-			return []prefixLit{{}}, false
+			return shorten(out), false
 		}
 		return out, whole
 	case syntax.OpQuest:
@@ -191,6 +191,39 @@ func prefixesOfOne(re *syntax.Regexp) ([]prefixLit, bool) {
 		}
 	}
 	return []prefixLit{{}}, false // anything may come first
+}
+
+// shorten cuts prefixes, too many, to their first runes, as many as keep them few
+// enough: shorter, they still start every match.
+func shorten(lits []prefixLit) []prefixLit {
+	for n := 8; n > 0; n-- {
+		seen := map[prefixLit]bool{}
+		var out []prefixLit
+		for _, l := range lits {
+			if i := runeOffset(l.s, n); i < len(l.s) {
+				l.s = l.s[:i]
+			}
+			if !seen[l] {
+				seen[l] = true
+				out = append(out, l)
+			}
+		}
+		if len(out) <= maxPrefixes {
+			return out
+		}
+	}
+	return []prefixLit{{}}
+}
+
+// runeOffset is the offset of s's rune n, or len(s).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 // classPrefixes reads a small character class as its letters: one prefix a letter, folded

@@ -198,12 +198,13 @@ func emitParsed(path string, data []byte, opt Options, fn func(*Page) error) err
 // (or single-byte) text that is not empty, binary or UTF-16, which Decode handles whole.
 func streamsLines(source string, head []byte, format Format) bool {
 	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	// (a binary head is not streamed: looked at last, as Decode looks at it again)
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
-		len(bytes.TrimSpace(head)) == 0, binaryKind(head) != "":
+		len(bytes.TrimSpace(head)) == 0:
 		return false
 	case format == FormatJSONL:
-		return true
+		return binaryKind(head) == ""
 	case format == "" || format == FormatAuto:
 		// JSON Lines by content start with "{": most inputs are told by a byte, without
 		// the head as a string
@@ -212,7 +213,7 @@ func streamsLines(source string, head []byte, format Format) bool {
 				return false
 			}
 		}
-		return detectMarkup(source, string(head)) == FormatJSONL
+		return detectMarkup(source, string(head)) == FormatJSONL && binaryKind(head) == ""
 	}
 	return false
 }
@@ -417,15 +418,24 @@ func binaryKind(data []byte) string {
 	}
 	ctrl := 0
 	for _, b := range head {
-		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
-			ctrl++
-		}
+		ctrl += int(controlByte[b])
 	}
 	if ctrl*20 > len(head) {
 		return "control characters"
 	}
 	return ""
 }
+
+// controlByte is 1 for the control bytes binaryKind counts: below space, but for line
+// ends, tab and form feed.
+var controlByte = func() (t [256]uint8) {
+	for b := 0; b < 0x20; b++ {
+		if b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			t[b] = 1
+		}
+	}
+	return t
+}()
 
 func hasMultibyteUTF8(data []byte) bool {
 	for i := 0; i < len(data); {

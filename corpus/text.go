@@ -970,18 +970,25 @@ func maySay(t string) bool {
 var sayVerbs = []string{"says", "said", "sagt", "wrote", "writes", "commented", "schr", "meint", "geschrieben",
 	"écrit", "dit", "dice", "dijo", "escribió", "comentó", "scri", "zegt", "zei"}
 
-// sayVerbFirst marks the bytes a word of sayVerbs can start with, in either case or folded
-// (é, ſ).
-var sayVerbFirst = func() (first [256]bool) {
+// sayVerbsByFirst lists the words of sayVerbs by the bytes a text they start under case
+// folding can start with (s, S and ſ for "says").
+var sayVerbsByFirst = func() (by [256][]string) {
 	for _, w := range sayVerbs {
-		first[w[0]] = true
-		if w[0] < utf8.RuneSelf {
-			first[w[0]-'a'+'A'] = true
+		r, _ := utf8.DecodeRuneInString(w)
+		var seen [256]bool
+		for f := r; ; {
+			var b [utf8.UTFMax]byte
+			utf8.EncodeRune(b[:], f)
+			if !seen[b[0]] {
+				seen[b[0]] = true
+				by[b[0]] = append(by[b[0]], w)
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
 		}
 	}
-	first["É"[0]] = true
-	first["ſ"[0]] = true
-	return first
+	return by
 }()
 
 // sayAtWordStart reports a word of sayVerbs, under Unicode case folding, right after an
@@ -994,10 +1001,7 @@ func sayAtWordStart(t string) bool {
 		default:
 			continue
 		}
-		if !sayVerbFirst[t[p]] {
-			continue
-		}
-		for _, w := range sayVerbs {
+		for _, w := range sayVerbsByFirst[t[p]] {
 			if foldPrefix(t[p:], w) {
 				return true
 			}
@@ -1893,8 +1897,15 @@ func isCommentsHeader(t string) bool {
 
 // mayCommentsHeader is isCommentsHeader's test before the expression.
 func mayCommentsHeader(t string) bool {
-	r, _ := utf8.DecodeRuneInString(t)
-	if !strings.ContainsRune("0123456789cCrRsSvVlLſ", r) {
+	if t == "" {
+		return false
+	}
+	r := rune(t[0])
+	switch c := t[0] | 0x20; {
+	case '0' <= t[0] && t[0] <= '9', c == 'c', c == 'r', c == 's', c == 'v', c == 'l':
+	case strings.HasPrefix(t, "ſ"):
+		r = 'ſ'
+	default:
 		return false
 	}
 	// and after a letter, the second of "comments", "reader", "réactions", "show",
