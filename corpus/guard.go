@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,6 +17,7 @@ import (
 // the costly part of the reader. Answers are the expression's, always.
 type anchored struct {
 	*regexp.Regexp
+	once    sync.Once        // the prefixes are read at the first use (start-up stays short)
 	all     bool             // some match may start with anything: no test
 	byFirst [256][]prefixLit // the prefixes by the first byte a text starting with them has
 }
@@ -30,25 +32,28 @@ type prefixLit struct {
 	fold bool
 }
 
-// mustAnchor compiles an expression that must start with ^ (a program error otherwise,
-// as regexp.MustCompile's).
+// mustAnchor compiles an expression that must start with ^ (its first use panics
+// otherwise: a program error, as regexp.MustCompile's; the tests use every one).
 func mustAnchor(expr string) *anchored {
-	re := regexp.MustCompile(expr)
-	parsed, err := syntax.Parse(expr, syntax.Perl)
+	a := &anchored{Regexp: regexp.MustCompile(expr)}
+	allAnchored = append(allAnchored, a)
+	return a
+}
+
+// readPrefixes fills the test in front of a's expression.
+func (a *anchored) readPrefixes() {
+	parsed, err := syntax.Parse(a.String(), syntax.Perl)
 	if err != nil {
-		panic("corpus: " + err.Error()) // compiled above: cannot happen
+		panic("corpus: " + err.Error()) // compiled: cannot happen
 	}
-	parsed = parsed.Simplify()
-	a := &anchored{Regexp: re}
 	lits, ok := anchoredPrefixes(parsed)
 	if !ok {
-		panic("corpus: expression not anchored at the start of the text: " + expr)
+		panic("corpus: expression not anchored at the start of the text: " + a.String())
 	}
-	allAnchored = append(allAnchored, a)
 	for _, l := range lits {
 		if l.s == "" {
 			a.all = true
-			return a
+			return
 		}
 	}
 	for _, l := range lits {
@@ -57,7 +62,7 @@ func mustAnchor(expr string) *anchored {
 			a.byFirst[l.s[0]] = append(a.byFirst[l.s[0]], l)
 			continue
 		}
-		seen := map[byte]bool{}
+		var seen [256]bool
 		for f := r; ; {
 			var b [utf8.UTFMax]byte
 			utf8.EncodeRune(b[:], f)
@@ -70,7 +75,6 @@ func mustAnchor(expr string) *anchored {
 			}
 		}
 	}
-	return a
 }
 
 // anchoredPrefixes is prefixesOf what follows the ^ of re, each alternative's when re is
@@ -113,21 +117,22 @@ const maxPrefixes = 512
 func prefixesOf(seq []*syntax.Regexp) ([]prefixLit, bool) {
 	acc := []prefixLit{{}}
 	for i, re := range seq {
-		if re.Op == syntax.OpQuest || re.Op == syntax.OpStar {
+		if re.Op == syntax.OpQuest || re.Op == syntax.OpStar || re.Op == syntax.OpRepeat && re.Min == 0 {
 			// x? then the rest: x and the rest, or the rest alone; x* the same, x's
 			// prefixes not extended
-			rest := seq[i+1:]
+			// (the rest's prefixes found once: twice made nested options exponential)
+			without, wholeWithout := prefixesOf(seq[i+1:])
 			with, wholeWith := prefixesOfOne(re.Sub[0])
-			if re.Op == syntax.OpQuest && wholeWith {
-				with, wholeWith = prefixesOf(append([]*syntax.Regexp{re.Sub[0]}, rest...))
+			if joined, ok := crossPrefixes(with, without); ok && wholeWith && re.Op == syntax.OpQuest {
+				with, wholeWith = joined, wholeWithout
 			} else {
 				wholeWith = false
 			}
-			without, wholeWithout := prefixesOf(rest)
-			if len(with)+len(without) > maxPrefixes {
-				return acc, false
+			either := append(with[:len(with):len(with)], without...)
+			if len(either) > maxPrefixes {
+				either, wholeWith = shorten(either), false
 			}
-			joined, ok := crossPrefixes(acc, append(with[:len(with):len(with)], without...))
+			joined, ok := crossPrefixes(acc, either)
 			if !ok {
 				return acc, false
 			}
@@ -186,8 +191,8 @@ func prefixesOfOne(re *syntax.Regexp) ([]prefixLit, bool) {
 		return p, false
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			p, _ := prefixesOfOne(re.Sub[0])
-			return p, false
+			p, whole := prefixesOfOne(re.Sub[0])
+			return p, whole && re.Min == 1 && re.Max == 1
 		}
 	}
 	return []prefixLit{{}}, false // anything may come first
@@ -318,6 +323,7 @@ func caseless(s string) bool {
 
 // may reports whether a match of the expression may start s: false means none does.
 func (a *anchored) may(s string) bool {
+	a.once.Do(a.readPrefixes)
 	if a.all || s == "" {
 		return true
 	}
