@@ -606,6 +606,12 @@ func isProseLine(t string) bool {
 	if len(t) < 8 {
 		return false
 	}
+	// (eight words are a sentence whatever the script: most prose lines are told so
+	// without a look at every byte)
+	w := countWords(t, 8)
+	if w > 7 {
+		return true
+	}
 	// Chinese, Japanese and Korean write without spaces: a line mostly of their characters,
 	// eight or more, or ending with a full stop (not a byline of a name and a date)
 	if mayCJK(t) && strings.IndexFunc(t, isCJK) >= 0 {
@@ -622,9 +628,7 @@ func isProseLine(t string) bool {
 			return true
 		}
 	}
-	if w := countWords(t, 8); w > 7 {
-		return true
-	} else if w <= 2 {
+	if w <= 2 {
 		return false
 	}
 	// a sentence ends with its stop, or with a bracket or quote after one: "(see above.)"
