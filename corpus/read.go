@@ -15,6 +15,7 @@ import (
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Options controls how inputs are read.
@@ -226,18 +227,27 @@ func Parse(source string, data []byte, format Format) ([]*Page, error) {
 
 func parse(source string, data []byte, opt Options) ([]*Page, error) {
 	format := opt.Format
-	text, warns, err := Decode(data)
+	// The text is read where it lies in data, which may be a buffer the next file is
+	// read into: it is made a string of its own only where a page keeps it whole, and
+	// the page-text reader copies out the lines it keeps.
+	view, owned, warns, err := decodeView(data)
 	if err != nil {
 		return nil, &Error{Source: source, Err: err}
 	}
+	text := func() string {
+		if !owned {
+			view, owned = strings.Clone(view), true
+		}
+		return view
+	}
 	var pages []*Page
 	if format == "" || format == FormatAuto {
-		format = detectMarkup(source, text)
+		format = detectMarkup(source, view)
 		if format == "" {
 			// Page text when it has comment blocks, plain text otherwise: parse once.
-			p := parsePageText(source, text)
+			p := readPageText(source, view, !owned)
 			if len(p.Comments) == 0 {
-				p = &Page{Source: source, Format: FormatPlain, Article: text,
+				p = &Page{Source: source, Format: FormatPlain, Article: text(),
 					Layout: "plain: no comment structure, the whole file is the article (" + strings.TrimPrefix(p.Layout, "text: ") + ")"}
 			}
 			return withWarnings([]*Page{p}, warns), nil
@@ -246,10 +256,10 @@ func parse(source string, data []byte, opt Options) ([]*Page, error) {
 	switch format {
 	case FormatHTML:
 		var p *Page
-		p, err = parseHTML(source, text)
+		p, err = parseHTML(source, text())
 		pages = []*Page{p}
 	case FormatJSON, FormatJSONL:
-		err = readJSON(source, text, format == FormatJSONL, opt.PageKey, func(p *Page) error {
+		err = readJSON(source, text(), format == FormatJSONL, opt.PageKey, func(p *Page) error {
 			if p.Layout == "" {
 				p.Layout = fmt.Sprintf("%s: one record per comment, grouped by thread; %d comments", format, len(p.Comments))
 			}
@@ -257,9 +267,9 @@ func parse(source string, data []byte, opt Options) ([]*Page, error) {
 			return nil
 		})
 	case FormatPageText:
-		pages = []*Page{parsePageText(source, text)}
+		pages = []*Page{readPageText(source, view, !owned)}
 	case FormatPlain:
-		pages = []*Page{{Source: source, Format: FormatPlain, Article: text, Layout: "plain: read as one document (--input-format plain)"}}
+		pages = []*Page{{Source: source, Format: FormatPlain, Article: text(), Layout: "plain: read as one document (--input-format plain)"}}
 	default:
 		err = fmt.Errorf("unknown input format %q", format)
 	}
@@ -336,32 +346,43 @@ func prefix(s string, n int) string {
 // decodes UTF-16 with a byte order mark, reads text that is not UTF-8 as Windows-1252, and
 // refuses empty and binary files. What it had to repair is returned as warnings.
 func Decode(data []byte) (string, []Warning, error) {
+	text, owned, warns, err := decodeView(data)
+	if err == nil && !owned {
+		text = strings.Clone(text)
+	}
+	return text, warns, err
+}
+
+// decodeView is Decode, but UTF-8 text is returned where it lies in data (owned false):
+// valid only while data is not written to.
+func decodeView(data []byte) (text string, owned bool, warns []Warning, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		if len(data) == 0 {
-			return "", nil, errors.New("empty file")
+			return "", true, nil, errors.New("empty file")
 		}
-		return "", nil, errors.New("file holds only white space")
+		return "", true, nil, errors.New("file holds only white space")
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data)
+		text, warns, err := decodeUTF16(data)
+		return text, true, warns, err
 	}
 	if kind := binaryKind(data); kind != "" {
-		return "", nil, fmt.Errorf("binary file (%s), not text: give a saved page, HTML, JSON or text file", kind)
+		return "", true, nil, fmt.Errorf("binary file (%s), not text: give a saved page, HTML, JSON or text file", kind)
 	}
 	if utf8.Valid(data) {
-		return string(data), nil, nil
+		return unsafe.String(unsafe.SliceData(data), len(data)), false, nil, nil
 	}
 	// Text with some valid multi-byte UTF-8 is UTF-8 with damage; text with none is a
 	// legacy single-byte encoding, in practice Windows-1252.
 	if hasMultibyteUTF8(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte{'\n'})
-		return strings.ToValidUTF8(string(data), "\uFFFD"),
+		return strings.ToValidUTF8(string(data), "\uFFFD"), true,
 			[]Warning{{Line: line, Message: "invalid UTF-8: bad bytes replaced with U+FFFD"}}, nil
 	}
-	return decode1252(data), []Warning{{Line: 0, Message: "not UTF-8: read as Windows-1252"}}, nil
+	return decode1252(data), true, []Warning{{Line: 0, Message: "not UTF-8: read as Windows-1252"}}, nil
 }
 
 func decodeUTF16(data []byte) (string, []Warning, error) {

@@ -257,3 +257,38 @@ func TestStreamSmallGrown(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesOutliveTheirBuffer checks that no page keeps a string of the bytes it was read
+// from: the reader reads text where it lies in a buffer the next file is read into.
+func TestPagesOutliveTheirBuffer(t *testing.T) {
+	files, errs := Expand([]string{"../testdata"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	read := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := Parse(f, data, FormatAuto)
+		if err != nil {
+			continue // (bad inputs are tested elsewhere)
+		}
+		before, err := json.Marshal(pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range data {
+			data[i] = '#'
+		}
+		after, _ := json.Marshal(pages)
+		if !bytes.Equal(before, after) {
+			t.Errorf("%s: the pages changed when the bytes they were read from were overwritten", f)
+		}
+		read++
+	}
+	if read < 50 {
+		t.Errorf("only %d files read", read)
+	}
+}

@@ -97,6 +97,70 @@ func splitLinesInto(buf []line, text string) ([]line, string) {
 	return out, base
 }
 
+// compactLines is splitLinesInto(s.lines, text) and a text of the page's own for the
+// lines: each line's trimmed text and a line end, in one allocation, so that a comment of
+// lines in a row is a slice of it (joinIn), whatever their indentation was.
+func (s *textScratch) compactLines(text string) ([]line, string) {
+	// a line ends at "\n", "\r\n" or "\r", as splitLines reads them
+	n := strings.Count(text, "\n") + 1
+	cr := strings.IndexByte(text, '\r') >= 0
+	if cr {
+		n = 1
+		for i := 0; i < len(text); i++ {
+			if c := text[i]; c == '\n' || c == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+				n++
+			}
+		}
+	}
+	out := s.lines[:0]
+	if cap(out) < n {
+		out = make([]line, 0, n)
+	}
+	spans := s.spans[:0]
+	buf := s.text[:0]
+	for len(out) < n {
+		seg := text
+		i := strings.IndexByte(text, '\n')
+		if cr {
+			i = strings.IndexAny(text, "\r\n")
+		}
+		if i >= 0 {
+			end := i + 1
+			if text[i] == '\r' && end < len(text) && text[end] == '\n' {
+				end++
+			}
+			seg, text = text[:i], text[end:]
+		}
+		if strings.Contains(seg, "\u00a0") {
+			seg = strings.ReplaceAll(seg, "\u00a0", " ")
+		}
+		ind := int32(0)
+		for i := 0; i < len(seg); i++ {
+			if seg[i] == ' ' {
+				ind++
+			} else if seg[i] == '\t' {
+				ind += 4
+			} else {
+				break
+			}
+		}
+		t := trimLine(seg)
+		spans = append(spans, [2]int32{int32(len(buf)), int32(len(t))})
+		buf = append(append(buf, t...), '\n')
+		out = append(out, line{n: int32(len(out) + 1), indent: ind})
+	}
+	base := string(buf) // (its size: the indentation is not kept)
+	if cap(buf) <= headSize {
+		s.text = buf
+	}
+	for i := range out {
+		t := base[spans[i][0] : spans[i][0]+spans[i][1]]
+		out[i].text, out[i].prose = t, isProseLine(t)
+	}
+	s.spans = spans
+	return out, base
+}
+
 // trimLine trims s of white space (unicode.IsSpace), zero-width spaces and byte order
 // marks. Most lines start and end in ASCII: their bytes are looked at, and only a line
 // with other than ASCII at an end is trimmed rune by rune.
@@ -132,6 +196,8 @@ func hasCommentBlocks(text string) bool {
 // corpus allocated its lines and heads afresh and grew them by appending).
 type textScratch struct {
 	lines   []line
+	spans   [][2]int32 // compactLines: each line's text in the page's text
+	text    []byte     // compactLines: the page's text made
 	heads   []head
 	authors authorIndex
 	handles handleIndex
@@ -146,6 +212,7 @@ const scratchKeep = 1 << 16
 // release empties s (its strings are the page's) and returns it to the pool.
 func (s *textScratch) release() {
 	s.lines = keepScratch(s.lines)
+	s.spans = keepScratch(s.spans)
 	s.heads = keepScratch(s.heads)
 	s.authors.reset()
 	s.handles.reset()
@@ -162,9 +229,22 @@ func keepScratch[T any](buf []T) []T {
 }
 
 func parsePageText(source, text string) *Page {
+	return readPageText(source, text, false)
+}
+
+// readPageText is parsePageText. With borrowed, text is the input's bytes where they lie
+// (valid only while the page is read): the lines are copied out of it, trimmed, into a
+// text of the page's own (compactLines) that all the page's strings are slices of.
+func readPageText(source, text string, borrowed bool) *Page {
 	sc := textScratches.Get().(*textScratch)
 	defer sc.release()
-	lines, base := splitLinesInto(sc.lines, text)
+	var lines []line
+	var base string
+	if borrowed {
+		lines, base = sc.compactLines(text)
+	} else {
+		lines, base = splitLinesInto(sc.lines, text)
+	}
 	sc.lines = lines
 	if p := parseReviewTable(source, lines); p != nil {
 		return p
