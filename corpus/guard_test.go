@@ -104,7 +104,8 @@ func TestAnchoredRefusesUnanchored(t *testing.T) {
 }
 
 func FuzzAnchoredGuards(f *testing.F) {
-	for _, s := range []string{"Leave a Reply", "ſhow more", "level 3", "Like · Reply · 3y", "12/08/2020", "Posted by jane", "É"} {
+	for _, s := range []string{"Leave a Reply", "ſhow more", "level 3", "Like · Reply · 3y", "12/08/2020", "Posted by jane", "É",
+		"March 3, 2019 at 7:15 pm", "yesterday", "Le 17 juillet à 22:09"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -113,5 +114,25 @@ func FuzzAnchoredGuards(f *testing.F) {
 				t.Errorf("%.60s: %q matches, but the guard turns it away", a, s)
 			}
 		}
+		if tm, ok := ParseDate(s); ok && !tm.IsZero() && !hasDigit(s) {
+			t.Errorf("ParseDate(%q) = %v, and it has no digit", s, tm)
+		}
 	})
+}
+
+// TestPlacedDatesHaveDigits holds the test authorDateLine puts before ParseDate: a date it
+// places (a time that is not zero) has an ASCII digit.
+func TestPlacedDatesHaveDigits(t *testing.T) {
+	placed := 0
+	for _, s := range anchoredTestLines(t) {
+		if tm, ok := ParseDate(s); ok && !tm.IsZero() {
+			placed++
+			if !hasDigit(s) {
+				t.Errorf("ParseDate(%q) = %v, and it has no digit", s, tm)
+			}
+		}
+	}
+	if placed < 100 {
+		t.Errorf("only %d dates placed", placed)
+	}
 }

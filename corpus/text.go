@@ -1241,7 +1241,8 @@ func authorDateLine(t string) (head, bool) {
 	}
 	// A one-word user name and a full date after one space: "Hayley1987 Sun 12-Mar-23
 	// 21:04:18". The date must carry a day and a time or a year, not be a word of prose.
-	if left, right, ok := strings.Cut(t, " "); ok && isAuthor(left) && !(mayDateVerb(t) && reDateVerb.MatchString(t)) && reUserName.MatchString(left) {
+	// (a date ParseDate places has digits: most prose lines are told by them)
+	if left, right, ok := strings.Cut(t, " "); ok && hasDigit(right) && isAuthor(left) && !(mayDateVerb(t) && reDateVerb.MatchString(t)) && reUserName.MatchString(left) {
 		if tm, ok := ParseDate(right); ok && !tm.IsZero() && (tm.Hour() != 0 || tm.Minute() != 0 || strings.ContainsAny(right, ":")) {
 			return head{author: left, raw: strings.TrimSpace(right), posted: tm, hasDate: true}, true
 		}
