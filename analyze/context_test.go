@@ -219,6 +219,11 @@ func TestContextRules(t *testing.T) {
 		// the writer is not said to have stopped or taken in the past, unless there is none.
 		{"past drug is not the principal", "Nausea and dry mouth. I was on Paxil for a year but it did nothing. Last month I started Zoloft.", "Nausea", "drug=sertraline"},
 		{"past drug alone is the principal", "Nausea and dry mouth. I was on Paxil for a year.", "Nausea", "drug=paroxetine"},
+		// "it" taken before a drug named in the same sentence is another drug, the text's
+		// own unnamed one: the drug named takes no symptom of another sentence.
+		{"taking it after a drug", "Weight gain and poor sleep. Started taking it after Prozac upset my stomach.", "Weight gain", "drug= "},
+		{"taking it names no drug after", "Weight gain and poor sleep. Started taking it last May. Prozac never did this.", "Weight gain", "drug=fluoxetine"},
+		{"stopped drug in a text about it", "Weight gain. I was glad to start it as I was on Effexor for years but it raised my blood pressure. I have no sexual desire.", "no sexual desire", "drug= "},
 		// A substance a symptom is about, or one named once in passing, is not its cause.
 		{"craving for a substance", "I take Zoloft. Strong cravings for alcohol at night.", "Strong cravings for", "drug=sertraline"},
 		{"substance before the symptom", "I have been on Lexapro for a month. I am caffeine intolerant now.", "caffeine intolerant", "drug=escitalopram"},
