@@ -224,6 +224,10 @@ func TestContextRules(t *testing.T) {
 		{"taking it after a drug", "Weight gain and poor sleep. Started taking it after Prozac upset my stomach.", "Weight gain", "drug= "},
 		{"taking it names no drug after", "Weight gain and poor sleep. Started taking it last May. Prozac never did this.", "Weight gain", "drug=fluoxetine"},
 		{"stopped drug in a text about it", "Weight gain. I was glad to start it as I was on Effexor for years but it raised my blood pressure. I have no sexual desire.", "no sexual desire", "drug= "},
+		{"examples of other drugs", "Night sweats and headaches. I have tried other medications, such as: Paxil and Celexa.", "Night sweats", "drug= "},
+		{"examples in brackets", "Night sweats and headaches. Later I tried others (such as Lexapro and Prozac).", "Night sweats", "drug= "},
+		{"discontinuation of and on to", "The discontinuation of Effexor and on to Cymbalta. Constipation was awful.", "Constipation", "drug=duloxetine"},
+		{"status withdrawal from", "The withdrawal from Paxil was awful.", "Paxil", "status=stopped"},
 		// A substance a symptom is about, or one named once in passing, is not its cause.
 		{"craving for a substance", "I take Zoloft. Strong cravings for alcohol at night.", "Strong cravings for", "drug=sertraline"},
 		{"substance before the symptom", "I have been on Lexapro for a month. I am caffeine intolerant now.", "caffeine intolerant", "drug=escitalopram"},

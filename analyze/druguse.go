@@ -95,6 +95,9 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 	if d.sent < len(s.sentTok) {
 		sFrom, sTo = s.sentTok[d.sent][0], s.sentTok[d.sent][1]
 	}
+	if s.example(sFrom, d) {
+		return useHistory // "tried several other medications, such as: paxil and celexa"
+	}
 	switch {
 	case s.treatment(sFrom, sTo, d, u) || givenInResponse(s.toks, sFrom, sTo, d.first, d.last) && u.drugBefore(d) ||
 		givenBefore(s.toks, sFrom, d.first) && s.topicBefore(d.sent) ||
@@ -152,6 +155,34 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 	return useOwn
 }
 
+// example reports a drug named as an example of others the writer took: "tried several
+// other medications, such as: paxil and celexa", "(such as Lexapro and Prozac)". A list
+// of drug names may stand between.
+func (s *section) example(sFrom int, d *Mention) bool {
+	for k := d.first - 1; k > sFrom && k >= d.first-10; k-- {
+		switch w := s.toks[k].Norm; {
+		case w == "as" && s.toks[k-1].Norm == "such":
+			return true
+		case w == ":" || w == "(" || w == "," || w == "and" || w == "or" || w == "&" || w == "/":
+		default:
+			if !s.inDrugName(d.sent, k) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// inDrugName reports a token of sentence si inside a drug mention ("Effexor XR").
+func (s *section) inDrugName(si, k int) bool {
+	for j := s.inSent[si][0]; j < s.inSent[si][1]; j++ {
+		if m := &s.mentions[j]; m.Type == TypeDrug && m.first <= k && k <= m.last {
+			return true
+		}
+	}
+	return false
+}
+
 // failed reports a drug said to have stopped working: "Paxil didn't work anymore",
 // "Lexapro stopped working", "it wore off", "no longer seemed to work". The writer has
 // moved on from it.
@@ -188,7 +219,7 @@ func (s *section) switchedTo(sFrom int, d *Mention) bool {
 		if w == "from" {
 			return false // "switched to Cymbalta from Pristiq": Pristiq was left
 		}
-		if drugNowWords[w] || w == "back" && (next == "on" || next == "to") ||
+		if drugNowWords[w] || (w == "back" || w == "on") && (next == "on" || next == "to") ||
 			drugSwitchWords[w] && (next == "to" || next == "me" || next == "over" ||
 				next == "off" && k+2 < d.first && s.toks[k+2].Norm == "to") { // "switched off to Wellbutrin"
 			return true
