@@ -228,6 +228,10 @@ func TestContextRules(t *testing.T) {
 		{"examples in brackets", "Night sweats and headaches. Later I tried others (such as Lexapro and Prozac).", "Night sweats", "drug= "},
 		{"discontinuation of and on to", "The discontinuation of Effexor and on to Cymbalta. Constipation was awful.", "Constipation", "drug=duloxetine"},
 		{"status withdrawal from", "The withdrawal from Paxil was awful.", "Paxil", "status=stopped"},
+		{"compared, listed after a bracket", "Vivid dreams at first. Much better than Paxil (made me gain weight) or Wellbutrin.", "Vivid dreams at first", "drug= "},
+		{"taken with, a dose between", "Vivid dreams every night. I take 40mg a day with 3mg klon. I think the Lexapro helps a lot.", "Vivid dreams", "drug=escitalopram"},
+		{"the reason for a switch", "I was on Lexapro and my doctor switched me to Wellbutrin because I had gained 18 pounds.", "gained 18 pounds", "drug=escitalopram"},
+		{"the reason for a planned change", "I think Zoloft was great. Now I am trying to change to Wellbutrin because of the weight gain.", "weight gain", "drug=sertraline"},
 		// A substance a symptom is about, or one named once in passing, is not its cause.
 		{"craving for a substance", "I take Zoloft. Strong cravings for alcohol at night.", "Strong cravings for", "drug=sertraline"},
 		{"substance before the symptom", "I have been on Lexapro for a month. I am caffeine intolerant now.", "caffeine intolerant", "drug=escitalopram"},

@@ -272,8 +272,8 @@ func (s *section) takenWith(sTo int, d *Mention) bool {
 // to treat with Klonopin"), "" otherwise.
 func (s *section) withBefore(sFrom int, d *Mention) string {
 	k := d.first - 1
-	for k > sFrom && (s.toks[k].Norm == "a" || s.toks[k].Norm == "an" || s.toks[k].Norm == "the" || s.toks[k].Norm == "some") {
-		k--
+	for k > sFrom && (s.toks[k].Norm == "a" || s.toks[k].Norm == "an" || s.toks[k].Norm == "the" || s.toks[k].Norm == "some" || hasDigit(s.toks[k].Norm) || s.toks[k].Norm == "mg") {
+		k-- // "with 3mg klon"
 	}
 	if k <= sFrom || s.toks[k].Norm != "with" {
 		return ""
@@ -288,7 +288,22 @@ func (s *section) withBefore(sFrom int, d *Mention) string {
 	case drugTreatWith[w]:
 		return "treat"
 	}
+	// "I take 40mg a day with 3mg klon", "take lexapro with a klonopin combo": a verb of
+	// taking a few words before, in the clause.
+	for j := k - 1; j >= sFrom && j >= k-5; j-- {
+		if s.toks[j].IsClauseBoundary() {
+			break
+		}
+		if drugTakeWords[s.toks[j].Norm] {
+			return "take"
+		}
+	}
 	return ""
+}
+
+// hasDigit reports a token with a digit: a number or a dose ("3mg").
+func hasDigit(w string) bool {
+	return strings.ContainsAny(w, "0123456789")
 }
 
 // needed reports a drug the writer had to take because of what happened: "had to take
@@ -308,8 +323,9 @@ func (s *section) needed(sFrom int, d *Mention) bool {
 }
 
 // listedWith reports the use of the drug listed just before in the sentence, joined by a
-// comma or "and" with at most a dose between: "also on Topamax twice a day, and Seroquel
-// at night" lists two add-ons.
+// comma, "and" or "or" with at most a dose or a bracket between: "also on Topamax twice a
+// day, and Seroquel at night" lists two add-ons, "better than Paxil (made me gain weight)
+// or Wellbutrin" two drugs compared.
 func (s *section) listedWith(i int) (drugUse, bool) {
 	d := &s.mentions[i]
 	for j := i - 1; j >= 0 && s.mentions[j].sent == d.sent; j-- {
@@ -317,19 +333,31 @@ func (s *section) listedWith(i int) (drugUse, bool) {
 		if o.Type != TypeDrug {
 			continue
 		}
-		if o.IsClass || o.last >= d.first || d.first-o.last > 7 {
+		if o.IsClass || o.last >= d.first {
+			return 0, false
+		}
+		from := o.last + 1
+		if s.toks[from].Norm == "(" { // "Paxil (made me gain weight) or Wellbutrin"
+			for k := from + 1; k < d.first && k <= from+15; k++ {
+				if s.toks[k].Norm == ")" {
+					from = k + 1
+					break
+				}
+			}
+		}
+		if d.first-from > 6 {
 			return 0, false
 		}
 		joined := false
-		for k := o.last + 1; k < d.first; k++ {
+		for k := from; k < d.first; k++ {
 			switch w := s.toks[k].Norm; {
-			case w == "," || w == "and" || w == "&" || w == "plus":
+			case w == "," || w == "and" || w == "&" || w == "plus" || w == "or":
 				joined = true
 			case s.toks[k].IsClauseBoundary():
 				return 0, false
 			}
 		}
-		if joined && (o.use == useAdjunct || o.use == useTreatment) {
+		if joined && (o.use == useAdjunct || o.use == useTreatment || o.use == useCompared) {
 			return o.use, true
 		}
 		return 0, false

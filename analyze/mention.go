@@ -716,6 +716,9 @@ func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, othersDrug, pageDrug,
 			v = "clause"
 			dist -= 1000
 		}
+		if m.Type == TypeSymptom && d.last < m.first && (d.use == useSwitched || d.use == usePlanned) && reasonBetween(s.toks, d.last+1, m.first) {
+			continue // "switched me to Wellbutrin because I had gained 18 pounds": the reason to leave the drug before
+		}
 		if v != "clause" && m.Type == TypeSymptom && (d.use == useCompared || d.use == useTreatment || d.use == useOthers && m.Experiencer != Other) {
 			continue // "worse than heroin, uncontrollable rage"
 		}
@@ -861,6 +864,19 @@ func refersBack(toks []lexicon.Token, sFrom, sTo int) bool {
 	}
 	return false
 }
+
+// reasonBetween reports a word that gives a reason ("because", "due to") between from
+// and to.
+func reasonBetween(toks []lexicon.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if reasonWords[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+var reasonWords = cue("reasonWords")
 
 // attributes reports a word that blames what follows: "from", "caused by", "due to".
 func attributes(toks []lexicon.Token, from, to int) bool {
