@@ -232,6 +232,8 @@ func TestContextRules(t *testing.T) {
 		{"taken with, a dose between", "Vivid dreams every night. I take 40mg a day with 3mg klon. I think the Lexapro helps a lot.", "Vivid dreams", "drug=escitalopram"},
 		{"the reason for a switch", "I was on Lexapro and my doctor switched me to Wellbutrin because I had gained 18 pounds.", "gained 18 pounds", "drug=escitalopram"},
 		{"the reason for a planned change", "I think Zoloft was great. Now I am trying to change to Wellbutrin because of the weight gain.", "weight gain", "drug=sertraline"},
+		{"except for", "Vivid dreams at night. Most antidepressants worked for me (except for Wellbutrin).", "Vivid dreams", "drug= "},
+		{"to no avail", "Night sweats and dizziness. I tried Lexapro, to no avail. Effexor changed everything.", "Night sweats", "drug=venlafaxine"},
 		// A substance a symptom is about, or one named once in passing, is not its cause.
 		{"craving for a substance", "I take Zoloft. Strong cravings for alcohol at night.", "Strong cravings for", "drug=sertraline"},
 		{"substance before the symptom", "I have been on Lexapro for a month. I am caffeine intolerant now.", "caffeine intolerant", "drug=escitalopram"},

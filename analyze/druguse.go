@@ -202,6 +202,8 @@ func (s *section) failed(sTo int, d *Mention) bool {
 			return true // "wore off"
 		case w == "no" && next == "longer" && k+2 < sTo && (drugWorkWords[s.toks[k+2].Norm] || s.toks[k+2].Norm == "seemed"):
 			return true // "no longer seemed to work"
+		case w == "no" && next == "avail":
+			return true // "tried Lexipro - to no avail"
 		case s.toks[k].IsClauseBoundary() && w != "," && w != "because":
 			return false // "citalopram because the highest dose stopped working" goes on
 		}
