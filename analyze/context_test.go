@@ -219,6 +219,7 @@ func TestContextRules(t *testing.T) {
 		// the writer is not said to have stopped or taken in the past, unless there is none.
 		{"past drug is not the principal", "Nausea and dry mouth. I was on Paxil for a year but it did nothing. Last month I started Zoloft.", "Nausea", "drug=sertraline"},
 		{"past drug alone is the principal", "Nausea and dry mouth. I was on Paxil for a year.", "Nausea", "drug=paroxetine"},
+		{"the drug moved to before a stopped one", "Nausea and dry mouth. I was taking Lexapro, which did nothing. Switched to Effexor for the energy.", "Nausea", "drug=venlafaxine"},
 		// "it" taken before a drug named in the same sentence is another drug, the text's
 		// own unnamed one: the drug named takes no symptom of another sentence.
 		{"taking it after a drug", "Weight gain and poor sleep. Started taking it after Prozac upset my stomach.", "Weight gain", "drug= "},

@@ -612,13 +612,21 @@ const substanceClass = "substance"
 // principalDrug returns the drug the section is about, which takes the symptoms of the
 // sentences that name none: the own drug it names most, counting only drugs the writer is
 // not said to have stopped or taken in the past ("Was on Prozac back then but stopped it
-// after 3 months. Just recently started Zoloft" is about Zoloft), unless it names no
-// other own drug.
+// after 3 months. Just recently started Zoloft" is about Zoloft); when every own drug is
+// one they stopped, the drug they moved to, else the stopped one.
 func (s *section) principalDrug() drugRef {
 	if d := mostNamedCounting(useOwn, func(m *Mention) bool { return m.Status != StatusStopped }, s); d.name != "" {
 		return d
 	}
-	return mostNamed(useOwn, s)
+	// Every own drug is one the writer stopped: the one they moved to, if any, is theirs
+	// now ("Was taking Lexapro which was like taking nothing. Switched to Effexor.").
+	own := mostNamed(useOwn, s)
+	if own.name != "" {
+		if d := mostNamed(useSwitched, s); d.name != "" {
+			return d
+		}
+	}
+	return own
 }
 
 // aboutSubstance reports a substance that a symptom m is about rather than caused by:
