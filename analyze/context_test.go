@@ -219,6 +219,8 @@ func TestContextRules(t *testing.T) {
 		// the writer is not said to have stopped or taken in the past, unless there is none.
 		{"past drug is not the principal", "Nausea and dry mouth. I was on Paxil for a year but it did nothing. Last month I started Zoloft.", "Nausea", "drug=sertraline"},
 		{"past drug alone is the principal", "Nausea and dry mouth. I was on Paxil for a year.", "Nausea", "drug=paroxetine"},
+		{"another med", "Nausea and nightmares. The nightmares made me opt for another med. Effexor XR has worked wonders.", "Nausea", "drug= "},
+		{"another med, the drug after", "Nausea and nightmares. I moved on to a different medication, Effexor. Now I feel dizzy.", "feel dizzy", "drug=venlafaxine"},
 		{"the drug moved to before a stopped one", "Nausea and dry mouth. I was taking Lexapro, which did nothing. Switched to Effexor for the energy.", "Nausea", "drug=venlafaxine"},
 		// "it" taken before a drug named in the same sentence is another drug, the text's
 		// own unnamed one: the drug named takes no symptom of another sentence.

@@ -135,7 +135,7 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 	if use, ok := s.listedWith(i); ok {
 		return use // "also on Topamax twice a day, and Seroquel at night"
 	}
-	if s.switchedTo(sFrom, d) {
+	if s.switchedTo(sFrom, d) || s.anotherMed(i, sFrom) {
 		return useSwitched
 	}
 	if s.failed(sTo, d) {
@@ -232,6 +232,37 @@ func (s *section) switchedTo(sFrom int, d *Mention) bool {
 	}
 	return false
 }
+
+// anotherMed reports the drug named right after the writer speaks of "another med" or
+// "a different medication", at the end of the sentence before or just before it in its
+// own: "made me opt for another med. Effexor XR has worked wonders". It is the drug they
+// moved to.
+func (s *section) anotherMed(i, sFrom int) bool {
+	d := &s.mentions[i]
+	if j := s.inSent[d.sent][0]; j < i {
+		for ; j < i; j++ {
+			if s.mentions[j].Type == TypeDrug {
+				return false // not the first drug of its sentence
+			}
+		}
+	}
+	another := func(from, to int) bool {
+		for k := max(from, to-4); k+1 < to; k++ {
+			if anotherWords[s.toks[k].Norm] && medWords[s.toks[k+1].Norm] {
+				return true
+			}
+		}
+		return false
+	}
+	if d.first-sFrom <= 3 && d.sent > 0 && d.sent-1 < len(s.sentTok) {
+		if p := s.sentTok[d.sent-1]; another(p[0], p[1]) {
+			return true
+		}
+	}
+	return another(sFrom, d.first)
+}
+
+var anotherWords = cue("anotherWords")
 
 // judgedBetter reports a drug judged better or worse with nothing after to compare it
 // with: "Lyrica works so much better", "Wellbutrin worked MUCH better!". In a post about
