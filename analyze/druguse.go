@@ -660,6 +660,19 @@ func (s *section) principalDrug() drugRef {
 	return own
 }
 
+// namedAgain reports a drug mention that goes on naming the drug of the mention right
+// before it ("edible medical cannabis" read as "edible" and "medical cannabis"): one
+// naming, counted once.
+func (s *section) namedAgain(i int) bool {
+	m := &s.mentions[i]
+	for j := i - 1; j >= 0 && s.mentions[j].last >= m.first-1; j-- {
+		if o := &s.mentions[j]; o.Type == TypeDrug && o.Concept == m.Concept && o.last == m.first-1 {
+			return true
+		}
+	}
+	return false
+}
+
 // aboutSubstance reports a substance that a symptom m is about rather than caused by:
 // one inside it or right by it ("caffeine intolerant", "alcohol craving", "cravings for
 // alcohol") or after "for", "to", "of", "with" ("reaction to alcohol").

@@ -436,7 +436,7 @@ func mostNamedCounting(use drugUse, count func(*Mention) bool, secs ...*section)
 	for _, s := range secs {
 		for i := range s.mentions {
 			m := &s.mentions[i]
-			if m.Type == TypeDrug && !m.IsClass && m.use == use && count(m) {
+			if m.Type == TypeDrug && !m.IsClass && m.use == use && count(m) && !s.namedAgain(i) {
 				counts[m.Concept]++
 			}
 		}
@@ -556,7 +556,7 @@ func (s *section) drugContext() {
 		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
 		m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 		m.Status = drugStatus(s.toks, s.cls, cFrom, cTo, m.first, m.last)
-		if m.Class == substanceClass {
+		if m.Class == substanceClass && !s.namedAgain(i) {
 			if s.substances == nil {
 				s.substances = map[string]int{}
 			}
