@@ -114,6 +114,7 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 	}
 	for k := d.first - 1; k >= sFrom && k >= d.first-3; k-- {
 		if drugCompareWords[s.toks[k].Norm] || s.toks[k].Norm == "like" && comparingLike(s.toks, sFrom, k) ||
+			k == d.first-1 && s.toks[k].Norm == "as" && k-2 >= sFrom && s.toks[k-2].Norm == "as" || // "not nearly as bad as paxil"
 			s.toks[k].Norm == "then" && k > sFrom && drugComparatives[s.toks[k-1].Norm] { // "much better then Zoloft"
 			return useCompared
 		}
@@ -577,12 +578,13 @@ func (s *section) treatment(sFrom, sTo int, d *Mention, u *useState) bool {
 			break
 		}
 	}
-	for k := d.last + 1; k < sTo && k <= d.last+4; k++ {
+	for k := d.last + 1; k < sTo && k <= d.last+6; k++ {
 		w := s.toks[k].Norm
-		if drugDidAfter[w] || w == "to" && k+1 < sTo && drugTreatAfter[s.toks[k+1].Norm] {
+		near := k <= d.last+4 // "Xanax at night to help me sleep"; a verb may stand further: "calcium gel caps is a remedy"
+		if drugDidAfter[w] || near && w == "to" && k+1 < sTo && drugTreatAfter[s.toks[k+1].Norm] {
 			return true
 		}
-		if w == "for" && s.remedyFor(k+1, sTo, u) {
+		if near && w == "for" && s.remedyFor(k+1, sTo, u) {
 			return true
 		}
 		if s.toks[k].IsClauseBoundary() && !(w == "," && k+1 < sTo && s.toks[k+1].Norm == "which") {
