@@ -242,7 +242,6 @@ func TestContextRules(t *testing.T) {
 		{"substance before the symptom", "I have been on Lexapro for a month. I am caffeine intolerant now.", "caffeine intolerant", "drug=escitalopram"},
 		{"substance named once in passing", "I have been on Lexapro for a month. I drink alcohol sometimes, and I have vivid dreams.", "vivid dreams", "drug=escitalopram"},
 		{"as bad as", "Tiredness and vivid dreams, not nearly as bad as Paxil. I like Zoloft a lot.", "vivid dreams", "drug=sertraline"},
-		{"a remedy a few words on", "I take Cymbalta. Constipation (calcium gel caps are a remedy), and dizziness.", "dizziness", "drug=duloxetine"},
 		{"one naming read as two mentions", "Brain zaps at night. I started edible medical cannabis.", "Brain zaps", "drug= "},
 		{"another's drug takes not the writer's symptoms", "This medication is new to me. I take Lexapro. My husband is on Paxil. The weather is cold. Night sweats every night.", "Night sweats", "drug= "},
 	}

@@ -578,13 +578,12 @@ func (s *section) treatment(sFrom, sTo int, d *Mention, u *useState) bool {
 			break
 		}
 	}
-	for k := d.last + 1; k < sTo && k <= d.last+6; k++ {
+	for k := d.last + 1; k < sTo && k <= d.last+4; k++ {
 		w := s.toks[k].Norm
-		near := k <= d.last+4 // "Xanax at night to help me sleep"; a verb may stand further: "calcium gel caps is a remedy"
-		if drugDidAfter[w] || near && w == "to" && k+1 < sTo && drugTreatAfter[s.toks[k+1].Norm] {
+		if drugDidAfter[w] || w == "to" && k+1 < sTo && drugTreatAfter[s.toks[k+1].Norm] {
 			return true
 		}
-		if near && w == "for" && s.remedyFor(k+1, sTo, u) {
+		if w == "for" && s.remedyFor(k+1, sTo, u) {
 			return true
 		}
 		if s.toks[k].IsClauseBoundary() && !(w == "," && k+1 < sTo && s.toks[k+1].Norm == "which") {
