@@ -219,10 +219,30 @@ func TestContextRules(t *testing.T) {
 		// the writer is not said to have stopped or taken in the past, unless there is none.
 		{"past drug is not the principal", "Nausea and dry mouth. I was on Paxil for a year but it did nothing. Last month I started Zoloft.", "Nausea", "drug=sertraline"},
 		{"past drug alone is the principal", "Nausea and dry mouth. I was on Paxil for a year.", "Nausea", "drug=paroxetine"},
+		{"another med", "Nausea and nightmares. The nightmares made me opt for another med. Effexor XR has worked wonders.", "Nausea", "drug= "},
+		{"another med, the drug after", "Nausea and nightmares. I moved on to a different medication, Effexor. Now I feel dizzy.", "feel dizzy", "drug=venlafaxine"},
+		{"the drug moved to before a stopped one", "Nausea and dry mouth. I was taking Lexapro, which did nothing. Switched to Effexor for the energy.", "Nausea", "drug=venlafaxine"},
+		// "it" taken before a drug named in the same sentence is another drug, the text's
+		// own unnamed one: the drug named takes no symptom of another sentence.
+		{"taking it after a drug", "Weight gain and poor sleep. Started taking it after Prozac upset my stomach.", "Weight gain", "drug= "},
+		{"taking it names no drug after", "Weight gain and poor sleep. Started taking it last May. Prozac never did this.", "Weight gain", "drug=fluoxetine"},
+		{"stopped drug in a text about it", "Weight gain. I was glad to start it as I was on Effexor for years but it raised my blood pressure. I have no sexual desire.", "no sexual desire", "drug= "},
+		{"examples of other drugs", "Night sweats and headaches. I have tried other medications, such as: Paxil and Celexa.", "Night sweats", "drug= "},
+		{"examples in brackets", "Night sweats and headaches. Later I tried others (such as Lexapro and Prozac).", "Night sweats", "drug= "},
+		{"discontinuation of and on to", "The discontinuation of Effexor and on to Cymbalta. Constipation was awful.", "Constipation", "drug=duloxetine"},
+		{"status withdrawal from", "The withdrawal from Paxil was awful.", "Paxil", "status=stopped"},
+		{"compared, listed after a bracket", "Vivid dreams at first. Much better than Paxil (made me gain weight) or Wellbutrin.", "Vivid dreams at first", "drug= "},
+		{"taken with, a dose between", "Vivid dreams every night. I take 40mg a day with 3mg klon. I think the Lexapro helps a lot.", "Vivid dreams", "drug=escitalopram"},
+		{"the reason for a switch", "I was on Lexapro and my doctor switched me to Wellbutrin because I had gained 18 pounds.", "gained 18 pounds", "drug=escitalopram"},
+		{"the reason for a planned change", "I think Zoloft was great. Now I am trying to change to Wellbutrin because of the weight gain.", "weight gain", "drug=sertraline"},
+		{"except for", "Vivid dreams at night. Most antidepressants worked for me (except for Wellbutrin).", "Vivid dreams", "drug= "},
+		{"to no avail", "Night sweats and dizziness. I tried Lexapro, to no avail. Effexor changed everything.", "Night sweats", "drug=venlafaxine"},
 		// A substance a symptom is about, or one named once in passing, is not its cause.
 		{"craving for a substance", "I take Zoloft. Strong cravings for alcohol at night.", "Strong cravings for", "drug=sertraline"},
 		{"substance before the symptom", "I have been on Lexapro for a month. I am caffeine intolerant now.", "caffeine intolerant", "drug=escitalopram"},
 		{"substance named once in passing", "I have been on Lexapro for a month. I drink alcohol sometimes, and I have vivid dreams.", "vivid dreams", "drug=escitalopram"},
+		{"as bad as", "Tiredness and vivid dreams, not nearly as bad as Paxil. I like Zoloft a lot.", "vivid dreams", "drug=sertraline"},
+		{"one naming read as two mentions", "Brain zaps at night. I started edible medical cannabis.", "Brain zaps", "drug= "},
 		{"another's drug takes not the writer's symptoms", "This medication is new to me. I take Lexapro. My husband is on Paxil. The weather is cold. Night sweats every night.", "Night sweats", "drug= "},
 	}
 	for _, tc := range tests {

@@ -95,6 +95,9 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 	if d.sent < len(s.sentTok) {
 		sFrom, sTo = s.sentTok[d.sent][0], s.sentTok[d.sent][1]
 	}
+	if s.example(sFrom, d) {
+		return useHistory // "tried several other medications, such as: paxil and celexa"
+	}
 	switch {
 	case s.treatment(sFrom, sTo, d, u) || givenInResponse(s.toks, sFrom, sTo, d.first, d.last) && u.drugBefore(d) ||
 		givenBefore(s.toks, sFrom, d.first) && s.topicBefore(d.sent) ||
@@ -111,6 +114,7 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 	}
 	for k := d.first - 1; k >= sFrom && k >= d.first-3; k-- {
 		if drugCompareWords[s.toks[k].Norm] || s.toks[k].Norm == "like" && comparingLike(s.toks, sFrom, k) ||
+			k == d.first-1 && s.toks[k].Norm == "as" && k-2 >= sFrom && s.toks[k-2].Norm == "as" || // "not nearly as bad as paxil"
 			s.toks[k].Norm == "then" && k > sFrom && drugComparatives[s.toks[k-1].Norm] { // "much better then Zoloft"
 			return useCompared
 		}
@@ -132,7 +136,7 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 	if use, ok := s.listedWith(i); ok {
 		return use // "also on Topamax twice a day, and Seroquel at night"
 	}
-	if s.switchedTo(sFrom, d) {
+	if s.switchedTo(sFrom, d) || s.anotherMed(i, sFrom) {
 		return useSwitched
 	}
 	if s.failed(sTo, d) {
@@ -150,6 +154,34 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 		return useHistory
 	}
 	return useOwn
+}
+
+// example reports a drug named as an example of others the writer took: "tried several
+// other medications, such as: paxil and celexa", "(such as Lexapro and Prozac)". A list
+// of drug names may stand between.
+func (s *section) example(sFrom int, d *Mention) bool {
+	for k := d.first - 1; k > sFrom && k >= d.first-10; k-- {
+		switch w := s.toks[k].Norm; {
+		case w == "as" && s.toks[k-1].Norm == "such":
+			return true
+		case w == ":" || w == "(" || w == "," || w == "and" || w == "or" || w == "&" || w == "/":
+		default:
+			if !s.inDrugName(d.sent, k) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// inDrugName reports a token of sentence si inside a drug mention ("Effexor XR").
+func (s *section) inDrugName(si, k int) bool {
+	for j := s.inSent[si][0]; j < s.inSent[si][1]; j++ {
+		if m := &s.mentions[j]; m.Type == TypeDrug && m.first <= k && k <= m.last {
+			return true
+		}
+	}
+	return false
 }
 
 // failed reports a drug said to have stopped working: "Paxil didn't work anymore",
@@ -171,6 +203,8 @@ func (s *section) failed(sTo int, d *Mention) bool {
 			return true // "wore off"
 		case w == "no" && next == "longer" && k+2 < sTo && (drugWorkWords[s.toks[k+2].Norm] || s.toks[k+2].Norm == "seemed"):
 			return true // "no longer seemed to work"
+		case w == "no" && next == "avail":
+			return true // "tried Lexipro - to no avail"
 		case s.toks[k].IsClauseBoundary() && w != "," && w != "because":
 			return false // "citalopram because the highest dose stopped working" goes on
 		}
@@ -188,7 +222,7 @@ func (s *section) switchedTo(sFrom int, d *Mention) bool {
 		if w == "from" {
 			return false // "switched to Cymbalta from Pristiq": Pristiq was left
 		}
-		if drugNowWords[w] || w == "back" && (next == "on" || next == "to") ||
+		if drugNowWords[w] || (w == "back" || w == "on") && (next == "on" || next == "to") ||
 			drugSwitchWords[w] && (next == "to" || next == "me" || next == "over" ||
 				next == "off" && k+2 < d.first && s.toks[k+2].Norm == "to") { // "switched off to Wellbutrin"
 			return true
@@ -199,6 +233,37 @@ func (s *section) switchedTo(sFrom int, d *Mention) bool {
 	}
 	return false
 }
+
+// anotherMed reports the drug named right after the writer speaks of "another med" or
+// "a different medication", at the end of the sentence before or just before it in its
+// own: "made me opt for another med. Effexor XR has worked wonders". It is the drug they
+// moved to.
+func (s *section) anotherMed(i, sFrom int) bool {
+	d := &s.mentions[i]
+	if j := s.inSent[d.sent][0]; j < i {
+		for ; j < i; j++ {
+			if s.mentions[j].Type == TypeDrug {
+				return false // not the first drug of its sentence
+			}
+		}
+	}
+	another := func(from, to int) bool {
+		for k := max(from, to-4); k+1 < to; k++ {
+			if anotherWords[s.toks[k].Norm] && medWords[s.toks[k+1].Norm] {
+				return true
+			}
+		}
+		return false
+	}
+	if d.first-sFrom <= 3 && d.sent > 0 && d.sent-1 < len(s.sentTok) {
+		if p := s.sentTok[d.sent-1]; another(p[0], p[1]) {
+			return true
+		}
+	}
+	return another(sFrom, d.first)
+}
+
+var anotherWords = cue("anotherWords")
 
 // judgedBetter reports a drug judged better or worse with nothing after to compare it
 // with: "Lyrica works so much better", "Wellbutrin worked MUCH better!". In a post about
@@ -241,8 +306,8 @@ func (s *section) takenWith(sTo int, d *Mention) bool {
 // to treat with Klonopin"), "" otherwise.
 func (s *section) withBefore(sFrom int, d *Mention) string {
 	k := d.first - 1
-	for k > sFrom && (s.toks[k].Norm == "a" || s.toks[k].Norm == "an" || s.toks[k].Norm == "the" || s.toks[k].Norm == "some") {
-		k--
+	for k > sFrom && (s.toks[k].Norm == "a" || s.toks[k].Norm == "an" || s.toks[k].Norm == "the" || s.toks[k].Norm == "some" || hasDigit(s.toks[k].Norm) || s.toks[k].Norm == "mg") {
+		k-- // "with 3mg klon"
 	}
 	if k <= sFrom || s.toks[k].Norm != "with" {
 		return ""
@@ -257,7 +322,22 @@ func (s *section) withBefore(sFrom int, d *Mention) string {
 	case drugTreatWith[w]:
 		return "treat"
 	}
+	// "I take 40mg a day with 3mg klon", "take lexapro with a klonopin combo": a verb of
+	// taking a few words before, in the clause.
+	for j := k - 1; j >= sFrom && j >= k-5; j-- {
+		if s.toks[j].IsClauseBoundary() {
+			break
+		}
+		if drugTakeWords[s.toks[j].Norm] {
+			return "take"
+		}
+	}
 	return ""
+}
+
+// hasDigit reports a token with a digit: a number or a dose ("3mg").
+func hasDigit(w string) bool {
+	return strings.ContainsAny(w, "0123456789")
 }
 
 // needed reports a drug the writer had to take because of what happened: "had to take
@@ -277,8 +357,9 @@ func (s *section) needed(sFrom int, d *Mention) bool {
 }
 
 // listedWith reports the use of the drug listed just before in the sentence, joined by a
-// comma or "and" with at most a dose between: "also on Topamax twice a day, and Seroquel
-// at night" lists two add-ons.
+// comma, "and" or "or" with at most a dose or a bracket between: "also on Topamax twice a
+// day, and Seroquel at night" lists two add-ons, "better than Paxil (made me gain weight)
+// or Wellbutrin" two drugs compared.
 func (s *section) listedWith(i int) (drugUse, bool) {
 	d := &s.mentions[i]
 	for j := i - 1; j >= 0 && s.mentions[j].sent == d.sent; j-- {
@@ -286,19 +367,31 @@ func (s *section) listedWith(i int) (drugUse, bool) {
 		if o.Type != TypeDrug {
 			continue
 		}
-		if o.IsClass || o.last >= d.first || d.first-o.last > 7 {
+		if o.IsClass || o.last >= d.first {
+			return 0, false
+		}
+		from := o.last + 1
+		if s.toks[from].Norm == "(" { // "Paxil (made me gain weight) or Wellbutrin"
+			for k := from + 1; k < d.first && k <= from+15; k++ {
+				if s.toks[k].Norm == ")" {
+					from = k + 1
+					break
+				}
+			}
+		}
+		if d.first-from > 6 {
 			return 0, false
 		}
 		joined := false
-		for k := o.last + 1; k < d.first; k++ {
+		for k := from; k < d.first; k++ {
 			switch w := s.toks[k].Norm; {
-			case w == "," || w == "and" || w == "&" || w == "plus":
+			case w == "," || w == "and" || w == "&" || w == "plus" || w == "or":
 				joined = true
 			case s.toks[k].IsClauseBoundary():
 				return 0, false
 			}
 		}
-		if joined && (o.use == useAdjunct || o.use == useTreatment) {
+		if joined && (o.use == useAdjunct || o.use == useTreatment || o.use == useCompared) {
 			return o.use, true
 		}
 		return 0, false
@@ -551,13 +644,34 @@ const substanceClass = "substance"
 // principalDrug returns the drug the section is about, which takes the symptoms of the
 // sentences that name none: the own drug it names most, counting only drugs the writer is
 // not said to have stopped or taken in the past ("Was on Prozac back then but stopped it
-// after 3 months. Just recently started Zoloft" is about Zoloft), unless it names no
-// other own drug.
+// after 3 months. Just recently started Zoloft" is about Zoloft); when every own drug is
+// one they stopped, the drug they moved to, else the stopped one.
 func (s *section) principalDrug() drugRef {
 	if d := mostNamedCounting(useOwn, func(m *Mention) bool { return m.Status != StatusStopped }, s); d.name != "" {
 		return d
 	}
-	return mostNamed(useOwn, s)
+	// Every own drug is one the writer stopped: the one they moved to, if any, is theirs
+	// now ("Was taking Lexapro which was like taking nothing. Switched to Effexor.").
+	own := mostNamed(useOwn, s)
+	if own.name != "" {
+		if d := mostNamed(useSwitched, s); d.name != "" {
+			return d
+		}
+	}
+	return own
+}
+
+// namedAgain reports a drug mention that goes on naming the drug of the mention right
+// before it ("edible medical cannabis" read as "edible" and "medical cannabis"): one
+// naming, counted once.
+func (s *section) namedAgain(i int) bool {
+	m := &s.mentions[i]
+	for j := i - 1; j >= 0 && s.mentions[j].last >= m.first-1; j-- {
+		if o := &s.mentions[j]; o.Type == TypeDrug && o.Concept == m.Concept && o.last == m.first-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutSubstance reports a substance that a symptom m is about rather than caused by:

@@ -194,6 +194,7 @@ type section struct {
 	// namesOwn: the section names a drug the writer is on, even where its topic is the
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
+	unnamed  bool // its topic is a drug it does not name (unnamedTopic)
 }
 
 // Page returns the mentions of every section of a page, article first, each in text
@@ -435,7 +436,7 @@ func mostNamedCounting(use drugUse, count func(*Mention) bool, secs ...*section)
 	for _, s := range secs {
 		for i := range s.mentions {
 			m := &s.mentions[i]
-			if m.Type == TypeDrug && !m.IsClass && m.use == use && count(m) {
+			if m.Type == TypeDrug && !m.IsClass && m.use == use && count(m) && !s.namedAgain(i) {
 				counts[m.Concept]++
 			}
 		}
@@ -555,7 +556,7 @@ func (s *section) drugContext() {
 		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
 		m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 		m.Status = drugStatus(s.toks, s.cls, cFrom, cTo, m.first, m.last)
-		if m.Class == substanceClass {
+		if m.Class == substanceClass && !s.namedAgain(i) {
 			if s.substances == nil {
 				s.substances = map[string]int{}
 			}
@@ -573,7 +574,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	othersDrug := mostNamed(useOthers, s) // "my son takes Ritalin": the drug of his symptoms
 	s.namesOwn = sectionDrug.name != ""
 	s.mainDrug, s.mainClass = sectionDrug.name, sectionDrug.class
-	if s.unnamedTopic() {
+	if s.unnamed = s.unnamedTopic(); s.unnamed {
 		// "I started taking this medication when Prozac stopped working": the text is
 		// about a drug it does not name, the page's (its title's, or the one the other
 		// comments name), not the one it names in passing.
@@ -715,6 +716,9 @@ func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, othersDrug, pageDrug,
 			v = "clause"
 			dist -= 1000
 		}
+		if m.Type == TypeSymptom && d.last < m.first && (d.use == useSwitched || d.use == usePlanned) && reasonBetween(s.toks, d.last+1, m.first) {
+			continue // "switched me to Wellbutrin because I had gained 18 pounds": the reason to leave the drug before
+		}
 		if v != "clause" && m.Type == TypeSymptom && (d.use == useCompared || d.use == useTreatment || d.use == useOthers && m.Experiencer != Other) {
 			continue // "worse than heroin, uncontrollable rage"
 		}
@@ -766,7 +770,7 @@ func (s *section) linkDrug(i, cFrom, cTo int, sectionDrug, othersDrug, pageDrug,
 		}
 		// A story of a past drug goes on where "it" refers back to it: "I was prescribed
 		// gabapentin years ago. Since I stopped it I have had insomnia."
-		if ownDrug(d) || d.use == useSwitched && !d.IsClass || !d.IsClass && (d.use == useHistory && refersBack(s.toks, tr[0], tr[1]) || d.use == useOthers && m.Experiencer == Other) {
+		if ownDrug(d) && !(s.unnamed && d.Status == StatusStopped) || d.use == useSwitched && !d.IsClass || !d.IsClass && (d.use == useHistory && refersBack(s.toks, tr[0], tr[1]) || d.use == useOthers && m.Experiencer == Other) {
 			return d.Concept, d.Class, "comment"
 		}
 	}
@@ -806,10 +810,15 @@ func (s *section) names(drug string) bool {
 }
 
 // unnamedTopic reports a section that speaks of "this medication" before it names a
-// drug the writer is on: its drug is the page's, which it need not name.
+// drug the writer is on, or of "it" taken before a drug named in the same sentence
+// ("Started taking it after Prozac made my stomach hurt"): its drug is the page's, which
+// it need not name.
 func (s *section) unnamedTopic() bool {
 	for si, tr := range s.sentTok {
 		at := thisMedication(s.toks, tr[0], tr[1])
+		if it := takenIt(s.toks, tr[0], tr[1]); it >= 0 && (at < 0 || it < at) && s.drugAfter(si, it) {
+			at = it
+		}
 		for j := s.inSent[si][0]; j < s.inSent[si][1]; j++ {
 			if d := &s.mentions[j]; ownDrug(d) && (at < 0 || d.first < at) {
 				return false
@@ -822,6 +831,29 @@ func (s *section) unnamedTopic() bool {
 	return false
 }
 
+// drugAfter reports a drug (not a class) named in sentence si after token k.
+func (s *section) drugAfter(si, k int) bool {
+	for j := s.inSent[si][0]; j < s.inSent[si][1]; j++ {
+		if d := &s.mentions[j]; d.Type == TypeDrug && !d.IsClass && d.first > k {
+			return true
+		}
+	}
+	return false
+}
+
+// takenIt returns where a sentence speaks of "it" as a drug taken: "taking it", "on it",
+// "start it"; -1 when it does not.
+func takenIt(toks []lexicon.Token, sFrom, sTo int) int {
+	for k := sFrom; k+1 < sTo; k++ {
+		if toks[k+1].Norm == "it" && drugItVerbs[toks[k].Norm] {
+			return k
+		}
+	}
+	return -1
+}
+
+var drugItVerbs = cue("drugItVerbs")
+
 // refersBack reports a pronoun for a drug named before: "stopped taking it", "on them".
 func refersBack(toks []lexicon.Token, sFrom, sTo int) bool {
 	for k := sFrom; k < sTo; k++ {
@@ -832,6 +864,19 @@ func refersBack(toks []lexicon.Token, sFrom, sTo int) bool {
 	}
 	return false
 }
+
+// reasonBetween reports a word that gives a reason ("because", "due to") between from
+// and to.
+func reasonBetween(toks []lexicon.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if reasonWords[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+var reasonWords = cue("reasonWords")
 
 // attributes reports a word that blames what follows: "from", "caused by", "due to".
 func attributes(toks []lexicon.Token, from, to int) bool {
