@@ -1,9 +1,11 @@
 package analyze
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -328,5 +330,39 @@ func TestPageChunks(t *testing.T) {
 	}
 	if pages < 5 {
 		t.Errorf("only %d pages read", pages)
+	}
+}
+
+// A symptom that severities folds into the next one ("excruciating headaches" is one
+// headache) leaves its section with fewer mentions than it was found with: every
+// section must still hand on its own mentions, each once, in one pass and in two.
+func TestDroppedMentionPage(t *testing.T) {
+	a := analyzer(t)
+	p := &corpus.Page{Source: "drop", Format: corpus.FormatPageText, Comments: []corpus.Comment{
+		{Index: 0, Author: "anna", Text: "I took Zoloft and had excruciating headaches and nausea."},
+		{Index: 1, Author: "bob", Text: "Zoloft gave me insomnia and dizziness and dry mouth."},
+	}}
+	want := []string{"0 Zoloft", "0 excruciating headaches", "0 nausea",
+		"1 Zoloft", "1 insomnia", "1 dizziness", "1 dry mouth"}
+	secs := p.Sections()
+	for _, twoPass := range []bool{false, true} {
+		var got []string
+		a.pageChunks(p, twoPass, 1, func(from, to int, ms []Mention) error {
+			for i := range ms {
+				m := &ms[i]
+				in := false
+				for _, s := range secs[from:to] {
+					in = in || m.Section == s
+				}
+				if !in {
+					t.Errorf("two passes %v: %q of a section outside [%d, %d)", twoPass, m.Text, from, to)
+				}
+				got = append(got, fmt.Sprintf("%d %s", m.Section.Comment.Index, m.Text))
+			}
+			return nil
+		})
+		if !slices.Equal(got, want) {
+			t.Errorf("two passes %v:\ngot  %q\nwant %q", twoPass, got, want)
+		}
 	}
 }

@@ -237,16 +237,16 @@ func (a *Analyzer) PageChunks(p *corpus.Page, most int, fn func(from, to int, ms
 func (a *Analyzer) pageChunks(p *corpus.Page, twoPass bool, most int, fn func(from, to int, ms []Mention) error) error {
 	from, k := 0, 0    // the run's first section and, in one pass, its first mention in all
 	var held []Mention // in two passes, the run's mentions so far
-	return a.pageSections(p, twoPass, func(i int, all []Mention, _, to int) error {
+	return a.pageSections(p, twoPass, func(i int, all []Mention, from1, to int) error {
 		var ms []Mention
 		switch {
 		case !twoPass:
 			ms = all[k:to:to]
 		case held == nil:
-			held = all
+			held = all[from1:to:to]
 			ms = held
 		default:
-			held = append(held, all...)
+			held = append(held, all[from1:to]...)
 			ms = held
 		}
 		if len(ms) < most && i < len(p.Comments) {
@@ -309,7 +309,8 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 			all := exact(s)
 			s.drugContext()
 			finish(s, pageDrug, namedIn)
-			if err := fn(i, all, 0, len(all)); err != nil {
+			// severities may have dropped some: s.mentions is the start of all
+			if err := fn(i, all, 0, len(s.mentions)); err != nil {
 				return err
 			}
 		}
@@ -338,7 +339,9 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 	k := 0
 	for i, s := range secs {
 		finish(s, pageDrug, namedIn)
-		n := len(s.mentions)
+		// severities may have dropped some of the section's mentions, at the end of its
+		// part of all: the next sections' move up over the gap.
+		n := copy(all[k:], s.mentions)
 		if err := fn(i, all, k, k+n); err != nil {
 			for _, s := range secs[i+1:] {
 				s.release()
