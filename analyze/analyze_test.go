@@ -142,8 +142,11 @@ func BenchmarkPageChunks(b *testing.B) {
 	allocs := allocated()
 	for i := 0; i < b.N; i++ {
 		for _, p := range pages {
-			a.PageChunks(p, 4096, func(_, _ int, ms []Mention) error {
+			a.PageChunks(p, 4096, func(_, _ int, ms []Mention, done func()) error {
 				n += len(ms)
+				if done != nil {
+					done()
+				}
 				return nil
 			})
 		}
@@ -247,7 +250,7 @@ func TestTwoPassPage(t *testing.T) {
 	read := func(p *corpus.Page, twoPass bool) []Mention {
 		var out []Mention
 		secs := p.Sections()
-		a.pageSections(p, twoPass, func(k int, all []Mention, from, to int) error {
+		a.pageSections(p, twoPass, false, func(k int, all []Mention, from, to int, _ func()) error {
 			s, ms := secs[k], all[from:to]
 			for i := range ms {
 				if ms[i].Section != s {
@@ -297,8 +300,10 @@ func TestPageChunks(t *testing.T) {
 			for _, twoPass := range []bool{false, true} {
 				for _, most := range []int{0, 7, 1 << 30} {
 					var got []Mention
+					var lent [][]Mention // the runs as lent, read again once the page is done
+					var dones []func()
 					next := 0
-					a.pageChunks(p, twoPass, most, func(from, to int, ms []Mention) error {
+					a.pageChunks(p, twoPass, most, func(from, to int, ms []Mention, done func()) error {
 						if from != next || to <= from || to > len(secs) {
 							t.Fatalf("%s: sections [%d, %d) after %d of %d", p.Source, from, to, next, len(secs))
 						}
@@ -316,6 +321,10 @@ func TestPageChunks(t *testing.T) {
 						}
 						next = to
 						got = append(got, ms...)
+						lent = append(lent, ms)
+						if done != nil {
+							dones = append(dones, done)
+						}
 						return nil
 					})
 					if next != len(secs) {
@@ -323,6 +332,16 @@ func TestPageChunks(t *testing.T) {
 					}
 					if !reflect.DeepEqual(got, want) {
 						t.Errorf("%s (two passes %v, most %d): %d mentions, Page has %d", p.Source, twoPass, most, len(got), len(want))
+					}
+					// The lent runs hold until done is called: no later run of the page reused them.
+					if all := slices.Concat(lent...); len(all) > 0 && !reflect.DeepEqual(all, want) {
+						t.Errorf("%s (two passes %v, most %d): the runs changed before done", p.Source, twoPass, most)
+					}
+					if len(dones) == 0 || !twoPass && len(dones) != 1 || twoPass && len(dones) != len(lent) {
+						t.Errorf("%s (two passes %v, most %d): %d done for %d runs", p.Source, twoPass, most, len(dones), len(lent))
+					}
+					for _, done := range dones {
+						done() // the next pages are read into these buffers
 					}
 				}
 			}
@@ -347,7 +366,7 @@ func TestDroppedMentionPage(t *testing.T) {
 	secs := p.Sections()
 	for _, twoPass := range []bool{false, true} {
 		var got []string
-		a.pageChunks(p, twoPass, 1, func(from, to int, ms []Mention) error {
+		a.pageChunks(p, twoPass, 1, func(from, to int, ms []Mention, _ func()) error {
 			for i := range ms {
 				m := &ms[i]
 				in := false

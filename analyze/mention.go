@@ -108,9 +108,10 @@ var tokenPool = sync.Pool{New: func() any { return new([]lexicon.Token) }}
 
 func (a *Analyzer) tokenBuffer() []lexicon.Token { return *tokenPool.Get().(*[]lexicon.Token) }
 
-// Mentions are found in a per-worker buffer and copied, exact size, to the slice handed
-// on: found in a slice of their own, each section's grew by doubling, and its spare room
-// went to the caller (a mention is a few hundred bytes).
+// Mentions are found in a buffer of the pool: found in a slice of their own, each
+// section's grew by doubling (a mention is a few hundred bytes). PageChunks lends the
+// buffer to its caller, who gives it back once the page is written; Page, PageSections
+// and Section copy the mentions, exact size, to a slice of the caller's.
 var mentionPool = sync.Pool{New: func() any { return new([]Mention) }}
 
 func mentionBuffer() []Mention { return *mentionPool.Get().(*[]Mention) }
@@ -219,7 +220,7 @@ const onePassText = 256 << 10
 // reading and is returned.
 func (a *Analyzer) PageSections(p *corpus.Page, fn func(corpus.Section, []Mention) error) error {
 	secs := p.Sections()
-	return a.pageSections(p, pageText(p) > onePassText, func(i int, all []Mention, from, to int) error {
+	return a.pageSections(p, pageText(p) > onePassText, false, func(i int, all []Mention, from, to int, _ func()) error {
 		return fn(secs[i], all[from:to:to])
 	})
 }
@@ -227,32 +228,41 @@ func (a *Analyzer) PageSections(p *corpus.Page, fn func(corpus.Section, []Mentio
 // PageChunks is PageSections handing on runs of whole sections: fn gets the sections
 // [from, to) of the page (0 the article, i+1 comment i, as Page.Sections lists them) and
 // their mentions in one slice, in section order, once the run holds at least most
-// mentions, or the page ends. A page that is read in one pass has its mentions in one
-// slice of their exact size, and its runs are parts of it: nothing is copied. The slices
-// are fn's.
-func (a *Analyzer) PageChunks(p *corpus.Page, most int, fn func(from, to int, ms []Mention) error) error {
+// mentions, or the page ends.
+//
+// The mentions are lent, not given: they stay in the analyzer's buffers, which are
+// reused for later pages (a page's mentions were copied to a slice of their own, a
+// third of what the tagger allocated). done, when not nil, gives back the buffer of this
+// run and of the page's earlier runs: call it once they have been read (it may be
+// called from another goroutine), and keep none of them, nor pointers into them, after
+// (copy a Mention to keep it). A caller that never calls done leaves the buffers to the
+// collector: that is always safe.
+func (a *Analyzer) PageChunks(p *corpus.Page, most int, fn func(from, to int, ms []Mention, done func()) error) error {
 	return a.pageChunks(p, pageText(p) > onePassText, most, fn)
 }
 
-func (a *Analyzer) pageChunks(p *corpus.Page, twoPass bool, most int, fn func(from, to int, ms []Mention) error) error {
+func (a *Analyzer) pageChunks(p *corpus.Page, twoPass bool, most int, fn func(from, to int, ms []Mention, done func()) error) error {
 	from, k := 0, 0    // the run's first section and, in one pass, its first mention in all
-	var held []Mention // in two passes, the run's mentions so far
-	return a.pageSections(p, twoPass, func(i int, all []Mention, from1, to int) error {
+	var held []Mention // in two passes, the run's mentions so far, in a buffer of the pool
+	return a.pageSections(p, twoPass, true, func(i int, all []Mention, from1, to int, done func()) error {
 		var ms []Mention
-		switch {
-		case !twoPass:
+		if twoPass {
+			if held == nil {
+				held = mentionBuffer()
+			}
+			held = append(held, all[from1:to]...) // all is the scan's buffer, reused for the next section
+			ms = held[:len(held):len(held)]
+		} else {
 			ms = all[k:to:to]
-		case held == nil:
-			held = all[from1:to:to]
-			ms = held
-		default:
-			held = append(held, all[from1:to]...)
-			ms = held
 		}
 		if len(ms) < most && i < len(p.Comments) {
 			return nil
 		}
-		err := fn(from, i+1, ms)
+		if twoPass {
+			run := held
+			done = func() { releaseMentions(run) }
+		}
+		err := fn(from, i+1, ms, done)
 		from, k, held = i+1, to, nil
 		return err
 	})
@@ -270,7 +280,11 @@ func pageText(p *corpus.Page) int {
 // pageSections reads a page in one pass (every section held) or in two (twoPass); the
 // mentions are the same. fn gets section i's mentions as all[from:to]: in one pass all is
 // the page's, the same slice for every section; in two it is the section's own.
-func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all []Mention, from, to int) error) error {
+//
+// Unless lend, all is fn's to keep. With lend, all is the buffer the mentions were found
+// in: in two passes it is reused for the next section once fn returns; in one pass it is
+// the page's, and fn gets with the last section done, which gives it back to the pool.
+func (a *Analyzer) pageSections(p *corpus.Page, twoPass, lend bool, fn func(i int, all []Mention, from, to int, done func()) error) error {
 	// A review page names its drug in the title: "Atorvastatin user reviews".
 	var titleDrug drugRef
 	if p.Title != "" {
@@ -282,7 +296,12 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 		}
 	}
 	buf := mentionBuffer()
-	defer func() { releaseMentions(buf) }()
+	lent := false // buf is handed on with the page's mentions
+	defer func() {
+		if !lent {
+			releaseMentions(buf)
+		}
+	}()
 	finish := func(s *section, pageDrug drugRef, namedIn int) {
 		s.context(pageDrug, titleDrug, namedIn)
 		s.severities()
@@ -306,11 +325,14 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 		for i, sc := range p.Sections() {
 			var s *section
 			s, buf = a.scan(sc, buf[:0])
-			all := exact(s)
+			all := s.mentions
+			if !lend {
+				all = exact(s)
+			}
 			s.drugContext()
 			finish(s, pageDrug, namedIn)
 			// severities may have dropped some: s.mentions is the start of all
-			if err := fn(i, all, 0, len(s.mentions)); err != nil {
+			if err := fn(i, all, 0, len(s.mentions), nil); err != nil {
 				return err
 			}
 		}
@@ -322,7 +344,24 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 		s, buf = a.scan(sc, buf)
 		secs = append(secs, s)
 	}
-	all := exact(secs...)
+	var all []Mention
+	if lend {
+		// The sections' mentions lie in buf one after another; those of the first ones
+		// were found before buf last grew.
+		k := 0
+		for _, s := range secs {
+			n := len(s.mentions)
+			s.mentions = buf[k : k+n : k+n]
+			k += n
+		}
+		all, lent = buf[:k], true
+	} else {
+		all = exact(secs...)
+	}
+	var done func()
+	if lend {
+		done = func() { releaseMentions(buf) }
+	}
 	for _, s := range secs {
 		s.drugContext()
 	}
@@ -342,7 +381,11 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 		// severities may have dropped some of the section's mentions, at the end of its
 		// part of all: the next sections' move up over the gap.
 		n := copy(all[k:], s.mentions)
-		if err := fn(i, all, k, k+n); err != nil {
+		var last func()
+		if i == len(secs)-1 {
+			last = done
+		}
+		if err := fn(i, all, k, k+n, last); err != nil {
 			for _, s := range secs[i+1:] {
 				s.release()
 			}
