@@ -150,6 +150,25 @@ func exact(secs ...*section) []Mention {
 // Class buffers likewise: a section's are read only until its context is complete.
 var classPool = sync.Pool{New: func() any { return new([]uint32) }}
 
+// Sections come from a pool too, with the storage of their per-sentence slices: each
+// page has one per comment.
+var sectionPool = sync.Pool{New: func() any { return new(section) }}
+
+// free gives the section back to the pool once nothing reads it (its mentions are not
+// its own: they stay where they are). Storage grown for a huge section is not kept.
+func (s *section) free() {
+	if s.toks != nil {
+		s.release()
+	}
+	if cap(s.sents) > 1<<12 || cap(s.ruled) > 1<<14 {
+		return
+	}
+	clear(s.substances)
+	*s = section{sents: s.sents[:0], sentTok: s.sentTok[:0], inSent: s.inSent[:0], cue: s.cue[:0],
+		ruled: s.ruled[:0], course: s.course[:0], substances: s.substances, drugNamed: s.drugNamed}
+	sectionPool.Put(s)
+}
+
 // release gives the section's token and class buffers back once its mentions are
 // complete.
 func (s *section) release() {
@@ -191,7 +210,9 @@ type section struct {
 	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
 	roles          *RoleModel
 	collect        bool
-	course         []string // per sentence, the writer's course (courseStates), made when first read
+	course         []string       // per sentence, the writer's course (courseStates), made when first read
+	courseRead     bool           // course is made
+	drugNamed      func(int) bool // what drugAt is when set, made once per section of the pool
 	// namesOwn: the section names a drug the writer is on, even where its topic is the
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
@@ -315,7 +336,7 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass, lend bool, fn func(i in
 			s, buf = a.scan(sc, buf[:0])
 			s.drugContext()
 			named.add(s)
-			s.release()
+			s.free()
 		}
 		pageDrug := named.mostNamed()
 		if pageDrug.name == "" {
@@ -332,7 +353,9 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass, lend bool, fn func(i in
 			s.drugContext()
 			finish(s, pageDrug, namedIn)
 			// severities may have dropped some: s.mentions is the start of all
-			if err := fn(i, all, 0, len(s.mentions), nil); err != nil {
+			n := len(s.mentions)
+			s.free()
+			if err := fn(i, all, 0, n, nil); err != nil {
 				return err
 			}
 		}
@@ -385,14 +408,15 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass, lend bool, fn func(i in
 		if i == len(secs)-1 {
 			last = done
 		}
+		s.free()
+		secs[i] = nil
 		if err := fn(i, all, k, k+n, last); err != nil {
 			for _, s := range secs[i+1:] {
-				s.release()
+				s.free()
 			}
 			return err
 		}
 		k += n
-		secs[i] = nil
 	}
 	return nil
 }
@@ -451,8 +475,9 @@ func (a *Analyzer) Section(s corpus.Section) []Mention {
 	sec.context(drugRef{}, drugRef{}, 0)
 	sec.severities()
 	sec.effects()
-	sec.release()
-	return sec.mentions
+	ms := sec.mentions
+	sec.free()
+	return ms
 }
 
 // effects retypes the symptoms of the drug effect system as effects, once their context
@@ -506,12 +531,13 @@ func mostNamedCounting(use drugUse, count func(*Mention) bool, secs ...*section)
 // the buffer grows again (exact moves them out).
 func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 	text := s.Text()
-	sec := &section{sec: s, toks: lexicon.TokenizeInto(a.tokenBuffer(), text), roles: a.roles, collect: a.collect}
+	sec := sectionPool.Get().(*section)
+	sec.sec, sec.toks, sec.roles, sec.collect = s, lexicon.TokenizeInto(a.tokenBuffer(), text), a.roles, a.collect
 	sec.cls = wordClasses(*classPool.Get().(*[]uint32), sec.toks)
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
 	matches := a.m.MatchTokens(text, sec.toks)
-	sec.sents = Sentences(text, sec.toks)
-	sec.sentTok = make([][2]int, len(sec.sents))
+	sec.sents = appendSentences(sec.sents[:0], text, sec.toks)
+	sec.sentTok = slices.Grow(sec.sentTok[:0], len(sec.sents))[:len(sec.sents)]
 	k := 0
 	for si, sp := range sec.sents {
 		for k < len(sec.toks) && sec.toks[k].Start < sp.Start {
@@ -581,7 +607,8 @@ func (s *section) drugContext() {
 	// The drugs of each sentence, so that linking looks only there (a 20 MB line has
 	// hundreds of thousands of mentions).
 	// Mentions are in text order, so each sentence's are a range.
-	s.inSent = make([][2]int, len(s.sentTok)+1)
+	s.inSent = slices.Grow(s.inSent[:0], len(s.sentTok)+1)[:len(s.sentTok)+1]
+	clear(s.inSent)
 	for j := range s.mentions {
 		si := min(s.mentions[j].sent, len(s.sentTok))
 		if s.inSent[si][1] == 0 {
@@ -645,8 +672,11 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 				s.cls[d.first] |= wcDrug
 			}
 		}
-		s.drugAt = func(i int) bool { return s.cls[i]&wcDrug != 0 }
-		s.cue = make([]int, len(s.sentTok))
+		if s.drugNamed == nil {
+			s.drugNamed = func(i int) bool { return s.cls[i]&wcDrug != 0 }
+		}
+		s.drugAt = s.drugNamed
+		s.cue = slices.Grow(s.cue[:0], len(s.sentTok))[:len(s.sentTok)]
 		for si := range s.cue {
 			s.cue[si] = -1
 		}
@@ -671,6 +701,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	}
 	var feats []string
 	s.ruled = slices.Grow(s.ruled[:0], len(s.mentions))[:len(s.mentions)]
+	clear(s.ruled)
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		tr := [2]int{0, len(s.toks)}

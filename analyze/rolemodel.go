@@ -485,10 +485,11 @@ func (s *section) roleFeatures(f []string, m *Mention, tr [2]int, drugClass, rul
 // "back-on" once they start or move to a drug again, and "after-earlier-paragraph" when
 // a new paragraph follows a stop.
 func (s *section) courseStates() []string {
-	if s.course != nil || len(s.cue) == 0 {
+	if s.courseRead || len(s.cue) == 0 {
 		return s.course
 	}
-	s.course = make([]string, len(s.sentTok))
+	s.courseRead = true
+	s.course = slices.Grow(s.course[:0], len(s.sentTok))[:len(s.sentTok)]
 	state := "none"
 	for si, tr := range s.sentTok {
 		if si > 0 && tr[0] < len(s.toks) && s.toks[tr[0]].Break > 0 && strings.HasPrefix(state, "after-") {
