@@ -135,7 +135,19 @@ type ctxEngine struct {
 	vocab        map[string]uint32
 	anywhere     []int32
 	anywhereCats ctxCat // the categories of the rules in anywhere
-	listCats     ctxCat // the categories that have rules of list scope
+	// anyRules is anywhere with what matchAt reads of each rule before trying it, and
+	// the categories of those that start at the sentence's start (^), at a drug
+	// (@drug) and elsewhere: most tokens start none of the few rules of a category.
+	anyRules                               []anyRule
+	anyStartCats, anyDrugCats, anyElseCats ctxCat
+	listCats                               ctxCat // the categories that have rules of list scope
+}
+
+// anyRule is a rule of ctxEngine.anywhere: its index, category and first element's kind.
+type anyRule struct {
+	ri   int32
+	cat  ctxCat
+	kind uint8
 }
 
 // ctxHit is a rule matched over tokens [from, to), its head at head.
@@ -312,6 +324,19 @@ func (e *ctxEngine) compile() {
 				el.bits = bits[el.list]
 			}
 		})
+	}
+	for _, ri := range e.anywhere {
+		r := &e.rules[ri]
+		a := anyRule{ri: ri, cat: r.cat, kind: r.elems[0].kind}
+		e.anyRules = append(e.anyRules, a)
+		switch a.kind {
+		case elStart:
+			e.anyStartCats |= a.cat
+		case elDrug:
+			e.anyDrugCats |= a.cat
+		default:
+			e.anyElseCats |= a.cat
+		}
 	}
 	e.first, e.firstCats = make([][]int32, n), make([]ctxCat, n)
 	for w, rs := range e.byFirst {
@@ -490,9 +515,13 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 			try(ri)
 		}
 	}
-	if e.anywhereCats&cats != 0 {
-		for _, ri := range e.anywhere {
-			switch e.rules[ri].elems[0].kind {
+	if e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
+		e.anyDrugCats&cats != 0 && x.drugAt != nil && x.drugAt(i)) {
+		for _, a := range e.anyRules {
+			if a.cat&cats == 0 {
+				continue
+			}
+			switch a.kind {
 			case elStart:
 				if i != x.sFrom {
 					continue
@@ -502,7 +531,7 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 					continue
 				}
 			}
-			try(ri)
+			try(a.ri)
 		}
 	}
 	return out
@@ -536,9 +565,15 @@ func (x *ctxText) match(elems []ctxElem, k, to, head int) (int, int, bool) {
 		}
 		return x.match(elems[1:], k, to, head)
 	case elEarlier:
+		// The rest first: it is seldom there, and the word is looked for back to the
+		// sentence's start.
+		end, h, ok := x.match(elems[1:], k, to, head)
+		if !ok {
+			return 0, 0, false
+		}
 		for j := x.sFrom; j < k; j++ {
 			if has(el.bits, x.cls[j]>>wcIDShift) {
-				return x.match(elems[1:], k, to, head)
+				return end, h, true
 			}
 		}
 		return 0, 0, false
