@@ -164,8 +164,13 @@ func (s *section) free() {
 		return
 	}
 	clear(s.substances)
+	clear(s.told)
+	if len(s.feats.b) > 1<<14 {
+		s.feats = roleFeats{}
+	}
 	*s = section{sents: s.sents[:0], sentTok: s.sentTok[:0], inSent: s.inSent[:0], cue: s.cue[:0],
-		ruled: s.ruled[:0], course: s.course[:0], substances: s.substances, drugNamed: s.drugNamed}
+		ruled: s.ruled[:0], course: s.course[:0], substances: s.substances, drugNamed: s.drugNamed,
+		feats: s.feats, told: s.told}
 	sectionPool.Put(s)
 }
 
@@ -210,9 +215,11 @@ type section struct {
 	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
 	roles          *RoleModel
 	collect        bool
-	course         []string       // per sentence, the writer's course (courseStates), made when first read
-	courseRead     bool           // course is made
-	drugNamed      func(int) bool // what drugAt is when set, made once per section of the pool
+	course         []string        // per sentence, the writer's course (courseStates), made when first read
+	courseRead     bool            // course is made
+	drugNamed      func(int) bool  // what drugAt is when set, made once per section of the pool
+	feats          roleFeats       // a symptom's role features, reused
+	told           map[string]bool // drugUses' symptoms told, reused
 	// namesOwn: the section names a drug the writer is on, even where its topic is the
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
@@ -699,7 +706,6 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 			}
 		}
 	}
-	var feats []string
 	s.ruled = slices.Grow(s.ruled[:0], len(s.mentions))[:len(s.mentions)]
 	clear(s.ruled)
 	for i := range s.mentions {
@@ -740,10 +746,11 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		switch {
 		case m.Role == RoleOther:
 		case s.collect:
-			m.example = &roleExample{s.roleFeatures(make([]string, 0, 64), m, tr, r.class, m.Role, r.basis), r.basis}
+			s.roleFeatures(&s.feats, m, tr, r.class, m.Role, r.basis)
+			m.example = &roleExample{s.feats.strings(), r.basis}
 		case s.roles != nil && ModelDecides(r.basis) && s.roles.InDomain(r.class, s.mainClass):
-			feats = s.roleFeatures(feats, m, tr, r.class, m.Role, r.basis) // read only by Decide: reused
-			if role, sure := s.roles.Decide(feats); sure {
+			s.roleFeatures(&s.feats, m, tr, r.class, m.Role, r.basis) // read only by decide: reused
+			if role, sure := s.roles.decide(&s.feats); sure {
 				m.Role = role
 			}
 		}

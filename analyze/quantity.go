@@ -118,9 +118,14 @@ type quantity struct {
 func findQuantities(toks []lexicon.Token, cls []uint32, from, to int, posted time.Time) []quantity {
 	var out []quantity
 	var used []bool
+	var usedBuf [2*maxSentence + 8]bool // a sentence has at most 2*maxSentence tokens
 	add := func(q quantity) {
 		if used == nil {
-			used = make([]bool, to-from)
+			if to-from <= len(usedBuf) {
+				used = usedBuf[:to-from]
+			} else {
+				used = make([]bool, to-from)
+			}
 		}
 		for i := q.first; i <= q.last; i++ {
 			if used[i-from] {
