@@ -69,7 +69,10 @@ type Mention struct {
 
 // ruled is what the rules read of a symptom's role that the model reads after them: the
 // linked drug's class and which rule decided.
-type ruled struct{ class, basis string }
+type ruled struct {
+	class, basis string
+	adverse      bool // an adverse cue reaches it (adverseCue), which the model reads too
+}
 
 // roleExample is what RoleExamples keeps of a symptom: the role model's features and
 // which rule decided the role. It hangs off a Mention by pointer, so that the mentions of
@@ -727,8 +730,9 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, othersDrug, pageDrug, titleDrug)
 		if m.Type == TypeSymptom {
 			var basis string
-			m.Role, basis = s.role(m, tr, class)
-			s.ruled[i] = ruled{class, basis}
+			var adverse bool
+			m.Role, basis, adverse = s.role(m, tr, class)
+			s.ruled[i] = ruled{class, basis, adverse}
 		}
 	}
 	// The model reads the rules' answers for the other symptoms of the sentence too (a
@@ -746,10 +750,10 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		switch {
 		case m.Role == RoleOther:
 		case s.collect:
-			s.roleFeatures(&s.feats, m, tr, r.class, m.Role, r.basis)
+			s.roleFeatures(&s.feats, m, tr, r.class, m.Role, r.basis, r.adverse)
 			m.example = &roleExample{s.feats.strings(), r.basis}
 		case s.roles != nil && ModelDecides(r.basis) && s.roles.InDomain(r.class, s.mainClass):
-			s.roleFeatures(&s.feats, m, tr, r.class, m.Role, r.basis) // read only by decide: reused
+			s.roleFeatures(&s.feats, m, tr, r.class, m.Role, r.basis, r.adverse) // read only by decide: reused
 			if role, sure := s.roles.decide(&s.feats); sure {
 				m.Role = role
 			}
@@ -933,8 +937,9 @@ type drugRef struct{ name, class string }
 
 // role says why a symptom is reported: the reason for the drug (indication), a
 // withdrawal symptom, another illness (other), or an adverse effect. Local cues come
-// first; then what the drug's class is taken for; then the comment's course.
-func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string) {
+// first; then what the drug's class is taken for; then the comment's course. adverse
+// is whether an adverse cue reaches the symptom (adverseCue), which the model reads too.
+func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string, bool) {
 	cue := -1
 	if m.sent < len(s.cue) {
 		cue = s.cue[m.sent]
@@ -952,11 +957,11 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 	ind := isIndication(s.toks, s.cls, tr[0], tr[1], m.first, m.last, prone, s.drugAt, covered)
 	switch {
 	case ind == strongIndication:
-		return RoleIndication, "indication-cue"
+		return RoleIndication, "indication-cue", adverse
 	case withdrawalConcepts[m.Concept] && !adverse:
-		return RoleWithdrawal, "withdrawal-concept"
+		return RoleWithdrawal, "withdrawal-concept", adverse
 	case cue >= 0 && stopReason(s.toks, tr[0], cue, m.first, m.last):
-		return RoleAdverse, "stop-reason" // "the weight gain is the reason I stopped", "I quit because of the rash"
+		return RoleAdverse, "stop-reason", adverse // "the weight gain is the reason I stopped", "I quit because of the rash"
 	case cue >= 0:
 		// "totally off the clonopin and on the ambien I started having reflux": the
 		// drug being stopped, not the one the symptom stands next to.
@@ -966,27 +971,27 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 				break
 			}
 		}
-		return RoleWithdrawal, "stop-cue"
+		return RoleWithdrawal, "stop-cue", adverse
 	case ind == weakIndication:
-		return RoleIndication, "weak-indication"
+		return RoleIndication, "weak-indication", adverse
 	case isHistory(s.toks, s.cls, tr[0], tr[1]):
 		if prone {
-			return RoleIndication, "history-indicated" // "I was suicidal before I started taking it"
+			return RoleIndication, "history-indicated", adverse // "I was suicidal before I started taking it"
 		}
-		return RoleOther, "history"
+		return RoleOther, "history", adverse
 	case m.Negated && prone && !adverse && !hasAny(s.toks, tr[0], tr[1], untilWords):
-		return RoleIndication, "gone" // "no more panic attacks", "I don't get angry as easily"
+		return RoleIndication, "gone", adverse // "no more panic attacks", "I don't get angry as easily"
 	case adverse:
-		return RoleAdverse, "adverse-cue"
+		return RoleAdverse, "adverse-cue", adverse
 	case s.inWithdrawalCourse(m, tr):
 		if m.DrugVia != "clause" && m.DrugVia != "sentence" && s.withdrawalDrug != "" {
 			m.Drug, m.DrugVia = s.withdrawalDrug, "comment" // the drug being stopped, not merely the last named
 		}
-		return RoleWithdrawal, "course"
+		return RoleWithdrawal, "course", adverse
 	case indicatedFor(drugClass, m.Concept):
-		return RoleIndication, "class-indication"
+		return RoleIndication, "class-indication", adverse
 	}
-	return RoleAdverse, "default"
+	return RoleAdverse, "default", adverse
 }
 
 // inWithdrawalCourse reports a symptom the writer reports after saying they are coming

@@ -437,8 +437,9 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 // roleFeatures are what the role model reads of a symptom mention: the rules' role and
 // cues, the symptom's concept (within the model's drug classes, "depression" is mostly
 // the reason), the writer's course, whether the drug's class is taken for it, and the words
-// around it (by side) and in its sentence. They replace f's.
-func (s *section) roleFeatures(f *roleFeats, m *Mention, tr [2]int, drugClass, rule, basis string) {
+// around it (by side) and in its sentence. They replace f's. adverse is role's
+// adverseCue.
+func (s *section) roleFeatures(f *roleFeats, m *Mention, tr [2]int, drugClass, rule, basis string, adverse bool) {
 	f.reset()
 	f.add("class=", drugClass)
 	f.add("main-class=", s.mainClass)
@@ -515,7 +516,7 @@ func (s *section) roleFeatures(f *roleFeats, m *Mention, tr [2]int, drugClass, r
 	if m.sent == 0 {
 		f.add("first-sentence")
 	}
-	if adverseCue(s.toks, s.cls, tr[0], tr[1], m.first, m.last) {
+	if adverse {
 		f.add("adverse-cue")
 	}
 	for k := max(tr[0], m.first-6); k < m.first; k++ {
