@@ -148,6 +148,10 @@ type anyRule struct {
 	ri   int32
 	cat  ctxCat
 	kind uint8
+	// lead is the rule's first element that stands at a token, when only ^, <@list and
+	// the like come before it and it is not optional: the token the rule starts at must
+	// be what it asks for, tested before the rule is tried. nil when there is none.
+	lead *ctxElem
 }
 
 // ctxHit is a rule matched over tokens [from, to), its head at head.
@@ -328,6 +332,14 @@ func (e *ctxEngine) compile() {
 	for _, ri := range e.anywhere {
 		r := &e.rules[ri]
 		a := anyRule{ri: ri, cat: r.cat, kind: r.elems[0].kind}
+		for k := range r.elems {
+			if el := &r.elems[k]; !zeroWidth(el.kind) {
+				if !el.optional {
+					a.lead = el
+				}
+				break
+			}
+		}
 		e.anyRules = append(e.anyRules, a)
 		switch a.kind {
 		case elStart:
@@ -499,6 +511,16 @@ func (e *ctxEngine) starts(w string, cats ctxCat) bool {
 	return false
 }
 
+// mayStart reports whether a rule of cats may start at token i: matchAt finds nothing
+// where it does not, and most tokens start no rule of the categories asked for.
+func (e *ctxEngine) mayStart(x *ctxText, i int, cats ctxCat) bool {
+	if c := x.cls[i]; c&wcCue != 0 && e.firstCats[c>>wcIDShift]&cats != 0 {
+		return true
+	}
+	return e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
+		e.anyDrugCats&cats != 0 && x.drugAt != nil && x.drugAt(i))
+}
+
 // matchAt appends the rules of cats whose phrase matches from token i, ending by to.
 func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []ctxHit {
 	try := func(ri int32) {
@@ -530,6 +552,9 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 				if x.drugAt == nil || !x.drugAt(i) {
 					continue
 				}
+			}
+			if a.lead != nil && (i >= to || !x.matchToken(a.lead, i)) {
+				continue
 			}
 			try(a.ri)
 		}
@@ -625,7 +650,7 @@ func (x *ctxText) matchToken(el *ctxElem, k int) bool {
 func (e *ctxEngine) pseudoAt(x *ctxText, i int) bool {
 	var buf [4]ctxHit
 	for j := i; j >= x.sFrom && j >= i-3; j-- {
-		if x.cls[j]&wcCue == 0 && e.anywhereCats&ctxPseudo == 0 {
+		if !e.mayStart(x, j, ctxPseudo) {
 			continue
 		}
 		for _, h := range e.matchAt(x, j, x.sTo, ctxPseudo, buf[:0]) {
@@ -698,7 +723,7 @@ func (e *ctxEngine) find(toks []lexicon.Token, cls []uint32, first, last, cFrom,
 	var buf [8]ctxHit
 	// at tries the rules starting at token i, their phrases ending by to; false stops.
 	at := func(i, to int) bool {
-		if cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
+		if !e.mayStart(&x, i, cats) {
 			return true
 		}
 		hs := e.matchAt(&x, i, to, cats, buf[:0])
@@ -751,7 +776,7 @@ func (e *ctxEngine) nearestBefore(x *ctxText, from, at, most int, cats ctxCat) (
 	best := ctxHit{head: -1}
 	lo := max(from, at-most)
 	for i := at - 1; i >= x.sFrom && i >= lo-4; i-- {
-		if x.cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
+		if !e.mayStart(x, i, cats) {
 			continue
 		}
 		for _, h := range e.matchAt(x, i, at, cats, buf[:0]) {
