@@ -109,8 +109,6 @@ func (a *Analyzer) Matcher() *lexicon.Matcher { return a.m }
 // Token buffers are reused across sections: mentions keep offsets, not tokens.
 var tokenPool = sync.Pool{New: func() any { return new([]lexicon.Token) }}
 
-func (a *Analyzer) tokenBuffer() []lexicon.Token { return *tokenPool.Get().(*[]lexicon.Token) }
-
 // Mentions are found in a buffer of the pool: found in a slice of their own, each
 // section's grew by doubling (a mention is a few hundred bytes). PageChunks lends the
 // buffer to its caller, who gives it back once the page is written; Page, PageSections
@@ -160,7 +158,7 @@ var sectionPool = sync.Pool{New: func() any { return new(section) }}
 // free gives the section back to the pool once nothing reads it (its mentions are not
 // its own: they stay where they are). Storage grown for a huge section is not kept.
 func (s *section) free() {
-	if s.toks != nil {
+	if s.toksOf != nil {
 		s.release()
 	}
 	if cap(s.sents) > 1<<12 || cap(s.ruled) > 1<<14 {
@@ -168,38 +166,37 @@ func (s *section) free() {
 	}
 	clear(s.substances)
 	clear(s.told)
+	clear(s.quants[:cap(s.quants)]) // their durations and doses are the mentions' now
 	if len(s.feats.b) > 1<<14 {
 		s.feats = roleFeats{}
 	}
 	*s = section{sents: s.sents[:0], sentTok: s.sentTok[:0], inSent: s.inSent[:0], cue: s.cue[:0],
 		ruled: s.ruled[:0], course: s.course[:0], substances: s.substances, drugNamed: s.drugNamed,
-		feats: s.feats, told: s.told}
+		feats: s.feats, told: s.told, quants: s.quants[:0]}
 	sectionPool.Put(s)
 }
 
 // release gives the section's token and class buffers back once its mentions are
 // complete.
 func (s *section) release() {
-	releaseTokens(s.toks)
+	if cap(s.toks) <= 1<<20 { // a 20 MB line is not kept
+		*s.toksOf = s.toks[:0] // the pool's pointer back, not a new one: no allocation
+		tokenPool.Put(s.toksOf)
+	}
 	if cap(s.cls) <= 1<<20 {
-		cls := s.cls[:0]
-		classPool.Put(&cls)
+		*s.clsOf = s.cls[:0]
+		classPool.Put(s.clsOf)
 	}
-	s.toks, s.cls = nil, nil
-}
-
-func releaseTokens(toks []lexicon.Token) {
-	if cap(toks) <= 1<<20 { // a 20 MB line is not kept
-		toks = toks[:0]
-		tokenPool.Put(&toks)
-	}
+	s.toks, s.cls, s.toksOf, s.clsOf = nil, nil, nil, nil
 }
 
 // section is one section's tokens, sentences and mentions.
 type section struct {
 	sec      corpus.Section
 	toks     []lexicon.Token
-	cls      []uint32 // word class bits of each token
+	cls      []uint32         // word class bits of each token
+	toksOf   *[]lexicon.Token // the pool's pointers to toks's and cls's storage
+	clsOf    *[]uint32
 	sents    []Span
 	sentTok  [][2]int // token range of each sentence
 	mentions []Mention
@@ -223,6 +220,7 @@ type section struct {
 	drugNamed      func(int) bool  // what drugAt is when set, made once per section of the pool
 	feats          roleFeats       // a symptom's role features, reused
 	told           map[string]bool // drugUses' symptoms told, reused
+	quants         []quantity      // a sentence's quantities, reused
 	// namesOwn: the section names a drug the writer is on, even where its topic is the
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
@@ -542,8 +540,9 @@ func mostNamedCounting(use drugUse, count func(*Mention) bool, secs ...*section)
 func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 	text := s.Text()
 	sec := sectionPool.Get().(*section)
-	sec.sec, sec.toks, sec.roles, sec.collect = s, lexicon.TokenizeInto(a.tokenBuffer(), text), a.roles, a.collect
-	sec.cls = wordClasses(*classPool.Get().(*[]uint32), sec.toks)
+	sec.toksOf, sec.clsOf = tokenPool.Get().(*[]lexicon.Token), classPool.Get().(*[]uint32)
+	sec.sec, sec.toks, sec.roles, sec.collect = s, lexicon.TokenizeInto(*sec.toksOf, text), a.roles, a.collect
+	sec.cls = wordClasses(*sec.clsOf, sec.toks)
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
 	matches := a.m.MatchTokens(text, sec.toks)
 	sec.sents = appendSentences(sec.sents[:0], text, sec.toks)
@@ -588,7 +587,8 @@ func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 		posted = s.Comment.Posted
 	}
 	for si, tr := range sec.sentTok {
-		for _, x := range findQuantities(sec.toks, sec.cls, tr[0], tr[1], posted) {
+		sec.quants = findQuantities(sec.quants, sec.toks, sec.cls, tr[0], tr[1], posted)
+		for _, x := range sec.quants {
 			st, en := sec.toks[x.first].Start, sec.toks[x.last].End
 			sec.mentions = append(sec.mentions, Mention{Section: s, Type: x.kind, Start: st, End: en,
 				Text: text[st:en], Duration: x.dur, Dose: x.dose, Frequency: x.freq,
