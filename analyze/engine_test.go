@@ -183,9 +183,22 @@ func TestParseRuleErrors(t *testing.T) {
 func TestWordTable(t *testing.T) {
 	wordClassOnce.Do(loadWordClass)
 	for w, v := range engine.vocab {
-		if got := wordClass.get(w); got != v {
-			t.Fatalf("get(%q) = %#x, want %#x", w, got, v)
+		if got, gotB := wordClass.get(w), wordClass.getBytes([]byte(w)); got != v || gotB != v {
+			t.Fatalf("get(%q) = %#x, getBytes %#x, want %#x", w, got, gotB, v)
 		}
+	}
+	// The role model's features, looked up by their bytes, have their weights.
+	rm, err := DefaultRoleModel()
+	if err != nil || rm == nil || len(rm.weights) == 0 {
+		t.Fatalf("no role model: %v", err)
+	}
+	for f, w := range rm.weights {
+		if j := rm.index.getBytes([]byte(f)); j == 0 || rm.featW[j-1] != w {
+			t.Fatalf("feature %q: index %d", f, j)
+		}
+	}
+	if j := rm.index.getBytes([]byte("S:no-such-word-anywhere")); j != 0 {
+		t.Errorf("an unknown feature has index %d", j)
 	}
 	text, err := os.ReadFile("../testdata/klonopin-immune-comments.txt")
 	if err != nil {

@@ -37,6 +37,21 @@ type RoleModel struct {
 	// domain holds the drug classes ("ssri", "" for no drug) the model saw
 	// enough examples of; elsewhere it is unsure and the rules decide.
 	domain map[string]bool
+	// index finds a feature's weights (featW[i-1] for its value i) by the feature's bytes:
+	// a symptom the model decides has a hundred features. Built with the weights.
+	index *wordTable
+	featW [][3]float64
+}
+
+// buildIndex makes index and featW from weights.
+func (m *RoleModel) buildIndex() {
+	ids := make(map[string]uint32, len(m.weights))
+	m.featW = make([][3]float64, 0, len(m.weights))
+	for f, w := range m.weights {
+		m.featW = append(m.featW, w)
+		ids[f] = uint32(len(m.featW))
+	}
+	m.index = newWordTable(ids)
 }
 
 //go:embed rolemodel.tsv
@@ -105,6 +120,7 @@ func ParseRoleModel(r io.Reader, name string) (*RoleModel, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	m.buildIndex()
 	return m, nil
 }
 
@@ -190,10 +206,22 @@ func (m *RoleModel) Probs(feats []string) [3]float64 { return m.probs(featsOf(fe
 func (m *RoleModel) probs(f *roleFeats) [3]float64 {
 	z := m.bias
 	for i := range f.len() {
-		if w, ok := m.weights[string(f.at(i))]; ok {
-			for k := range z {
-				z[k] += w[k]
+		var w [3]float64
+		switch {
+		case m.index != nil:
+			j := m.index.getBytes(f.at(i))
+			if j == 0 {
+				continue
 			}
+			w = m.featW[j-1]
+		default:
+			var ok bool
+			if w, ok = m.weights[string(f.at(i))]; !ok {
+				continue
+			}
+		}
+		for k := range z {
+			z[k] += w[k]
 		}
 	}
 	return softmax(z)
@@ -388,6 +416,7 @@ func TrainRoleModel(xs [][]string, ys []int, opt TrainOptions) *RoleModel {
 			m.weights[f] = w[j]
 		}
 	}
+	m.buildIndex()
 	return m
 }
 

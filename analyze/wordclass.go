@@ -37,9 +37,9 @@ func wordClasses(buf []uint32, toks []lexicon.Token) []uint32 {
 	return buf
 }
 
-// wordTable is the engine's vocabulary as an open-addressed table: every token of
-// every section is looked up in it, and most are short words, which a small hash and
-// one comparison of lengths settle faster than a map.
+// wordTable is the engine's vocabulary (and the role model's features) as an
+// open-addressed table: every token of every section is looked up in it, and most are
+// short words, which a small hash and one comparison of lengths settle faster than a map.
 type wordTable struct {
 	keys  []string // "" marks an empty slot
 	vals  []uint32
@@ -76,7 +76,26 @@ func wordHash(w string) uint32 {
 	return h
 }
 
-// get returns w's class bits and id, 0 when the vocabulary has no w.
+// getBytes is get of string(b).
+func (t *wordTable) getBytes(b []byte) uint32 {
+	if len(b) == 0 {
+		return t.empty
+	}
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch k := t.keys[i]; {
+		case k == "":
+			return 0
+		case k == string(b):
+			return t.vals[i]
+		}
+	}
+}
+
+// get returns w's value (the class bits and id of a word), 0 when the table has no w.
 func (t *wordTable) get(w string) uint32 {
 	if w == "" {
 		return t.empty
