@@ -1,9 +1,11 @@
 package analyze
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -140,8 +142,11 @@ func BenchmarkPageChunks(b *testing.B) {
 	allocs := allocated()
 	for i := 0; i < b.N; i++ {
 		for _, p := range pages {
-			a.PageChunks(p, 4096, func(_, _ int, ms []Mention) error {
+			a.PageChunks(p, 4096, func(_, _ int, ms []Mention, done func()) error {
 				n += len(ms)
+				if done != nil {
+					done()
+				}
 				return nil
 			})
 		}
@@ -245,7 +250,7 @@ func TestTwoPassPage(t *testing.T) {
 	read := func(p *corpus.Page, twoPass bool) []Mention {
 		var out []Mention
 		secs := p.Sections()
-		a.pageSections(p, twoPass, func(k int, all []Mention, from, to int) error {
+		a.pageSections(p, twoPass, false, func(k int, all []Mention, from, to int, _ func()) error {
 			s, ms := secs[k], all[from:to]
 			for i := range ms {
 				if ms[i].Section != s {
@@ -295,8 +300,10 @@ func TestPageChunks(t *testing.T) {
 			for _, twoPass := range []bool{false, true} {
 				for _, most := range []int{0, 7, 1 << 30} {
 					var got []Mention
+					var lent [][]Mention // the runs as lent, read again once the page is done
+					var dones []func()
 					next := 0
-					a.pageChunks(p, twoPass, most, func(from, to int, ms []Mention) error {
+					a.pageChunks(p, twoPass, most, func(from, to int, ms []Mention, done func()) error {
 						if from != next || to <= from || to > len(secs) {
 							t.Fatalf("%s: sections [%d, %d) after %d of %d", p.Source, from, to, next, len(secs))
 						}
@@ -314,6 +321,10 @@ func TestPageChunks(t *testing.T) {
 						}
 						next = to
 						got = append(got, ms...)
+						lent = append(lent, ms)
+						if done != nil {
+							dones = append(dones, done)
+						}
 						return nil
 					})
 					if next != len(secs) {
@@ -322,11 +333,55 @@ func TestPageChunks(t *testing.T) {
 					if !reflect.DeepEqual(got, want) {
 						t.Errorf("%s (two passes %v, most %d): %d mentions, Page has %d", p.Source, twoPass, most, len(got), len(want))
 					}
+					// The lent runs hold until done is called: no later run of the page reused them.
+					if all := slices.Concat(lent...); len(all) > 0 && !reflect.DeepEqual(all, want) {
+						t.Errorf("%s (two passes %v, most %d): the runs changed before done", p.Source, twoPass, most)
+					}
+					if len(dones) == 0 || !twoPass && len(dones) != 1 || twoPass && len(dones) != len(lent) {
+						t.Errorf("%s (two passes %v, most %d): %d done for %d runs", p.Source, twoPass, most, len(dones), len(lent))
+					}
+					for _, done := range dones {
+						done() // the next pages are read into these buffers
+					}
 				}
 			}
 		}
 	}
 	if pages < 5 {
 		t.Errorf("only %d pages read", pages)
+	}
+}
+
+// A symptom that severities folds into the next one ("excruciating headaches" is one
+// headache) leaves its section with fewer mentions than it was found with: every
+// section must still hand on its own mentions, each once, in one pass and in two.
+func TestDroppedMentionPage(t *testing.T) {
+	a := analyzer(t)
+	p := &corpus.Page{Source: "drop", Format: corpus.FormatPageText, Comments: []corpus.Comment{
+		{Index: 0, Author: "anna", Text: "I took Zoloft and had excruciating headaches and nausea."},
+		{Index: 1, Author: "bob", Text: "Zoloft gave me insomnia and dizziness and dry mouth."},
+	}}
+	want := []string{"0 Zoloft", "0 excruciating headaches", "0 nausea",
+		"1 Zoloft", "1 insomnia", "1 dizziness", "1 dry mouth"}
+	secs := p.Sections()
+	for _, twoPass := range []bool{false, true} {
+		var got []string
+		a.pageChunks(p, twoPass, 1, func(from, to int, ms []Mention, _ func()) error {
+			for i := range ms {
+				m := &ms[i]
+				in := false
+				for _, s := range secs[from:to] {
+					in = in || m.Section == s
+				}
+				if !in {
+					t.Errorf("two passes %v: %q of a section outside [%d, %d)", twoPass, m.Text, from, to)
+				}
+				got = append(got, fmt.Sprintf("%d %s", m.Section.Comment.Index, m.Text))
+			}
+			return nil
+		})
+		if !slices.Equal(got, want) {
+			t.Errorf("two passes %v:\ngot  %q\nwant %q", twoPass, got, want)
+		}
 	}
 }

@@ -157,7 +157,7 @@ func withdrawalCueAt(toks []lexicon.Token, cls []uint32, sFrom, sTo int, drugAt 
 	var buf [8]ctxHit
 	at := -1
 	for i := sFrom; i < sTo && (at < 0 || i <= at); i++ {
-		if cls[i]&wcCue == 0 && engine.anywhereCats&(ctxWithdrawal|ctxWithdrawalNoun) == 0 {
+		if !engine.mayStart(&x, i, ctxWithdrawal|ctxWithdrawalNoun) {
 			continue
 		}
 		for _, h := range engine.matchAt(&x, i, sTo, ctxWithdrawal|ctxWithdrawalNoun, buf[:0]) {
@@ -264,7 +264,9 @@ func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last in
 	var buf [16]ctxHit
 	hs := buf[:0]
 	for i := first - 1; i >= sFrom && i >= lo-4; i-- {
-		hs = engine.matchAt(&x, i, first, before, hs)
+		if engine.mayStart(&x, i, before) {
+			hs = engine.matchAt(&x, i, first, before, hs)
+		}
 	}
 	// Nearest head first; at one word, what says "not a reason" about the object of "for"
 	// first, then the strong cues, then what says it about the word before "for".

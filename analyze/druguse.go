@@ -58,7 +58,10 @@ func (s *section) drugUses() {
 		switch d.Type {
 		case TypeSymptom:
 			if u.told == nil {
-				u.told = map[string]bool{}
+				if s.told == nil {
+					s.told = map[string]bool{}
+				}
+				u.told = s.told // the section's, cleared when it goes back to the pool
 			}
 			u.told[d.Concept] = true
 		case TypeDrug:

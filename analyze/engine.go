@@ -135,7 +135,23 @@ type ctxEngine struct {
 	vocab        map[string]uint32
 	anywhere     []int32
 	anywhereCats ctxCat // the categories of the rules in anywhere
-	listCats     ctxCat // the categories that have rules of list scope
+	// anyRules is anywhere with what matchAt reads of each rule before trying it, and
+	// the categories of those that start at the sentence's start (^), at a drug
+	// (@drug) and elsewhere: most tokens start none of the few rules of a category.
+	anyRules                               []anyRule
+	anyStartCats, anyDrugCats, anyElseCats ctxCat
+	listCats                               ctxCat // the categories that have rules of list scope
+}
+
+// anyRule is a rule of ctxEngine.anywhere: its index, category and first element's kind.
+type anyRule struct {
+	ri   int32
+	cat  ctxCat
+	kind uint8
+	// lead is the rule's first element that stands at a token, when only ^, <@list and
+	// the like come before it and it is not optional: the token the rule starts at must
+	// be what it asks for, tested before the rule is tried. nil when there is none.
+	lead *ctxElem
 }
 
 // ctxHit is a rule matched over tokens [from, to), its head at head.
@@ -313,6 +329,27 @@ func (e *ctxEngine) compile() {
 			}
 		})
 	}
+	for _, ri := range e.anywhere {
+		r := &e.rules[ri]
+		a := anyRule{ri: ri, cat: r.cat, kind: r.elems[0].kind}
+		for k := range r.elems {
+			if el := &r.elems[k]; !zeroWidth(el.kind) {
+				if !el.optional {
+					a.lead = el
+				}
+				break
+			}
+		}
+		e.anyRules = append(e.anyRules, a)
+		switch a.kind {
+		case elStart:
+			e.anyStartCats |= a.cat
+		case elDrug:
+			e.anyDrugCats |= a.cat
+		default:
+			e.anyElseCats |= a.cat
+		}
+	}
 	e.first, e.firstCats = make([][]int32, n), make([]ctxCat, n)
 	for w, rs := range e.byFirst {
 		e.vocab[w] |= wcCue
@@ -474,6 +511,16 @@ func (e *ctxEngine) starts(w string, cats ctxCat) bool {
 	return false
 }
 
+// mayStart reports whether a rule of cats may start at token i: matchAt finds nothing
+// where it does not, and most tokens start no rule of the categories asked for.
+func (e *ctxEngine) mayStart(x *ctxText, i int, cats ctxCat) bool {
+	if c := x.cls[i]; c&wcCue != 0 && e.firstCats[c>>wcIDShift]&cats != 0 {
+		return true
+	}
+	return e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
+		e.anyDrugCats&cats != 0 && x.drugAt != nil && x.drugAt(i))
+}
+
 // matchAt appends the rules of cats whose phrase matches from token i, ending by to.
 func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []ctxHit {
 	try := func(ri int32) {
@@ -490,9 +537,13 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 			try(ri)
 		}
 	}
-	if e.anywhereCats&cats != 0 {
-		for _, ri := range e.anywhere {
-			switch e.rules[ri].elems[0].kind {
+	if e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
+		e.anyDrugCats&cats != 0 && x.drugAt != nil && x.drugAt(i)) {
+		for _, a := range e.anyRules {
+			if a.cat&cats == 0 {
+				continue
+			}
+			switch a.kind {
 			case elStart:
 				if i != x.sFrom {
 					continue
@@ -502,7 +553,10 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 					continue
 				}
 			}
-			try(ri)
+			if a.lead != nil && (i >= to || !x.matchToken(a.lead, i)) {
+				continue
+			}
+			try(a.ri)
 		}
 	}
 	return out
@@ -536,9 +590,15 @@ func (x *ctxText) match(elems []ctxElem, k, to, head int) (int, int, bool) {
 		}
 		return x.match(elems[1:], k, to, head)
 	case elEarlier:
+		// The rest first: it is seldom there, and the word is looked for back to the
+		// sentence's start.
+		end, h, ok := x.match(elems[1:], k, to, head)
+		if !ok {
+			return 0, 0, false
+		}
 		for j := x.sFrom; j < k; j++ {
 			if has(el.bits, x.cls[j]>>wcIDShift) {
-				return x.match(elems[1:], k, to, head)
+				return end, h, true
 			}
 		}
 		return 0, 0, false
@@ -590,7 +650,7 @@ func (x *ctxText) matchToken(el *ctxElem, k int) bool {
 func (e *ctxEngine) pseudoAt(x *ctxText, i int) bool {
 	var buf [4]ctxHit
 	for j := i; j >= x.sFrom && j >= i-3; j-- {
-		if x.cls[j]&wcCue == 0 && e.anywhereCats&ctxPseudo == 0 {
+		if !e.mayStart(x, j, ctxPseudo) {
 			continue
 		}
 		for _, h := range e.matchAt(x, j, x.sTo, ctxPseudo, buf[:0]) {
@@ -663,7 +723,7 @@ func (e *ctxEngine) find(toks []lexicon.Token, cls []uint32, first, last, cFrom,
 	var buf [8]ctxHit
 	// at tries the rules starting at token i, their phrases ending by to; false stops.
 	at := func(i, to int) bool {
-		if cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
+		if !e.mayStart(&x, i, cats) {
 			return true
 		}
 		hs := e.matchAt(&x, i, to, cats, buf[:0])
@@ -716,7 +776,7 @@ func (e *ctxEngine) nearestBefore(x *ctxText, from, at, most int, cats ctxCat) (
 	best := ctxHit{head: -1}
 	lo := max(from, at-most)
 	for i := at - 1; i >= x.sFrom && i >= lo-4; i-- {
-		if x.cls[i]&wcCue == 0 && e.anywhereCats&cats == 0 {
+		if !e.mayStart(x, i, cats) {
 			continue
 		}
 		for _, h := range e.matchAt(x, i, at, cats, buf[:0]) {

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -173,6 +174,54 @@ func TestParseRuleErrors(t *testing.T) {
 		_, err := parseRule(tc.rule, map[string]*cueList{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: %v, want %q", tc.rule, err, tc.want)
+		}
+	}
+}
+
+// The table wordClasses looks words up in gives what the engine's vocabulary map gives,
+// for its own words and for the words of real text, most of which it does not hold.
+func TestWordTable(t *testing.T) {
+	wordClassOnce.Do(loadWordClass)
+	for w, v := range engine.vocab {
+		if got, gotB := wordClass.get(w), wordClass.getBytes([]byte(w)); got != v || gotB != v {
+			t.Fatalf("get(%q) = %#x, getBytes %#x, want %#x", w, got, gotB, v)
+		}
+	}
+	// The role model's features, looked up by their bytes, have their weights.
+	rm, err := DefaultRoleModel()
+	if err != nil || rm == nil || len(rm.weights) == 0 {
+		t.Fatalf("no role model: %v", err)
+	}
+	for f, w := range rm.weights {
+		if j := rm.index.getBytes([]byte(f)); j == 0 || rm.featW[j-1] != w {
+			t.Fatalf("feature %q: index %d", f, j)
+		}
+	}
+	if j := rm.index.getBytes([]byte("S:no-such-word-anywhere")); j != 0 {
+		t.Errorf("an unknown feature has index %d", j)
+	}
+	text, err := os.ReadFile("../testdata/klonopin-immune-comments.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := lexicon.TokenizeInto(nil, string(text))
+	cls := wordClasses(nil, toks)
+	in := 0
+	for i := range toks {
+		want := engine.vocab[toks[i].Norm]
+		if cls[i] != want {
+			t.Fatalf("token %q: %#x, want %#x", toks[i].Norm, cls[i], want)
+		}
+		if want != 0 {
+			in++
+		}
+	}
+	if in == 0 || in == len(toks) {
+		t.Errorf("%d of %d tokens in the vocabulary: the test reads too little", in, len(toks))
+	}
+	for _, w := range []string{"", "zzzzqx", "not-a-cue-word"} {
+		if got := wordClass.get(w); got != engine.vocab[w] {
+			t.Errorf("get(%q) = %#x, want %#x", w, got, engine.vocab[w])
 		}
 	}
 }

@@ -69,7 +69,10 @@ type Mention struct {
 
 // ruled is what the rules read of a symptom's role that the model reads after them: the
 // linked drug's class and which rule decided.
-type ruled struct{ class, basis string }
+type ruled struct {
+	class, basis string
+	adverse      bool // an adverse cue reaches it (adverseCue), which the model reads too
+}
 
 // roleExample is what RoleExamples keeps of a symptom: the role model's features and
 // which rule decided the role. It hangs off a Mention by pointer, so that the mentions of
@@ -106,11 +109,10 @@ func (a *Analyzer) Matcher() *lexicon.Matcher { return a.m }
 // Token buffers are reused across sections: mentions keep offsets, not tokens.
 var tokenPool = sync.Pool{New: func() any { return new([]lexicon.Token) }}
 
-func (a *Analyzer) tokenBuffer() []lexicon.Token { return *tokenPool.Get().(*[]lexicon.Token) }
-
-// Mentions are found in a per-worker buffer and copied, exact size, to the slice handed
-// on: found in a slice of their own, each section's grew by doubling, and its spare room
-// went to the caller (a mention is a few hundred bytes).
+// Mentions are found in a buffer of the pool: found in a slice of their own, each
+// section's grew by doubling (a mention is a few hundred bytes). PageChunks lends the
+// buffer to its caller, who gives it back once the page is written; Page, PageSections
+// and Section copy the mentions, exact size, to a slice of the caller's.
 var mentionPool = sync.Pool{New: func() any { return new([]Mention) }}
 
 func mentionBuffer() []Mention { return *mentionPool.Get().(*[]Mention) }
@@ -149,29 +151,52 @@ func exact(secs ...*section) []Mention {
 // Class buffers likewise: a section's are read only until its context is complete.
 var classPool = sync.Pool{New: func() any { return new([]uint32) }}
 
+// Sections come from a pool too, with the storage of their per-sentence slices: each
+// page has one per comment.
+var sectionPool = sync.Pool{New: func() any { return new(section) }}
+
+// free gives the section back to the pool once nothing reads it (its mentions are not
+// its own: they stay where they are). Storage grown for a huge section is not kept.
+func (s *section) free() {
+	if s.toksOf != nil {
+		s.release()
+	}
+	if cap(s.sents) > 1<<12 || cap(s.ruled) > 1<<14 {
+		return
+	}
+	clear(s.substances)
+	clear(s.told)
+	clear(s.quants[:cap(s.quants)]) // their durations and doses are the mentions' now
+	if len(s.feats.b) > 1<<14 {
+		s.feats = roleFeats{}
+	}
+	*s = section{sents: s.sents[:0], sentTok: s.sentTok[:0], inSent: s.inSent[:0], cue: s.cue[:0],
+		ruled: s.ruled[:0], course: s.course[:0], substances: s.substances, drugNamed: s.drugNamed,
+		feats: s.feats, told: s.told, quants: s.quants[:0]}
+	sectionPool.Put(s)
+}
+
 // release gives the section's token and class buffers back once its mentions are
 // complete.
 func (s *section) release() {
-	releaseTokens(s.toks)
+	if cap(s.toks) <= 1<<20 { // a 20 MB line is not kept
+		*s.toksOf = s.toks[:0] // the pool's pointer back, not a new one: no allocation
+		tokenPool.Put(s.toksOf)
+	}
 	if cap(s.cls) <= 1<<20 {
-		cls := s.cls[:0]
-		classPool.Put(&cls)
+		*s.clsOf = s.cls[:0]
+		classPool.Put(s.clsOf)
 	}
-	s.toks, s.cls = nil, nil
-}
-
-func releaseTokens(toks []lexicon.Token) {
-	if cap(toks) <= 1<<20 { // a 20 MB line is not kept
-		toks = toks[:0]
-		tokenPool.Put(&toks)
-	}
+	s.toks, s.cls, s.toksOf, s.clsOf = nil, nil, nil, nil
 }
 
 // section is one section's tokens, sentences and mentions.
 type section struct {
 	sec      corpus.Section
 	toks     []lexicon.Token
-	cls      []uint32 // word class bits of each token
+	cls      []uint32         // word class bits of each token
+	toksOf   *[]lexicon.Token // the pool's pointers to toks's and cls's storage
+	clsOf    *[]uint32
 	sents    []Span
 	sentTok  [][2]int // token range of each sentence
 	mentions []Mention
@@ -190,7 +215,12 @@ type section struct {
 	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
 	roles          *RoleModel
 	collect        bool
-	course         []string // per sentence, the writer's course (courseStates), made when first read
+	course         []string        // per sentence, the writer's course (courseStates), made when first read
+	courseRead     bool            // course is made
+	drugNamed      func(int) bool  // what drugAt is when set, made once per section of the pool
+	feats          roleFeats       // a symptom's role features, reused
+	told           map[string]bool // drugUses' symptoms told, reused
+	quants         []quantity      // a sentence's quantities, reused
 	// namesOwn: the section names a drug the writer is on, even where its topic is the
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
@@ -220,7 +250,7 @@ const onePassText = 256 << 10
 // reading and is returned.
 func (a *Analyzer) PageSections(p *corpus.Page, fn func(corpus.Section, []Mention) error) error {
 	secs := p.Sections()
-	return a.pageSections(p, pageText(p) > onePassText, func(i int, all []Mention, from, to int) error {
+	return a.pageSections(p, pageText(p) > onePassText, false, func(i int, all []Mention, from, to int, _ func()) error {
 		return fn(secs[i], all[from:to:to])
 	})
 }
@@ -228,32 +258,41 @@ func (a *Analyzer) PageSections(p *corpus.Page, fn func(corpus.Section, []Mentio
 // PageChunks is PageSections handing on runs of whole sections: fn gets the sections
 // [from, to) of the page (0 the article, i+1 comment i, as Page.Sections lists them) and
 // their mentions in one slice, in section order, once the run holds at least most
-// mentions, or the page ends. A page that is read in one pass has its mentions in one
-// slice of their exact size, and its runs are parts of it: nothing is copied. The slices
-// are fn's.
-func (a *Analyzer) PageChunks(p *corpus.Page, most int, fn func(from, to int, ms []Mention) error) error {
+// mentions, or the page ends.
+//
+// The mentions are lent, not given: they stay in the analyzer's buffers, which are
+// reused for later pages (a page's mentions were copied to a slice of their own, a
+// third of what the tagger allocated). done, when not nil, gives back the buffer of this
+// run and of the page's earlier runs: call it once they have been read (it may be
+// called from another goroutine), and keep none of them, nor pointers into them, after
+// (copy a Mention to keep it). A caller that never calls done leaves the buffers to the
+// collector: that is always safe.
+func (a *Analyzer) PageChunks(p *corpus.Page, most int, fn func(from, to int, ms []Mention, done func()) error) error {
 	return a.pageChunks(p, pageText(p) > onePassText, most, fn)
 }
 
-func (a *Analyzer) pageChunks(p *corpus.Page, twoPass bool, most int, fn func(from, to int, ms []Mention) error) error {
+func (a *Analyzer) pageChunks(p *corpus.Page, twoPass bool, most int, fn func(from, to int, ms []Mention, done func()) error) error {
 	from, k := 0, 0    // the run's first section and, in one pass, its first mention in all
-	var held []Mention // in two passes, the run's mentions so far
-	return a.pageSections(p, twoPass, func(i int, all []Mention, _, to int) error {
+	var held []Mention // in two passes, the run's mentions so far, in a buffer of the pool
+	return a.pageSections(p, twoPass, true, func(i int, all []Mention, from1, to int, done func()) error {
 		var ms []Mention
-		switch {
-		case !twoPass:
+		if twoPass {
+			if held == nil {
+				held = mentionBuffer()
+			}
+			held = append(held, all[from1:to]...) // all is the scan's buffer, reused for the next section
+			ms = held[:len(held):len(held)]
+		} else {
 			ms = all[k:to:to]
-		case held == nil:
-			held = all
-			ms = held
-		default:
-			held = append(held, all...)
-			ms = held
 		}
 		if len(ms) < most && i < len(p.Comments) {
 			return nil
 		}
-		err := fn(from, i+1, ms)
+		if twoPass {
+			run := held
+			done = func() { releaseMentions(run) }
+		}
+		err := fn(from, i+1, ms, done)
 		from, k, held = i+1, to, nil
 		return err
 	})
@@ -271,7 +310,11 @@ func pageText(p *corpus.Page) int {
 // pageSections reads a page in one pass (every section held) or in two (twoPass); the
 // mentions are the same. fn gets section i's mentions as all[from:to]: in one pass all is
 // the page's, the same slice for every section; in two it is the section's own.
-func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all []Mention, from, to int) error) error {
+//
+// Unless lend, all is fn's to keep. With lend, all is the buffer the mentions were found
+// in: in two passes it is reused for the next section once fn returns; in one pass it is
+// the page's, and fn gets with the last section done, which gives it back to the pool.
+func (a *Analyzer) pageSections(p *corpus.Page, twoPass, lend bool, fn func(i int, all []Mention, from, to int, done func()) error) error {
 	// A review page names its drug in the title: "Atorvastatin user reviews".
 	var titleDrug drugRef
 	if p.Title != "" {
@@ -283,7 +326,12 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 		}
 	}
 	buf := mentionBuffer()
-	defer func() { releaseMentions(buf) }()
+	lent := false // buf is handed on with the page's mentions
+	defer func() {
+		if !lent {
+			releaseMentions(buf)
+		}
+	}()
 	finish := func(s *section, pageDrug drugRef, namedIn int) {
 		s.context(pageDrug, titleDrug, namedIn)
 		s.severities()
@@ -297,7 +345,7 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 			s, buf = a.scan(sc, buf[:0])
 			s.drugContext()
 			named.add(s)
-			s.release()
+			s.free()
 		}
 		pageDrug := named.mostNamed()
 		if pageDrug.name == "" {
@@ -307,10 +355,16 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 		for i, sc := range p.Sections() {
 			var s *section
 			s, buf = a.scan(sc, buf[:0])
-			all := exact(s)
+			all := s.mentions
+			if !lend {
+				all = exact(s)
+			}
 			s.drugContext()
 			finish(s, pageDrug, namedIn)
-			if err := fn(i, all, 0, len(all)); err != nil {
+			// severities may have dropped some: s.mentions is the start of all
+			n := len(s.mentions)
+			s.free()
+			if err := fn(i, all, 0, n, nil); err != nil {
 				return err
 			}
 		}
@@ -322,7 +376,24 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 		s, buf = a.scan(sc, buf)
 		secs = append(secs, s)
 	}
-	all := exact(secs...)
+	var all []Mention
+	if lend {
+		// The sections' mentions lie in buf one after another; those of the first ones
+		// were found before buf last grew.
+		k := 0
+		for _, s := range secs {
+			n := len(s.mentions)
+			s.mentions = buf[k : k+n : k+n]
+			k += n
+		}
+		all, lent = buf[:k], true
+	} else {
+		all = exact(secs...)
+	}
+	var done func()
+	if lend {
+		done = func() { releaseMentions(buf) }
+	}
 	for _, s := range secs {
 		s.drugContext()
 	}
@@ -339,15 +410,22 @@ func (a *Analyzer) pageSections(p *corpus.Page, twoPass bool, fn func(i int, all
 	k := 0
 	for i, s := range secs {
 		finish(s, pageDrug, namedIn)
-		n := len(s.mentions)
-		if err := fn(i, all, k, k+n); err != nil {
+		// severities may have dropped some of the section's mentions, at the end of its
+		// part of all: the next sections' move up over the gap.
+		n := copy(all[k:], s.mentions)
+		var last func()
+		if i == len(secs)-1 {
+			last = done
+		}
+		s.free()
+		secs[i] = nil
+		if err := fn(i, all, k, k+n, last); err != nil {
 			for _, s := range secs[i+1:] {
-				s.release()
+				s.free()
 			}
 			return err
 		}
 		k += n
-		secs[i] = nil
 	}
 	return nil
 }
@@ -406,8 +484,9 @@ func (a *Analyzer) Section(s corpus.Section) []Mention {
 	sec.context(drugRef{}, drugRef{}, 0)
 	sec.severities()
 	sec.effects()
-	sec.release()
-	return sec.mentions
+	ms := sec.mentions
+	sec.free()
+	return ms
 }
 
 // effects retypes the symptoms of the drug effect system as effects, once their context
@@ -461,12 +540,14 @@ func mostNamedCounting(use drugUse, count func(*Mention) bool, secs ...*section)
 // the buffer grows again (exact moves them out).
 func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 	text := s.Text()
-	sec := &section{sec: s, toks: lexicon.TokenizeInto(a.tokenBuffer(), text), roles: a.roles, collect: a.collect}
-	sec.cls = wordClasses(*classPool.Get().(*[]uint32), sec.toks)
+	sec := sectionPool.Get().(*section)
+	sec.toksOf, sec.clsOf = tokenPool.Get().(*[]lexicon.Token), classPool.Get().(*[]uint32)
+	sec.sec, sec.toks, sec.roles, sec.collect = s, lexicon.TokenizeInto(*sec.toksOf, text), a.roles, a.collect
+	sec.cls = wordClasses(*sec.clsOf, sec.toks)
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
 	matches := a.m.MatchTokens(text, sec.toks)
-	sec.sents = Sentences(text, sec.toks)
-	sec.sentTok = make([][2]int, len(sec.sents))
+	sec.sents = appendSentences(sec.sents[:0], text, sec.toks)
+	sec.sentTok = slices.Grow(sec.sentTok[:0], len(sec.sents))[:len(sec.sents)]
 	k := 0
 	for si, sp := range sec.sents {
 		for k < len(sec.toks) && sec.toks[k].Start < sp.Start {
@@ -507,7 +588,8 @@ func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 		posted = s.Comment.Posted
 	}
 	for si, tr := range sec.sentTok {
-		for _, x := range findQuantities(sec.toks, sec.cls, tr[0], tr[1], posted) {
+		sec.quants = findQuantities(sec.quants, sec.toks, sec.cls, tr[0], tr[1], posted)
+		for _, x := range sec.quants {
 			st, en := sec.toks[x.first].Start, sec.toks[x.last].End
 			sec.mentions = append(sec.mentions, Mention{Section: s, Type: x.kind, Start: st, End: en,
 				Text: text[st:en], Duration: x.dur, Dose: x.dose, Frequency: x.freq,
@@ -536,7 +618,8 @@ func (s *section) drugContext() {
 	// The drugs of each sentence, so that linking looks only there (a 20 MB line has
 	// hundreds of thousands of mentions).
 	// Mentions are in text order, so each sentence's are a range.
-	s.inSent = make([][2]int, len(s.sentTok)+1)
+	s.inSent = slices.Grow(s.inSent[:0], len(s.sentTok)+1)[:len(s.sentTok)+1]
+	clear(s.inSent)
 	for j := range s.mentions {
 		si := min(s.mentions[j].sent, len(s.sentTok))
 		if s.inSent[si][1] == 0 {
@@ -600,8 +683,11 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 				s.cls[d.first] |= wcDrug
 			}
 		}
-		s.drugAt = func(i int) bool { return s.cls[i]&wcDrug != 0 }
-		s.cue = make([]int, len(s.sentTok))
+		if s.drugNamed == nil {
+			s.drugNamed = func(i int) bool { return s.cls[i]&wcDrug != 0 }
+		}
+		s.drugAt = s.drugNamed
+		s.cue = slices.Grow(s.cue[:0], len(s.sentTok))[:len(s.sentTok)]
 		for si := range s.cue {
 			s.cue[si] = -1
 		}
@@ -624,8 +710,8 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 			}
 		}
 	}
-	var feats []string
 	s.ruled = slices.Grow(s.ruled[:0], len(s.mentions))[:len(s.mentions)]
+	clear(s.ruled)
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		tr := [2]int{0, len(s.toks)}
@@ -645,8 +731,9 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, othersDrug, pageDrug, titleDrug)
 		if m.Type == TypeSymptom {
 			var basis string
-			m.Role, basis = s.role(m, tr, class)
-			s.ruled[i] = ruled{class, basis}
+			var adverse bool
+			m.Role, basis, adverse = s.role(m, tr, class)
+			s.ruled[i] = ruled{class, basis, adverse}
 		}
 	}
 	// The model reads the rules' answers for the other symptoms of the sentence too (a
@@ -664,10 +751,11 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		switch {
 		case m.Role == RoleOther:
 		case s.collect:
-			m.example = &roleExample{s.roleFeatures(make([]string, 0, 64), m, tr, r.class, m.Role, r.basis), r.basis}
+			s.roleFeatures(&s.feats, m, tr, r.class, m.Role, r.basis, r.adverse)
+			m.example = &roleExample{s.feats.strings(), r.basis}
 		case s.roles != nil && ModelDecides(r.basis) && s.roles.InDomain(r.class, s.mainClass):
-			feats = s.roleFeatures(feats, m, tr, r.class, m.Role, r.basis) // read only by Decide: reused
-			if role, sure := s.roles.Decide(feats); sure {
+			s.roleFeatures(&s.feats, m, tr, r.class, m.Role, r.basis, r.adverse) // read only by decide: reused
+			if role, sure := s.roles.decide(&s.feats); sure {
 				m.Role = role
 			}
 		}
@@ -894,8 +982,9 @@ type drugRef struct{ name, class string }
 
 // role says why a symptom is reported: the reason for the drug (indication), a
 // withdrawal symptom, another illness (other), or an adverse effect. Local cues come
-// first; then what the drug's class is taken for; then the comment's course.
-func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string) {
+// first; then what the drug's class is taken for; then the comment's course. adverse
+// is whether an adverse cue reaches the symptom (adverseCue), which the model reads too.
+func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string, bool) {
 	cue := -1
 	if m.sent < len(s.cue) {
 		cue = s.cue[m.sent]
@@ -913,11 +1002,11 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 	ind := isIndication(s.toks, s.cls, tr[0], tr[1], m.first, m.last, prone, s.drugAt, covered)
 	switch {
 	case ind == strongIndication:
-		return RoleIndication, "indication-cue"
+		return RoleIndication, "indication-cue", adverse
 	case withdrawalConcepts[m.Concept] && !adverse:
-		return RoleWithdrawal, "withdrawal-concept"
+		return RoleWithdrawal, "withdrawal-concept", adverse
 	case cue >= 0 && stopReason(s.toks, tr[0], cue, m.first, m.last):
-		return RoleAdverse, "stop-reason" // "the weight gain is the reason I stopped", "I quit because of the rash"
+		return RoleAdverse, "stop-reason", adverse // "the weight gain is the reason I stopped", "I quit because of the rash"
 	case cue >= 0:
 		// "totally off the clonopin and on the ambien I started having reflux": the
 		// drug being stopped, not the one the symptom stands next to.
@@ -927,27 +1016,27 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string)
 				break
 			}
 		}
-		return RoleWithdrawal, "stop-cue"
+		return RoleWithdrawal, "stop-cue", adverse
 	case ind == weakIndication:
-		return RoleIndication, "weak-indication"
+		return RoleIndication, "weak-indication", adverse
 	case isHistory(s.toks, s.cls, tr[0], tr[1]):
 		if prone {
-			return RoleIndication, "history-indicated" // "I was suicidal before I started taking it"
+			return RoleIndication, "history-indicated", adverse // "I was suicidal before I started taking it"
 		}
-		return RoleOther, "history"
+		return RoleOther, "history", adverse
 	case m.Negated && prone && !adverse && !hasAny(s.toks, tr[0], tr[1], untilWords):
-		return RoleIndication, "gone" // "no more panic attacks", "I don't get angry as easily"
+		return RoleIndication, "gone", adverse // "no more panic attacks", "I don't get angry as easily"
 	case adverse:
-		return RoleAdverse, "adverse-cue"
+		return RoleAdverse, "adverse-cue", adverse
 	case s.inWithdrawalCourse(m, tr):
 		if m.DrugVia != "clause" && m.DrugVia != "sentence" && s.withdrawalDrug != "" {
 			m.Drug, m.DrugVia = s.withdrawalDrug, "comment" // the drug being stopped, not merely the last named
 		}
-		return RoleWithdrawal, "course"
+		return RoleWithdrawal, "course", adverse
 	case indicatedFor(drugClass, m.Concept):
-		return RoleIndication, "class-indication"
+		return RoleIndication, "class-indication", adverse
 	}
-	return RoleAdverse, "default"
+	return RoleAdverse, "default", adverse
 }
 
 // inWithdrawalCourse reports a symptom the writer reports after saying they are coming

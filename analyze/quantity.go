@@ -3,7 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -114,13 +114,19 @@ type quantity struct {
 // findQuantities finds the durations, doses and frequencies of one sentence (tokens
 // from..to). posted is the comment's date, for "since 1996"; zero when unknown. Each is
 // read by a small parser anchored on its key word (a unit, "since", a frequency word),
-// so a sentence without one costs a map lookup per token.
-func findQuantities(toks []lexicon.Token, cls []uint32, from, to int, posted time.Time) []quantity {
-	var out []quantity
+// so a sentence without one costs a map lookup per token. They are written in out's
+// storage.
+func findQuantities(out []quantity, toks []lexicon.Token, cls []uint32, from, to int, posted time.Time) []quantity {
+	out = out[:0]
 	var used []bool
+	var usedBuf [2*maxSentence + 8]bool // a sentence has at most 2*maxSentence tokens
 	add := func(q quantity) {
 		if used == nil {
-			used = make([]bool, to-from)
+			if to-from <= len(usedBuf) {
+				used = usedBuf[:to-from]
+			} else {
+				used = make([]bool, to-from)
+			}
 		}
 		for i := q.first; i <= q.last; i++ {
 			if used[i-from] {
@@ -176,7 +182,8 @@ func findQuantities(toks []lexicon.Token, cls []uint32, from, to int, posted tim
 			}
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].first < out[b].first })
+	// No two share a token (used), so the order is the same however they are sorted.
+	slices.SortFunc(out, func(a, b quantity) int { return a.first - b.first })
 	return out
 }
 

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -36,6 +37,21 @@ type RoleModel struct {
 	// domain holds the drug classes ("ssri", "" for no drug) the model saw
 	// enough examples of; elsewhere it is unsure and the rules decide.
 	domain map[string]bool
+	// index finds a feature's weights (featW[i-1] for its value i) by the feature's bytes:
+	// a symptom the model decides has a hundred features. Built with the weights.
+	index *wordTable
+	featW [][3]float64
+}
+
+// buildIndex makes index and featW from weights.
+func (m *RoleModel) buildIndex() {
+	ids := make(map[string]uint32, len(m.weights))
+	m.featW = make([][3]float64, 0, len(m.weights))
+	for f, w := range m.weights {
+		m.featW = append(m.featW, w)
+		ids[f] = uint32(len(m.featW))
+	}
+	m.index = newWordTable(ids)
 }
 
 //go:embed rolemodel.tsv
@@ -104,6 +120,7 @@ func ParseRoleModel(r io.Reader, name string) (*RoleModel, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	m.buildIndex()
 	return m, nil
 }
 
@@ -137,14 +154,74 @@ func (m *RoleModel) WriteTo(w io.Writer, header ...string) error {
 	return bw.Flush()
 }
 
+// roleFeats is a list of feature names written into one byte buffer, so that the
+// features of each symptom the model decides are neither built as strings nor kept:
+// the model looks each up by its bytes.
+type roleFeats struct {
+	b    []byte
+	ends []int
+}
+
+func (f *roleFeats) reset() { f.b, f.ends = f.b[:0], f.ends[:0] }
+
+// add appends one feature, the concatenation of parts.
+func (f *roleFeats) add(parts ...string) {
+	for _, p := range parts {
+		f.b = append(f.b, p...)
+	}
+	f.ends = append(f.ends, len(f.b))
+}
+
+func (f *roleFeats) len() int { return len(f.ends) }
+
+// at is feature i.
+func (f *roleFeats) at(i int) []byte {
+	from := 0
+	if i > 0 {
+		from = f.ends[i-1]
+	}
+	return f.b[from:f.ends[i]]
+}
+
+// strings returns the features as strings (RoleExamples keeps them).
+func (f *roleFeats) strings() []string {
+	out := make([]string, f.len())
+	for i := range out {
+		out[i] = string(f.at(i))
+	}
+	return out
+}
+
+func featsOf(feats []string) *roleFeats {
+	f := &roleFeats{}
+	for _, s := range feats {
+		f.add(s)
+	}
+	return f
+}
+
 // Probs returns the probability of each of adverse, withdrawal and indication.
-func (m *RoleModel) Probs(feats []string) [3]float64 {
+func (m *RoleModel) Probs(feats []string) [3]float64 { return m.probs(featsOf(feats)) }
+
+func (m *RoleModel) probs(f *roleFeats) [3]float64 {
 	z := m.bias
-	for _, f := range feats {
-		if w, ok := m.weights[f]; ok {
-			for k := range z {
-				z[k] += w[k]
+	for i := range f.len() {
+		var w [3]float64
+		switch {
+		case m.index != nil:
+			j := m.index.getBytes(f.at(i))
+			if j == 0 {
+				continue
 			}
+			w = m.featW[j-1]
+		default:
+			var ok bool
+			if w, ok = m.weights[string(f.at(i))]; !ok {
+				continue
+			}
+		}
+		for k := range z {
+			z[k] += w[k]
 		}
 	}
 	return softmax(z)
@@ -159,22 +236,26 @@ func (m *RoleModel) InDomain(class, mainClass string) bool {
 
 // Decide returns the model's role and true when it is sure enough to override the rules:
 // its probability reaches the threshold and the drug's class is one it was trained on.
-func (m *RoleModel) Decide(feats []string) (string, bool) {
-	inDomain := false
-	for _, f := range feats {
-		if c, ok := strings.CutPrefix(f, "class="); ok {
-			inDomain = inDomain || m.domain[c]
+func (m *RoleModel) Decide(feats []string) (string, bool) { return m.decide(featsOf(feats)) }
+
+func (m *RoleModel) decide(feats *roleFeats) (string, bool) {
+	inDomain, keepWithdrawal := false, false
+	for i := range feats.len() {
+		f := feats.at(i)
+		if c, ok := bytes.CutPrefix(f, []byte("class=")); ok {
+			inDomain = inDomain || m.domain[string(c)]
 		}
 		// A drug named in passing in a section about a drug of the domain ("Klonopin"
 		// in a review of Lexapro).
-		if c, ok := strings.CutPrefix(f, "main-class="); ok && c != "" {
-			inDomain = inDomain || m.domain[c]
+		if c, ok := bytes.CutPrefix(f, []byte("main-class=")); ok && len(c) > 0 {
+			inDomain = inDomain || m.domain[string(c)]
 		}
+		keepWithdrawal = keepWithdrawal || string(f) == "rule="+RoleWithdrawal
 	}
 	if !inDomain {
 		return "", false
 	}
-	p := m.Probs(feats)
+	p := m.probs(feats)
 	best := 0
 	for k := 1; k < 3; k++ {
 		if p[k] > p[best] {
@@ -182,7 +263,7 @@ func (m *RoleModel) Decide(feats []string) (string, bool) {
 		}
 	}
 	th := m.Threshold
-	if roleClasses[best] != RoleWithdrawal && slices.Contains(feats, "rule="+RoleWithdrawal) {
+	if roleClasses[best] != RoleWithdrawal && keepWithdrawal {
 		th = max(th, m.KeepWithdrawal)
 	}
 	return roleClasses[best], p[best] >= th
@@ -335,6 +416,7 @@ func TrainRoleModel(xs [][]string, ys []int, opt TrainOptions) *RoleModel {
 			m.weights[f] = w[j]
 		}
 	}
+	m.buildIndex()
 	return m
 }
 
@@ -384,48 +466,59 @@ func (a *Analyzer) RoleExamples(p *corpus.Page) []RoleExample {
 // roleFeatures are what the role model reads of a symptom mention: the rules' role and
 // cues, the symptom's concept (within the model's drug classes, "depression" is mostly
 // the reason), the writer's course, whether the drug's class is taken for it, and the words
-// around it (by side) and in its sentence.
-// They are appended to f's storage.
-func (s *section) roleFeatures(f []string, m *Mention, tr [2]int, drugClass, rule, basis string) []string {
-	f = f[:0]
-	f = append(f, "class="+drugClass, "main-class="+s.mainClass, "C:"+m.Concept, "rule="+rule, "basis="+basis, "via="+m.DrugVia, "exp="+m.Experiencer, "cert="+m.Certainty, "cat="+m.Category)
+// around it (by side) and in its sentence. They replace f's. adverse is role's
+// adverseCue.
+func (s *section) roleFeatures(f *roleFeats, m *Mention, tr [2]int, drugClass, rule, basis string, adverse bool) {
+	f.reset()
+	f.add("class=", drugClass)
+	f.add("main-class=", s.mainClass)
+	f.add("C:", m.Concept)
+	f.add("rule=", rule)
+	f.add("basis=", basis)
+	f.add("via=", m.DrugVia)
+	f.add("exp=", m.Experiencer)
+	f.add("cert=", m.Certainty)
+	f.add("cat=", m.Category)
 	if m.Negated {
-		f = append(f, "negated", "negated+rule="+rule)
+		f.add("negated")
+		f.add("negated+rule=", rule)
 	}
 	if indicatedFor(drugClass, m.Concept) {
-		f = append(f, "class-indication")
+		f.add("class-indication")
 	}
 	if commonIndication(m.Concept) {
-		f = append(f, "common-indication")
+		f.add("common-indication")
 	}
 	if withdrawalConcepts[m.Concept] {
-		f = append(f, "withdrawal-concept")
+		f.add("withdrawal-concept")
 	}
 	if m.sent < len(s.cue) && s.cue[m.sent] >= 0 {
-		f = append(f, "stop-cue-in-sentence", "stop-cue:"+s.toks[s.cue[m.sent]].Norm)
+		f.add("stop-cue-in-sentence")
+		f.add("stop-cue:", s.toks[s.cue[m.sent]].Norm)
 	}
 	switch {
 	case m.sent > s.withdrawalFrom:
 		// How far into the course, and what began it: "withdrawal", "off", "missed".
-		f = append(f, "after-coming-off", "course-cue:"+s.toks[s.cue[s.withdrawalFrom]].Norm)
+		f.add("after-coming-off")
+		f.add("course-cue:", s.toks[s.cue[s.withdrawalFrom]].Norm)
 		switch d := m.sent - s.withdrawalFrom; {
 		case d == 1:
-			f = append(f, "course-next-sentence")
+			f.add("course-next-sentence")
 		case d <= 3:
-			f = append(f, "course-2-3-sentences")
+			f.add("course-2-3-sentences")
 		default:
-			f = append(f, "course-later")
+			f.add("course-later")
 		}
 	case m.sent == s.withdrawalFrom:
-		f = append(f, "where-coming-off")
+		f.add("where-coming-off")
 	}
 	// The writer's course at this sentence, and a stop told only later in the section
 	// (what comes before it is mostly the drug's effects).
 	if st := s.courseStates(); m.sent < len(st) {
-		f = append(f, "state="+st[m.sent])
+		f.add("state=", st[m.sent])
 		for si := m.sent + 1; si < len(s.cue); si++ {
 			if s.cue[si] >= 0 {
-				f = append(f, "stop-later")
+				f.add("stop-later")
 				break
 			}
 		}
@@ -435,48 +528,48 @@ func (s *section) roleFeatures(f []string, m *Mention, tr [2]int, drugClass, rul
 	for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
 		if o, b := &s.mentions[j], s.ruled[j].basis; o.Type == TypeSymptom && o != m && b != "" && !slices.Contains(seen, b) {
 			seen = append(seen, b)
-			f = append(f, "sib="+b)
+			f.add("sib=", b)
 		}
 	}
 	// A cue of relief the rules heed only for what the drug's class is taken for ("no
 	// longer obsess", "the pain subsided").
 	if !indicatedFor(drugClass, m.Concept) && !(m.Drug == "" && commonIndication(m.Concept)) {
 		if isIndication(s.toks, s.cls, tr[0], tr[1], m.first, m.last, true, s.drugAt, nil) != noIndication {
-			f = append(f, "relief-unprone", "relief-unprone+cat="+m.Category)
+			f.add("relief-unprone")
+			f.add("relief-unprone+cat=", m.Category)
 		}
 	}
 	if m.sent == len(s.sentTok)-1 && m.sent > 0 {
-		f = append(f, "last-sentence")
+		f.add("last-sentence")
 	}
 	if m.sent == 0 {
-		f = append(f, "first-sentence")
+		f.add("first-sentence")
 	}
-	if adverseCue(s.toks, s.cls, tr[0], tr[1], m.first, m.last) {
-		f = append(f, "adverse-cue")
+	if adverse {
+		f.add("adverse-cue")
 	}
 	for k := max(tr[0], m.first-6); k < m.first; k++ {
-		f = append(f, "L:"+s.toks[k].Norm)
+		f.add("L:", s.toks[k].Norm)
 	}
 	if m.first-1 >= tr[0] {
-		f = append(f, "L1:"+s.toks[m.first-1].Norm)
+		f.add("L1:", s.toks[m.first-1].Norm)
 	}
 	for k := m.last + 1; k < tr[1] && k <= m.last+6; k++ {
-		f = append(f, "R:"+s.toks[k].Norm)
+		f.add("R:", s.toks[k].Norm)
 	}
 	if m.last+1 < tr[1] {
-		f = append(f, "R1:"+s.toks[m.last+1].Norm)
+		f.add("R1:", s.toks[m.last+1].Norm)
 	}
 	for k := tr[0]; k < tr[1] && k < tr[0]+60; k++ {
-		f = append(f, "S:"+s.toks[k].Norm)
+		f.add("S:", s.toks[k].Norm)
 	}
 	// The previous sentence: "I stopped taking it. Dizzy, tired."
 	if m.sent > 0 && m.sent-1 < len(s.sentTok) {
 		pr := s.sentTok[m.sent-1]
 		for k := pr[0]; k < pr[1] && k < pr[0]+40; k++ {
-			f = append(f, "P:"+s.toks[k].Norm)
+			f.add("P:", s.toks[k].Norm)
 		}
 	}
-	return f
 }
 
 // courseStates returns, per sentence, the writer's course as the section has told it so
@@ -485,10 +578,11 @@ func (s *section) roleFeatures(f []string, m *Mention, tr [2]int, drugClass, rul
 // "back-on" once they start or move to a drug again, and "after-earlier-paragraph" when
 // a new paragraph follows a stop.
 func (s *section) courseStates() []string {
-	if s.course != nil || len(s.cue) == 0 {
+	if s.courseRead || len(s.cue) == 0 {
 		return s.course
 	}
-	s.course = make([]string, len(s.sentTok))
+	s.courseRead = true
+	s.course = slices.Grow(s.course[:0], len(s.sentTok))[:len(s.sentTok)]
 	state := "none"
 	for si, tr := range s.sentTok {
 		if si > 0 && tr[0] < len(s.toks) && s.toks[tr[0]].Break > 0 && strings.HasPrefix(state, "after-") {

@@ -25,7 +25,11 @@ var abbreviations = map[string]bool{
 // digit or a bullet. It works on the tokens the matcher already made, so it costs one
 // pass and no allocation per token.
 func Sentences(text string, toks []lexicon.Token) []Span {
-	var out []Span
+	return appendSentences(nil, text, toks)
+}
+
+// appendSentences is Sentences appending to out.
+func appendSentences(out []Span, text string, toks []lexicon.Token) []Span {
 	start, startTok := -1, 0
 	last := 0
 	for i := 0; i < len(toks); i++ {

@@ -320,6 +320,16 @@ func leader(toks []lexicon.Token, from, j, prevEnd int) int {
 // body part.
 var trailers = buildSequences("spanTrailers")
 
+// trailersByFirst are the trailers by their first word, those that start with a body
+// part under "<body>": trailer tries only those that can start at a token.
+var trailersByFirst = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, p := range trailers {
+		m[p[0]] = append(m[p[0]], p)
+	}
+	return m
+}()
+
 // buildSequences reads a list whose cues are sequences of words.
 func buildSequences(list string) [][]string {
 	var out [][]string
@@ -336,35 +346,53 @@ var bodyParts = cue("bodyParts")
 // to and before the byte offset stop (the next mention), or 0. "like" alone only after a
 // hyphen ("zombie-like").
 func trailer(toks []lexicon.Token, k, to, stop int) int {
+	if k >= to {
+		return 0 // no trailer fits
+	}
 	best := 0
-	for _, p := range trailers {
-		if len(p) <= best || k+len(p) > to || toks[k+len(p)-1].End > stop {
-			continue
-		}
-		ok := true
-		for x, w := range p {
-			t := toks[k+x].Norm
-			if w == "<body>" && !bodyParts[t] || w != "<body>" && t != w {
-				ok = false
-				break
+	// The longest that matches: the order they are tried in does not matter.
+	first := toks[k].Norm
+	for _, ps := range [2][][]string{trailersByFirst[first], bodyTrailers(first)} {
+		for _, p := range ps {
+			if n := trailerAt(toks, k, to, stop, p, best); n > best {
+				best = n
 			}
-		}
-		if ok && len(p) == 1 && p[0] == "<body>" && k+1 < to && toks[k+1].Kind != lexicon.Punct {
-			// "tingling fingers," but not "dizziness heart palpitations" (the part is the
-			// next symptom's) or "recurring ear infections"
-			ok = false
-		}
-		if ok && p[0] == "like" && len(p) == 1 {
-			ok = false // "nausea like I never had"
-		}
-		if ok && p[0] == "-" && toks[k].Start != toks[k-1].End {
-			ok = false // a dash between words is punctuation, not "-like"
-		}
-		if ok {
-			best = len(p)
 		}
 	}
 	return best
+}
+
+// bodyTrailers are the trailers that start with a body part, when word is one.
+func bodyTrailers(word string) [][]string {
+	if bodyParts[word] {
+		return trailersByFirst["<body>"]
+	}
+	return nil
+}
+
+// trailerAt is the length of trailer p at token k, when it is there and longer than
+// best, else 0.
+func trailerAt(toks []lexicon.Token, k, to, stop int, p []string, best int) int {
+	if len(p) <= best || k+len(p) > to || toks[k+len(p)-1].End > stop {
+		return 0
+	}
+	for x, w := range p {
+		t := toks[k+x].Norm
+		if w == "<body>" && !bodyParts[t] || w != "<body>" && t != w {
+			return 0
+		}
+	}
+	switch {
+	case len(p) == 1 && p[0] == "<body>" && k+1 < to && toks[k+1].Kind != lexicon.Punct:
+		// "tingling fingers," but not "dizziness heart palpitations" (the part is the
+		// next symptom's) or "recurring ear infections"
+		return 0
+	case p[0] == "like" && len(p) == 1:
+		return 0 // "nausea like I never had"
+	case p[0] == "-" && toks[k].Start != toks[k-1].End:
+		return 0 // a dash between words is punctuation, not "-like"
+	}
+	return len(p)
 }
 
 // bodyPlaces are the prepositions of where a symptom is felt ("in", "throughout"), and

@@ -18,16 +18,96 @@ const (
 
 var (
 	wordClassOnce sync.Once
-	wordClass     map[string]uint32
+	wordClass     *wordTable
 )
 
-func loadWordClass() { wordClass = engine.vocab }
+func loadWordClass() { wordClass = newWordTable(engine.vocab) }
 
 // wordClasses returns the class bits and engine word id of each token, reusing buf's
 // storage.
 func wordClasses(buf []uint32, toks []lexicon.Token) []uint32 {
 	wordClassOnce.Do(loadWordClass)
-	return classesIn(wordClass, buf, toks)
+	if cap(buf) < len(toks) {
+		buf = make([]uint32, len(toks))
+	}
+	buf = buf[:len(toks)]
+	for i := range toks {
+		buf[i] = wordClass.get(toks[i].Norm)
+	}
+	return buf
+}
+
+// wordTable is the engine's vocabulary (and the role model's features) as an
+// open-addressed table: every token of every section is looked up in it, and most are
+// short words, which a small hash and one comparison of lengths settle faster than a map.
+type wordTable struct {
+	keys  []string // "" marks an empty slot
+	vals  []uint32
+	mask  uint32
+	empty uint32 // the value of "", kept apart
+}
+
+func newWordTable(vocab map[string]uint32) *wordTable {
+	n := 1
+	for n < 4*len(vocab) { // at most a quarter full: few probes for a word not in it
+		n *= 2
+	}
+	t := &wordTable{keys: make([]string, n), vals: make([]uint32, n), mask: uint32(n - 1)}
+	for w, v := range vocab {
+		if w == "" {
+			t.empty = v
+			continue
+		}
+		i := wordHash(w) & t.mask
+		for t.keys[i] != "" {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = w, v
+	}
+	return t
+}
+
+// wordHash is 32-bit FNV-1a.
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}
+
+// getBytes is get of string(b).
+func (t *wordTable) getBytes(b []byte) uint32 {
+	if len(b) == 0 {
+		return t.empty
+	}
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch k := t.keys[i]; {
+		case k == "":
+			return 0
+		case k == string(b):
+			return t.vals[i]
+		}
+	}
+}
+
+// get returns w's value (the class bits and id of a word), 0 when the table has no w.
+func (t *wordTable) get(w string) uint32 {
+	if w == "" {
+		return t.empty
+	}
+	for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
+		switch k := t.keys[i]; {
+		case k == "":
+			return 0
+		case k == w:
+			return t.vals[i]
+		}
+	}
 }
 
 // classesIn is wordClasses with the vocabulary of one engine.

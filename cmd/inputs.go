@@ -45,6 +45,9 @@ type pageChunk struct {
 	page     *corpus.Page
 	from, to int               // the sections [from, to): 0 the article, i+1 comment i
 	mentions []analyze.Mention // the mentions of those sections, in section order
+	// done, when not nil, gives the memory of mentions, and of the page's earlier chunks,
+	// back to the analyzer (PageChunks): analyzePages calls it once fn has returned.
+	done func()
 }
 
 // section is the page's section i (0 the article, i+1 comment i), as Page.Sections has it.
@@ -65,7 +68,8 @@ var chunkMentions = 4096
 // analyzePages reads the inputs and, with an analyzer, tags their pages, with jobs
 // workers; fn gets each page's sections and their mentions, in chunks, in input order,
 // so output does not depend on scheduling, and at most a few pages per worker, and a
-// few chunks of a large page, are in memory at once. Each input that cannot be read is
+// few chunks of a large page, are in memory at once. fn must not keep a chunk's
+// mentions after it returns (their memory is reused): it copies what it keeps. Each input that cannot be read is
 // reported on stderr, naming the file, and the rest are still read; the warnings of
 // pages that were read are reported too, before their first chunk. It returns an
 // *inputError when any input failed, or the first error of fn.
@@ -116,8 +120,8 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 					if a == nil {
 						return send(result{chunk: &pageChunk{page: p, to: len(p.Comments) + 1}})
 					}
-					return a.PageChunks(p, chunkMentions, func(from, to int, ms []analyze.Mention) error {
-						return send(result{chunk: &pageChunk{page: p, from: from, to: to, mentions: ms}})
+					return a.PageChunks(p, chunkMentions, func(from, to int, ms []analyze.Mention, done func()) error {
+						return send(result{chunk: &pageChunk{page: p, from: from, to: to, mentions: ms, done: done}})
 					})
 				})
 				if err != nil && err != errStopped {
@@ -165,6 +169,9 @@ func analyzePages(streams *IO, inputs []string, o inputOptions, jobs int, a *ana
 			}
 			if err := fn(r.chunk); err != nil {
 				return err
+			}
+			if r.chunk.done != nil {
+				r.chunk.done() // fn keeps no mention: the writers copy what they keep
 			}
 		}
 		<-inFlight

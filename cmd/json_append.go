@@ -20,61 +20,56 @@ func (r MentionRecord) AppendJSON(b []byte) []byte {
 	b = appendJSONString(b, r.Source)
 	b = append(b, `,"comment":`...)
 	b = appendJSONInt(b, r.Comment)
-	b = appendField(b, "author", r.Author)
-	b = appendField(b, "posted", r.Posted)
-	b = appendField(b, "type", r.Type)
-	b = appendField(b, "text", r.Text)
+	b = appendField(b, `,"author":`, r.Author)
+	b = appendField(b, `,"posted":`, r.Posted)
+	b = appendField(b, `,"type":`, r.Type)
+	b = appendField(b, `,"text":`, r.Text)
 	b = append(b, `,"start":`...)
 	b = strconv.AppendInt(b, int64(r.Start), 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, int64(r.End), 10)
-	b = appendField(b, "sentence", r.Sentence)
-	b = appendField(b, "concept", r.Concept)
-	b = appendField(b, "class", r.Class)
-	b = appendField(b, "category", r.Category)
+	b = appendField(b, `,"sentence":`, r.Sentence)
+	b = appendField(b, `,"concept":`, r.Concept)
+	b = appendField(b, `,"class":`, r.Class)
+	b = appendField(b, `,"category":`, r.Category)
 	b = append(b, `,"is_class":`...)
 	b = strconv.AppendBool(b, r.IsClass)
-	b = appendField(b, "term", r.Term)
+	b = appendField(b, `,"term":`, r.Term)
 	b = append(b, `,"fuzzy":`...)
 	b = strconv.AppendInt(b, int64(r.Fuzzy), 10)
-	b = appendField(b, "corrected", r.Corrected)
+	b = appendField(b, `,"corrected":`, r.Corrected)
 	b = append(b, `,"negated":`...)
 	if r.Negated == nil {
 		b = append(b, "null"...)
 	} else {
 		b = strconv.AppendBool(b, *r.Negated)
 	}
-	b = appendField(b, "experiencer", r.Experiencer)
-	b = appendField(b, "certainty", r.Certainty)
-	b = appendField(b, "role", r.Role)
-	b = appendField(b, "severity", r.Severity)
-	b = appendField(b, "core", r.Core)
-	b = appendField(b, "drug", r.Drug)
-	b = appendField(b, "drug_via", r.DrugVia)
-	b = appendField(b, "status", r.Status)
-	b = appendFloatField(b, "value", r.Value)
-	b = appendFloatField(b, "max_value", r.MaxValue)
-	b = appendField(b, "unit", r.Unit)
-	b = appendFloatField(b, "per_day", r.PerDay)
-	b = appendField(b, "frequency", r.Frequency)
-	b = appendFloatField(b, "days", r.Days)
-	b = appendFloatField(b, "min_days", r.MinDays)
-	b = appendFloatField(b, "max_days", r.MaxDays)
-	b = appendField(b, "iso", r.ISO)
+	b = appendField(b, `,"experiencer":`, r.Experiencer)
+	b = appendField(b, `,"certainty":`, r.Certainty)
+	b = appendField(b, `,"role":`, r.Role)
+	b = appendField(b, `,"severity":`, r.Severity)
+	b = appendField(b, `,"core":`, r.Core)
+	b = appendField(b, `,"drug":`, r.Drug)
+	b = appendField(b, `,"drug_via":`, r.DrugVia)
+	b = appendField(b, `,"status":`, r.Status)
+	b = appendFloatField(b, `,"value":`, r.Value)
+	b = appendFloatField(b, `,"max_value":`, r.MaxValue)
+	b = appendField(b, `,"unit":`, r.Unit)
+	b = appendFloatField(b, `,"per_day":`, r.PerDay)
+	b = appendField(b, `,"frequency":`, r.Frequency)
+	b = appendFloatField(b, `,"days":`, r.Days)
+	b = appendFloatField(b, `,"min_days":`, r.MinDays)
+	b = appendFloatField(b, `,"max_days":`, r.MaxDays)
+	b = appendField(b, `,"iso":`, r.ISO)
 	b = append(b, `,"ago":`...)
 	b = strconv.AppendBool(b, r.Ago)
 	return append(b, '}')
 }
 
-// appendKey writes the separator and the key of a field that is not the first.
-func appendKey(b []byte, name string) []byte {
-	b = append(b, ',', '"')
-	b = append(b, name...)
-	return append(b, '"', ':')
-}
-
-func appendField(b []byte, name, v string) []byte {
-	return appendJSONString(appendKey(b, name), v)
+// appendField writes a field that is not the first: key is its separator and quoted
+// name with the colon (`,"text":`), written out so that it is copied in one piece.
+func appendField(b []byte, key, v string) []byte {
+	return appendJSONString(append(b, key...), v)
 }
 
 func appendJSONInt(b []byte, v *int) []byte {
@@ -84,8 +79,8 @@ func appendJSONInt(b []byte, v *int) []byte {
 	return strconv.AppendInt(b, int64(*v), 10)
 }
 
-func appendFloatField(b []byte, name string, v *float64) []byte {
-	b = appendKey(b, name)
+func appendFloatField(b []byte, key string, v *float64) []byte {
+	b = append(b, key...)
 	if v == nil {
 		return append(b, "null"...)
 	}
@@ -111,7 +106,25 @@ func appendJSONFloat(b []byte, f float64) []byte {
 // else is left to encoding/json.
 func appendJSONString(b []byte, s string) []byte {
 	plain, ascii := true, true
-	for i := 0; i < len(s); i++ {
+	// Eight bytes at a time: a byte below 0x20, a quote or a backslash ends the plain
+	// copy; the high bits say whether all is ASCII.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	var high uint64
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		q, bs := x^(ones*'"'), x^(ones*'\\')
+		if ((x-ones*0x20)|(q-ones)|(bs-ones))&^x&highs != 0 {
+			plain = false // (x-ones*n)&^x&highs: some byte below n (n <= 0x80); a zero byte of q or bs is a quote or backslash
+			break
+		}
+		high |= x & highs
+	}
+	if high != 0 {
+		ascii = false
+	}
+	for ; plain && i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 || c == '"' || c == '\\' {
 			plain = false
