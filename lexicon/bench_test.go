@@ -3,6 +3,7 @@ package lexicon
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -124,6 +125,82 @@ func BenchmarkMatchTokens(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for j, t := range texts {
 			m.MatchTokens(t, toks[j])
+		}
+	}
+}
+
+// benchSections are texts cut into paragraphs, as the analyzer hands the matcher one
+// comment or section at a time: the pages of $RXVOICE_CORPUS (a folder of .txt pages, its
+// first 4 MB; `go run ./testdata/gen -out DIR -mb 20`), else the forum posts.
+func benchSections(b *testing.B) ([]string, int) {
+	b.Helper()
+	var texts []string
+	if dir := os.Getenv("RXVOICE_CORPUS"); dir != "" {
+		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		size := 0
+		for _, n := range names {
+			if size >= 4<<20 {
+				break
+			}
+			t, err := os.ReadFile(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, string(t))
+			size += len(t)
+		}
+		if len(texts) == 0 {
+			b.Fatalf("no .txt pages in RXVOICE_CORPUS=%s", dir)
+		}
+	} else {
+		texts, _ = benchTexts(b)
+	}
+	var secs []string
+	size := 0
+	for _, t := range texts {
+		for p := range strings.SplitSeq(t, "\n\n") {
+			if strings.TrimSpace(p) != "" {
+				secs = append(secs, p)
+				size += len(p)
+			}
+		}
+	}
+	return secs, size
+}
+
+// BenchmarkTokenizeSections tokenizes paragraph by paragraph into one reused buffer, as
+// the analyzer does: MB/s per core and allocations per paragraph.
+func BenchmarkTokenizeSections(b *testing.B) {
+	secs, size := benchSections(b)
+	var buf []Token
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range secs {
+			buf = TokenizeInto(buf, s)
+		}
+	}
+}
+
+// BenchmarkMatchSections is BenchmarkMatchTokens paragraph by paragraph: the matcher's
+// cost per call as the commands pay it (a comment is a few hundred bytes).
+func BenchmarkMatchSections(b *testing.B) {
+	m := freshMatcher(b)
+	secs, size := benchSections(b)
+	toks := make([][]Token, len(secs))
+	for i, s := range secs {
+		toks[i] = Tokenize(s)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, s := range secs {
+			m.MatchTokens(s, toks[j])
 		}
 	}
 }
