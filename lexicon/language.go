@@ -12,7 +12,8 @@ package lexicon
 // embedded word list; a list of symptoms is English too) and not a third are words of
 // the language's own that English lacks. In German, French or Spanish prose most words
 // are not English ("konkret", "Frage", "vacances").
-func readsAsEnglish(toks []Token) bool {
+// english(i) says whether token i is such a word (IsEnglish or isName of its Norm).
+func readsAsEnglish(toks []Token, english func(i int) bool) bool {
 	words := 0
 	for i := range toks {
 		if t := &toks[i]; t.Kind == Word && len(t.Norm) >= 3 {
@@ -25,23 +26,23 @@ func readsAsEnglish(toks []Token) bool {
 		return true
 	}
 	// The words are looked up only until the answer is known.
-	seen, english := 0, 0
+	seen, yes := 0, 0
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != Word || len(t.Norm) < 3 {
 			continue
 		}
-		if seen++; IsEnglish(t.Norm) || isName(t.Norm) {
-			english++
+		if seen++; english(i) {
+			yes++
 		}
-		if english*2 >= words {
+		if yes*2 >= words {
 			return true
 		}
-		if (english+words-seen)*2 < words {
+		if (yes+words-seen)*2 < words {
 			return false
 		}
 	}
-	return english*2 >= words
+	return yes*2 >= words
 }
 
 // inAddress reports a word that is part of a web or mail address: joined to a dot, a
@@ -66,13 +67,14 @@ func inAddress(text string, t *Token) bool {
 }
 
 // afterFirstName reports a capitalized word right after a capitalized first name of the
-// name list: a surname ("Jeff Bezos").
-func afterFirstName(text string, toks []Token, i int) bool {
+// name list: a surname ("Jeff Bezos"). name(p) says whether token p's Norm is a name
+// (isName).
+func afterFirstName(text string, toks []Token, i int, name func(p int) bool) bool {
 	if i == 0 || !capitalized(text, &toks[i]) {
 		return false
 	}
 	p := &toks[i-1]
-	return p.Kind == Word && p.End < toks[i].Start && capitalized(text, p) && isName(p.Norm)
+	return p.Kind == Word && p.End < toks[i].Start && capitalized(text, p) && name(i-1)
 }
 
 func capitalized(text string, t *Token) bool {

@@ -35,6 +35,9 @@ type Matcher struct {
 	exact   []int32   // start and end offsets in its term's text of each case-sensitive term's tokens
 	fuzzy   *fuzzyIndex
 	guard   *guardCues
+	// scratch holds the working memory of AppendMatches, its word cache included: a
+	// cache's answers are this matcher's, so the pool is too.
+	scratch sync.Pool
 }
 
 // Flags of a key id.
@@ -52,6 +55,7 @@ type edge struct {
 
 // termEnd is a term ending at a trie node.
 type termEnd struct {
+	past   bool  // the term is one word in a past form (pastForm)
 	term   int32 // in Matcher.terms
 	exact  int32 // the first of its tokens' spans in Matcher.exact, for a case-sensitive term
 	nExact int32 // its number of tokens when case-sensitive, else 0
@@ -384,7 +388,7 @@ func (b *trieBuilder) insert(seq []Token, term int32) {
 			m.flags[id] |= keyInSymptom
 		}
 	}
-	te := termEnd{term: term}
+	te := termEnd{term: term, past: pastForm(ref.term.Text)}
 	if exact {
 		te.exact = int32(len(m.exact) / 2)
 		for i := range seq {
@@ -453,11 +457,25 @@ func (m *Matcher) Match(text string) []Match {
 
 // MatchTokens is Match on text already tokenized with Tokenize.
 func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
-	sc := scratchPool.Get().(*scratch)
-	// The words the trie walks: joining hyphens and slashes are transparent.
+	return m.AppendMatches(nil, text, toks)
+}
+
+// AppendMatches is MatchTokens appending the matches to dst: a caller that reuses its
+// buffer matches without allocating for them.
+func (m *Matcher) AppendMatches(dst []Match, text string, toks []Token) []Match {
+	sc, _ := m.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	wc := &sc.words
+	wc.begin(len(toks))
+	// Each token's word in the cache; the words the trie walks: joining hyphens and
+	// slashes are transparent.
+	ent := grow(sc.ent, len(toks))
 	idx := sc.idx[:0]
 	for i := range toks {
 		t := &toks[i]
+		ent[i] = wc.intern(m, t)
 		if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/" || t.Norm == "'") && i+1 < len(toks) && toks[i+1].Joined {
 			continue
 		}
@@ -470,56 +488,51 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	// drug context (doubt).
 	needCtx := grow(sc.needCtx, len(idx))
 	cands := sc.cands[:0]
+	var corrected []string
 	defer func() {
 		clear(cands) // no pointers kept alive in the pool
-		sc.idx, sc.ids, sc.starts, sc.dist, sc.needCtx, sc.cands = idx[:0], ids[:0], starts[:0], dist[:0], needCtx[:0], cands[:0]
-		scratchPool.Put(sc)
+		clear(corrected)
+		sc.ent, sc.idx, sc.ids, sc.starts, sc.dist, sc.needCtx, sc.cands = ent[:0], idx[:0], ids[:0], starts[:0], dist[:0], needCtx[:0], cands[:0]
+		if corrected != nil {
+			sc.corrected = corrected[:0]
+		}
+		m.scratch.Put(sc)
 	}()
-	var corrected []string
 	// A word known only inside longer terms ("aciclovir" of "aciclovir cream") may still
 	// be a misspelling of a one-word term ("acyclovir"): its correction is tried as
 	// another start.
 	type altStart struct {
-		k    int
-		node int32
-		d    int8
-		fix  string
-		ctx  bool
+		k   int
+		fix *fixInfo
 	}
 	var alts []altStart
-	english := readsAsEnglish(toks)
+	english := readsAsEnglish(toks, func(i int) bool { return wc.english(ent[i], toks[i].Norm) })
 	if !english {
-		return nil // rxvoice reads English: a German or French comment has no mentions
+		return dst // rxvoice reads English: a German or French comment has no mentions
 	}
 	for k, i := range idx {
 		t := &toks[i]
-		id := m.keyID(t)
+		e := ent[i]
+		id := wc.ents[e].id
 		known := id >= 0
 		var start int32
 		if known {
 			start = m.startOf[id]
 		}
 		ids[k], starts[k] = id, start
-		fuzzy := english && t.Kind == Word && len(t.Norm) >= 5 && !inAddress(text, t) && !afterFirstName(text, toks, i)
+		fuzzy := english && t.Kind == Word && len(t.Norm) >= 5 && !inAddress(text, t) &&
+			!afterFirstName(text, toks, i, func(p int) bool { return wc.name(ent[p], toks[p].Norm) })
 		if fuzzy && !known {
-			if c := m.fuzzy.correct(t.Norm); c.dist > 0 {
-				cid := c.key
-				reject, ctx := m.doubt(t.Norm, c, cid)
-				if !reject {
-					ids[k], dist[k], starts[k], needCtx[k] = cid, int8(c.dist), m.startOf[cid], ctx
-					if corrected == nil {
-						corrected = make([]string, len(idx))
-					}
-					corrected[k] = t.Norm + "->" + c.word
+			if f := wc.fix(m, e, t.Norm); f.dist > 0 {
+				ids[k], dist[k], starts[k], needCtx[k] = f.to, f.dist, m.startOf[f.to], f.ctx
+				if corrected == nil {
+					corrected = grow(sc.corrected, len(idx))
 				}
+				corrected[k] = f.text
 			}
 		} else if fuzzy && known && (start == 0 || !m.hasEnds(start)) && m.flags[id]&keyInSymptom == 0 {
-			if c := m.fuzzy.correctOther(t.Norm, m.drugAlone); c.dist > 0 && c.key != id {
-				if n := m.startOf[c.key]; n != 0 && m.hasEnds(n) {
-					if reject, ctx := m.doubt(t.Norm, c, c.key); !reject {
-						alts = append(alts, altStart{k, n, int8(c.dist), t.Norm + "->" + c.word, ctx})
-					}
-				}
+			if f := wc.otherFix(m, e, t.Norm); f.dist > 0 {
+				alts = append(alts, altStart{k, f})
 			}
 		}
 	}
@@ -531,7 +544,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			if te.nExact > 0 && !exactOK(text, toks, idx, first, k, ref.term.Text, m.exact[2*te.exact:2*(te.exact+te.nExact)]) {
 				continue
 			}
-			if k-first == 1 && fz == 0 && pastForm(ref.term.Text) && !inflected(toks[idx[first]].Norm) {
+			if k-first == 1 && fz == 0 && te.past && !inflected(toks[idx[first]].Norm) {
 				continue // "winded" is not "wind", "sectioned" not "section"
 			}
 			if ref.term.NeedsContext && !m.guard.beside(text, toks, idx, first, k-1, strings.ToLower(ref.term.Text)) {
@@ -560,7 +573,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		}
 		if g := m.gap[n]; g != 0 && m.hasKids(g) {
 			for skip := 1; skip <= MaxGap && k+skip < len(idx); skip++ {
-				if isGapStop(&toks[idx[k+skip-1]]) {
+				if wc.ents[ent[idx[k+skip-1]]].bits&wordGapStop != 0 {
 					break
 				}
 				if c := m.child(g, ids[k+skip]); c != 0 {
@@ -582,25 +595,28 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	}
 	for _, a := range alts {
 		if corrected == nil {
-			corrected = make([]string, len(idx))
+			corrected = grow(sc.corrected, len(idx))
 		}
-		dist[a.k], corrected[a.k], needCtx[a.k] = a.d, a.fix, a.ctx
-		walk(a.node, a.k+1, a.k, false, int(a.d))
+		dist[a.k], corrected[a.k], needCtx[a.k] = a.fix.dist, a.fix.text, a.fix.ctx
+		walk(a.fix.to, a.k+1, a.k, false, int(a.fix.dist))
 		dist[a.k], corrected[a.k], needCtx[a.k] = 0, "", false
 	}
-	return resolve(cands, sc)
+	return resolve(dst, cands, sc)
 }
 
 // scratch is the per-call working memory of MatchTokens, reused through a pool.
 type scratch struct {
-	idx     []int
-	ids     []int32
-	starts  []int32
-	dist    []int8
-	needCtx []bool
-	cands   []Match
-	kept    []Match
-	taken   []bool
+	words     wordCache
+	ent       []int32 // each token's entry in words
+	corrected []string
+	idx       []int
+	ids       []int32
+	starts    []int32
+	dist      []int8
+	needCtx   []bool
+	cands     []Match
+	kept      []Match
+	taken     []bool
 }
 
 // drugAlone reports a key id that is a drug's term by itself ("acyclovir").
@@ -623,8 +639,6 @@ func (m *Matcher) doubt(w string, c correction, id int32) (reject, needCtx bool)
 	}
 	return false, m.flags[id]&keyCommon == 0 && (len(w) < 8 || c.dist >= 2)
 }
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // grow returns s resized to n zeroed elements, reusing its storage when it can.
 func grow[T any](s []T, n int) []T {
@@ -682,12 +696,12 @@ func isUpperWord(s string) bool {
 
 // resolve keeps, for each kind (drug, symptom, drug effect), the longest matches that do not overlap: longer span
 // first, then exact before fuzzy, ungapped before gapped, earlier start, lexicon order.
-func resolve(c []Match, sc *scratch) []Match {
+func resolve(dst, c []Match, sc *scratch) []Match {
 	switch len(c) {
 	case 0:
-		return nil
+		return dst
 	case 1:
-		return []Match{c[0]}
+		return append(dst, c[0])
 	}
 	slices.SortStableFunc(c, func(a, b Match) int {
 		return cmp.Or(
@@ -732,10 +746,10 @@ func resolve(c []Match, sc *scratch) []Match {
 	slices.SortStableFunc(kept, func(a, b Match) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(string(a.Concept.Kind), string(b.Concept.Kind)))
 	})
-	out := slices.Clone(kept) // the caller's, of its exact size; the scratch goes back to the pool
+	dst = append(dst, kept...) // the caller's; the scratch goes back to the pool
 	clear(kept)
 	sc.kept, sc.taken = kept[:0], all[:0]
-	return out
+	return dst
 }
 
 func boolInt(b bool) int {
