@@ -473,9 +473,16 @@ func (m *Matcher) AppendMatches(dst []Match, text string, toks []Token) []Match 
 	// slashes are transparent.
 	ent := grow(sc.ent, len(toks))
 	idx := sc.idx[:0]
+	words, english := 0, 0 // of the first 200 words of three letters or more (readsEnglish)
 	for i := range toks {
 		t := &toks[i]
 		ent[i] = wc.intern(m, t)
+		if t.Kind == Word && len(t.Norm) >= 3 && words < 200 {
+			words++
+			if wc.english(ent[i], t.Norm) {
+				english++
+			}
+		}
 		if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/" || t.Norm == "'") && i+1 < len(toks) && toks[i+1].Joined {
 			continue
 		}
@@ -506,8 +513,7 @@ func (m *Matcher) AppendMatches(dst []Match, text string, toks []Token) []Match 
 		fix *fixInfo
 	}
 	var alts []altStart
-	english := readsAsEnglish(toks, func(i int) bool { return wc.english(ent[i], toks[i].Norm) })
-	if !english {
+	if !readsEnglish(words, english) {
 		return dst // rxvoice reads English: a German or French comment has no mentions
 	}
 	for k, i := range idx {
@@ -520,7 +526,7 @@ func (m *Matcher) AppendMatches(dst []Match, text string, toks []Token) []Match 
 			start = m.startOf[id]
 		}
 		ids[k], starts[k] = id, start
-		fuzzy := english && t.Kind == Word && len(t.Norm) >= 5 && !inAddress(text, t) &&
+		fuzzy := t.Kind == Word && len(t.Norm) >= 5 && !inAddress(text, t) &&
 			!afterFirstName(text, toks, i, func(p int) bool { return wc.name(ent[p], toks[p].Norm) })
 		if fuzzy && !known {
 			if f := wc.fix(m, e, t.Norm); f.dist > 0 {
@@ -703,14 +709,24 @@ func resolve(dst, c []Match, sc *scratch) []Match {
 	case 1:
 		return append(dst, c[0])
 	}
+	// The comparison returns at the first difference (cmp.Or would work out all six).
 	slices.SortStableFunc(c, func(a, b Match) int {
-		return cmp.Or(
-			cmp.Compare(b.LastToken-b.FirstToken, a.LastToken-a.FirstToken),
-			cmp.Compare(a.Fuzzy, b.Fuzzy),
-			cmp.Compare(boolInt(a.Gapped), boolInt(b.Gapped)),
-			cmp.Compare(a.Start, b.Start),
-			cmp.Compare(a.Concept.Pos.Line, b.Concept.Pos.Line),
-			strings.Compare(a.Concept.Pos.File, b.Concept.Pos.File))
+		if la, lb := a.LastToken-a.FirstToken, b.LastToken-b.FirstToken; la != lb {
+			return cmp.Compare(lb, la)
+		}
+		if a.Fuzzy != b.Fuzzy {
+			return cmp.Compare(a.Fuzzy, b.Fuzzy)
+		}
+		if a.Gapped != b.Gapped {
+			return cmp.Compare(boolInt(a.Gapped), boolInt(b.Gapped))
+		}
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		if a.Concept.Pos.Line != b.Concept.Pos.Line {
+			return cmp.Compare(a.Concept.Pos.Line, b.Concept.Pos.Line)
+		}
+		return strings.Compare(a.Concept.Pos.File, b.Concept.Pos.File)
 	})
 	// Tokens already taken, for drugs, for symptoms and for drug effects: linear in the
 	// text, however many matches a long text has. An effect does not take a symptom's
@@ -744,7 +760,10 @@ func resolve(dst, c []Match, sc *scratch) []Match {
 		kept = append(kept, m)
 	}
 	slices.SortStableFunc(kept, func(a, b Match) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(string(a.Concept.Kind), string(b.Concept.Kind)))
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		return strings.Compare(string(a.Concept.Kind), string(b.Concept.Kind))
 	})
 	dst = append(dst, kept...) // the caller's; the scratch goes back to the pool
 	clear(kept)
