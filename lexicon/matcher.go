@@ -144,8 +144,10 @@ func Compile(lx *Lexicon) *Matcher {
 		}
 	}
 	for i := range flat {
-		if t := &flat[i]; t.Kind == Word && t.Alt == "" {
-			m.keyFlags(m.keys.add(t.Key), keyBase)
+		if t := &flat[i]; t.Kind == Word {
+			if key, alt := t.keys(); alt == "" {
+				m.keyFlags(m.keys.add(key), keyBase)
+			}
 		}
 	}
 	b := trieBuilder{m: m, kids: newNodeTable(len(flat)), vocab: newStrTable(len(flat) / 4),
@@ -188,16 +190,17 @@ func (m *Matcher) keyFlags(id int32, f uint8) {
 // keyID returns the id of a token's key, or -1: between its stem and its alternative
 // ("aching": ach or ache), the one that is a base form of the lexicon.
 func (m *Matcher) keyID(t *Token) int32 {
-	id := m.keys.find(t.Key)
-	if t.Alt == "" || id >= 0 && m.flags[id]&keyBase != 0 {
+	key, altKey := t.keys()
+	id := m.keys.find(key)
+	if altKey == "" || id >= 0 && m.flags[id]&keyBase != 0 {
 		return id
 	}
 	var alt int32
-	if t.Alt == altE {
+	if altKey == altE {
 		var buf [64]byte
-		alt = m.keys.findBytes(append(append(buf[:0], t.Key...), 'e')) // no allocation for the lookup
+		alt = m.keys.findBytes(append(append(buf[:0], key...), 'e')) // no allocation for the lookup
 	} else {
-		alt = m.keys.find(t.Alt)
+		alt = m.keys.find(altKey)
 	}
 	if alt >= 0 && m.flags[alt]&keyBase != 0 {
 		return alt
@@ -210,7 +213,8 @@ func (m *Matcher) resolveKey(t *Token) string {
 	if id := m.keyID(t); id >= 0 {
 		return m.keys.str(id)
 	}
-	return t.Key
+	key, _ := t.keys()
+	return key
 }
 
 // Lexicon returns the lexicon the matcher was compiled from.
@@ -254,7 +258,7 @@ func appendVariants(flat []Token, seqEnd []int32, text string, tmp []Token) ([]T
 		if t.Kind != gapKind && t.Joined && len(flat) > joined && flat[len(flat)-1].Kind != gapKind {
 			p := &flat[len(flat)-1]
 			p.Norm += t.Norm
-			p.Key, p.Alt = stem(p.Norm)
+			p.keyed = tokStemmed // the stem of the joined word, whatever the first part was
 			p.End = t.End
 			continue
 		}
@@ -360,7 +364,8 @@ func (b *trieBuilder) insert(seq []Token, term int32) {
 		}
 		id := m.keyID(t) // the stem or its alternative, whichever is a base form
 		if id < 0 {
-			id = m.keys.add(t.Key)
+			key, _ := t.keys()
+			id = m.keys.add(key)
 		}
 		m.keyFlags(id, 0)
 		k := uint64(n)<<32 | uint64(id)

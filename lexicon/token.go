@@ -19,19 +19,43 @@ const (
 // Token is one word, number or punctuation mark of a text, with its byte offsets.
 type Token struct {
 	Start, End int // byte offsets in the text: text[Start:End] is the token as written
-	Kind       TokenKind
 	// Norm is the lowercased, folded form: curly quotes straightened, apostrophes
 	// dropped ("can't" -> "cant"), a possessive "'s" removed, an auxiliary and "not"
 	// merged ("could not" -> "couldnt", spanning both words).
 	Norm string
-	// Key is what the matcher compares: the stem of Norm for words, Norm otherwise;
-	// Alt is the other reading of an ambiguous form ("aching": ach or ache).
-	Key, Alt string
+	Kind TokenKind
 	// Break is set on the first token after a line break (1) or a blank line (2).
 	Break uint8
 	// Joined is set when the token follows the previous one with a hyphen and no
 	// space between ("anti-anxiety"), so that hyphenated compounds can match either way.
 	Joined bool
+	// keyed says how its key is made from Norm (keys): tokPrefixed, tokStemmed.
+	keyed uint8
+}
+
+// Token.keyed bits.
+const (
+	tokPrefixed uint8 = 1 << iota // a part joined after a prefix of one or two letters ("i-drop"): keyed apart
+	tokStemmed                    // stemmed whatever its kind: a compound joined while compiling
+)
+
+// keys returns what the matcher compares: the stem of Norm for words, Norm otherwise, and
+// the other reading of an ambiguous form ("aching": ach or ache; altE for the stem plus
+// e). They are worked out when asked, once per distinct word by the matcher's word cache,
+// not for every token.
+func (t *Token) keys() (key, alt string) {
+	if t.Kind == Word || t.keyed&tokStemmed != 0 {
+		key, alt = stem(t.Norm)
+	} else {
+		key = t.Norm
+	}
+	if t.keyed&tokPrefixed != 0 {
+		key = "-" + key
+		if alt != "" && alt != altE {
+			alt = "-" + alt
+		}
+	}
+	return key, alt
 }
 
 // IsClauseBoundary reports whether the token ends a clause: punctuation that separates
@@ -150,11 +174,6 @@ func TokenizeInto(buf []Token, text string) []Token {
 		}
 	}
 	for k := range toks {
-		if t := &toks[k]; t.Kind == Word {
-			t.Key, t.Alt = stem(t.Norm)
-		} else {
-			t.Key = t.Norm
-		}
 		// After a prefix of one or two letters ("i-drop", "b12", "d3"), a joined part is
 		// keyed apart, so that "I drop" and "b 12" are not read as those compounds.
 		if t := &toks[k]; t.Joined && k > 0 {
@@ -163,10 +182,7 @@ func TokenizeInto(buf []Token, text string) []Token {
 				prev = &toks[k-2]
 			}
 			if prev.Kind == Word && len(prev.Norm) <= 2 {
-				t.Key = "-" + t.Key
-				if t.Alt != "" && t.Alt != altE {
-					t.Alt = "-" + t.Alt
-				}
+				t.keyed |= tokPrefixed
 			}
 		}
 	}

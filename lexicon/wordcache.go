@@ -9,8 +9,8 @@ import "hash/maphash"
 // the string tables, the English list and the corrections' cache are asked once per word
 // per worker instead of once per token.
 //
-// Every answer is a function of the token's normal form alone (its key and alternative
-// are the stem of it, with a "-" after a short prefix), so a cached answer is the answer.
+// Every answer is a function of the token's kind, normal form and keyed bits alone (its
+// key and alternative are made from them: Token.keys), so a cached answer is the answer.
 // The cache is emptied between calls when it holds wordCacheMax words: its memory is
 // bounded, whatever the corpus.
 type wordCache struct {
@@ -27,7 +27,7 @@ type wordEntry struct {
 	hash     uint64
 	off, end uint32 // its normal form is arena[off:end]
 	kind     TokenKind
-	dashed   bool  // its key has the "-" of a part after a short prefix ("i-drop")
+	keyed    uint8 // Token.keyed: its key is made from its normal form with these
 	bits     uint8 // wordGapStop, and which lazy answers are known
 	id       int32 // Matcher.keyID
 	// The correction of a word that is not a key (fix, wordFixKnown), and of a key that
@@ -71,7 +71,6 @@ func (c *wordCache) begin(n int) {
 
 // intern returns the index of token t's entry, adding it when its word is new.
 func (c *wordCache) intern(m *Matcher, t *Token) int32 {
-	dashed := t.Kind != Punct && len(t.Key) > 0 && t.Key[0] == '-'
 	h := maphash.String(seed, t.Norm)
 	i := h & c.mask
 	for ; ; i = (i + 1) & c.mask {
@@ -79,11 +78,11 @@ func (c *wordCache) intern(m *Matcher, t *Token) int32 {
 		if s == 0 {
 			break
 		}
-		if e := &c.ents[s-1]; e.hash == h && e.kind == t.Kind && e.dashed == dashed && string(c.arena[e.off:e.end]) == t.Norm {
+		if e := &c.ents[s-1]; e.hash == h && e.kind == t.Kind && e.keyed == t.keyed && string(c.arena[e.off:e.end]) == t.Norm {
 			return s - 1
 		}
 	}
-	e := wordEntry{hash: h, off: uint32(len(c.arena)), kind: t.Kind, dashed: dashed, id: m.keyID(t)}
+	e := wordEntry{hash: h, off: uint32(len(c.arena)), kind: t.Kind, keyed: t.keyed, id: m.keyID(t)}
 	c.arena = append(c.arena, t.Norm...)
 	e.end = uint32(len(c.arena))
 	if isGapStop(t) {
