@@ -99,6 +99,12 @@ func TestTokenize(t *testing.T) {
 		{"“quoted”", "\" quoted \""},
 		{"Café naïve", "cafe naive"},
 		{"1,000 mg", "1000 mg"},
+		// Lowercase words take a fast path; what follows their letters sends them back.
+		{"nite thru cannot nites", "night through cant nites"},
+		{"sleepLess o'clock naïve déjà", "sleepless oclock naive deja"},
+		{"tab\tvt\vff\fcr\rnbsp\u00a0zw\u200bbom\ufeffend", "tab vt ff cr nbsp zw bom end"},
+		{"x\u0085y\u2003z", "x y z"},
+		{"abc.def abc1 abc-def", "abc . def abc 1 abc - def"},
 	}
 	for _, tc := range tests {
 		toks := Tokenize(tc.in)

@@ -96,7 +96,10 @@ func TokenizeInto(buf []Token, text string) []Token {
 	var brk uint8
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == '\n':
 			if brk < 2 {
@@ -104,16 +107,17 @@ func TokenizeInto(buf []Token, text string) []Token {
 			}
 			i += n
 			continue
-		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff':
+		case r == ' ' || r >= '\t' && r <= '\r' || r >= utf8.RuneSelf && (unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'):
 			i += n
 			continue
 		}
 		start := i
 		var kind TokenKind
+		lower := false // a word of the letters a-z alone
 		switch {
 		case isLetter(r):
 			kind = Word
-			i = scanWord(text, i)
+			i, lower = scanWord(text, i)
 		case isDigit(r) || (r == '.' && i+1 < len(text) && isDigit(rune(text[i+1])) && (i == 0 || !isDigit(lastRune(text[:i])))):
 			kind = Number
 			i = scanNumber(text, i)
@@ -126,7 +130,11 @@ func TokenizeInto(buf []Token, text string) []Token {
 		raw := text[start:i]
 		switch kind {
 		case Word:
-			t.Norm = normWord(raw)
+			if lower {
+				t.Norm = fixWord(raw)
+			} else {
+				t.Norm = normWord(raw)
+			}
 		case Number:
 			t.Norm = strings.ReplaceAll(raw, ",", "")
 		default:
@@ -205,8 +213,16 @@ func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
 
-// scanWord reads letters, with apostrophes and periods of abbreviations inside.
-func scanWord(text string, i int) int {
+// scanWord reads letters, with apostrophes and periods of abbreviations inside; lower
+// reports a word of the letters a-z alone, its own normal form but for fixWord's.
+func scanWord(text string, i int) (end int, lower bool) {
+	start := i
+	for i < len(text) && 'a' <= text[i] && text[i] <= 'z' {
+		i++
+	}
+	if i == len(text) || !isWordByte(text[i]) {
+		return i, i > start
+	}
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
@@ -231,7 +247,13 @@ func scanWord(text string, i int) int {
 		}
 		break
 	}
-	return i
+	return i, false
+}
+
+// isWordByte reports a byte that may go on a word after lowercase letters: a capital, an
+// apostrophe or the first byte of a letter outside ASCII.
+func isWordByte(c byte) bool {
+	return c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '\''
 }
 
 func scanNumber(text string, i int) int {
@@ -295,6 +317,14 @@ func normWord(raw string) string {
 			b.WriteRune(foldLetter(unicode.ToLower(r)))
 		}
 		s = b.String()
+	}
+	return fixWord(s)
+}
+
+// fixWord respells the few words normWord writes the usual way.
+func fixWord(s string) string {
+	if len(s) < 4 || len(s) > 6 {
+		return s
 	}
 	switch s { // a switch: no hashing on the hot path
 	case "cannot":
