@@ -626,7 +626,7 @@ type scratch struct {
 	dist      []int8
 	needCtx   []bool
 	cands     []Match
-	kept      []Match
+	order     []int32 // the candidates' numbers, as resolve sorts them
 	taken     []bool
 }
 
@@ -705,8 +705,9 @@ func isUpperWord(s string) bool {
 	return true
 }
 
-// resolve keeps, for each kind (drug, symptom, drug effect), the longest matches that do not overlap: longer span
-// first, then exact before fuzzy, ungapped before gapped, earlier start, lexicon order.
+// resolve keeps, for each kind (drug, symptom, drug effect), the longest matches that do
+// not overlap: longer span first, then exact before fuzzy, ungapped before gapped, earlier
+// start, lexicon order. It appends them to dst in text order.
 func resolve(dst, c []Match, sc *scratch) []Match {
 	switch len(c) {
 	case 0:
@@ -714,8 +715,15 @@ func resolve(dst, c []Match, sc *scratch) []Match {
 	case 1:
 		return append(dst, c[0])
 	}
-	// The comparison returns at the first difference (cmp.Or would work out all six).
-	slices.SortStableFunc(c, func(a, b Match) int {
+	// The candidates' numbers are sorted, not the matches: moving a match is moving its
+	// pointers, with the collector's write barriers. The comparison returns at the
+	// first difference (cmp.Or would work out all six).
+	order := sc.order[:0]
+	for i := range c {
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := &c[i], &c[j]
 		if la, lb := a.LastToken-a.FirstToken, b.LastToken-b.FirstToken; la != lb {
 			return cmp.Compare(lb, la)
 		}
@@ -739,13 +747,14 @@ func resolve(dst, c []Match, sc *scratch) []Match {
 	// symptom as long or longer takes an effect's ("my memory got worse" is memory
 	// impairment alone).
 	n := 0
-	for _, m := range c {
-		n = max(n, m.LastToken+1)
+	for i := range c {
+		n = max(n, c[i].LastToken+1)
 	}
 	all := grow(sc.taken, 3*n)
 	taken := [3][]bool{all[:n], all[n : 2*n], all[2*n:]}
-	kept := sc.kept[:0]
-	for _, m := range c {
+	kept := order[:0] // kept numbers overwrite the order's as it is read
+	for _, i := range order {
+		m := &c[i]
 		k := 0
 		switch {
 		case m.Concept.Kind == Symptom && m.Concept.Category == DrugEffect:
@@ -762,17 +771,20 @@ func resolve(dst, c []Match, sc *scratch) []Match {
 		for t := m.FirstToken; t <= m.LastToken; t++ {
 			taken[k][t] = true
 		}
-		kept = append(kept, m)
+		kept = append(kept, i)
 	}
-	slices.SortStableFunc(kept, func(a, b Match) int {
+	slices.SortStableFunc(kept, func(i, j int32) int {
+		a, b := &c[i], &c[j]
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
 		}
 		return strings.Compare(string(a.Concept.Kind), string(b.Concept.Kind))
 	})
-	dst = append(dst, kept...) // the caller's; the scratch goes back to the pool
-	clear(kept)
-	sc.kept, sc.taken = kept[:0], all[:0]
+	dst = slices.Grow(dst, len(kept))
+	for _, i := range kept {
+		dst = append(dst, c[i])
+	}
+	sc.order, sc.taken = order[:0], all[:0]
 	return dst
 }
 

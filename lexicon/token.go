@@ -154,7 +154,7 @@ func TokenizeInto(buf []Token, text string) []Token {
 		toks = append(toks, t)
 		// A contraction written with spaces, as tokenized text often has it: "don ' t",
 		// "I ' m" read as "don't", "I'm".
-		if n := len(toks); kind == Word && n >= 3 && toks[n-2].Kind == Punct && (t.Norm == "t" || contractionTail[t.Norm]) {
+		if n := len(toks); kind == Word && n >= 3 && toks[n-2].Kind == Punct && (t.Norm == "t" || contractionTail(t.Norm)) {
 			ap, w := &toks[n-2], &toks[n-3]
 			if ap.End-ap.Start <= 3 && isApostrophe(lastRune(text[ap.Start:ap.End])) && w.Kind == Word &&
 				ap.Start-w.End <= 1 && start-ap.End <= 1 && (ap.Start > w.End || start > ap.End) &&
@@ -309,7 +309,7 @@ func normWord(raw string) string {
 			if isApostrophe(r) {
 				// A possessive or a contraction other than n't is dropped:
 				// "hashimoto's" -> "hashimoto", "he'd" -> "he", "I'm" -> "i".
-				if tail := strings.ToLower(string(rs[k+1:])); contractionTail[tail] && k > 0 && !(tail == "t" && unicode.ToLower(rs[k-1]) == 'n') {
+				if tail := strings.ToLower(string(rs[k+1:])); contractionTail(tail) && k > 0 && !(tail == "t" && unicode.ToLower(rs[k-1]) == 'n') {
 					break
 				}
 				continue
@@ -337,8 +337,15 @@ func fixWord(s string) string {
 	return s
 }
 
-// contractionTail are the endings after an apostrophe that normWord drops.
-var contractionTail = map[string]bool{"s": true, "d": true, "ll": true, "re": true, "ve": true, "m": true}
+// contractionTail reports the endings after an apostrophe that normWord drops (a switch:
+// no hashing for every word after a punctuation mark).
+func contractionTail(s string) bool {
+	switch s {
+	case "s", "d", "ll", "re", "ve", "m":
+		return true
+	}
+	return false
+}
 
 // foldLetter removes the accents patients' keyboards add or drop: é -> e.
 func foldLetter(r rune) rune {
