@@ -108,6 +108,10 @@ var tokenPool = sync.Pool{New: func() any { return new([]lexicon.Token) }}
 
 func (a *Analyzer) tokenBuffer() []lexicon.Token { return *tokenPool.Get().(*[]lexicon.Token) }
 
+// Matches are found into a reused buffer too: a section's are read into its mentions at
+// once.
+var matchPool = sync.Pool{New: func() any { return new([]lexicon.Match) }}
+
 // Mentions are found in a per-worker buffer and copied, exact size, to the slice handed
 // on: found in a slice of their own, each section's grew by doubling, and its spare room
 // went to the caller (a mention is a few hundred bytes).
@@ -463,7 +467,8 @@ func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 	sec := &section{sec: s, toks: lexicon.TokenizeInto(a.tokenBuffer(), text), roles: a.roles, collect: a.collect}
 	sec.cls = wordClasses(*classPool.Get().(*[]uint32), sec.toks)
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
-	matches := a.m.MatchTokens(text, sec.toks)
+	mbuf := matchPool.Get().(*[]lexicon.Match)
+	matches := a.m.AppendMatches((*mbuf)[:0], text, sec.toks)
 	sec.sents = Sentences(text, sec.toks)
 	sec.sentTok = make([][2]int, len(sec.sents))
 	k := 0
@@ -500,6 +505,11 @@ func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 		}
 		mn.sent = sentOf(m.FirstToken)
 		sec.mentions = append(sec.mentions, mn)
+	}
+	if cap(matches) <= 1<<12 { // read into mentions: the buffer goes back to the pool
+		clear(matches)
+		*mbuf = matches[:0]
+		matchPool.Put(mbuf)
 	}
 	var posted time.Time // "since 1996" is read against the comment's date
 	if s.Comment != nil {
