@@ -447,3 +447,27 @@ func TestEffectLane(t *testing.T) {
 		})
 	}
 }
+
+// TestClauseBoundary checks the tokenizer's stored answer against the one worked out
+// for a token made by hand, and a few answers.
+func TestClauseBoundary(t *testing.T) {
+	text := "I took it, but though however; the pain (bad) - yet: cuz… whereas/while — it's fine! because bc except although"
+	want := map[string]bool{",": true, "but": true, "though": true, "pain": false, "took": false, "(": true,
+		"…": true, "—": true, "-": true, "/": true, "bc": true, "it": false, "i": false}
+	seen := 0
+	for _, tk := range Tokenize(text) {
+		made := Token{Start: tk.Start, End: tk.End, Kind: tk.Kind, Norm: tk.Norm}
+		if tk.IsClauseBoundary() != made.IsClauseBoundary() {
+			t.Errorf("%q: tokenized %v, made by hand %v", tk.Norm, tk.IsClauseBoundary(), made.IsClauseBoundary())
+		}
+		if w, ok := want[tk.Norm]; ok {
+			seen++
+			if tk.IsClauseBoundary() != w {
+				t.Errorf("%q: IsClauseBoundary() = %v, want %v", tk.Norm, tk.IsClauseBoundary(), w)
+			}
+		}
+	}
+	if seen < len(want) {
+		t.Errorf("%d of the %d words checked were tokens", seen, len(want))
+	}
+}

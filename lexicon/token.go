@@ -37,6 +37,10 @@ type Token struct {
 const (
 	tokPrefixed uint8 = 1 << iota // a part joined after a prefix of one or two letters ("i-drop"): keyed apart
 	tokStemmed                    // stemmed whatever its kind: a compound joined while compiling
+	// IsClauseBoundary's answer, worked out once by the tokenizer (the tagger asks it of
+	// every token around every mention); a token made otherwise has it worked out each time.
+	tokClauseKnown
+	tokClause
 )
 
 // keys returns what the matcher compares: the stem of Norm for words, Norm otherwise, and
@@ -61,6 +65,13 @@ func (t *Token) keys() (key, alt string) {
 // IsClauseBoundary reports whether the token ends a clause: punctuation that separates
 // clauses, or a conjunction that turns the sentence ("but", "although").
 func (t *Token) IsClauseBoundary() bool {
+	if t.keyed&tokClauseKnown != 0 {
+		return t.keyed&tokClause != 0
+	}
+	return t.isClauseBoundary()
+}
+
+func (t *Token) isClauseBoundary() bool {
 	if t.Kind == Punct {
 		switch t.Norm {
 		case ",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "\"", "…", "–", "—", "-", "/":
@@ -182,6 +193,11 @@ func TokenizeInto(buf []Token, text string) []Token {
 		}
 	}
 	for k := range toks {
+		if t := &toks[k]; t.isClauseBoundary() {
+			t.keyed |= tokClauseKnown | tokClause
+		} else {
+			t.keyed |= tokClauseKnown
+		}
 		// After a prefix of one or two letters ("i-drop", "b12", "d3"), a joined part is
 		// keyed apart, so that "I drop" and "b 12" are not read as those compounds.
 		if t := &toks[k]; t.Joined && k > 0 {
