@@ -531,21 +531,32 @@ func (m *Matcher) AppendMatches(dst []Match, text string, toks []Token) []Match 
 			start = m.startOf[id]
 		}
 		ids[k], starts[k] = id, start
-		fuzzy := t.Kind == Word && len(t.Norm) >= 5 && !inAddress(text, t) &&
-			!afterFirstName(text, toks, i, func(p int) bool { return wc.name(ent[p], toks[p].Norm) })
-		if fuzzy && !known {
-			if f := wc.fix(m, e, t.Norm); f.dist > 0 {
-				ids[k], dist[k], starts[k], needCtx[k] = f.to, f.dist, m.startOf[f.to], f.ctx
-				if corrected == nil {
-					corrected = grow(sc.corrected, len(idx))
-				}
-				corrected[k] = f.text
-			}
-		} else if fuzzy && known && (start == 0 || !m.hasEnds(start)) && m.flags[id]&keyInSymptom == 0 {
-			if f := wc.otherFix(m, e, t.Norm); f.dist > 0 {
-				alts = append(alts, altStart{k, f})
-			}
+		if t.Kind != Word || len(t.Norm) < 5 {
+			continue
 		}
+		// The word's correction (the cache's, once per word) is asked before the text
+		// around it is read: most words have none.
+		var f *fixInfo
+		switch {
+		case !known:
+			f = wc.fix(m, e, t.Norm)
+		case (start == 0 || !m.hasEnds(start)) && m.flags[id]&keyInSymptom == 0:
+			f = wc.otherFix(m, e, t.Norm)
+		default:
+			continue
+		}
+		if f.dist == 0 || inAddress(text, t) || afterFirstName(text, toks, i, func(p int) bool { return wc.name(ent[p], toks[p].Norm) }) {
+			continue
+		}
+		if known {
+			alts = append(alts, altStart{k, f})
+			continue
+		}
+		ids[k], dist[k], starts[k], needCtx[k] = f.to, f.dist, m.startOf[f.to], f.ctx
+		if corrected == nil {
+			corrected = grow(sc.corrected, len(idx))
+		}
+		corrected[k] = f.text
 	}
 	var walk func(n int32, k, first int, gapped bool, fz int)
 	walk = func(n int32, k, first int, gapped bool, fz int) {
