@@ -56,6 +56,7 @@ type edge struct {
 // termEnd is a term ending at a trie node.
 type termEnd struct {
 	past   bool  // the term is one word in a past form (pastForm)
+	ctx    bool  // it needs drug context beside it (Term.NeedsContext): read here, not from the term
 	term   int32 // in Matcher.terms
 	exact  int32 // the first of its tokens' spans in Matcher.exact, for a case-sensitive term
 	nExact int32 // its number of tokens when case-sensitive, else 0
@@ -393,7 +394,7 @@ func (b *trieBuilder) insert(seq []Token, term int32) {
 			m.flags[id] |= keyInSymptom
 		}
 	}
-	te := termEnd{term: term, past: pastForm(ref.term.Text)}
+	te := termEnd{term: term, past: pastForm(ref.term.Text), ctx: ref.term.NeedsContext}
 	if exact {
 		te.exact = int32(len(m.exact) / 2)
 		for i := range seq {
@@ -569,7 +570,7 @@ func (m *Matcher) AppendMatches(dst []Match, text string, toks []Token) []Match 
 			if k-first == 1 && fz == 0 && te.past && !inflected(toks[idx[first]].Norm) {
 				continue // "winded" is not "wind", "sectioned" not "section"
 			}
-			if ref.term.NeedsContext && !m.guard.beside(text, toks, idx, first, k-1, strings.ToLower(ref.term.Text)) {
+			if te.ctx && !m.guard.beside(text, toks, idx, first, k-1, strings.ToLower(ref.term.Text)) {
 				continue // "my PCP", not "smoked PCP"; "lean meat", not "sipping lean"
 			}
 			if fz > 0 && slices.Contains(needCtx[first:k], true) && !m.guard.inSentence(toks, idx, first, k-1) {
