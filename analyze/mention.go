@@ -109,6 +109,10 @@ func (a *Analyzer) Matcher() *lexicon.Matcher { return a.m }
 // Token buffers are reused across sections: mentions keep offsets, not tokens.
 var tokenPool = sync.Pool{New: func() any { return new([]lexicon.Token) }}
 
+// Matches are found into a reused buffer too: a section's are read into its mentions at
+// once.
+var matchPool = sync.Pool{New: func() any { return new([]lexicon.Match) }}
+
 // Mentions are found in a buffer of the pool: found in a slice of their own, each
 // section's grew by doubling (a mention is a few hundred bytes). PageChunks lends the
 // buffer to its caller, who gives it back once the page is written; Page, PageSections
@@ -545,7 +549,8 @@ func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 	sec.sec, sec.toks, sec.roles, sec.collect = s, lexicon.TokenizeInto(*sec.toksOf, text), a.roles, a.collect
 	sec.cls = wordClasses(*sec.clsOf, sec.toks)
 	sec.article = s.Comment == nil && s.Page != nil && s.Page.Format != corpus.FormatPlain
-	matches := a.m.MatchTokens(text, sec.toks)
+	mbuf := matchPool.Get().(*[]lexicon.Match)
+	matches := a.m.AppendMatches((*mbuf)[:0], text, sec.toks)
 	sec.sents = appendSentences(sec.sents[:0], text, sec.toks)
 	sec.sentTok = slices.Grow(sec.sentTok[:0], len(sec.sents))[:len(sec.sents)]
 	k := 0
@@ -582,6 +587,11 @@ func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 		}
 		mn.sent = sentOf(m.FirstToken)
 		sec.mentions = append(sec.mentions, mn)
+	}
+	if cap(matches) <= 1<<12 { // read into mentions: the buffer goes back to the pool
+		clear(matches)
+		*mbuf = matches[:0]
+		matchPool.Put(mbuf)
 	}
 	var posted time.Time // "since 1996" is read against the comment's date
 	if s.Comment != nil {

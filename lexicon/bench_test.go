@@ -3,6 +3,7 @@ package lexicon
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -124,6 +125,81 @@ func BenchmarkMatchTokens(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for j, t := range texts {
 			m.MatchTokens(t, toks[j])
+		}
+	}
+}
+
+// benchSections are texts cut into paragraphs, as the analyzer hands the matcher one
+// comment or section at a time: the pages of $RXVOICE_CORPUS (a folder of .txt pages, its
+// first 4 MB; `go run ./testdata/gen -out DIR -mb 20`), else the forum posts.
+func benchSections(b *testing.B) ([]string, int) {
+	b.Helper()
+	var texts []string
+	if dir := os.Getenv("RXVOICE_CORPUS"); dir != "" {
+		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		size := 0
+		for _, n := range names {
+			if size >= 4<<20 {
+				break
+			}
+			t, err := os.ReadFile(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, string(t))
+			size += len(t)
+		}
+		if len(texts) == 0 {
+			b.Fatalf("no .txt pages in RXVOICE_CORPUS=%s", dir)
+		}
+	} else {
+		texts, _ = benchTexts(b)
+	}
+	var secs []string
+	size := 0
+	for _, t := range texts {
+		for p := range strings.SplitSeq(t, "\n\n") {
+			if strings.TrimSpace(p) != "" {
+				secs = append(secs, p)
+				size += len(p)
+			}
+		}
+	}
+	return secs, size
+}
+
+// BenchmarkTokenizeSections tokenizes paragraph by paragraph into one reused buffer, as
+// the analyzer does: MB/s per core and allocations per paragraph.
+func BenchmarkTokenizeSections(b *testing.B) {
+	secs, size := benchSections(b)
+	var buf []Token
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range secs {
+			buf = TokenizeInto(buf, s)
+		}
+	}
+}
+
+// BenchmarkMatchSections tokenizes and matches paragraph by paragraph, one reused token
+// buffer, as the analyzer does (a comment is a few hundred bytes): the matcher's cost per
+// call as the commands pay it, with the tokenizer's (BenchmarkTokenizeSections alone).
+func BenchmarkMatchSections(b *testing.B) {
+	m := freshMatcher(b)
+	secs, size := benchSections(b)
+	var buf []Token
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range secs {
+			buf = TokenizeInto(buf, s)
+			m.MatchTokens(s, buf)
 		}
 	}
 }

@@ -7,41 +7,13 @@ package lexicon
 // ("winded", "sectioned") matches only an inflected word ("wind" and "section" are other
 // words; "sweats" and "shakes" are the symptoms of "sweating" and "shaking").
 
-// readsAsEnglish reports whether tokens are English, or too few words to tell: of their
-// first 200 words of three letters or more, at least half are English words (of the
-// embedded word list; a list of symptoms is English too) and not a third are words of
-// the language's own that English lacks. In German, French or Spanish prose most words
-// are not English ("konkret", "Frage", "vacances").
-func readsAsEnglish(toks []Token) bool {
-	words := 0
-	for i := range toks {
-		if t := &toks[i]; t.Kind == Word && len(t.Norm) >= 3 {
-			if words++; words == 200 {
-				break
-			}
-		}
-	}
-	if words < 8 {
-		return true
-	}
-	// The words are looked up only until the answer is known.
-	seen, english := 0, 0
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind != Word || len(t.Norm) < 3 {
-			continue
-		}
-		if seen++; IsEnglish(t.Norm) || isName(t.Norm) {
-			english++
-		}
-		if english*2 >= words {
-			return true
-		}
-		if (english+words-seen)*2 < words {
-			return false
-		}
-	}
-	return english*2 >= words
+// readsEnglish reports whether a text is English, or has too few words to tell, from its
+// first 200 words of three letters or more: words of them, english of those in the
+// embedded word list or names (a list of symptoms is English too). At least half must be
+// English: in German, French or Spanish prose most words are not ("konkret", "Frage",
+// "vacances").
+func readsEnglish(words, english int) bool {
+	return words < 8 || english*2 >= words
 }
 
 // inAddress reports a word that is part of a web or mail address: joined to a dot, a
@@ -66,13 +38,14 @@ func inAddress(text string, t *Token) bool {
 }
 
 // afterFirstName reports a capitalized word right after a capitalized first name of the
-// name list: a surname ("Jeff Bezos").
-func afterFirstName(text string, toks []Token, i int) bool {
+// name list: a surname ("Jeff Bezos"). name(p) says whether token p's Norm is a name
+// (isName).
+func afterFirstName(text string, toks []Token, i int, name func(p int) bool) bool {
 	if i == 0 || !capitalized(text, &toks[i]) {
 		return false
 	}
 	p := &toks[i-1]
-	return p.Kind == Word && p.End < toks[i].Start && capitalized(text, p) && isName(p.Norm)
+	return p.Kind == Word && p.End < toks[i].Start && capitalized(text, p) && name(i-1)
 }
 
 func capitalized(text string, t *Token) bool {

@@ -552,18 +552,16 @@ func termKey(t Term, toks []Token) (string, []Token) {
 	case 0:
 		return "", toks
 	case 1:
-		return toks[0].Key, toks
+		key, _ := toks[0].keys()
+		return key, toks
 	}
-	n := len(toks) - 1
-	for _, tok := range toks {
-		n += len(tok.Key)
-	}
-	b := make([]byte, 0, n)
-	for i, tok := range toks {
+	b := make([]byte, 0, len(t.Text)+len(toks)) // a key is its word's length, or one more
+	for i := range toks {
 		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = append(b, tok.Key...)
+		key, _ := toks[i].keys()
+		b = append(b, key...)
 	}
 	return string(b), toks
 }

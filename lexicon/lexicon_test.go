@@ -99,6 +99,12 @@ func TestTokenize(t *testing.T) {
 		{"“quoted”", "\" quoted \""},
 		{"Café naïve", "cafe naive"},
 		{"1,000 mg", "1000 mg"},
+		// Lowercase words take a fast path; what follows their letters sends them back.
+		{"nite thru cannot nites", "night through cant nites"},
+		{"sleepLess o'clock naïve déjà", "sleepless oclock naive deja"},
+		{"tab\tvt\vff\fcr\rnbsp\u00a0zw\u200bbom\ufeffend", "tab vt ff cr nbsp zw bom end"},
+		{"x\u0085y\u2003z", "x y z"},
+		{"abc.def abc1 abc-def", "abc . def abc 1 abc - def"},
 	}
 	for _, tc := range tests {
 		toks := Tokenize(tc.in)
@@ -439,5 +445,29 @@ func TestEffectLane(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestClauseBoundary checks the tokenizer's stored answer against the one worked out
+// for a token made by hand, and a few answers.
+func TestClauseBoundary(t *testing.T) {
+	text := "I took it, but though however; the pain (bad) - yet: cuz… whereas/while — it's fine! because bc except although"
+	want := map[string]bool{",": true, "but": true, "though": true, "pain": false, "took": false, "(": true,
+		"…": true, "—": true, "-": true, "/": true, "bc": true, "it": false, "i": false}
+	seen := 0
+	for _, tk := range Tokenize(text) {
+		made := Token{Start: tk.Start, End: tk.End, Kind: tk.Kind, Norm: tk.Norm}
+		if tk.IsClauseBoundary() != made.IsClauseBoundary() {
+			t.Errorf("%q: tokenized %v, made by hand %v", tk.Norm, tk.IsClauseBoundary(), made.IsClauseBoundary())
+		}
+		if w, ok := want[tk.Norm]; ok {
+			seen++
+			if tk.IsClauseBoundary() != w {
+				t.Errorf("%q: IsClauseBoundary() = %v, want %v", tk.Norm, tk.IsClauseBoundary(), w)
+			}
+		}
+	}
+	if seen < len(want) {
+		t.Errorf("%d of the %d words checked were tokens", seen, len(want))
 	}
 }

@@ -35,6 +35,9 @@ type Matcher struct {
 	exact   []int32   // start and end offsets in its term's text of each case-sensitive term's tokens
 	fuzzy   *fuzzyIndex
 	guard   *guardCues
+	// scratch holds the working memory of AppendMatches, its word cache included: a
+	// cache's answers are this matcher's, so the pool is too.
+	scratch sync.Pool
 }
 
 // Flags of a key id.
@@ -52,6 +55,8 @@ type edge struct {
 
 // termEnd is a term ending at a trie node.
 type termEnd struct {
+	past   bool  // the term is one word in a past form (pastForm)
+	ctx    bool  // it needs drug context beside it (Term.NeedsContext): read here, not from the term
 	term   int32 // in Matcher.terms
 	exact  int32 // the first of its tokens' spans in Matcher.exact, for a case-sensitive term
 	nExact int32 // its number of tokens when case-sensitive, else 0
@@ -140,8 +145,10 @@ func Compile(lx *Lexicon) *Matcher {
 		}
 	}
 	for i := range flat {
-		if t := &flat[i]; t.Kind == Word && t.Alt == "" {
-			m.keyFlags(m.keys.add(t.Key), keyBase)
+		if t := &flat[i]; t.Kind == Word {
+			if key, alt := t.keys(); alt == "" {
+				m.keyFlags(m.keys.add(key), keyBase)
+			}
 		}
 	}
 	b := trieBuilder{m: m, kids: newNodeTable(len(flat)), vocab: newStrTable(len(flat) / 4),
@@ -184,16 +191,17 @@ func (m *Matcher) keyFlags(id int32, f uint8) {
 // keyID returns the id of a token's key, or -1: between its stem and its alternative
 // ("aching": ach or ache), the one that is a base form of the lexicon.
 func (m *Matcher) keyID(t *Token) int32 {
-	id := m.keys.find(t.Key)
-	if t.Alt == "" || id >= 0 && m.flags[id]&keyBase != 0 {
+	key, altKey := t.keys()
+	id := m.keys.find(key)
+	if altKey == "" || id >= 0 && m.flags[id]&keyBase != 0 {
 		return id
 	}
 	var alt int32
-	if t.Alt == altE {
+	if altKey == altE {
 		var buf [64]byte
-		alt = m.keys.findBytes(append(append(buf[:0], t.Key...), 'e')) // no allocation for the lookup
+		alt = m.keys.findBytes(append(append(buf[:0], key...), 'e')) // no allocation for the lookup
 	} else {
-		alt = m.keys.find(t.Alt)
+		alt = m.keys.find(altKey)
 	}
 	if alt >= 0 && m.flags[alt]&keyBase != 0 {
 		return alt
@@ -206,7 +214,8 @@ func (m *Matcher) resolveKey(t *Token) string {
 	if id := m.keyID(t); id >= 0 {
 		return m.keys.str(id)
 	}
-	return t.Key
+	key, _ := t.keys()
+	return key
 }
 
 // Lexicon returns the lexicon the matcher was compiled from.
@@ -250,7 +259,7 @@ func appendVariants(flat []Token, seqEnd []int32, text string, tmp []Token) ([]T
 		if t.Kind != gapKind && t.Joined && len(flat) > joined && flat[len(flat)-1].Kind != gapKind {
 			p := &flat[len(flat)-1]
 			p.Norm += t.Norm
-			p.Key, p.Alt = stem(p.Norm)
+			p.keyed = tokStemmed // the stem of the joined word, whatever the first part was
 			p.End = t.End
 			continue
 		}
@@ -356,7 +365,8 @@ func (b *trieBuilder) insert(seq []Token, term int32) {
 		}
 		id := m.keyID(t) // the stem or its alternative, whichever is a base form
 		if id < 0 {
-			id = m.keys.add(t.Key)
+			key, _ := t.keys()
+			id = m.keys.add(key)
 		}
 		m.keyFlags(id, 0)
 		k := uint64(n)<<32 | uint64(id)
@@ -384,7 +394,7 @@ func (b *trieBuilder) insert(seq []Token, term int32) {
 			m.flags[id] |= keyInSymptom
 		}
 	}
-	te := termEnd{term: term}
+	te := termEnd{term: term, past: pastForm(ref.term.Text), ctx: ref.term.NeedsContext}
 	if exact {
 		te.exact = int32(len(m.exact) / 2)
 		for i := range seq {
@@ -453,11 +463,32 @@ func (m *Matcher) Match(text string) []Match {
 
 // MatchTokens is Match on text already tokenized with Tokenize.
 func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
-	sc := scratchPool.Get().(*scratch)
-	// The words the trie walks: joining hyphens and slashes are transparent.
+	return m.AppendMatches(nil, text, toks)
+}
+
+// AppendMatches is MatchTokens appending the matches to dst: a caller that reuses its
+// buffer matches without allocating for them.
+func (m *Matcher) AppendMatches(dst []Match, text string, toks []Token) []Match {
+	sc, _ := m.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	wc := &sc.words
+	wc.begin(len(toks))
+	// Each token's word in the cache; the words the trie walks: joining hyphens and
+	// slashes are transparent.
+	ent := grow(sc.ent, len(toks))
 	idx := sc.idx[:0]
+	words, english := 0, 0 // of the first 200 words of three letters or more (readsEnglish)
 	for i := range toks {
 		t := &toks[i]
+		ent[i] = wc.intern(m, t)
+		if t.Kind == Word && len(t.Norm) >= 3 && words < 200 {
+			words++
+			if wc.english(ent[i], t.Norm) {
+				english++
+			}
+		}
 		if t.Kind == Punct && (t.Norm == "-" || t.Norm == "/" || t.Norm == "'") && i+1 < len(toks) && toks[i+1].Joined {
 			continue
 		}
@@ -470,58 +501,63 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	// drug context (doubt).
 	needCtx := grow(sc.needCtx, len(idx))
 	cands := sc.cands[:0]
+	var corrected []string
 	defer func() {
 		clear(cands) // no pointers kept alive in the pool
-		sc.idx, sc.ids, sc.starts, sc.dist, sc.needCtx, sc.cands = idx[:0], ids[:0], starts[:0], dist[:0], needCtx[:0], cands[:0]
-		scratchPool.Put(sc)
+		clear(corrected)
+		sc.ent, sc.idx, sc.ids, sc.starts, sc.dist, sc.needCtx, sc.cands = ent[:0], idx[:0], ids[:0], starts[:0], dist[:0], needCtx[:0], cands[:0]
+		if corrected != nil {
+			sc.corrected = corrected[:0]
+		}
+		m.scratch.Put(sc)
 	}()
-	var corrected []string
 	// A word known only inside longer terms ("aciclovir" of "aciclovir cream") may still
 	// be a misspelling of a one-word term ("acyclovir"): its correction is tried as
 	// another start.
 	type altStart struct {
-		k    int
-		node int32
-		d    int8
-		fix  string
-		ctx  bool
+		k   int
+		fix *fixInfo
 	}
 	var alts []altStart
-	english := readsAsEnglish(toks)
-	if !english {
-		return nil // rxvoice reads English: a German or French comment has no mentions
+	if !readsEnglish(words, english) {
+		return dst // rxvoice reads English: a German or French comment has no mentions
 	}
 	for k, i := range idx {
 		t := &toks[i]
-		id := m.keyID(t)
+		e := ent[i]
+		id := wc.ents[e].id
 		known := id >= 0
 		var start int32
 		if known {
 			start = m.startOf[id]
 		}
 		ids[k], starts[k] = id, start
-		fuzzy := english && t.Kind == Word && len(t.Norm) >= 5 && !inAddress(text, t) && !afterFirstName(text, toks, i)
-		if fuzzy && !known {
-			if c := m.fuzzy.correct(t.Norm); c.dist > 0 {
-				cid := c.key
-				reject, ctx := m.doubt(t.Norm, c, cid)
-				if !reject {
-					ids[k], dist[k], starts[k], needCtx[k] = cid, int8(c.dist), m.startOf[cid], ctx
-					if corrected == nil {
-						corrected = make([]string, len(idx))
-					}
-					corrected[k] = t.Norm + "->" + c.word
-				}
-			}
-		} else if fuzzy && known && (start == 0 || !m.hasEnds(start)) && m.flags[id]&keyInSymptom == 0 {
-			if c := m.fuzzy.correctOther(t.Norm, m.drugAlone); c.dist > 0 && c.key != id {
-				if n := m.startOf[c.key]; n != 0 && m.hasEnds(n) {
-					if reject, ctx := m.doubt(t.Norm, c, c.key); !reject {
-						alts = append(alts, altStart{k, n, int8(c.dist), t.Norm + "->" + c.word, ctx})
-					}
-				}
-			}
+		if t.Kind != Word || len(t.Norm) < 5 {
+			continue
 		}
+		// The word's correction (the cache's, once per word) is asked before the text
+		// around it is read: most words have none.
+		var f *fixInfo
+		switch {
+		case !known:
+			f = wc.fix(m, e, t.Norm)
+		case (start == 0 || !m.hasEnds(start)) && m.flags[id]&keyInSymptom == 0:
+			f = wc.otherFix(m, e, t.Norm)
+		default:
+			continue
+		}
+		if f.dist == 0 || inAddress(text, t) || afterFirstName(text, toks, i, func(p int) bool { return wc.name(ent[p], toks[p].Norm) }) {
+			continue
+		}
+		if known {
+			alts = append(alts, altStart{k, f})
+			continue
+		}
+		ids[k], dist[k], starts[k], needCtx[k] = f.to, f.dist, m.startOf[f.to], f.ctx
+		if corrected == nil {
+			corrected = grow(sc.corrected, len(idx))
+		}
+		corrected[k] = f.text
 	}
 	var walk func(n int32, k, first int, gapped bool, fz int)
 	walk = func(n int32, k, first int, gapped bool, fz int) {
@@ -531,10 +567,10 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 			if te.nExact > 0 && !exactOK(text, toks, idx, first, k, ref.term.Text, m.exact[2*te.exact:2*(te.exact+te.nExact)]) {
 				continue
 			}
-			if k-first == 1 && fz == 0 && pastForm(ref.term.Text) && !inflected(toks[idx[first]].Norm) {
+			if k-first == 1 && fz == 0 && te.past && !inflected(toks[idx[first]].Norm) {
 				continue // "winded" is not "wind", "sectioned" not "section"
 			}
-			if ref.term.NeedsContext && !m.guard.beside(text, toks, idx, first, k-1, strings.ToLower(ref.term.Text)) {
+			if te.ctx && !m.guard.beside(text, toks, idx, first, k-1, strings.ToLower(ref.term.Text)) {
 				continue // "my PCP", not "smoked PCP"; "lean meat", not "sipping lean"
 			}
 			if fz > 0 && slices.Contains(needCtx[first:k], true) && !m.guard.inSentence(toks, idx, first, k-1) {
@@ -560,7 +596,7 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 		}
 		if g := m.gap[n]; g != 0 && m.hasKids(g) {
 			for skip := 1; skip <= MaxGap && k+skip < len(idx); skip++ {
-				if isGapStop(&toks[idx[k+skip-1]]) {
+				if wc.ents[ent[idx[k+skip-1]]].bits&wordGapStop != 0 {
 					break
 				}
 				if c := m.child(g, ids[k+skip]); c != 0 {
@@ -582,25 +618,28 @@ func (m *Matcher) MatchTokens(text string, toks []Token) []Match {
 	}
 	for _, a := range alts {
 		if corrected == nil {
-			corrected = make([]string, len(idx))
+			corrected = grow(sc.corrected, len(idx))
 		}
-		dist[a.k], corrected[a.k], needCtx[a.k] = a.d, a.fix, a.ctx
-		walk(a.node, a.k+1, a.k, false, int(a.d))
+		dist[a.k], corrected[a.k], needCtx[a.k] = a.fix.dist, a.fix.text, a.fix.ctx
+		walk(a.fix.to, a.k+1, a.k, false, int(a.fix.dist))
 		dist[a.k], corrected[a.k], needCtx[a.k] = 0, "", false
 	}
-	return resolve(cands, sc)
+	return resolve(dst, cands, sc)
 }
 
 // scratch is the per-call working memory of MatchTokens, reused through a pool.
 type scratch struct {
-	idx     []int
-	ids     []int32
-	starts  []int32
-	dist    []int8
-	needCtx []bool
-	cands   []Match
-	kept    []Match
-	taken   []bool
+	words     wordCache
+	ent       []int32 // each token's entry in words
+	corrected []string
+	idx       []int
+	ids       []int32
+	starts    []int32
+	dist      []int8
+	needCtx   []bool
+	cands     []Match
+	order     []int32 // the candidates' numbers, as resolve sorts them
+	taken     []bool
 }
 
 // drugAlone reports a key id that is a drug's term by itself ("acyclovir").
@@ -623,8 +662,6 @@ func (m *Matcher) doubt(w string, c correction, id int32) (reject, needCtx bool)
 	}
 	return false, m.flags[id]&keyCommon == 0 && (len(w) < 8 || c.dist >= 2)
 }
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // grow returns s resized to n zeroed elements, reusing its storage when it can.
 func grow[T any](s []T, n int) []T {
@@ -680,23 +717,41 @@ func isUpperWord(s string) bool {
 	return true
 }
 
-// resolve keeps, for each kind (drug, symptom, drug effect), the longest matches that do not overlap: longer span
-// first, then exact before fuzzy, ungapped before gapped, earlier start, lexicon order.
-func resolve(c []Match, sc *scratch) []Match {
+// resolve keeps, for each kind (drug, symptom, drug effect), the longest matches that do
+// not overlap: longer span first, then exact before fuzzy, ungapped before gapped, earlier
+// start, lexicon order. It appends them to dst in text order.
+func resolve(dst, c []Match, sc *scratch) []Match {
 	switch len(c) {
 	case 0:
-		return nil
+		return dst
 	case 1:
-		return []Match{c[0]}
+		return append(dst, c[0])
 	}
-	slices.SortStableFunc(c, func(a, b Match) int {
-		return cmp.Or(
-			cmp.Compare(b.LastToken-b.FirstToken, a.LastToken-a.FirstToken),
-			cmp.Compare(a.Fuzzy, b.Fuzzy),
-			cmp.Compare(boolInt(a.Gapped), boolInt(b.Gapped)),
-			cmp.Compare(a.Start, b.Start),
-			cmp.Compare(a.Concept.Pos.Line, b.Concept.Pos.Line),
-			strings.Compare(a.Concept.Pos.File, b.Concept.Pos.File))
+	// The candidates' numbers are sorted, not the matches: moving a match is moving its
+	// pointers, with the collector's write barriers. The comparison returns at the
+	// first difference (cmp.Or would work out all six).
+	order := sc.order[:0]
+	for i := range c {
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := &c[i], &c[j]
+		if la, lb := a.LastToken-a.FirstToken, b.LastToken-b.FirstToken; la != lb {
+			return cmp.Compare(lb, la)
+		}
+		if a.Fuzzy != b.Fuzzy {
+			return cmp.Compare(a.Fuzzy, b.Fuzzy)
+		}
+		if a.Gapped != b.Gapped {
+			return cmp.Compare(boolInt(a.Gapped), boolInt(b.Gapped))
+		}
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		if a.Concept.Pos.Line != b.Concept.Pos.Line {
+			return cmp.Compare(a.Concept.Pos.Line, b.Concept.Pos.Line)
+		}
+		return strings.Compare(a.Concept.Pos.File, b.Concept.Pos.File)
 	})
 	// Tokens already taken, for drugs, for symptoms and for drug effects: linear in the
 	// text, however many matches a long text has. An effect does not take a symptom's
@@ -704,13 +759,14 @@ func resolve(c []Match, sc *scratch) []Match {
 	// symptom as long or longer takes an effect's ("my memory got worse" is memory
 	// impairment alone).
 	n := 0
-	for _, m := range c {
-		n = max(n, m.LastToken+1)
+	for i := range c {
+		n = max(n, c[i].LastToken+1)
 	}
 	all := grow(sc.taken, 3*n)
 	taken := [3][]bool{all[:n], all[n : 2*n], all[2*n:]}
-	kept := sc.kept[:0]
-	for _, m := range c {
+	kept := order[:0] // kept numbers overwrite the order's as it is read
+	for _, i := range order {
+		m := &c[i]
 		k := 0
 		switch {
 		case m.Concept.Kind == Symptom && m.Concept.Category == DrugEffect:
@@ -727,15 +783,21 @@ func resolve(c []Match, sc *scratch) []Match {
 		for t := m.FirstToken; t <= m.LastToken; t++ {
 			taken[k][t] = true
 		}
-		kept = append(kept, m)
+		kept = append(kept, i)
 	}
-	slices.SortStableFunc(kept, func(a, b Match) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(string(a.Concept.Kind), string(b.Concept.Kind)))
+	slices.SortStableFunc(kept, func(i, j int32) int {
+		a, b := &c[i], &c[j]
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		return strings.Compare(string(a.Concept.Kind), string(b.Concept.Kind))
 	})
-	out := slices.Clone(kept) // the caller's, of its exact size; the scratch goes back to the pool
-	clear(kept)
-	sc.kept, sc.taken = kept[:0], all[:0]
-	return out
+	dst = slices.Grow(dst, len(kept))
+	for _, i := range kept {
+		dst = append(dst, c[i])
+	}
+	sc.order, sc.taken = order[:0], all[:0]
+	return dst
 }
 
 func boolInt(b bool) int {

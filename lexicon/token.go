@@ -19,24 +19,59 @@ const (
 // Token is one word, number or punctuation mark of a text, with its byte offsets.
 type Token struct {
 	Start, End int // byte offsets in the text: text[Start:End] is the token as written
-	Kind       TokenKind
 	// Norm is the lowercased, folded form: curly quotes straightened, apostrophes
 	// dropped ("can't" -> "cant"), a possessive "'s" removed, an auxiliary and "not"
 	// merged ("could not" -> "couldnt", spanning both words).
 	Norm string
-	// Key is what the matcher compares: the stem of Norm for words, Norm otherwise;
-	// Alt is the other reading of an ambiguous form ("aching": ach or ache).
-	Key, Alt string
+	Kind TokenKind
 	// Break is set on the first token after a line break (1) or a blank line (2).
 	Break uint8
 	// Joined is set when the token follows the previous one with a hyphen and no
 	// space between ("anti-anxiety"), so that hyphenated compounds can match either way.
 	Joined bool
+	// keyed says how its key is made from Norm (keys): tokPrefixed, tokStemmed.
+	keyed uint8
+}
+
+// Token.keyed bits.
+const (
+	tokPrefixed uint8 = 1 << iota // a part joined after a prefix of one or two letters ("i-drop"): keyed apart
+	tokStemmed                    // stemmed whatever its kind: a compound joined while compiling
+	// IsClauseBoundary's answer, worked out once by the tokenizer (the tagger asks it of
+	// every token around every mention); a token made otherwise has it worked out each time.
+	tokClauseKnown
+	tokClause
+)
+
+// keys returns what the matcher compares: the stem of Norm for words, Norm otherwise, and
+// the other reading of an ambiguous form ("aching": ach or ache; altE for the stem plus
+// e). They are worked out when asked, once per distinct word by the matcher's word cache,
+// not for every token.
+func (t *Token) keys() (key, alt string) {
+	if t.Kind == Word || t.keyed&tokStemmed != 0 {
+		key, alt = stem(t.Norm)
+	} else {
+		key = t.Norm
+	}
+	if t.keyed&tokPrefixed != 0 {
+		key = "-" + key
+		if alt != "" && alt != altE {
+			alt = "-" + alt
+		}
+	}
+	return key, alt
 }
 
 // IsClauseBoundary reports whether the token ends a clause: punctuation that separates
 // clauses, or a conjunction that turns the sentence ("but", "although").
 func (t *Token) IsClauseBoundary() bool {
+	if t.keyed&tokClauseKnown != 0 {
+		return t.keyed&tokClause != 0
+	}
+	return t.isClauseBoundary()
+}
+
+func (t *Token) isClauseBoundary() bool {
 	if t.Kind == Punct {
 		switch t.Norm {
 		case ",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "\"", "…", "–", "—", "-", "/":
@@ -72,7 +107,10 @@ func TokenizeInto(buf []Token, text string) []Token {
 	var brk uint8
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == '\n':
 			if brk < 2 {
@@ -80,16 +118,17 @@ func TokenizeInto(buf []Token, text string) []Token {
 			}
 			i += n
 			continue
-		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff':
+		case r == ' ' || r >= '\t' && r <= '\r' || r >= utf8.RuneSelf && (unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'):
 			i += n
 			continue
 		}
 		start := i
 		var kind TokenKind
+		lower := false // a word of the letters a-z alone
 		switch {
 		case isLetter(r):
 			kind = Word
-			i = scanWord(text, i)
+			i, lower = scanWord(text, i)
 		case isDigit(r) || (r == '.' && i+1 < len(text) && isDigit(rune(text[i+1])) && (i == 0 || !isDigit(lastRune(text[:i])))):
 			kind = Number
 			i = scanNumber(text, i)
@@ -102,7 +141,11 @@ func TokenizeInto(buf []Token, text string) []Token {
 		raw := text[start:i]
 		switch kind {
 		case Word:
-			t.Norm = normWord(raw)
+			if lower {
+				t.Norm = fixWord(raw)
+			} else {
+				t.Norm = normWord(raw)
+			}
 		case Number:
 			t.Norm = strings.ReplaceAll(raw, ",", "")
 		default:
@@ -122,7 +165,7 @@ func TokenizeInto(buf []Token, text string) []Token {
 		toks = append(toks, t)
 		// A contraction written with spaces, as tokenized text often has it: "don ' t",
 		// "I ' m" read as "don't", "I'm".
-		if n := len(toks); kind == Word && n >= 3 && toks[n-2].Kind == Punct && (t.Norm == "t" || contractionTail[t.Norm]) {
+		if n := len(toks); kind == Word && n >= 3 && toks[n-2].Kind == Punct && (t.Norm == "t" || contractionTail(t.Norm)) {
 			ap, w := &toks[n-2], &toks[n-3]
 			if ap.End-ap.Start <= 3 && isApostrophe(lastRune(text[ap.Start:ap.End])) && w.Kind == Word &&
 				ap.Start-w.End <= 1 && start-ap.End <= 1 && (ap.Start > w.End || start > ap.End) &&
@@ -150,10 +193,10 @@ func TokenizeInto(buf []Token, text string) []Token {
 		}
 	}
 	for k := range toks {
-		if t := &toks[k]; t.Kind == Word {
-			t.Key, t.Alt = stem(t.Norm)
+		if t := &toks[k]; t.isClauseBoundary() {
+			t.keyed |= tokClauseKnown | tokClause
 		} else {
-			t.Key = t.Norm
+			t.keyed |= tokClauseKnown
 		}
 		// After a prefix of one or two letters ("i-drop", "b12", "d3"), a joined part is
 		// keyed apart, so that "I drop" and "b 12" are not read as those compounds.
@@ -163,10 +206,7 @@ func TokenizeInto(buf []Token, text string) []Token {
 				prev = &toks[k-2]
 			}
 			if prev.Kind == Word && len(prev.Norm) <= 2 {
-				t.Key = "-" + t.Key
-				if t.Alt != "" && t.Alt != altE {
-					t.Alt = "-" + t.Alt
-				}
+				t.keyed |= tokPrefixed
 			}
 		}
 	}
@@ -189,8 +229,16 @@ func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
 
-// scanWord reads letters, with apostrophes and periods of abbreviations inside.
-func scanWord(text string, i int) int {
+// scanWord reads letters, with apostrophes and periods of abbreviations inside; lower
+// reports a word of the letters a-z alone, its own normal form but for fixWord's.
+func scanWord(text string, i int) (end int, lower bool) {
+	start := i
+	for i < len(text) && 'a' <= text[i] && text[i] <= 'z' {
+		i++
+	}
+	if i == len(text) || !isWordByte(text[i]) {
+		return i, i > start
+	}
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
@@ -215,7 +263,13 @@ func scanWord(text string, i int) int {
 		}
 		break
 	}
-	return i
+	return i, false
+}
+
+// isWordByte reports a byte that may go on a word after lowercase letters: a capital, an
+// apostrophe or the first byte of a letter outside ASCII.
+func isWordByte(c byte) bool {
+	return c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '\''
 }
 
 func scanNumber(text string, i int) int {
@@ -271,7 +325,7 @@ func normWord(raw string) string {
 			if isApostrophe(r) {
 				// A possessive or a contraction other than n't is dropped:
 				// "hashimoto's" -> "hashimoto", "he'd" -> "he", "I'm" -> "i".
-				if tail := strings.ToLower(string(rs[k+1:])); contractionTail[tail] && k > 0 && !(tail == "t" && unicode.ToLower(rs[k-1]) == 'n') {
+				if tail := strings.ToLower(string(rs[k+1:])); contractionTail(tail) && k > 0 && !(tail == "t" && unicode.ToLower(rs[k-1]) == 'n') {
 					break
 				}
 				continue
@@ -279,6 +333,14 @@ func normWord(raw string) string {
 			b.WriteRune(foldLetter(unicode.ToLower(r)))
 		}
 		s = b.String()
+	}
+	return fixWord(s)
+}
+
+// fixWord respells the few words normWord writes the usual way.
+func fixWord(s string) string {
+	if len(s) < 4 || len(s) > 6 {
+		return s
 	}
 	switch s { // a switch: no hashing on the hot path
 	case "cannot":
@@ -291,8 +353,15 @@ func normWord(raw string) string {
 	return s
 }
 
-// contractionTail are the endings after an apostrophe that normWord drops.
-var contractionTail = map[string]bool{"s": true, "d": true, "ll": true, "re": true, "ve": true, "m": true}
+// contractionTail reports the endings after an apostrophe that normWord drops (a switch:
+// no hashing for every word after a punctuation mark).
+func contractionTail(s string) bool {
+	switch s {
+	case "s", "d", "ll", "re", "ve", "m":
+		return true
+	}
+	return false
+}
 
 // foldLetter removes the accents patients' keyboards add or drop: é -> e.
 func foldLetter(r rune) rune {
