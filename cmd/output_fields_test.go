@@ -107,3 +107,19 @@ func TestFieldsErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTableLeavesFields: drawing a table on a terminal does not change the command's field
+// list, so a second run in the same process (a library caller, go test -count 2) still
+// knows its fields by their names.
+func TestTableLeavesFields(t *testing.T) {
+	before := append([]string(nil), commentHeader...)
+	if _, _, code := run(t, true, "", "comments", samplePage); code != ExitOK {
+		t.Fatalf("comments on a terminal: exit %d", code)
+	}
+	if !reflect.DeepEqual(commentHeader, before) {
+		t.Fatalf("comments' fields are now %v, were %v", commentHeader, before)
+	}
+	if _, errOut, code := run(t, false, "", "comments", "--format", "jsonl", "--fields", "text", samplePage); code != ExitOK {
+		t.Fatalf("comments --fields text after a terminal table: exit %d, %s", code, errOut)
+	}
+}

@@ -115,9 +115,11 @@ func (t *tableWriter) drawTerminal() error {
 			groups[i] = oneLine(t.rows[i][group])
 		}
 	}
+	upper := make([]string, len(header)) // header may be a command's shared field list
 	for i, h := range header {
-		header[i] = strings.ToUpper(h)
+		upper[i] = strings.ToUpper(h)
 	}
+	header = upper
 	width := t.streams.Width
 	if width <= 0 {
 		width = defaultWidth
