@@ -113,11 +113,20 @@ func TestFieldsErrors(t *testing.T) {
 // knows its fields by their names.
 func TestTableLeavesFields(t *testing.T) {
 	before := append([]string(nil), commentHeader...)
-	if _, _, code := run(t, true, "", "comments", samplePage); code != ExitOK {
-		t.Fatalf("comments on a terminal: exit %d", code)
-	}
-	if !reflect.DeepEqual(commentHeader, before) {
-		t.Fatalf("comments' fields are now %v, were %v", commentHeader, before)
+	for _, tc := range []struct {
+		tty  bool
+		args []string
+	}{
+		{true, []string{"comments", samplePage}},
+		{true, []string{"comments", "--wide", samplePage}},
+		{false, []string{"comments", "--format", "table", samplePage}},
+	} {
+		if _, _, code := run(t, tc.tty, "", tc.args...); code != ExitOK {
+			t.Fatalf("%v: exit %d", tc.args, code)
+		}
+		if !reflect.DeepEqual(commentHeader, before) {
+			t.Fatalf("after %v comments' fields are %v, were %v", tc.args, commentHeader, before)
+		}
 	}
 	if _, errOut, code := run(t, false, "", "comments", "--format", "jsonl", "--fields", "text", samplePage); code != ExitOK {
 		t.Fatalf("comments --fields text after a terminal table: exit %d, %s", code, errOut)
