@@ -53,14 +53,14 @@ var (
 )
 
 // clause returns the token range [from, to) of the clause holding tokens first..last,
-// within the sentence [sFrom, sTo).
-func clause(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
+// within the sentence [sFrom, sTo). cls marks the tokens that end a clause (wcBound).
+func clause(cls []uint32, sFrom, sTo, first, last int) (int, int) {
 	from := first
-	for from > sFrom && !toks[from-1].IsClauseBoundary() {
+	for from > sFrom && cls[from-1]&wcBound == 0 {
 		from--
 	}
 	to := last + 1
-	for to < sTo && !toks[to].IsClauseBoundary() {
+	for to < sTo && cls[to]&wcBound == 0 {
 		to++
 	}
 	return from, to
@@ -253,13 +253,13 @@ const (
 // are the reason rules of cues.txt; the cue whose head is nearest before the symptom, in
 // its reason scope, decides, else one after it.
 //
-// prone says the symptom is one the drug is commonly taken for; only then does a symptom
+// [cFrom, cTo) is the symptom's clause. prone says the symptom is one the drug is commonly taken for; only then does a symptom
 // that ended ("my crying spells stopped") or that came before the drug ("before Zoloft I
 // was confused") read as the indication. drugAt reports a drug name at a token, covered a
 // token inside another symptom; either may be nil.
-func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
+func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
 	const before = ctxReason | ctxReasonWeak | ctxReasonProne | ctxReasonWeakProne | ctxReasonLessen | ctxNotReason | ctxNotReasonHead
-	lo, comma, newClause := reasonScope(toks, sFrom, first)
+	lo, comma, newClause := reasonScope(toks, cls, sFrom, first)
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt, mention: first}
 	var buf [16]ctxHit
 	hs := buf[:0]
@@ -317,7 +317,6 @@ func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last in
 			}
 		}
 	}
-	cFrom, cTo := clause(toks, sFrom, sTo, first, last)
 	found := false
 	engine.find(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 5, ctxReason|ctxReasonProne, func(h ctxHit) bool {
 		if h.from <= last {
@@ -338,7 +337,7 @@ func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last in
 // "while"), "without" or "free", at most 7 tokens. comma is the nearest comma (or other
 // such punctuation) before the symptom, newClause the nearest "and the" or "and then",
 // each -1 when none.
-func reasonScope(toks []lexicon.Token, sFrom, first int) (lo, comma, newClause int) {
+func reasonScope(toks []lexicon.Token, cls []uint32, sFrom, first int) (lo, comma, newClause int) {
 	comma, newClause = -1, -1
 	for i := first - 1; i >= sFrom && i >= first-7; i-- {
 		t := &toks[i]
@@ -349,7 +348,7 @@ func reasonScope(toks []lexicon.Token, sFrom, first int) (lo, comma, newClause i
 		case t.Kind == lexicon.Punct:
 			comma = max(comma, i)
 		case adverseVerbs[w], w == "without", w == "free",
-			t.IsClauseBoundary() && w != "because" && w != "bc" && w != "cuz" && w != "while":
+			cls[i]&wcBound != 0 && w != "because" && w != "bc" && w != "cuz" && w != "while":
 			return i + 1, comma, newClause
 		case w == "and" && i+1 < first && (toks[i+1].Norm == "the" || toks[i+1].Norm == "then"):
 			newClause = max(newClause, i)
@@ -361,8 +360,7 @@ func reasonScope(toks []lexicon.Token, sFrom, first int) (lo, comma, newClause i
 // adverseCue reads a symptom blamed on the drug or new with it: an adverse rule reaches
 // it ("it made me anxious", "gave me headaches", "I developed insomnia", "the side
 // effects are nausea").
-func adverseCue(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last int) bool {
-	cFrom, cTo := clause(toks, sFrom, sTo, first, last)
+func adverseCue(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first, last int) bool {
 	return engine.any(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 10, ctxAdverse)
 }
 

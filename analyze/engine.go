@@ -672,19 +672,19 @@ type ctxSpan struct {
 
 // listAround returns the list holding tokens first..last: back and forth to punctuation
 // other than a comma, "&" or "/", or to a word that turns the sentence ("but").
-func listAround(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
-	stop := func(t *lexicon.Token) bool {
-		if t.Kind == lexicon.Punct {
+func listAround(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last int) (int, int) {
+	stop := func(i int) bool {
+		if t := &toks[i]; t.Kind == lexicon.Punct {
 			return t.Norm != "," && t.Norm != "&" && t.Norm != "/"
 		}
-		return t.IsClauseBoundary()
+		return cls[i]&wcBound != 0
 	}
 	from := first
-	for from > sFrom && !stop(&toks[from-1]) {
+	for from > sFrom && !stop(from-1) {
 		from--
 	}
 	to := last + 1
-	for to < sTo && !stop(&toks[to]) {
+	for to < sTo && !stop(to) {
 		to++
 	}
 	return from, to
@@ -718,7 +718,7 @@ func (e *ctxEngine) find(toks []lexicon.Token, cls []uint32, first, last, cFrom,
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, mention: first}
 	m := ctxSpan{first: first, last: last, cFrom: cFrom, cTo: cTo, sFrom: sFrom, sTo: sTo}
 	if e.listCats&cats != 0 {
-		m.lFrom, m.lTo = listAround(toks, sFrom, sTo, first, last)
+		m.lFrom, m.lTo = listAround(toks, cls, sFrom, sTo, first, last)
 	}
 	var buf [8]ctxHit
 	// at tries the rules starting at token i, their phrases ending by to; false stops.

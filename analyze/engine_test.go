@@ -64,7 +64,7 @@ if
 				first = i
 			}
 		}
-		cFrom, cTo := clause(toks, 0, len(toks), first, first)
+		cFrom, cTo := clause(cls, 0, len(toks), first, first)
 		if got := e.any(toks, cls, first, first, cFrom, cTo, 0, len(toks), 14, tc.cats); got != tc.want {
 			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
 		}
@@ -209,10 +209,13 @@ func TestWordTable(t *testing.T) {
 	in := 0
 	for i := range toks {
 		want := engine.vocab[toks[i].Norm]
+		if toks[i].IsClauseBoundary() {
+			want |= wcBound
+		}
 		if cls[i] != want {
 			t.Fatalf("token %q: %#x, want %#x", toks[i].Norm, cls[i], want)
 		}
-		if want != 0 {
+		if want&^wcBound != 0 {
 			in++
 		}
 	}

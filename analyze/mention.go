@@ -171,7 +171,7 @@ func (s *section) free() {
 		s.feats = roleFeats{}
 	}
 	*s = section{sents: s.sents[:0], sentTok: s.sentTok[:0], inSent: s.inSent[:0], cue: s.cue[:0],
-		ruled: s.ruled[:0], course: s.course[:0], substances: s.substances, drugNamed: s.drugNamed,
+		ruled: s.ruled[:0], course: s.course[:0], sentRules: s.sentRules[:0], substances: s.substances, drugNamed: s.drugNamed,
 		feats: s.feats, told: s.told, quants: s.quants[:0]}
 	sectionPool.Put(s)
 }
@@ -225,6 +225,35 @@ type section struct {
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
 	unnamed  bool // its topic is a drug it does not name (unnamedTopic)
+	// sentRules holds, per sentence, what the sentence-wide rules (isHistory, startsDrug)
+	// answered, read by each of its symptoms: sentHistory|sentStarts bits, each with its
+	// ...Known bit once asked.
+	sentRules []uint8
+}
+
+// Bits of section.sentRules.
+const (
+	sentHistoryKnown uint8 = 1 << iota
+	sentHistory
+	sentStartsKnown
+	sentStarts
+)
+
+// sentenceRule returns rule's answer for the sentence of tr (index si), asked once per
+// sentence: known marks it asked, yes holds the answer.
+func (s *section) sentenceRule(si int, tr [2]int, known, yes uint8, rule func([]lexicon.Token, []uint32, int, int) bool) bool {
+	if si >= len(s.sentRules) {
+		return rule(s.toks, s.cls, tr[0], tr[1])
+	}
+	if f := s.sentRules[si]; f&known != 0 {
+		return f&yes != 0
+	}
+	s.sentRules[si] |= known
+	if rule(s.toks, s.cls, tr[0], tr[1]) {
+		s.sentRules[si] |= yes
+		return true
+	}
+	return false
 }
 
 // Page returns the mentions of every section of a page, article first, each in text
@@ -636,7 +665,7 @@ func (s *section) drugContext() {
 		if m.sent < len(s.sentTok) {
 			tr = s.sentTok[m.sent]
 		}
-		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
+		cFrom, cTo := clause(s.cls, tr[0], tr[1], m.first, m.last)
 		m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 		m.Status = drugStatus(s.toks, s.cls, cFrom, cTo, m.first, m.last)
 		if m.Class == substanceClass && !s.namedAgain(i) {
@@ -712,13 +741,15 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	}
 	s.ruled = slices.Grow(s.ruled[:0], len(s.mentions))[:len(s.mentions)]
 	clear(s.ruled)
+	s.sentRules = slices.Grow(s.sentRules[:0], len(s.sentTok))[:len(s.sentTok)]
+	clear(s.sentRules)
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		tr := [2]int{0, len(s.toks)}
 		if m.sent < len(s.sentTok) {
 			tr = s.sentTok[m.sent]
 		}
-		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
+		cFrom, cTo := clause(s.cls, tr[0], tr[1], m.first, m.last)
 		switch m.Type {
 		case TypeDrug:
 			continue // drugContext
@@ -732,7 +763,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		if m.Type == TypeSymptom {
 			var basis string
 			var adverse bool
-			m.Role, basis, adverse = s.role(m, tr, class)
+			m.Role, basis, adverse = s.role(m, tr, [2]int{cFrom, cTo}, class)
 			s.ruled[i] = ruled{class, basis, adverse}
 		}
 	}
@@ -981,15 +1012,16 @@ func attributes(toks []lexicon.Token, from, to int) bool {
 type drugRef struct{ name, class string }
 
 // role says why a symptom is reported: the reason for the drug (indication), a
-// withdrawal symptom, another illness (other), or an adverse effect. Local cues come
+// withdrawal symptom, another illness (other), or an adverse effect. tr is its
+// sentence's tokens, cl its clause's. Local cues come
 // first; then what the drug's class is taken for; then the comment's course. adverse
 // is whether an adverse cue reaches the symptom (adverseCue), which the model reads too.
-func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string, bool) {
+func (s *section) role(m *Mention, tr, cl [2]int, drugClass string) (string, string, bool) {
 	cue := -1
 	if m.sent < len(s.cue) {
 		cue = s.cue[m.sent]
 	}
-	adverse := adverseCue(s.toks, s.cls, tr[0], tr[1], m.first, m.last)
+	adverse := adverseCue(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last)
 	prone := indicatedFor(drugClass, m.Concept) || m.Drug == "" && commonIndication(m.Concept)
 	covered := func(i int) bool {
 		for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
@@ -999,7 +1031,7 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string,
 		}
 		return false
 	}
-	ind := isIndication(s.toks, s.cls, tr[0], tr[1], m.first, m.last, prone, s.drugAt, covered)
+	ind := isIndication(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last, prone, s.drugAt, covered)
 	switch {
 	case ind == strongIndication:
 		return RoleIndication, "indication-cue", adverse
@@ -1019,7 +1051,7 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string,
 		return RoleWithdrawal, "stop-cue", adverse
 	case ind == weakIndication:
 		return RoleIndication, "weak-indication", adverse
-	case isHistory(s.toks, s.cls, tr[0], tr[1]):
+	case s.sentenceRule(m.sent, tr, sentHistoryKnown, sentHistory, isHistory):
 		if prone {
 			return RoleIndication, "history-indicated", adverse // "I was suicidal before I started taking it"
 		}
@@ -1042,7 +1074,7 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string,
 // inWithdrawalCourse reports a symptom the writer reports after saying they are coming
 // off a drug, in the same paragraph, not tied in its own sentence to another drug.
 func (s *section) inWithdrawalCourse(m *Mention, tr [2]int) bool {
-	if m.sent <= s.withdrawalFrom || m.Experiencer != Self || startsDrug(s.toks, s.cls, tr[0], tr[1]) {
+	if m.sent <= s.withdrawalFrom || m.Experiencer != Self || s.sentenceRule(m.sent, tr, sentStartsKnown, sentStarts, startsDrug) {
 		return false
 	}
 	if st := s.courseStates(); m.sent < len(st) && st[m.sent] == "back-on" {
