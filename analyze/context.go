@@ -70,7 +70,7 @@ func clause(cls []uint32, sFrom, sTo, first, last int) (int, int) {
 func negated(toks []lexicon.Token, cls []uint32, cFrom, cTo, first, last int) bool {
 	// A term that says the lack itself ("can't sleep", "no appetite", "unable to focus")
 	// is not denied by a trigger before it: "no appetite and can't sleep" is two symptoms.
-	if engine.starts(toks[first].Norm, ctxNegation) || toks[first].Norm == "unable" {
+	if engine.starts(cls[first], ctxNegation) || toks[first].Norm == "unable" {
 		return false
 	}
 	return engine.any(toks, cls, first, last, cFrom, cTo, cFrom, cTo, 8, ctxNegation)
@@ -151,9 +151,9 @@ var (
 // am going to get off it") is not yet a withdrawal, but the noun is a cue wherever it
 // stands ("I will say that withdrawal is unpleasant").
 //
-// drugAt reports a drug name starting at a token ("stopped Zoloft"); it may be nil.
-func withdrawalCueAt(toks []lexicon.Token, cls []uint32, sFrom, sTo int, drugAt func(int) bool) int {
-	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt, mention: -1}
+// drugs says cls marks the drug names (wcDrug: "stopped Zoloft").
+func withdrawalCueAt(toks []lexicon.Token, cls []uint32, sFrom, sTo int, drugs bool) int {
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugs: drugs, mention: -1}
 	var buf [8]ctxHit
 	at := -1
 	for i := sFrom; i < sTo && (at < 0 || i <= at); i++ {
@@ -253,14 +253,15 @@ const (
 // are the reason rules of cues.txt; the cue whose head is nearest before the symptom, in
 // its reason scope, decides, else one after it.
 //
-// [cFrom, cTo) is the symptom's clause. prone says the symptom is one the drug is commonly taken for; only then does a symptom
-// that ended ("my crying spells stopped") or that came before the drug ("before Zoloft I
-// was confused") read as the indication. drugAt reports a drug name at a token, covered a
-// token inside another symptom; either may be nil.
-func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
+// [cFrom, cTo) is the symptom's clause. prone says the symptom is one the drug is commonly
+// taken for; only then does a symptom that ended ("my crying spells stopped") or that came
+// before the drug ("before Zoloft I was confused") read as the indication. drugs says cls
+// marks the drug names (wcDrug); covered reports a token inside another symptom and may
+// be nil.
+func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first, last int, prone, drugs bool, covered func(int) bool) int {
 	const before = ctxReason | ctxReasonWeak | ctxReasonProne | ctxReasonWeakProne | ctxReasonLessen | ctxNotReason | ctxNotReasonHead
 	lo, comma, newClause := reasonScope(toks, cls, sFrom, first)
-	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt, mention: first}
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugs: drugs, mention: first}
 	var buf [16]ctxHit
 	hs := buf[:0]
 	for i := first - 1; i >= sFrom && i >= lo-4; i-- {
@@ -318,10 +319,8 @@ func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, fi
 		}
 	}
 	found := false
-	engine.find(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 5, ctxReason|ctxReasonProne, func(h ctxHit) bool {
-		if h.from <= last {
-			return true // a rule before the symptom had its turn above
-		}
+	// Only the rules after the symptom: those before it had their turn above.
+	engine.findSides(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 5, ctxReason|ctxReasonProne, dirAfter, func(h ctxHit) bool {
 		found = h.rule.cat == ctxReason || prone
 		return !found
 	})

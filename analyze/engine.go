@@ -161,14 +161,18 @@ type ctxHit struct {
 }
 
 // ctxText is the text a rule is matched in: the tokens, their classes, the sentence and
-// where drug names start (drugAt may be nil).
+// whether the classes mark where drug names start (wcDrug).
 type ctxText struct {
 	toks       []lexicon.Token
 	cls        []uint32
 	sFrom, sTo int
-	drugAt     func(int) bool
-	mention    int // the token the mention starts at, for %; -1 when none
+	drugs      bool // cls marks the drug names (wcDrug); @drug matches nothing when false
+	mention    int  // the token the mention starts at, for %; -1 when none
 }
+
+// drugAt reports a drug name starting at token i: a bit, not a call through a func
+// value, as every token of a scan may ask it.
+func (x *ctxText) drugAt(i int) bool { return x.drugs && x.cls[i]&wcDrug != 0 }
 
 // ruleListPrefix names the lists the engine reads as rules.
 const ruleListPrefix = "ctx:"
@@ -501,14 +505,10 @@ func parseScope(s string) (scope uint8, max int, err error) {
 	return scope, max, nil
 }
 
-// starts reports whether a rule of cats can start with word w.
-func (e *ctxEngine) starts(w string, cats ctxCat) bool {
-	for _, ri := range e.byFirst[w] {
-		if e.rules[ri].cat&cats != 0 {
-			return true
-		}
-	}
-	return false
+// starts reports whether a rule of cats can start with the word of class bits c (its
+// wordClasses entry).
+func (e *ctxEngine) starts(c uint32, cats ctxCat) bool {
+	return c&wcCue != 0 && e.firstCats[c>>wcIDShift]&cats != 0
 }
 
 // mayStart reports whether a rule of cats may start at token i: matchAt finds nothing
@@ -518,7 +518,7 @@ func (e *ctxEngine) mayStart(x *ctxText, i int, cats ctxCat) bool {
 		return true
 	}
 	return e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
-		e.anyDrugCats&cats != 0 && x.drugAt != nil && x.drugAt(i))
+		e.anyDrugCats&cats != 0 && x.drugAt(i))
 }
 
 // matchAt appends the rules of cats whose phrase matches from token i, ending by to.
@@ -538,7 +538,7 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 		}
 	}
 	if e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
-		e.anyDrugCats&cats != 0 && x.drugAt != nil && x.drugAt(i)) {
+		e.anyDrugCats&cats != 0 && x.drugAt(i)) {
 		for _, a := range e.anyRules {
 			if a.cat&cats == 0 {
 				continue
@@ -549,7 +549,7 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 					continue
 				}
 			case elDrug:
-				if x.drugAt == nil || !x.drugAt(i) {
+				if !x.drugAt(i) {
 					continue
 				}
 			}
@@ -627,7 +627,7 @@ func (x *ctxText) matchToken(el *ctxElem, k int) bool {
 	case elAny:
 		return true
 	case elDrug:
-		return x.drugAt != nil && x.drugAt(k)
+		return x.drugAt(k)
 	case elNumber:
 		return t.Kind == lexicon.Number
 	case elPunct:
@@ -715,6 +715,12 @@ func (h ctxHit) reaches(m *ctxSpan) bool {
 // first on each side (before, then after), until visit returns false. The search looks
 // window tokens each way.
 func (e *ctxEngine) find(toks []lexicon.Token, cls []uint32, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat, visit func(ctxHit) bool) {
+	e.findSides(toks, cls, first, last, cFrom, cTo, sFrom, sTo, window, cats, dirBefore|dirAfter, visit)
+}
+
+// findSides is find on the sides of the mention asked (dirBefore, dirAfter): a caller
+// that reads only the hits after it need not match the rules before it.
+func (e *ctxEngine) findSides(toks []lexicon.Token, cls []uint32, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat, sides uint8, visit func(ctxHit) bool) {
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, mention: first}
 	m := ctxSpan{first: first, last: last, cFrom: cFrom, cTo: cTo, sFrom: sFrom, sTo: sTo}
 	if e.listCats&cats != 0 {
@@ -737,12 +743,12 @@ func (e *ctxEngine) find(toks []lexicon.Token, cls []uint32, first, last, cFrom,
 		}
 		return true
 	}
-	for i := first - 1; i >= sFrom && i >= first-window; i-- {
+	for i := first - 1; sides&dirBefore != 0 && i >= sFrom && i >= first-window; i-- {
 		if !at(i, last+1) {
 			return
 		}
 	}
-	for i := last + 1; i < sTo && i <= last+window; i++ {
+	for i := last + 1; sides&dirAfter != 0 && i < sTo && i <= last+window; i++ {
 		if !at(i, sTo) {
 			return
 		}

@@ -146,8 +146,7 @@ it
 				cls[i] |= wcDrug
 			}
 		}
-		x := ctxText{toks: toks, cls: cls, sTo: len(toks), mention: tc.mention,
-			drugAt: func(i int) bool { return cls[i]&wcDrug != 0 }}
+		x := ctxText{toks: toks, cls: cls, sTo: len(toks), mention: tc.mention, drugs: true}
 		head := -1
 		for i := range toks {
 			if hs := e.matchAt(&x, i, len(toks), ctxNegation, nil); len(hs) > 0 {

@@ -171,7 +171,7 @@ func (s *section) free() {
 		s.feats = roleFeats{}
 	}
 	*s = section{sents: s.sents[:0], sentTok: s.sentTok[:0], inSent: s.inSent[:0], cue: s.cue[:0],
-		ruled: s.ruled[:0], course: s.course[:0], sentRules: s.sentRules[:0], substances: s.substances, drugNamed: s.drugNamed,
+		ruled: s.ruled[:0], course: s.course[:0], sentRules: s.sentRules[:0], substances: s.substances,
 		feats: s.feats, told: s.told, quants: s.quants[:0]}
 	sectionPool.Put(s)
 }
@@ -209,15 +209,14 @@ type section struct {
 	// drug they are coming off (its name in that sentence, or before it).
 	withdrawalFrom int
 	withdrawalDrug string
-	mainDrug       string         // the drug the section names most as the writer's own
-	mainClass      string         // its class
-	ruled          []ruled        // per mention: what the rules read of a symptom's role, for the model
-	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
+	mainDrug       string  // the drug the section names most as the writer's own
+	mainClass      string  // its class
+	ruled          []ruled // per mention: what the rules read of a symptom's role, for the model
+	drugsMarked    bool    // cls marks where a drug name (not a class) starts (wcDrug)
 	roles          *RoleModel
 	collect        bool
 	course         []string        // per sentence, the writer's course (courseStates), made when first read
 	courseRead     bool            // course is made
-	drugNamed      func(int) bool  // what drugAt is when set, made once per section of the pool
 	feats          roleFeats       // a symptom's role features, reused
 	told           map[string]bool // drugUses' symptoms told, reused
 	quants         []quantity      // a sentence's quantities, reused
@@ -712,17 +711,14 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 				s.cls[d.first] |= wcDrug
 			}
 		}
-		if s.drugNamed == nil {
-			s.drugNamed = func(i int) bool { return s.cls[i]&wcDrug != 0 }
-		}
-		s.drugAt = s.drugNamed
+		s.drugsMarked = true
 		s.cue = slices.Grow(s.cue[:0], len(s.sentTok))[:len(s.sentTok)]
 		for si := range s.cue {
 			s.cue[si] = -1
 		}
 		for si := 0; si <= lastSymptom && si < len(s.sentTok); si++ {
 			tr := s.sentTok[si]
-			at := withdrawalCueAt(s.toks, s.cls, tr[0], tr[1], s.drugAt)
+			at := withdrawalCueAt(s.toks, s.cls, tr[0], tr[1], s.drugsMarked)
 			s.cue[si] = at
 			// The writer's own course starts where they say they are coming off a drug,
 			// not where their sister is ("my sister IS trying to detox").
@@ -1031,7 +1027,7 @@ func (s *section) role(m *Mention, tr, cl [2]int, drugClass string) (string, str
 		}
 		return false
 	}
-	ind := isIndication(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last, prone, s.drugAt, covered)
+	ind := isIndication(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last, prone, s.drugsMarked, covered)
 	switch {
 	case ind == strongIndication:
 		return RoleIndication, "indication-cue", adverse
