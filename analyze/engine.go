@@ -140,7 +140,13 @@ type ctxEngine struct {
 	// (@drug) and elsewhere: most tokens start none of the few rules of a category.
 	anyRules                               []anyRule
 	anyStartCats, anyDrugCats, anyElseCats ctxCat
-	listCats                               ctxCat // the categories that have rules of list scope
+	// What the anywhere rules' leads accept, as categories: anyLeadIDs by word id, the
+	// categories whose lead accepts a drug name (anyLeadDrug), and those of rules with no
+	// lead or one of another kind (anyLeadFree). Most tokens are the lead of no anywhere
+	// rule of the categories asked for, which one look-up tells (anyLeadCats).
+	anyLeadIDs               []ctxCat
+	anyLeadDrug, anyLeadFree ctxCat
+	listCats                 ctxCat // the categories that have rules of list scope
 }
 
 // anyRule is a rule of ctxEngine.anywhere: its index, category and first element's kind.
@@ -354,6 +360,35 @@ func (e *ctxEngine) compile() {
 			e.anyElseCats |= a.cat
 		}
 	}
+	e.anyLeadIDs = make([]ctxCat, n)
+	var lead func(el *ctxElem, cat ctxCat)
+	lead = func(el *ctxElem, cat ctxCat) {
+		switch el.kind {
+		case elWord:
+			e.anyLeadIDs[el.id] |= cat
+		case elSet, elCount:
+			for i := range e.anyLeadIDs {
+				if has(el.bits, uint32(i)) {
+					e.anyLeadIDs[i] |= cat
+				}
+			}
+		case elDrug:
+			e.anyLeadDrug |= cat
+		case elAlt:
+			for k := range el.alts {
+				lead(&el.alts[k], cat)
+			}
+		default:
+			e.anyLeadFree |= cat
+		}
+	}
+	for _, a := range e.anyRules {
+		if a.lead == nil {
+			e.anyLeadFree |= a.cat
+			continue
+		}
+		lead(a.lead, a.cat)
+	}
 	e.first, e.firstCats = make([][]int32, n), make([]ctxCat, n)
 	for w, rs := range e.byFirst {
 		e.vocab[w] |= wcCue
@@ -518,7 +553,17 @@ func (e *ctxEngine) mayStart(x *ctxText, i int, cats ctxCat) bool {
 		return true
 	}
 	return e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
-		e.anyDrugCats&cats != 0 && x.drugAt(i))
+		e.anyDrugCats&cats != 0 && x.drugAt(i)) && e.anyLeadCats(x, i)&cats != 0
+}
+
+// anyLeadCats returns the categories of the anywhere rules whose lead may accept token
+// i: a rule of no other category is tried there.
+func (e *ctxEngine) anyLeadCats(x *ctxText, i int) ctxCat {
+	c := e.anyLeadFree | e.anyLeadIDs[x.cls[i]>>wcIDShift]
+	if e.anyLeadDrug != 0 && x.drugAt(i) {
+		c |= e.anyLeadDrug
+	}
+	return c
 }
 
 // matchAt appends the rules of cats whose phrase matches from token i, ending by to.
@@ -539,8 +584,9 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 	}
 	if e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
 		e.anyDrugCats&cats != 0 && x.drugAt(i)) {
+		lc := e.anyLeadCats(x, i) & cats
 		for _, a := range e.anyRules {
-			if a.cat&cats == 0 {
+			if a.cat&lc == 0 {
 				continue
 			}
 			switch a.kind {
