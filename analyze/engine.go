@@ -126,8 +126,8 @@ const (
 type ctxEngine struct {
 	rules     []ctxRule
 	byFirst   map[string][]int32
-	first     [][]int32 // byFirst by word id
-	firstCats []ctxCat  // by word id, the categories of the rules in first
+	first     [][]firstRule // byFirst by word id
+	firstCats []ctxCat      // by word id, the categories of the rules in first
 	// vocab gives each word the rules read its class bits (wcQuantity, wcCue) and its id
 	// (from 1; 0 is any other word) above wcIDShift: a section's tokens are looked up
 	// once (wordClasses), and the rules compare ids and test bits instead of looking
@@ -147,6 +147,15 @@ type ctxEngine struct {
 	anyLeadIDs               []ctxCat
 	anyLeadDrug, anyLeadFree ctxCat
 	listCats                 ctxCat // the categories that have rules of list scope
+}
+
+// firstRule is a rule of ctxEngine.first: its index, its category and its second
+// element when that stands at a token and is not optional (tested before the rule is
+// tried: most rules that start with a common word fail there), else nil.
+type firstRule struct {
+	ri     int32
+	cat    ctxCat
+	second *ctxElem
 }
 
 // anyRule is a rule of ctxEngine.anywhere: its index, category and first element's kind.
@@ -389,13 +398,19 @@ func (e *ctxEngine) compile() {
 		}
 		lead(a.lead, a.cat)
 	}
-	e.first, e.firstCats = make([][]int32, n), make([]ctxCat, n)
+	e.first, e.firstCats = make([][]firstRule, n), make([]ctxCat, n)
 	for w, rs := range e.byFirst {
 		e.vocab[w] |= wcCue
 		i := id(w)
-		e.first[i] = rs
-		for _, r := range rs {
-			e.firstCats[i] |= e.rules[r].cat
+		e.first[i] = make([]firstRule, len(rs))
+		for k, ri := range rs {
+			r := &e.rules[ri]
+			f := firstRule{ri: ri, cat: r.cat}
+			if len(r.elems) > 1 && !zeroWidth(r.elems[1].kind) && !r.elems[1].optional {
+				f.second = &r.elems[1]
+			}
+			e.first[i][k] = f
+			e.firstCats[i] |= r.cat
 		}
 	}
 }
@@ -578,8 +593,11 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 		}
 	}
 	if c := x.cls[i]; c&wcCue != 0 && e.firstCats[c>>wcIDShift]&cats != 0 {
-		for _, ri := range e.first[c>>wcIDShift] {
-			try(ri)
+		for _, f := range e.first[c>>wcIDShift] {
+			if f.cat&cats == 0 || f.second != nil && (i+1 >= to || !x.matchToken(f.second, i+1)) {
+				continue
+			}
+			try(f.ri)
 		}
 	}
 	if e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
