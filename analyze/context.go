@@ -106,16 +106,20 @@ func experiencer(toks []lexicon.Token, cls []uint32, sFrom, first int, article b
 
 // certainty is hypothetical where a hypothetical rule reaches the mention, or in a
 // question.
-func certainty(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first int) string {
+//
+// rules is false where no hypothetical rule can start in the sentence.
+func certainty(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first int, rules bool) string {
 	hypo := false
-	engine.find(toks, cls, first, first, cFrom, cTo, sFrom, sTo, 14, ctxHypothetical, func(h ctxHit) bool {
-		w := toks[h.from].Norm
-		if w == "would" && h.from > sFrom && (toks[h.from-1].Norm == "it" || toks[h.from-1].Norm == "drug") && hasAny(toks, sFrom, h.from, toldWords) {
-			return true // "no one told me sertraline would give me night sweats": it did
-		}
-		hypo = true
-		return false
-	})
+	if rules {
+		engine.find(toks, cls, first, first, cFrom, cTo, sFrom, sTo, 14, ctxHypothetical, func(h ctxHit) bool {
+			w := toks[h.from].Norm
+			if w == "would" && h.from > sFrom && (toks[h.from-1].Norm == "it" || toks[h.from-1].Norm == "drug") && hasAny(toks, sFrom, h.from, toldWords) {
+				return true // "no one told me sertraline would give me night sweats": it did
+			}
+			hypo = true
+			return false
+		})
+	}
 	if hypo {
 		return Hypothetical
 	}
@@ -239,6 +243,9 @@ func startsDrug(toks []lexicon.Token, cls []uint32, sFrom, sTo int) bool {
 	return false
 }
 
+// reasonCats are the categories isIndication reads.
+const reasonCats = ctxReason | ctxReasonWeak | ctxReasonProne | ctxReasonWeakProne | ctxReasonLessen | ctxNotReason | ctxNotReasonHead
+
 // Strength of an indication cue. A weak one ("for", "because") gives way to a withdrawal
 // cue in the same sentence: "ended up in the ER for a suicide attempt after I stopped".
 const (
@@ -259,7 +266,7 @@ const (
 // marks the drug names (wcDrug); covered reports a token inside another symptom and may
 // be nil.
 func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first, last int, prone, drugs bool, covered func(int) bool) int {
-	const before = ctxReason | ctxReasonWeak | ctxReasonProne | ctxReasonWeakProne | ctxReasonLessen | ctxNotReason | ctxNotReasonHead
+	const before = reasonCats
 	lo, comma, newClause := reasonScope(toks, cls, sFrom, first)
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugs: drugs, mention: first}
 	var buf [16]ctxHit

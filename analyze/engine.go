@@ -571,6 +571,22 @@ func (e *ctxEngine) mayStart(x *ctxText, i int, cats ctxCat) bool {
 		e.anyDrugCats&cats != 0 && x.drugAt(i)) && e.anyLeadCats(x, i)&cats != 0
 }
 
+// tokenCats returns the categories of the rules that may start at a token of classes c,
+// in any sentence or clause: what mayStart can answer true for there. A sentence none of
+// whose tokens may start a category's rules has no hit of it.
+func (e *ctxEngine) tokenCats(c uint32) ctxCat {
+	var cats ctxCat
+	id := c >> wcIDShift
+	if c&wcCue != 0 {
+		cats = e.firstCats[id]
+	}
+	kinds, lead := e.anyElseCats|e.anyStartCats, e.anyLeadFree|e.anyLeadIDs[id]
+	if c&wcDrug != 0 {
+		kinds, lead = kinds|e.anyDrugCats, lead|e.anyLeadDrug
+	}
+	return cats | kinds&lead
+}
+
 // anyLeadCats returns the categories of the anywhere rules whose lead may accept token
 // i: a rule of no other category is tried there.
 func (e *ctxEngine) anyLeadCats(x *ctxText, i int) ctxCat {

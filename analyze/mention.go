@@ -171,7 +171,7 @@ func (s *section) free() {
 		s.feats = roleFeats{}
 	}
 	*s = section{sents: s.sents[:0], sentTok: s.sentTok[:0], inSent: s.inSent[:0], cue: s.cue[:0],
-		ruled: s.ruled[:0], course: s.course[:0], sentRules: s.sentRules[:0], substances: s.substances,
+		ruled: s.ruled[:0], course: s.course[:0], sentRules: s.sentRules[:0], sentCats: s.sentCats[:0], substances: s.substances,
 		feats: s.feats, told: s.told, quants: s.quants[:0]}
 	sectionPool.Put(s)
 }
@@ -228,6 +228,15 @@ type section struct {
 	// answered, read by each of its symptoms: sentHistory|sentStarts bits, each with its
 	// ...Known bit once asked.
 	sentRules []uint8
+	// sentCats holds, per sentence, the categories of the rules that may start at one of
+	// its tokens (ctxEngine.tokenCats): a symptom's scans for a category no token of its
+	// sentence can start are skipped. Made in context once the drug names are marked.
+	sentCats []ctxCat
+}
+
+// mayIn reports whether a rule of cats may start in sentence si.
+func (s *section) mayIn(si int, cats ctxCat) bool {
+	return si >= len(s.sentCats) || s.sentCats[si]&cats != 0
 }
 
 // Bits of section.sentRules.
@@ -698,6 +707,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	// Once the writer says they are coming off a drug, the symptoms they go on to report
 	// are read as withdrawal unless a sentence says otherwise.
 	s.withdrawalFrom = len(s.sentTok)
+	s.sentCats = s.sentCats[:0]
 	lastSymptom := -1
 	for i := len(s.mentions) - 1; i >= 0; i-- {
 		if s.mentions[i].Type == TypeSymptom {
@@ -712,13 +722,24 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 			}
 		}
 		s.drugsMarked = true
+		s.sentCats = slices.Grow(s.sentCats[:0], len(s.sentTok))[:len(s.sentTok)]
+		for si, tr := range s.sentTok {
+			var c ctxCat
+			for _, cl := range s.cls[tr[0]:tr[1]] {
+				c |= engine.tokenCats(cl)
+			}
+			s.sentCats[si] = c
+		}
 		s.cue = slices.Grow(s.cue[:0], len(s.sentTok))[:len(s.sentTok)]
 		for si := range s.cue {
 			s.cue[si] = -1
 		}
 		for si := 0; si <= lastSymptom && si < len(s.sentTok); si++ {
 			tr := s.sentTok[si]
-			at := withdrawalCueAt(s.toks, s.cls, tr[0], tr[1], s.drugsMarked)
+			at := -1
+			if s.mayIn(si, ctxWithdrawal|ctxWithdrawalNoun) {
+				at = withdrawalCueAt(s.toks, s.cls, tr[0], tr[1], s.drugsMarked)
+			}
 			s.cue[si] = at
 			// The writer's own course starts where they say they are coming off a drug,
 			// not where their sister is ("my sister IS trying to detox").
@@ -750,9 +771,9 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		case TypeDrug:
 			continue // drugContext
 		case TypeSymptom:
-			m.Negated = negated(s.toks, s.cls, cFrom, cTo, m.first, m.last)
+			m.Negated = s.mayIn(m.sent, ctxNegation) && negated(s.toks, s.cls, cFrom, cTo, m.first, m.last)
 			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
-			m.Certainty = certainty(s.toks, s.cls, tr[0], tr[1], cFrom, cTo, m.first)
+			m.Certainty = certainty(s.toks, s.cls, tr[0], tr[1], cFrom, cTo, m.first, s.mayIn(m.sent, ctxHypothetical))
 		}
 		var class string
 		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, othersDrug, pageDrug, titleDrug)
@@ -1017,7 +1038,7 @@ func (s *section) role(m *Mention, tr, cl [2]int, drugClass string) (string, str
 	if m.sent < len(s.cue) {
 		cue = s.cue[m.sent]
 	}
-	adverse := adverseCue(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last)
+	adverse := s.mayIn(m.sent, ctxAdverse) && adverseCue(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last)
 	prone := indicatedFor(drugClass, m.Concept) || m.Drug == "" && commonIndication(m.Concept)
 	covered := func(i int) bool {
 		for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
@@ -1027,7 +1048,10 @@ func (s *section) role(m *Mention, tr, cl [2]int, drugClass string) (string, str
 		}
 		return false
 	}
-	ind := isIndication(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last, prone, s.drugsMarked, covered)
+	ind := noIndication
+	if s.mayIn(m.sent, reasonCats) {
+		ind = isIndication(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last, prone, s.drugsMarked, covered)
+	}
 	switch {
 	case ind == strongIndication:
 		return RoleIndication, "indication-cue", adverse

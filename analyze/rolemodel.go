@@ -535,7 +535,7 @@ func (s *section) roleFeatures(f *roleFeats, m *Mention, tr [2]int, drugClass, r
 	// longer obsess", "the pain subsided").
 	if !indicatedFor(drugClass, m.Concept) && !(m.Drug == "" && commonIndication(m.Concept)) {
 		cFrom, cTo := clause(s.cls, tr[0], tr[1], m.first, m.last)
-		if isIndication(s.toks, s.cls, tr[0], tr[1], cFrom, cTo, m.first, m.last, true, s.drugsMarked, nil) != noIndication {
+		if s.mayIn(m.sent, reasonCats) && isIndication(s.toks, s.cls, tr[0], tr[1], cFrom, cTo, m.first, m.last, true, s.drugsMarked, nil) != noIndication {
 			f.add("relief-unprone")
 			f.add("relief-unprone+cat=", m.Category)
 		}
