@@ -53,14 +53,14 @@ var (
 )
 
 // clause returns the token range [from, to) of the clause holding tokens first..last,
-// within the sentence [sFrom, sTo).
-func clause(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
+// within the sentence [sFrom, sTo). cls marks the tokens that end a clause (wcBound).
+func clause(cls []uint32, sFrom, sTo, first, last int) (int, int) {
 	from := first
-	for from > sFrom && !toks[from-1].IsClauseBoundary() {
+	for from > sFrom && cls[from-1]&wcBound == 0 {
 		from--
 	}
 	to := last + 1
-	for to < sTo && !toks[to].IsClauseBoundary() {
+	for to < sTo && cls[to]&wcBound == 0 {
 		to++
 	}
 	return from, to
@@ -70,7 +70,7 @@ func clause(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
 func negated(toks []lexicon.Token, cls []uint32, cFrom, cTo, first, last int) bool {
 	// A term that says the lack itself ("can't sleep", "no appetite", "unable to focus")
 	// is not denied by a trigger before it: "no appetite and can't sleep" is two symptoms.
-	if engine.starts(toks[first].Norm, ctxNegation) || toks[first].Norm == "unable" {
+	if engine.starts(cls[first], ctxNegation) || toks[first].Norm == "unable" {
 		return false
 	}
 	return engine.any(toks, cls, first, last, cFrom, cTo, cFrom, cTo, 8, ctxNegation)
@@ -106,16 +106,20 @@ func experiencer(toks []lexicon.Token, cls []uint32, sFrom, first int, article b
 
 // certainty is hypothetical where a hypothetical rule reaches the mention, or in a
 // question.
-func certainty(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first int) string {
+//
+// rules is false where no hypothetical rule can start in the sentence.
+func certainty(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first int, rules bool) string {
 	hypo := false
-	engine.find(toks, cls, first, first, cFrom, cTo, sFrom, sTo, 14, ctxHypothetical, func(h ctxHit) bool {
-		w := toks[h.from].Norm
-		if w == "would" && h.from > sFrom && (toks[h.from-1].Norm == "it" || toks[h.from-1].Norm == "drug") && hasAny(toks, sFrom, h.from, toldWords) {
-			return true // "no one told me sertraline would give me night sweats": it did
-		}
-		hypo = true
-		return false
-	})
+	if rules {
+		engine.find(toks, cls, first, first, cFrom, cTo, sFrom, sTo, 14, ctxHypothetical, func(h ctxHit) bool {
+			w := toks[h.from].Norm
+			if w == "would" && h.from > sFrom && (toks[h.from-1].Norm == "it" || toks[h.from-1].Norm == "drug") && hasAny(toks, sFrom, h.from, toldWords) {
+				return true // "no one told me sertraline would give me night sweats": it did
+			}
+			hypo = true
+			return false
+		})
+	}
 	if hypo {
 		return Hypothetical
 	}
@@ -151,9 +155,9 @@ var (
 // am going to get off it") is not yet a withdrawal, but the noun is a cue wherever it
 // stands ("I will say that withdrawal is unpleasant").
 //
-// drugAt reports a drug name starting at a token ("stopped Zoloft"); it may be nil.
-func withdrawalCueAt(toks []lexicon.Token, cls []uint32, sFrom, sTo int, drugAt func(int) bool) int {
-	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt, mention: -1}
+// drugs says cls marks the drug names (wcDrug: "stopped Zoloft").
+func withdrawalCueAt(toks []lexicon.Token, cls []uint32, sFrom, sTo int, drugs bool) int {
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugs: drugs, mention: -1}
 	var buf [8]ctxHit
 	at := -1
 	for i := sFrom; i < sTo && (at < 0 || i <= at); i++ {
@@ -239,6 +243,9 @@ func startsDrug(toks []lexicon.Token, cls []uint32, sFrom, sTo int) bool {
 	return false
 }
 
+// reasonCats are the categories isIndication reads.
+const reasonCats = ctxReason | ctxReasonWeak | ctxReasonProne | ctxReasonWeakProne | ctxReasonLessen | ctxNotReason | ctxNotReasonHead
+
 // Strength of an indication cue. A weak one ("for", "because") gives way to a withdrawal
 // cue in the same sentence: "ended up in the ER for a suicide attempt after I stopped".
 const (
@@ -253,14 +260,15 @@ const (
 // are the reason rules of cues.txt; the cue whose head is nearest before the symptom, in
 // its reason scope, decides, else one after it.
 //
-// prone says the symptom is one the drug is commonly taken for; only then does a symptom
-// that ended ("my crying spells stopped") or that came before the drug ("before Zoloft I
-// was confused") read as the indication. drugAt reports a drug name at a token, covered a
-// token inside another symptom; either may be nil.
-func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last int, prone bool, drugAt, covered func(int) bool) int {
-	const before = ctxReason | ctxReasonWeak | ctxReasonProne | ctxReasonWeakProne | ctxReasonLessen | ctxNotReason | ctxNotReasonHead
-	lo, comma, newClause := reasonScope(toks, sFrom, first)
-	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugAt: drugAt, mention: first}
+// [cFrom, cTo) is the symptom's clause. prone says the symptom is one the drug is commonly
+// taken for; only then does a symptom that ended ("my crying spells stopped") or that came
+// before the drug ("before Zoloft I was confused") read as the indication. drugs says cls
+// marks the drug names (wcDrug); covered reports a token inside another symptom and may
+// be nil.
+func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first, last int, prone, drugs bool, covered func(int) bool) int {
+	const before = reasonCats
+	lo, comma, newClause := reasonScope(toks, cls, sFrom, first)
+	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, drugs: drugs, mention: first}
 	var buf [16]ctxHit
 	hs := buf[:0]
 	for i := first - 1; i >= sFrom && i >= lo-4; i-- {
@@ -317,12 +325,9 @@ func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last in
 			}
 		}
 	}
-	cFrom, cTo := clause(toks, sFrom, sTo, first, last)
 	found := false
-	engine.find(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 5, ctxReason|ctxReasonProne, func(h ctxHit) bool {
-		if h.from <= last {
-			return true // a rule before the symptom had its turn above
-		}
+	// Only the rules after the symptom: those before it had their turn above.
+	engine.findSides(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 5, ctxReason|ctxReasonProne, dirAfter, func(h ctxHit) bool {
 		found = h.rule.cat == ctxReason || prone
 		return !found
 	})
@@ -338,7 +343,7 @@ func isIndication(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last in
 // "while"), "without" or "free", at most 7 tokens. comma is the nearest comma (or other
 // such punctuation) before the symptom, newClause the nearest "and the" or "and then",
 // each -1 when none.
-func reasonScope(toks []lexicon.Token, sFrom, first int) (lo, comma, newClause int) {
+func reasonScope(toks []lexicon.Token, cls []uint32, sFrom, first int) (lo, comma, newClause int) {
 	comma, newClause = -1, -1
 	for i := first - 1; i >= sFrom && i >= first-7; i-- {
 		t := &toks[i]
@@ -349,7 +354,7 @@ func reasonScope(toks []lexicon.Token, sFrom, first int) (lo, comma, newClause i
 		case t.Kind == lexicon.Punct:
 			comma = max(comma, i)
 		case adverseVerbs[w], w == "without", w == "free",
-			t.IsClauseBoundary() && w != "because" && w != "bc" && w != "cuz" && w != "while":
+			cls[i]&wcBound != 0 && w != "because" && w != "bc" && w != "cuz" && w != "while":
 			return i + 1, comma, newClause
 		case w == "and" && i+1 < first && (toks[i+1].Norm == "the" || toks[i+1].Norm == "then"):
 			newClause = max(newClause, i)
@@ -361,8 +366,7 @@ func reasonScope(toks []lexicon.Token, sFrom, first int) (lo, comma, newClause i
 // adverseCue reads a symptom blamed on the drug or new with it: an adverse rule reaches
 // it ("it made me anxious", "gave me headaches", "I developed insomnia", "the side
 // effects are nausea").
-func adverseCue(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last int) bool {
-	cFrom, cTo := clause(toks, sFrom, sTo, first, last)
+func adverseCue(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first, last int) bool {
 	return engine.any(toks, cls, first, last, cFrom, cTo, sFrom, sTo, 10, ctxAdverse)
 }
 

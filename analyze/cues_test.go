@@ -20,7 +20,7 @@ func TestCuesFile(t *testing.T) {
 			t.Errorf("list %s does not say what it is", name)
 		}
 	}
-	if !engine.starts("no", ctxNegation) || !engine.starts("sister", ctxOther) || engine.starts("sister", ctxNegation) {
+	if !engine.starts(engine.vocab["no"], ctxNegation) || !engine.starts(engine.vocab["sister"], ctxOther) || engine.starts(engine.vocab["sister"], ctxNegation) {
 		t.Error("the engine's rules are not the lists of cues.txt")
 	}
 }

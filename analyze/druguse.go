@@ -121,7 +121,7 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 			s.toks[k].Norm == "then" && k > sFrom && drugComparatives[s.toks[k-1].Norm] { // "much better then Zoloft"
 			return useCompared
 		}
-		if s.toks[k].IsClauseBoundary() {
+		if s.bound(k) {
 			break
 		}
 	}
@@ -208,7 +208,7 @@ func (s *section) failed(sTo int, d *Mention) bool {
 			return true // "no longer seemed to work"
 		case w == "no" && next == "avail":
 			return true // "tried Lexipro - to no avail"
-		case s.toks[k].IsClauseBoundary() && w != "," && w != "because":
+		case s.bound(k) && w != "," && w != "because":
 			return false // "citalopram because the highest dose stopped working" goes on
 		}
 	}
@@ -230,7 +230,7 @@ func (s *section) switchedTo(sFrom int, d *Mention) bool {
 				next == "off" && k+2 < d.first && s.toks[k+2].Norm == "to") { // "switched off to Wellbutrin"
 			return true
 		}
-		if s.toks[k].IsClauseBoundary() {
+		if s.bound(k) {
 			break
 		}
 	}
@@ -297,7 +297,7 @@ func (s *section) takenWith(sTo int, d *Mention) bool {
 		if s.toks[k].Norm == "with" && drugWithWhat[s.toks[k+1].Norm] {
 			return true
 		}
-		if s.toks[k].IsClauseBoundary() {
+		if s.bound(k) {
 			return false
 		}
 	}
@@ -328,7 +328,7 @@ func (s *section) withBefore(sFrom int, d *Mention) string {
 	// "I take 40mg a day with 3mg klon", "take lexapro with a klonopin combo": a verb of
 	// taking a few words before, in the clause.
 	for j := k - 1; j >= sFrom && j >= k-5; j-- {
-		if s.toks[j].IsClauseBoundary() {
+		if s.bound(j) {
 			break
 		}
 		if drugTakeWords[s.toks[j].Norm] {
@@ -352,7 +352,7 @@ func (s *section) needed(sFrom int, d *Mention) bool {
 			k-3 >= sFrom && s.toks[k-1].Norm == "be" && s.toks[k-2].Norm == "to" && drugNeedWords[s.toks[k-3].Norm]) {
 			return true
 		}
-		if s.toks[k].IsClauseBoundary() {
+		if s.bound(k) {
 			break
 		}
 	}
@@ -390,7 +390,7 @@ func (s *section) listedWith(i int) (drugUse, bool) {
 			switch w := s.toks[k].Norm; {
 			case w == "," || w == "and" || w == "&" || w == "plus" || w == "or":
 				joined = true
-			case s.toks[k].IsClauseBoundary():
+			case s.bound(k):
 				return 0, false
 			}
 		}
@@ -558,7 +558,7 @@ func (s *section) switchedFrom(sFrom, sTo int, d *Mention) bool {
 		if drugSwitchWords[s.toks[k].Norm] || k == d.first-2 && s.toks[k].Norm == "went" {
 			return true // "switched from Coumadin because of the INR checks", "switched to Cymbalta from Effexor"
 		}
-		if s.toks[k].IsClauseBoundary() {
+		if s.bound(k) {
 			break
 		}
 	}
@@ -577,7 +577,7 @@ func (s *section) treatment(sFrom, sTo int, d *Mention, u *useState) bool {
 		if drugResponseWords[s.toks[k].Norm] {
 			return true
 		}
-		if s.toks[k].IsClauseBoundary() {
+		if s.bound(k) {
 			break
 		}
 	}
@@ -589,7 +589,7 @@ func (s *section) treatment(sFrom, sTo int, d *Mention, u *useState) bool {
 		if w == "for" && s.remedyFor(k+1, sTo, u) {
 			return true
 		}
-		if s.toks[k].IsClauseBoundary() && !(w == "," && k+1 < sTo && s.toks[k+1].Norm == "which") {
+		if s.bound(k) && !(w == "," && k+1 < sTo && s.toks[k+1].Norm == "which") {
 			break // "Wellbutrin, which counteracts the sleepiness" goes on
 		}
 	}
@@ -698,3 +698,6 @@ func aboutSubstance(toks []lexicon.Token, m, d *Mention) bool {
 func (s *section) namedOnce(d *Mention) bool {
 	return s.substances[d.Concept] < 2
 }
+
+// bound reports a token that ends a clause, from its class bits (wcBound).
+func (s *section) bound(k int) bool { return s.cls[k]&wcBound != 0 }

@@ -126,8 +126,8 @@ const (
 type ctxEngine struct {
 	rules     []ctxRule
 	byFirst   map[string][]int32
-	first     [][]int32 // byFirst by word id
-	firstCats []ctxCat  // by word id, the categories of the rules in first
+	first     [][]firstRule // byFirst by word id
+	firstCats []ctxCat      // by word id, the categories of the rules in first
 	// vocab gives each word the rules read its class bits (wcQuantity, wcCue) and its id
 	// (from 1; 0 is any other word) above wcIDShift: a section's tokens are looked up
 	// once (wordClasses), and the rules compare ids and test bits instead of looking
@@ -140,7 +140,22 @@ type ctxEngine struct {
 	// (@drug) and elsewhere: most tokens start none of the few rules of a category.
 	anyRules                               []anyRule
 	anyStartCats, anyDrugCats, anyElseCats ctxCat
-	listCats                               ctxCat // the categories that have rules of list scope
+	// What the anywhere rules' leads accept, as categories: anyLeadIDs by word id, the
+	// categories whose lead accepts a drug name (anyLeadDrug), and those of rules with no
+	// lead or one of another kind (anyLeadFree). Most tokens are the lead of no anywhere
+	// rule of the categories asked for, which one look-up tells (anyLeadCats).
+	anyLeadIDs               []ctxCat
+	anyLeadDrug, anyLeadFree ctxCat
+	listCats                 ctxCat // the categories that have rules of list scope
+}
+
+// firstRule is a rule of ctxEngine.first: its index, its category and its second
+// element when that stands at a token and is not optional (tested before the rule is
+// tried: most rules that start with a common word fail there), else nil.
+type firstRule struct {
+	ri     int32
+	cat    ctxCat
+	second *ctxElem
 }
 
 // anyRule is a rule of ctxEngine.anywhere: its index, category and first element's kind.
@@ -161,14 +176,18 @@ type ctxHit struct {
 }
 
 // ctxText is the text a rule is matched in: the tokens, their classes, the sentence and
-// where drug names start (drugAt may be nil).
+// whether the classes mark where drug names start (wcDrug).
 type ctxText struct {
 	toks       []lexicon.Token
 	cls        []uint32
 	sFrom, sTo int
-	drugAt     func(int) bool
-	mention    int // the token the mention starts at, for %; -1 when none
+	drugs      bool // cls marks the drug names (wcDrug); @drug matches nothing when false
+	mention    int  // the token the mention starts at, for %; -1 when none
 }
+
+// drugAt reports a drug name starting at token i: a bit, not a call through a func
+// value, as every token of a scan may ask it.
+func (x *ctxText) drugAt(i int) bool { return x.drugs && x.cls[i]&wcDrug != 0 }
 
 // ruleListPrefix names the lists the engine reads as rules.
 const ruleListPrefix = "ctx:"
@@ -350,13 +369,48 @@ func (e *ctxEngine) compile() {
 			e.anyElseCats |= a.cat
 		}
 	}
-	e.first, e.firstCats = make([][]int32, n), make([]ctxCat, n)
+	e.anyLeadIDs = make([]ctxCat, n)
+	var lead func(el *ctxElem, cat ctxCat)
+	lead = func(el *ctxElem, cat ctxCat) {
+		switch el.kind {
+		case elWord:
+			e.anyLeadIDs[el.id] |= cat
+		case elSet, elCount:
+			for i := range e.anyLeadIDs {
+				if has(el.bits, uint32(i)) {
+					e.anyLeadIDs[i] |= cat
+				}
+			}
+		case elDrug:
+			e.anyLeadDrug |= cat
+		case elAlt:
+			for k := range el.alts {
+				lead(&el.alts[k], cat)
+			}
+		default:
+			e.anyLeadFree |= cat
+		}
+	}
+	for _, a := range e.anyRules {
+		if a.lead == nil {
+			e.anyLeadFree |= a.cat
+			continue
+		}
+		lead(a.lead, a.cat)
+	}
+	e.first, e.firstCats = make([][]firstRule, n), make([]ctxCat, n)
 	for w, rs := range e.byFirst {
 		e.vocab[w] |= wcCue
 		i := id(w)
-		e.first[i] = rs
-		for _, r := range rs {
-			e.firstCats[i] |= e.rules[r].cat
+		e.first[i] = make([]firstRule, len(rs))
+		for k, ri := range rs {
+			r := &e.rules[ri]
+			f := firstRule{ri: ri, cat: r.cat}
+			if len(r.elems) > 1 && !zeroWidth(r.elems[1].kind) && !r.elems[1].optional {
+				f.second = &r.elems[1]
+			}
+			e.first[i][k] = f
+			e.firstCats[i] |= r.cat
 		}
 	}
 }
@@ -501,14 +555,10 @@ func parseScope(s string) (scope uint8, max int, err error) {
 	return scope, max, nil
 }
 
-// starts reports whether a rule of cats can start with word w.
-func (e *ctxEngine) starts(w string, cats ctxCat) bool {
-	for _, ri := range e.byFirst[w] {
-		if e.rules[ri].cat&cats != 0 {
-			return true
-		}
-	}
-	return false
+// starts reports whether a rule of cats can start with the word of class bits c (its
+// wordClasses entry).
+func (e *ctxEngine) starts(c uint32, cats ctxCat) bool {
+	return c&wcCue != 0 && e.firstCats[c>>wcIDShift]&cats != 0
 }
 
 // mayStart reports whether a rule of cats may start at token i: matchAt finds nothing
@@ -518,7 +568,33 @@ func (e *ctxEngine) mayStart(x *ctxText, i int, cats ctxCat) bool {
 		return true
 	}
 	return e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
-		e.anyDrugCats&cats != 0 && x.drugAt != nil && x.drugAt(i))
+		e.anyDrugCats&cats != 0 && x.drugAt(i)) && e.anyLeadCats(x, i)&cats != 0
+}
+
+// tokenCats returns the categories of the rules that may start at a token of classes c,
+// in any sentence or clause: what mayStart can answer true for there. A sentence none of
+// whose tokens may start a category's rules has no hit of it.
+func (e *ctxEngine) tokenCats(c uint32) ctxCat {
+	var cats ctxCat
+	id := c >> wcIDShift
+	if c&wcCue != 0 {
+		cats = e.firstCats[id]
+	}
+	kinds, lead := e.anyElseCats|e.anyStartCats, e.anyLeadFree|e.anyLeadIDs[id]
+	if c&wcDrug != 0 {
+		kinds, lead = kinds|e.anyDrugCats, lead|e.anyLeadDrug
+	}
+	return cats | kinds&lead
+}
+
+// anyLeadCats returns the categories of the anywhere rules whose lead may accept token
+// i: a rule of no other category is tried there.
+func (e *ctxEngine) anyLeadCats(x *ctxText, i int) ctxCat {
+	c := e.anyLeadFree | e.anyLeadIDs[x.cls[i]>>wcIDShift]
+	if e.anyLeadDrug != 0 && x.drugAt(i) {
+		c |= e.anyLeadDrug
+	}
+	return c
 }
 
 // matchAt appends the rules of cats whose phrase matches from token i, ending by to.
@@ -533,14 +609,18 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 		}
 	}
 	if c := x.cls[i]; c&wcCue != 0 && e.firstCats[c>>wcIDShift]&cats != 0 {
-		for _, ri := range e.first[c>>wcIDShift] {
-			try(ri)
+		for _, f := range e.first[c>>wcIDShift] {
+			if f.cat&cats == 0 || f.second != nil && (i+1 >= to || !x.matchToken(f.second, i+1)) {
+				continue
+			}
+			try(f.ri)
 		}
 	}
 	if e.anywhereCats&cats != 0 && (e.anyElseCats&cats != 0 || i == x.sFrom && e.anyStartCats&cats != 0 ||
-		e.anyDrugCats&cats != 0 && x.drugAt != nil && x.drugAt(i)) {
+		e.anyDrugCats&cats != 0 && x.drugAt(i)) {
+		lc := e.anyLeadCats(x, i) & cats
 		for _, a := range e.anyRules {
-			if a.cat&cats == 0 {
+			if a.cat&lc == 0 {
 				continue
 			}
 			switch a.kind {
@@ -549,7 +629,7 @@ func (e *ctxEngine) matchAt(x *ctxText, i, to int, cats ctxCat, out []ctxHit) []
 					continue
 				}
 			case elDrug:
-				if x.drugAt == nil || !x.drugAt(i) {
+				if !x.drugAt(i) {
 					continue
 				}
 			}
@@ -627,7 +707,7 @@ func (x *ctxText) matchToken(el *ctxElem, k int) bool {
 	case elAny:
 		return true
 	case elDrug:
-		return x.drugAt != nil && x.drugAt(k)
+		return x.drugAt(k)
 	case elNumber:
 		return t.Kind == lexicon.Number
 	case elPunct:
@@ -672,19 +752,19 @@ type ctxSpan struct {
 
 // listAround returns the list holding tokens first..last: back and forth to punctuation
 // other than a comma, "&" or "/", or to a word that turns the sentence ("but").
-func listAround(toks []lexicon.Token, sFrom, sTo, first, last int) (int, int) {
-	stop := func(t *lexicon.Token) bool {
-		if t.Kind == lexicon.Punct {
+func listAround(toks []lexicon.Token, cls []uint32, sFrom, sTo, first, last int) (int, int) {
+	stop := func(i int) bool {
+		if t := &toks[i]; t.Kind == lexicon.Punct {
 			return t.Norm != "," && t.Norm != "&" && t.Norm != "/"
 		}
-		return t.IsClauseBoundary()
+		return cls[i]&wcBound != 0
 	}
 	from := first
-	for from > sFrom && !stop(&toks[from-1]) {
+	for from > sFrom && !stop(from-1) {
 		from--
 	}
 	to := last + 1
-	for to < sTo && !stop(&toks[to]) {
+	for to < sTo && !stop(to) {
 		to++
 	}
 	return from, to
@@ -715,10 +795,16 @@ func (h ctxHit) reaches(m *ctxSpan) bool {
 // first on each side (before, then after), until visit returns false. The search looks
 // window tokens each way.
 func (e *ctxEngine) find(toks []lexicon.Token, cls []uint32, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat, visit func(ctxHit) bool) {
+	e.findSides(toks, cls, first, last, cFrom, cTo, sFrom, sTo, window, cats, dirBefore|dirAfter, visit)
+}
+
+// findSides is find on the sides of the mention asked (dirBefore, dirAfter): a caller
+// that reads only the hits after it need not match the rules before it.
+func (e *ctxEngine) findSides(toks []lexicon.Token, cls []uint32, first, last, cFrom, cTo, sFrom, sTo, window int, cats ctxCat, sides uint8, visit func(ctxHit) bool) {
 	x := ctxText{toks: toks, cls: cls, sFrom: sFrom, sTo: sTo, mention: first}
 	m := ctxSpan{first: first, last: last, cFrom: cFrom, cTo: cTo, sFrom: sFrom, sTo: sTo}
 	if e.listCats&cats != 0 {
-		m.lFrom, m.lTo = listAround(toks, sFrom, sTo, first, last)
+		m.lFrom, m.lTo = listAround(toks, cls, sFrom, sTo, first, last)
 	}
 	var buf [8]ctxHit
 	// at tries the rules starting at token i, their phrases ending by to; false stops.
@@ -737,12 +823,12 @@ func (e *ctxEngine) find(toks []lexicon.Token, cls []uint32, first, last, cFrom,
 		}
 		return true
 	}
-	for i := first - 1; i >= sFrom && i >= first-window; i-- {
+	for i := first - 1; sides&dirBefore != 0 && i >= sFrom && i >= first-window; i-- {
 		if !at(i, last+1) {
 			return
 		}
 	}
-	for i := last + 1; i < sTo && i <= last+window; i++ {
+	for i := last + 1; sides&dirAfter != 0 && i < sTo && i <= last+window; i++ {
 		if !at(i, sTo) {
 			return
 		}

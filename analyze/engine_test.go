@@ -64,7 +64,7 @@ if
 				first = i
 			}
 		}
-		cFrom, cTo := clause(toks, 0, len(toks), first, first)
+		cFrom, cTo := clause(cls, 0, len(toks), first, first)
 		if got := e.any(toks, cls, first, first, cFrom, cTo, 0, len(toks), 14, tc.cats); got != tc.want {
 			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
 		}
@@ -146,8 +146,7 @@ it
 				cls[i] |= wcDrug
 			}
 		}
-		x := ctxText{toks: toks, cls: cls, sTo: len(toks), mention: tc.mention,
-			drugAt: func(i int) bool { return cls[i]&wcDrug != 0 }}
+		x := ctxText{toks: toks, cls: cls, sTo: len(toks), mention: tc.mention, drugs: true}
 		head := -1
 		for i := range toks {
 			if hs := e.matchAt(&x, i, len(toks), ctxNegation, nil); len(hs) > 0 {
@@ -209,10 +208,13 @@ func TestWordTable(t *testing.T) {
 	in := 0
 	for i := range toks {
 		want := engine.vocab[toks[i].Norm]
+		if toks[i].IsClauseBoundary() {
+			want |= wcBound
+		}
 		if cls[i] != want {
 			t.Fatalf("token %q: %#x, want %#x", toks[i].Norm, cls[i], want)
 		}
-		if want != 0 {
+		if want&^wcBound != 0 {
 			in++
 		}
 	}
@@ -223,5 +225,65 @@ func TestWordTable(t *testing.T) {
 		if got := wordClass.get(w); got != engine.vocab[w] {
 			t.Errorf("get(%q) = %#x, want %#x", w, got, engine.vocab[w])
 		}
+	}
+}
+
+// TestMatchAtIndex checks the engine's indexes (rules by first word, the anywhere rules'
+// leads), mayStart and tokenCats against trying every rule at every token: matchAt finds the same
+// hits, and mayStart is true wherever a rule of the categories matches.
+func TestMatchAtIndex(t *testing.T) {
+	text, err := os.ReadFile("../testdata/klonopin-immune-comments.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := lexicon.TokenizeInto(nil, string(text))
+	cls := wordClasses(nil, toks)
+	for i := range cls {
+		if i%7 == 3 {
+			cls[i] |= wcDrug // some tokens as drug names, for the @drug rules
+		}
+	}
+	sents := Sentences(string(text), toks)
+	k, hits := 0, 0
+	for _, sp := range sents {
+		from := k
+		for k < len(toks) && toks[k].End <= sp.End {
+			k++
+		}
+		x := ctxText{toks: toks, cls: cls, sFrom: from, sTo: k, drugs: true, mention: -1}
+		for i := from; i < k; i++ {
+			for c := ctxCat(1); c <= ctxStart; c <<= 1 {
+				var want []ctxHit
+				for ri := range engine.rules {
+					r := &engine.rules[ri]
+					if r.cat != c {
+						continue
+					}
+					if end, head, ok := x.match(r.elems, i, k, -1); ok {
+						want = append(want, ctxHit{from: i, to: end, head: head, rule: r})
+					}
+				}
+				got := engine.matchAt(&x, i, k, c, nil)
+				if len(want) > 0 && (!engine.mayStart(&x, i, c) || engine.tokenCats(cls[i])&c == 0) {
+					t.Fatalf("token %d %q: a rule of category %b matches where mayStart or tokenCats says none can", i, toks[i].Norm, c)
+				}
+				if len(got) != len(want) {
+					t.Fatalf("token %d %q, category %b: %d hits, want %d", i, toks[i].Norm, c, len(got), len(want))
+				}
+				for _, w := range want {
+					found := false
+					for _, g := range got {
+						found = found || g == w
+					}
+					if !found {
+						t.Fatalf("token %d %q: rule %q not found", i, toks[i].Norm, w.rule.text)
+					}
+				}
+				hits += len(want)
+			}
+		}
+	}
+	if hits == 0 {
+		t.Error("no rule matched the sample: the test reads nothing")
 	}
 }

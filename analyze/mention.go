@@ -175,7 +175,7 @@ func (s *section) free() {
 		s.feats = roleFeats{}
 	}
 	*s = section{sents: s.sents[:0], sentTok: s.sentTok[:0], inSent: s.inSent[:0], cue: s.cue[:0],
-		ruled: s.ruled[:0], course: s.course[:0], substances: s.substances, drugNamed: s.drugNamed,
+		ruled: s.ruled[:0], course: s.course[:0], sentRules: s.sentRules[:0], sentCats: s.sentCats[:0], substances: s.substances,
 		feats: s.feats, told: s.told, quants: s.quants[:0]}
 	sectionPool.Put(s)
 }
@@ -213,15 +213,14 @@ type section struct {
 	// drug they are coming off (its name in that sentence, or before it).
 	withdrawalFrom int
 	withdrawalDrug string
-	mainDrug       string         // the drug the section names most as the writer's own
-	mainClass      string         // its class
-	ruled          []ruled        // per mention: what the rules read of a symptom's role, for the model
-	drugAt         func(int) bool // a drug name starts at this token (drugNamedAt)
+	mainDrug       string  // the drug the section names most as the writer's own
+	mainClass      string  // its class
+	ruled          []ruled // per mention: what the rules read of a symptom's role, for the model
+	drugsMarked    bool    // cls marks where a drug name (not a class) starts (wcDrug)
 	roles          *RoleModel
 	collect        bool
 	course         []string        // per sentence, the writer's course (courseStates), made when first read
 	courseRead     bool            // course is made
-	drugNamed      func(int) bool  // what drugAt is when set, made once per section of the pool
 	feats          roleFeats       // a symptom's role features, reused
 	told           map[string]bool // drugUses' symptoms told, reused
 	quants         []quantity      // a sentence's quantities, reused
@@ -229,6 +228,44 @@ type section struct {
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
 	unnamed  bool // its topic is a drug it does not name (unnamedTopic)
+	// sentRules holds, per sentence, what the sentence-wide rules (isHistory, startsDrug)
+	// answered, read by each of its symptoms: sentHistory|sentStarts bits, each with its
+	// ...Known bit once asked.
+	sentRules []uint8
+	// sentCats holds, per sentence, the categories of the rules that may start at one of
+	// its tokens (ctxEngine.tokenCats): a symptom's scans for a category no token of its
+	// sentence can start are skipped. Made in context once the drug names are marked.
+	sentCats []ctxCat
+}
+
+// mayIn reports whether a rule of cats may start in sentence si.
+func (s *section) mayIn(si int, cats ctxCat) bool {
+	return si >= len(s.sentCats) || s.sentCats[si]&cats != 0
+}
+
+// Bits of section.sentRules.
+const (
+	sentHistoryKnown uint8 = 1 << iota
+	sentHistory
+	sentStartsKnown
+	sentStarts
+)
+
+// sentenceRule returns rule's answer for the sentence of tr (index si), asked once per
+// sentence: known marks it asked, yes holds the answer.
+func (s *section) sentenceRule(si int, tr [2]int, known, yes uint8, rule func([]lexicon.Token, []uint32, int, int) bool) bool {
+	if si >= len(s.sentRules) {
+		return rule(s.toks, s.cls, tr[0], tr[1])
+	}
+	if f := s.sentRules[si]; f&known != 0 {
+		return f&yes != 0
+	}
+	s.sentRules[si] |= known
+	if rule(s.toks, s.cls, tr[0], tr[1]) {
+		s.sentRules[si] |= yes
+		return true
+	}
+	return false
 }
 
 // Page returns the mentions of every section of a page, article first, each in text
@@ -646,7 +683,7 @@ func (s *section) drugContext() {
 		if m.sent < len(s.sentTok) {
 			tr = s.sentTok[m.sent]
 		}
-		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
+		cFrom, cTo := clause(s.cls, tr[0], tr[1], m.first, m.last)
 		m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
 		m.Status = drugStatus(s.toks, s.cls, cFrom, cTo, m.first, m.last)
 		if m.Class == substanceClass && !s.namedAgain(i) {
@@ -680,6 +717,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	// Once the writer says they are coming off a drug, the symptoms they go on to report
 	// are read as withdrawal unless a sentence says otherwise.
 	s.withdrawalFrom = len(s.sentTok)
+	s.sentCats = s.sentCats[:0]
 	lastSymptom := -1
 	for i := len(s.mentions) - 1; i >= 0; i-- {
 		if s.mentions[i].Type == TypeSymptom {
@@ -693,17 +731,25 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 				s.cls[d.first] |= wcDrug
 			}
 		}
-		if s.drugNamed == nil {
-			s.drugNamed = func(i int) bool { return s.cls[i]&wcDrug != 0 }
+		s.drugsMarked = true
+		s.sentCats = slices.Grow(s.sentCats[:0], len(s.sentTok))[:len(s.sentTok)]
+		for si, tr := range s.sentTok {
+			var c ctxCat
+			for _, cl := range s.cls[tr[0]:tr[1]] {
+				c |= engine.tokenCats(cl)
+			}
+			s.sentCats[si] = c
 		}
-		s.drugAt = s.drugNamed
 		s.cue = slices.Grow(s.cue[:0], len(s.sentTok))[:len(s.sentTok)]
 		for si := range s.cue {
 			s.cue[si] = -1
 		}
 		for si := 0; si <= lastSymptom && si < len(s.sentTok); si++ {
 			tr := s.sentTok[si]
-			at := withdrawalCueAt(s.toks, s.cls, tr[0], tr[1], s.drugAt)
+			at := -1
+			if s.mayIn(si, ctxWithdrawal|ctxWithdrawalNoun) {
+				at = withdrawalCueAt(s.toks, s.cls, tr[0], tr[1], s.drugsMarked)
+			}
 			s.cue[si] = at
 			// The writer's own course starts where they say they are coming off a drug,
 			// not where their sister is ("my sister IS trying to detox").
@@ -722,27 +768,29 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 	}
 	s.ruled = slices.Grow(s.ruled[:0], len(s.mentions))[:len(s.mentions)]
 	clear(s.ruled)
+	s.sentRules = slices.Grow(s.sentRules[:0], len(s.sentTok))[:len(s.sentTok)]
+	clear(s.sentRules)
 	for i := range s.mentions {
 		m := &s.mentions[i]
 		tr := [2]int{0, len(s.toks)}
 		if m.sent < len(s.sentTok) {
 			tr = s.sentTok[m.sent]
 		}
-		cFrom, cTo := clause(s.toks, tr[0], tr[1], m.first, m.last)
+		cFrom, cTo := clause(s.cls, tr[0], tr[1], m.first, m.last)
 		switch m.Type {
 		case TypeDrug:
 			continue // drugContext
 		case TypeSymptom:
-			m.Negated = negated(s.toks, s.cls, cFrom, cTo, m.first, m.last)
+			m.Negated = s.mayIn(m.sent, ctxNegation) && negated(s.toks, s.cls, cFrom, cTo, m.first, m.last)
 			m.Experiencer = experiencer(s.toks, s.cls, tr[0], m.first, s.article)
-			m.Certainty = certainty(s.toks, s.cls, tr[0], tr[1], cFrom, cTo, m.first)
+			m.Certainty = certainty(s.toks, s.cls, tr[0], tr[1], cFrom, cTo, m.first, s.mayIn(m.sent, ctxHypothetical))
 		}
 		var class string
 		m.Drug, class, m.DrugVia = s.linkDrug(i, cFrom, cTo, sectionDrug, othersDrug, pageDrug, titleDrug)
 		if m.Type == TypeSymptom {
 			var basis string
 			var adverse bool
-			m.Role, basis, adverse = s.role(m, tr, class)
+			m.Role, basis, adverse = s.role(m, tr, [2]int{cFrom, cTo}, class)
 			s.ruled[i] = ruled{class, basis, adverse}
 		}
 	}
@@ -991,15 +1039,16 @@ func attributes(toks []lexicon.Token, from, to int) bool {
 type drugRef struct{ name, class string }
 
 // role says why a symptom is reported: the reason for the drug (indication), a
-// withdrawal symptom, another illness (other), or an adverse effect. Local cues come
+// withdrawal symptom, another illness (other), or an adverse effect. tr is its
+// sentence's tokens, cl its clause's. Local cues come
 // first; then what the drug's class is taken for; then the comment's course. adverse
 // is whether an adverse cue reaches the symptom (adverseCue), which the model reads too.
-func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string, bool) {
+func (s *section) role(m *Mention, tr, cl [2]int, drugClass string) (string, string, bool) {
 	cue := -1
 	if m.sent < len(s.cue) {
 		cue = s.cue[m.sent]
 	}
-	adverse := adverseCue(s.toks, s.cls, tr[0], tr[1], m.first, m.last)
+	adverse := s.mayIn(m.sent, ctxAdverse) && adverseCue(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last)
 	prone := indicatedFor(drugClass, m.Concept) || m.Drug == "" && commonIndication(m.Concept)
 	covered := func(i int) bool {
 		for j := s.inSent[m.sent][0]; j < s.inSent[m.sent][1]; j++ {
@@ -1009,7 +1058,10 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string,
 		}
 		return false
 	}
-	ind := isIndication(s.toks, s.cls, tr[0], tr[1], m.first, m.last, prone, s.drugAt, covered)
+	ind := noIndication
+	if s.mayIn(m.sent, reasonCats) {
+		ind = isIndication(s.toks, s.cls, tr[0], tr[1], cl[0], cl[1], m.first, m.last, prone, s.drugsMarked, covered)
+	}
 	switch {
 	case ind == strongIndication:
 		return RoleIndication, "indication-cue", adverse
@@ -1029,7 +1081,7 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string,
 		return RoleWithdrawal, "stop-cue", adverse
 	case ind == weakIndication:
 		return RoleIndication, "weak-indication", adverse
-	case isHistory(s.toks, s.cls, tr[0], tr[1]):
+	case s.sentenceRule(m.sent, tr, sentHistoryKnown, sentHistory, isHistory):
 		if prone {
 			return RoleIndication, "history-indicated", adverse // "I was suicidal before I started taking it"
 		}
@@ -1052,7 +1104,7 @@ func (s *section) role(m *Mention, tr [2]int, drugClass string) (string, string,
 // inWithdrawalCourse reports a symptom the writer reports after saying they are coming
 // off a drug, in the same paragraph, not tied in its own sentence to another drug.
 func (s *section) inWithdrawalCourse(m *Mention, tr [2]int) bool {
-	if m.sent <= s.withdrawalFrom || m.Experiencer != Self || startsDrug(s.toks, s.cls, tr[0], tr[1]) {
+	if m.sent <= s.withdrawalFrom || m.Experiencer != Self || s.sentenceRule(m.sent, tr, sentStartsKnown, sentStarts, startsDrug) {
 		return false
 	}
 	if st := s.courseStates(); m.sent < len(st) && st[m.sent] == "back-on" {

@@ -534,7 +534,8 @@ func (s *section) roleFeatures(f *roleFeats, m *Mention, tr [2]int, drugClass, r
 	// A cue of relief the rules heed only for what the drug's class is taken for ("no
 	// longer obsess", "the pain subsided").
 	if !indicatedFor(drugClass, m.Concept) && !(m.Drug == "" && commonIndication(m.Concept)) {
-		if isIndication(s.toks, s.cls, tr[0], tr[1], m.first, m.last, true, s.drugAt, nil) != noIndication {
+		cFrom, cTo := clause(s.cls, tr[0], tr[1], m.first, m.last)
+		if s.mayIn(m.sent, reasonCats) && isIndication(s.toks, s.cls, tr[0], tr[1], cFrom, cTo, m.first, m.last, true, s.drugsMarked, nil) != noIndication {
 			f.add("relief-unprone")
 			f.add("relief-unprone+cat=", m.Category)
 		}
@@ -589,7 +590,7 @@ func (s *section) courseStates() []string {
 			state = "after-earlier-paragraph"
 		}
 		if state != "none" && state != "back-on" {
-			back := startsDrug(s.toks, s.cls, tr[0], tr[1])
+			back := s.sentenceRule(si, tr, sentStartsKnown, sentStarts, startsDrug)
 			for j := s.inSent[si][0]; j < s.inSent[si][1] && !back; j++ {
 				back = s.mentions[j].Type == TypeDrug && s.mentions[j].use == useSwitched
 			}

@@ -10,10 +10,11 @@ import (
 // tokens are looked up once (wordClasses) and the rules that scan many tokens test bits
 // instead of looking each word up in their own sets.
 const (
-	wcQuantity = 0xff   // the quantity keys (keyDoseUnit, keyTimeUnit, ...)
-	wcCue      = 1 << 8 // a word that can start a rule of the context engine
-	wcDrug     = 1 << 9 // a drug name (not a class) starts here: set once a section's mentions are found
-	wcIDShift  = 12     // above these bits, the word's id in the engine's vocabulary (0: none)
+	wcQuantity = 0xff    // the quantity keys (keyDoseUnit, keyTimeUnit, ...)
+	wcCue      = 1 << 8  // a word that can start a rule of the context engine
+	wcDrug     = 1 << 9  // a drug name (not a class) starts here: set once a section's mentions are found
+	wcBound    = 1 << 10 // the token ends a clause (Token.IsClauseBoundary): clause and the scopes ask it of a token many times
+	wcIDShift  = 12      // above these bits, the word's id in the engine's vocabulary (0: none)
 )
 
 var (
@@ -32,7 +33,7 @@ func wordClasses(buf []uint32, toks []lexicon.Token) []uint32 {
 	}
 	buf = buf[:len(toks)]
 	for i := range toks {
-		buf[i] = wordClass.get(toks[i].Norm)
+		buf[i] = wordClass.get(toks[i].Norm) | boundBit(&toks[i])
 	}
 	return buf
 }
@@ -117,7 +118,15 @@ func classesIn(vocab map[string]uint32, buf []uint32, toks []lexicon.Token) []ui
 	}
 	buf = buf[:len(toks)]
 	for i := range toks {
-		buf[i] = vocab[toks[i].Norm]
+		buf[i] = vocab[toks[i].Norm] | boundBit(&toks[i])
 	}
 	return buf
+}
+
+// boundBit is wcBound when t ends a clause.
+func boundBit(t *lexicon.Token) uint32 {
+	if t.IsClauseBoundary() {
+		return wcBound
+	}
+	return 0
 }
