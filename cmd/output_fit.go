@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/clipperhouse/displaywidth"
 )
@@ -103,20 +104,22 @@ func clipWordsLeft(s string, w int) (string, bool) {
 
 // hardClip cuts s inside a word: the last resort when not even one word fits.
 func hardClip(s string, w int) string {
-	var b strings.Builder
-	width := cellWidth(ellipsis)
-	for _, r := range s {
-		rw := cellWidth(string(r))
-		if width+rw > w {
+	// Widths are measured on the prefix as a whole, not added rune by rune: a rune can
+	// change the width of the one before it ("0" and U+FE0F, the emoji presentation, are
+	// two cells together, one apart). A prefix of more than 8 bytes a cell cannot fit.
+	e := cellWidth(ellipsis)
+	end := 0
+	for i, r := range s {
+		next := i + utf8.RuneLen(r)
+		if next > 8*w+16 || cellWidth(s[:next])+e > w {
 			break
 		}
-		b.WriteRune(r)
-		width += rw
+		end = next
 	}
-	if width > w {
+	if cellWidth(s[:end]+ellipsis) > w {
 		return ""
 	}
-	return b.String() + ellipsis
+	return s[:end] + ellipsis
 }
 
 // minCellWidth is the narrowest width at which clipWords shows s without cutting a word:
