@@ -47,9 +47,14 @@ func set(words ...string) map[string]bool {
 }
 
 var (
-	selfWords      = cue("selfWords")
-	stopConnective = cue("stopConnective")
-	adverseVerbs   = cue("adverseVerbs") // "made", "caused": a reason's scope ends there
+	selfWords       = cue("selfWords")
+	stopConnective  = cue("stopConnective")
+	adverseVerbs    = cue("adverseVerbs") // "made", "caused": a reason's scope ends there
+	habitWords      = cue("habitWords")
+	warnNegators    = cue("warnNegators")
+	stopReasonWords = cue("stopReasonWords")
+	reasonSlang     = cue("reasonSlang")
+	warnedEffect    = cue("warnedEffect")
 )
 
 // clause returns the token range [from, to) of the clause holding tokens first..last,
@@ -124,11 +129,8 @@ func certainty(toks []lexicon.Token, cls []uint32, sFrom, sTo, cFrom, cTo, first
 		return Hypothetical
 	}
 	for i := first - 1; i >= cFrom && i >= first-10; i-- {
-		switch toks[i].Norm {
-		case "sometimes", "often", "tend", "usually":
-			if hasAny(toks, sFrom, i, genericPeople) {
-				return Hypothetical // "patients sometimes feel"
-			}
+		if habitWords[toks[i].Norm] && hasAny(toks, sFrom, i, genericPeople) {
+			return Hypothetical // "patients sometimes feel"
 		}
 	}
 	for i := sTo - 1; i >= sFrom && i >= sTo-3; i-- {
@@ -199,28 +201,21 @@ func stopReason(toks []lexicon.Token, sFrom, cue, first, last int) bool {
 	}
 	// "don't stop taking it at once because you get dizzy" warns of what follows.
 	for j := cue - 1; j >= sFrom && j >= cue-2; j-- {
-		switch toks[j].Norm {
-		case "dont", "never", "not", "didnt", "cant", "couldnt", "wont":
+		if warnNegators[toks[j].Norm] {
 			return false
 		}
 	}
 	for j := cue + 1; j < first && j <= cue+8; j++ {
-		switch toks[j].Norm {
-		case "because", "bc", "cuz", "due":
+		switch w := toks[j].Norm; {
+		case stopReasonWords[w]:
 			// "because of the rash", "because I got a rash"; but "because you get dizzy",
 			// "because it can cause a stroke" tell what stopping does.
-			for k := j + 1; k < first; k++ {
-				switch toks[k].Norm {
-				case "can", "could", "will", "would", "may", "might", "you", "cause", "causes", "youll":
-					return false
-				}
-			}
-			return true
-		case "cause", "cos", "coz": // "'cause I got a rash", not "can cause jitters"
+			return !hasAny(toks, j+1, first, warnedEffect)
+		case reasonSlang[w]: // "'cause I got a rash", not "can cause jitters"
 			if j+1 < first && (selfWords[toks[j+1].Norm] || toks[j+1].Norm == "it" || toks[j+1].Norm == "of") {
 				return true
 			}
-		case "of":
+		case w == "of":
 			if toks[j-1].Norm == "result" || toks[j-1].Norm == "because" {
 				return true
 			}

@@ -1024,15 +1024,11 @@ func reasonBetween(toks []lexicon.Token, from, to int) bool {
 
 var reasonWords = cue("reasonWords")
 
+var blameWords = cue("blameWords")
+
 // attributes reports a word that blames what follows: "from", "caused by", "due to".
 func attributes(toks []lexicon.Token, from, to int) bool {
-	for k := from; k < to; k++ {
-		switch toks[k].Norm {
-		case "from", "caused", "due", "by", "because":
-			return true
-		}
-	}
-	return false
+	return hasAny(toks, from, to, blameWords)
 }
 
 // drugRef is a drug concept and its class.
