@@ -460,6 +460,18 @@ func TestSeverity(t *testing.T) {
 		{"I had periods of night sweats.", "periods of night sweats", ""},
 		{"On Paxil I tried to hurt myself.", "tried to hurt myself", ""},
 		{"Neurontin made me feel like a zombie.", "feel like a zombie", ""},
+		// Degree words, what kind, when, and grading words misspelt by one letter.
+		{"Paxil left me a bit queasy.", "a bit queasy", "mild"},
+		{"Effexor made me a little bit drowsy.", "a little bit drowsy", "mild"},
+		{"Wellbutrin made me too jittery.", "too jittery", "moderate"},
+		{"Strattera gave me a powerful headache.", "powerful headache", "moderate"},
+		{"Prozac gave me disturbing nightmares.", "disturbing nightmares", ""},
+		{"Abilify gave me mental confusion.", "mental confusion", ""},
+		{"Lamictal left me physically drained.", "physically drained", ""},
+		{"Celexa made me extremly tired.", "extremly tired", "severe"},
+		{"I woke with a slihgt headache.", "slihgt headache", "mild"},
+		// Another form of a modifier is not a misspelling of it: "decrease" is a verb.
+		{"Paxil helped decrease nausea.", "nausea", ""},
 		// The body part a symptom is felt in, before it or after it.
 		{"I got heart palpitations on Adderall.", "heart palpitations", ""},
 		{"Lipitor gave me lower leg cramps.", "lower leg cramps", ""},
@@ -547,6 +559,30 @@ func TestEffects(t *testing.T) {
 				return
 			}
 			t.Errorf("no mention %q in %v", tc.surface, mentionsOf(t, tc.text))
+		})
+	}
+}
+
+// A grading word misspelt by one letter is read as the word; another form of it is not.
+func TestOneEditApart(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"severly", "severely", true},    // one dropped
+		{"sevre", "severe", true},        // two swapped
+		{"extremaly", "extremely", true}, // one changed
+		{"occassional", "occasional", true},
+		{"severe", "severe", false}, // the same word
+		{"increase", "increased", false},
+		{"horrible", "terrible", false},
+		{"sever", "severely", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			if got := oneEditApart(tc.a, tc.b); got != tc.want {
+				t.Errorf("oneEditApart(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
 		})
 	}
 }

@@ -132,7 +132,7 @@ func TestSamplePageContext(t *testing.T) {
 	for _, c := range []struct {
 		comment int
 		text    string
-	}{{13, "restless leg syndrome"}, {14, "restless leg syndrome"}, {9, "insomnia"}, {9, "anxiety attacks"}, {11, "insomnia"}} {
+	}{{13, "restless leg syndrome"}, {14, "restless leg syndrome"}, {9, "cronic insomnia"}, {9, "anxiety attacks"}, {11, "insomnia"}} {
 		for _, m := range in(c.comment, TypeSymptom, c.text) {
 			if m.Role != RoleIndication {
 				t.Errorf("comment %d %q: role %s, want indication", c.comment, c.text, m.Role)

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rxvoice/rxvoice/lexicon"
@@ -41,7 +42,7 @@ func buildModifiers() map[string]modifier {
 		list   string
 		level  uint8
 		adverb bool
-	}{{"spanModifiers", levelNone, false}, {"severityMild", levelMild, false}, {"severityMildAdverbs", levelMild, true},
+	}{{"spanModifiers", levelNone, false}, {"spanAdverbs", levelNone, true}, {"severityMild", levelMild, false}, {"severityMildAdverbs", levelMild, true},
 		{"severityModerate", levelModerate, false}, {"degreeAdverbs", levelModerate, true},
 		{"severitySevere", levelSevere, false}, {"severitySevereAdverbs", levelSevere, true}} {
 		for w := range cue(l.list) {
@@ -49,6 +50,74 @@ func buildModifiers() map[string]modifier {
 		}
 	}
 	return m
+}
+
+// misspeltFrom is the shortest modifier a misspelling is looked for: shorter words have
+// too many real words one letter away ("bad", "weird").
+const misspeltFrom = 6
+
+// spelledModifiers are the modifiers of misspeltFrom letters or more, sorted, so that a
+// misspelling matches the same one on every run.
+var spelledModifiers = func() []string {
+	var out []string
+	for w := range modifiers {
+		if len(w) >= misspeltFrom {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}()
+
+// modifierOf is the modifier w is, or one letter away from when w is not a word of the
+// lists: writers misspell the grading words as often as the symptoms ("severly", "sevre",
+// "extremaly", "sligth", "occassional"). The first letter must agree.
+func modifierOf(w string) (modifier, bool) {
+	if md, ok := modifiers[w]; ok {
+		return md, true
+	}
+	if len(w) < misspeltFrom-1 {
+		return modifier{}, false
+	}
+	for _, c := range spelledModifiers {
+		if c[0] == w[0] && oneEditApart(w, c) {
+			return modifiers[c], true
+		}
+	}
+	return modifier{}, false
+}
+
+// oneEditApart says whether a and b differ by one letter inserted, dropped, changed, or
+// two neighbours swapped (optimal string alignment distance 1), and are not two forms of
+// one word.
+func oneEditApart(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if i == len(a) {
+			return false // the same word
+		}
+		if a[i+1:] == b[i+1:] {
+			return true // one changed
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if i == len(a) && strings.ContainsRune("dsy", rune(b[i])) {
+			return false // another form of the word: "increase", "increased"
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
 }
 
 // feelVerbs stand before an adjective symptom and belong to its span ("felt dizzy").
@@ -101,7 +170,7 @@ func (s *section) severities() {
 				first, j = j-n+1, j-n
 				continue
 			}
-			if md, ok := modifiers[s.toks[j].Norm]; ok {
+			if md, ok := modifierOf(s.toks[j].Norm); ok {
 				levels = append(levels, md)
 				first, j = j, j-1
 				continue
@@ -109,7 +178,7 @@ func (s *section) severities() {
 			// "severe and chronic pain", "vivid, weird dreams", "cold/hot flashes": a
 			// modifier joined to the one after it
 			if j > sentFrom && joiners[s.toks[j].Norm] && s.toks[j-1].Start >= prevEnd && isAdjective(s.toks[j+1].Norm) {
-				if md, ok := modifiers[s.toks[j-1].Norm]; ok && !md.adverb {
+				if md, ok := modifierOf(s.toks[j-1].Norm); ok && !md.adverb {
 					levels = append(levels, md)
 					first, j = j-1, j-2
 					continue
@@ -203,6 +272,10 @@ func multiModifier(toks []lexicon.Token, from, j, prevEnd int) int {
 		return 3
 	case w == "of" && ok(j-2) && toks[j-1].Norm == "bit" && toks[j-2].Norm == "a": // "a bit of"
 		return 3
+	case w == "bit" && ok(j-2) && toks[j-1].Norm == "little" && toks[j-2].Norm == "a": // "a little bit"
+		return 3
+	case w == "bit" && ok(j-1) && (toks[j-1].Norm == "a" || toks[j-1].Norm == "little"): // "a bit tense"
+		return 2
 	case w == "of" && ok(j-3) && toks[j-1].Norm == "bit" && toks[j-2].Norm == "little" && toks[j-3].Norm == "a":
 		return 4 // "a little bit of"
 	}
@@ -212,7 +285,7 @@ func multiModifier(toks []lexicon.Token, from, j, prevEnd int) int {
 // multiLevel is the severity of a modifier of several words.
 func multiLevel(toks []lexicon.Token) uint8 {
 	switch toks[0].Norm {
-	case "a":
+	case "a", "little":
 		return levelMild
 	case "full":
 		return levelSevere
