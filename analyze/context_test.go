@@ -470,6 +470,9 @@ func TestSeverity(t *testing.T) {
 		{"Lamictal left me physically drained.", "physically drained", ""},
 		{"Celexa made me extremly tired.", "extremly tired", "severe"},
 		{"I woke with a slihgt headache.", "slihgt headache", "mild"},
+		// How a symptom came, after it.
+		{"Zoloft made me cry uncontrollably.", "cry uncontrollably", ""},
+		{"On Paxil I bruised easily.", "bruised easily", ""},
 		// Another form of a modifier is not a misspelling of it: "decrease" is a verb.
 		{"Paxil helped decrease nausea.", "nausea", ""},
 		// The body part a symptom is felt in, before it or after it.
