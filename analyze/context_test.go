@@ -481,6 +481,9 @@ func TestSeverity(t *testing.T) {
 		{"I had tingling of hands and feet.", "tingling of hands and feet", ""},
 		{"I had aches throughout my whole body.", "aches throughout my whole body", ""},
 		{"I had a tingly sensation.", "tingly sensation", ""},
+		// The part the writer says it of, and the verb that joins them; not any subject.
+		{"After a week on Paxil my mind was foggy.", "mind was foggy", ""},
+		{"On Paxil my day was exhausting.", "exhausting", ""},
 		// A body part followed by more words is not a trailer: it belongs to what follows.
 		{"Zoloft gave me tingling hands.", "tingling hands", ""},
 		{"I had tingling hand pain.", "tingling", ""},

@@ -123,6 +123,9 @@ func oneEditApart(a, b string) bool {
 // feelVerbs stand before an adjective symptom and belong to its span ("felt dizzy").
 var feelVerbs = cue("feelVerbs")
 
+// bodyVerbs join a body part to the symptom after it: "my stomach was upset".
+var bodyVerbs = cue("bodyVerbs")
+
 // judgeVerbs join a symptom to a judgement of it: "the nausea was really bad".
 var judgeVerbs = cue("judgeVerbs")
 
@@ -211,6 +214,14 @@ func (s *section) severities() {
 		}
 		if j >= sentFrom && s.toks[j].Start >= prevEnd && feelVerbs[s.toks[j].Norm] {
 			first = j
+		}
+		// "my stomach was upset", "vision got blurry": the part the writer says it of,
+		// and the verb that joins them
+		if k := j - 1; k >= sentFrom && s.toks[k].Start >= prevEnd && bodyVerbs[s.toks[j].Norm] && bodyParts[s.toks[k].Norm] {
+			first = k
+			for k--; k >= sentFrom && s.toks[k].Start >= prevEnd && bodySides[s.toks[k].Norm]; k-- {
+				first = k
+			}
 		}
 		// The modifiers, nearest the symptom first, then the match's own words.
 		lv := levelOf(levels)
