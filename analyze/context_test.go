@@ -464,6 +464,7 @@ func TestSeverity(t *testing.T) {
 		{"Paxil left me a bit queasy.", "a bit queasy", "mild"},
 		{"Effexor made me a little bit drowsy.", "a little bit drowsy", "mild"},
 		{"Wellbutrin made me too jittery.", "too jittery", "moderate"},
+		{"Lexapro kept me constantly queasy.", "constantly queasy", ""},
 		{"Strattera gave me a powerful headache.", "powerful headache", "moderate"},
 		{"Prozac gave me disturbing nightmares.", "disturbing nightmares", ""},
 		{"Abilify gave me mental confusion.", "mental confusion", ""},
