@@ -132,7 +132,9 @@ type ctxEngine struct {
 	// (from 1; 0 is any other word) above wcIDShift: a section's tokens are looked up
 	// once (wordClasses), and the rules compare ids and test bits instead of looking
 	// each word up in their own sets.
-	vocab        map[string]uint32
+	vocab map[string]uint32
+	// lists are the wordList cue lists as bits by word id: their words are in vocab.
+	lists        [nWordLists][]uint64
 	anywhere     []int32
 	anywhereCats ctxCat // the categories of the rules in anywhere
 	// anyRules is anywhere with what matchAt reads of each rule before trying it, and
@@ -270,13 +272,13 @@ func buildEngine(lists map[string]*cueList) (*ctxEngine, error) {
 			e.anywhereCats |= e.rules[i].cat
 		}
 	}
-	e.compile()
+	e.compile(lists)
 	return e, nil
 }
 
 // compile gives each word of the rules an id, each set its words as bits by id, and
 // indexes the rules by the id of their first word.
-func (e *ctxEngine) compile() {
+func (e *ctxEngine) compile(lists map[string]*cueList) {
 	e.vocab = map[string]uint32{}
 	for w, k := range quantityKeys {
 		e.vocab[w] |= uint32(k)
@@ -325,6 +327,13 @@ func (e *ctxEngine) compile() {
 			words = append(words, w)
 		}
 	}
+	for _, name := range wordListNames {
+		if l := lists[name]; l != nil { // a test's engine may have none
+			for w := range l.words {
+				words = append(words, w)
+			}
+		}
+	}
 	slices.Sort(words) // the same ids on every run
 	for _, w := range words {
 		id(w)
@@ -337,6 +346,16 @@ func (e *ctxEngine) compile() {
 			b[i/64] |= 1 << (i % 64)
 		}
 		bits[name] = b
+	}
+	for k, name := range wordListNames {
+		b := make([]uint64, (n+63)/64)
+		if l := lists[name]; l != nil {
+			for w := range l.words {
+				i := id(w)
+				b[i/64] |= 1 << (i % 64)
+			}
+		}
+		e.lists[k] = b
 	}
 	for i := range e.rules {
 		walk(e.rules[i].elems, func(el *ctxElem) {
