@@ -149,6 +149,12 @@ type ctxEngine struct {
 	anyLeadIDs               []ctxCat
 	anyLeadDrug, anyLeadFree ctxCat
 	listCats                 ctxCat // the categories that have rules of list scope
+	// headIDs holds, by word id, the categories of the rules whose head (the cue's
+	// token) may be the word; headFree the categories with a rule whose head is not a
+	// word of the rules (a drug name, a number, any token). A sentence with no token that
+	// may head a category's rules has no hit of it (sentenceCats).
+	headIDs  []ctxCat
+	headFree ctxCat
 }
 
 // firstRule is a rule of ctxEngine.first: its index, its category and its second
@@ -432,6 +438,46 @@ func (e *ctxEngine) compile(lists map[string]*cueList) {
 			e.firstCats[i] |= r.cat
 		}
 	}
+	e.headIDs = make([]ctxCat, n)
+	var head func(el *ctxElem, cat ctxCat)
+	head = func(el *ctxElem, cat ctxCat) {
+		switch el.kind {
+		case elWord:
+			e.headIDs[el.id] |= cat
+		case elSet, elCount:
+			for i := range e.headIDs {
+				if has(el.bits, uint32(i)) {
+					e.headIDs[i] |= cat
+				}
+			}
+		case elAlt:
+			for k := range el.alts {
+				head(&el.alts[k], cat)
+			}
+		default:
+			e.headFree |= cat
+		}
+	}
+	for i := range e.rules {
+		r := &e.rules[i]
+		for k := range r.elems {
+			if r.elems[k].head {
+				head(&r.elems[k], r.cat)
+			}
+		}
+	}
+}
+
+// sentenceCats returns the categories of the rules that may match in a sentence whose
+// tokens have classes cls: a rule needs a token it may start at (tokenCats) and a token
+// that may be its head, and most sentences have no head of most categories' rules.
+func (e *ctxEngine) sentenceCats(cls []uint32) ctxCat {
+	var starts, heads ctxCat
+	for _, c := range cls {
+		starts |= e.tokenCats(c)
+		heads |= e.headIDs[c>>wcIDShift]
+	}
+	return starts & (heads | e.headFree)
 }
 
 // has reports whether the word of id is in the set of bits.

@@ -232,13 +232,14 @@ type section struct {
 	// answered, read by each of its symptoms: sentHistory|sentStarts bits, each with its
 	// ...Known bit once asked.
 	sentRules []uint8
-	// sentCats holds, per sentence, the categories of the rules that may start at one of
-	// its tokens (ctxEngine.tokenCats): a symptom's scans for a category no token of its
-	// sentence can start are skipped. Made in context once the drug names are marked.
+	// sentCats holds, per sentence, the categories of the rules that may match in it, a
+	// token to start at and one to be the head (ctxEngine.sentenceCats): a symptom's
+	// scans for another category are skipped. Made in context once the drug names are
+	// marked.
 	sentCats []ctxCat
 }
 
-// mayIn reports whether a rule of cats may start in sentence si.
+// mayIn reports whether a rule of cats may match in sentence si.
 func (s *section) mayIn(si int, cats ctxCat) bool {
 	return si >= len(s.sentCats) || s.sentCats[si]&cats != 0
 }
@@ -734,11 +735,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		s.drugsMarked = true
 		s.sentCats = slices.Grow(s.sentCats[:0], len(s.sentTok))[:len(s.sentTok)]
 		for si, tr := range s.sentTok {
-			var c ctxCat
-			for _, cl := range s.cls[tr[0]:tr[1]] {
-				c |= engine.tokenCats(cl)
-			}
-			s.sentCats[si] = c
+			s.sentCats[si] = engine.sentenceCats(s.cls[tr[0]:tr[1]])
 		}
 		s.cue = slices.Grow(s.cue[:0], len(s.sentTok))[:len(s.sentTok)]
 		for si := range s.cue {
