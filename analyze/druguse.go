@@ -24,66 +24,8 @@ const (
 	useSwitched                 // moved to, the writer's from then on: "switched to Luvox", "now on Celexa"
 )
 
-// The word lists a drug mention's use is read from, by word id: the engine's vocabulary
-// has their words (wordList), so a look at a word around a drug tests a bit of the
-// token's class instead of looking its text up in a map.
-const (
-	drugHistoryWords wordList = iota
-	drugAdjunctWords
-	drugCompareWords
-	drugResponseWords
-	drugTreatAfter
-	drugDidAfter
-	drugGivenWords
-	drugSwitchWords
-	drugNowWords
-	drugWithWhat
-	drugComparatives
-	drugNeedWords
-	drugJudgeWords
-	drugTakeWords
-	drugHeardWords
-	drugTreatWith
-	drugWorkWords
-	drugStopWords
-	drugWearWords
-	statusPlannedWords // the words that say a drug is planned ("going", "will", "want")
-	anotherWords
-	nWordLists
-)
-
-// wordList names a cue list read by word id (section.in).
-type wordList uint8
-
-// wordListNames are the cue lists of the wordList constants, in their order.
-var wordListNames = [nWordLists]string{
-	"drugHistoryWords",
-	"drugAdjunctWords",
-	"drugCompareWords",
-	"drugResponseWords",
-	"drugTreatAfter",
-	"drugDidAfter",
-	"drugGivenWords",
-	"drugSwitchWords",
-	"drugNowWords",
-	"drugWithWhat",
-	"drugComparatives",
-	"drugNeedWords",
-	"drugJudgeWords",
-	"drugTakeWords",
-	"drugHeardWords",
-	"drugTreatWith",
-	"drugWorkWords",
-	"drugStopWords",
-	"drugWearWords",
-	"statusPlanned",
-	"anotherWords",
-}
-
 // in reports token k in list l, by its engine word id.
-func (s *section) in(k int, l wordList) bool {
-	return has(engine.lists[l], s.cls[k]>>wcIDShift)
-}
+func (s *section) in(k int, l wordList) bool { return inList(s.cls[k], l) }
 
 // drugUses decides once, for every drug mention of the section, what the drug is to the
 // writer. Experiencer and Status must be set. One pass in text order keeps what came
