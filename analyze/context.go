@@ -49,7 +49,6 @@ func set(words ...string) map[string]bool {
 var (
 	selfWords       = cue("selfWords")
 	stopConnective  = cue("stopConnective")
-	adverseVerbs    = cue("adverseVerbs") // "made", "caused": a reason's scope ends there
 	habitWords      = cue("habitWords")
 	warnNegators    = cue("warnNegators")
 	stopReasonWords = cue("stopReasonWords")
@@ -348,7 +347,7 @@ func reasonScope(toks []lexicon.Token, cls []uint32, sFrom, first int) (lo, comm
 			return i, comma, newClause
 		case t.Kind == lexicon.Punct:
 			comma = max(comma, i)
-		case adverseVerbs[w], w == "without", w == "free",
+		case inList(cls[i], adverseVerbs), w == "without", w == "free",
 			cls[i]&wcBound != 0 && w != "because" && w != "bc" && w != "cuz" && w != "while":
 			return i + 1, comma, newClause
 		case w == "and" && i+1 < first && (toks[i+1].Norm == "the" || toks[i+1].Norm == "then"):

@@ -25,6 +25,29 @@ func TestCuesFile(t *testing.T) {
 	}
 }
 
+// TestWordLists checks that the lists a drug's use is read from by word id are in
+// cues.txt, and that the engine's bits for each hold its words and no other word of the
+// vocabulary.
+func TestWordLists(t *testing.T) {
+	for k, name := range wordListNames {
+		l := cueLists[name]
+		if l == nil || len(l.words) == 0 {
+			t.Errorf("cues.txt has no list %s", name)
+			continue
+		}
+		for w, v := range engine.vocab {
+			if got := has(engine.lists[k], v>>wcIDShift); got != l.words[w] {
+				t.Errorf("list %s: word %q in the bits %v, in the list %v", name, w, got, l.words[w])
+			}
+		}
+		for w := range l.words {
+			if engine.vocab[w]>>wcIDShift == 0 {
+				t.Errorf("list %s: word %q has no id", name, w)
+			}
+		}
+	}
+}
+
 func TestParseCuesErrors(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"no\n", "c.txt:1: cue \"no\" before any [list] header"},
@@ -112,5 +135,21 @@ func TestUserCueFile(t *testing.T) {
 	t.Cleanup(func() { delete(cue("severitySevere"), "gnarly"); modifiers = buildModifiers() })
 	if m := mustFind(t, mentionsOf(t, text), text, "gnarly headaches"); m.Severity != SeveritySevere {
 		t.Errorf("'gnarly headaches': severity %q, want severe", m.Severity)
+	}
+	// The lists a drug's use is read from by word id follow the user file too.
+	text = "I used Zoloft in bygone years."
+	if m := mustFind(t, mentionsOf(t, text), text, "Zoloft"); m.use != useOwn {
+		t.Fatalf("Zoloft: use %d before the user file, want %d", m.use, useOwn)
+	}
+	if err := LoadContextCues(write("use.txt", "[drugHistoryWords]\nbygone\n")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		delete(cue("drugHistoryWords"), "bygone")
+		engine, _ = buildEngine(cueLists)
+		loadWordClass()
+	})
+	if m := mustFind(t, mentionsOf(t, text), text, "Zoloft"); m.use != useHistory {
+		t.Errorf("Zoloft in bygone years: use %d, want %d (history)", m.use, useHistory)
 	}
 }

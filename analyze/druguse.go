@@ -24,29 +24,8 @@ const (
 	useSwitched                 // moved to, the writer's from then on: "switched to Luvox", "now on Celexa"
 )
 
-var (
-	drugHistoryWords  = cue("drugHistoryWords")
-	drugAdjunctWords  = cue("drugAdjunctWords")
-	drugCompareWords  = cue("drugCompareWords")
-	drugResponseWords = cue("drugResponseWords")
-	drugTreatAfter    = cue("drugTreatAfter")
-	drugDidAfter      = cue("drugDidAfter")
-	drugGivenWords    = cue("drugGivenWords")
-	drugSwitchWords   = cue("drugSwitchWords")
-	drugNowWords      = cue("drugNowWords")
-	drugWithWhat      = cue("drugWithWhat")
-	drugComparatives  = cue("drugComparatives")
-	drugNeedWords     = cue("drugNeedWords")
-	drugJudgeWords    = cue("drugJudgeWords")
-	drugTakeWords     = cue("drugTakeWords")
-	drugHeardWords    = cue("drugHeardWords")
-	drugTreatWith     = cue("drugTreatWith")
-	drugWorkWords     = cue("drugWorkWords")
-	drugStopWords     = cue("drugStopWords")
-	drugWearWords     = cue("drugWearWords")
-	// statusPlanned: the words that say a drug is planned ("going", "will", "want").
-	statusPlannedWords = cue("statusPlanned")
-)
+// in reports token k in list l, by its engine word id.
+func (s *section) in(k int, l wordList) bool { return inList(s.cls[k], l) }
 
 // drugUses decides once, for every drug mention of the section, what the drug is to the
 // writer. Experiencer and Status must be set. One pass in text order keeps what came
@@ -102,8 +81,8 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 		return useHistory // "tried several other medications, such as: paxil and celexa"
 	}
 	switch {
-	case s.treatment(sFrom, sTo, d, u) || givenInResponse(s.toks, sFrom, sTo, d.first, d.last) && u.drugBefore(d) ||
-		givenBefore(s.toks, sFrom, d.first) && s.topicBefore(d.sent) ||
+	case s.treatment(sFrom, sTo, d, u) || s.givenInResponse(sFrom, sTo, d.first, d.last) && u.drugBefore(d) ||
+		s.givenBefore(sFrom, d.first) && s.topicBefore(d.sent) ||
 		len(u.told) > 0 && forThat(s.toks, sTo, d.last) ||
 		s.needed(sFrom, d) || s.withBefore(sFrom, d) == "treat":
 		return useTreatment // a remedy, whoever takes it
@@ -116,9 +95,9 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 		return useHistory // "went from Effexor to Cymbalta"
 	}
 	for k := d.first - 1; k >= sFrom && k >= d.first-3; k-- {
-		if drugCompareWords[s.toks[k].Norm] || s.toks[k].Norm == "like" && comparingLike(s.toks, sFrom, k) ||
+		if s.in(k, drugCompareWords) || s.toks[k].Norm == "like" && comparingLike(s.toks, sFrom, k) ||
 			k == d.first-1 && s.toks[k].Norm == "as" && k-2 >= sFrom && s.toks[k-2].Norm == "as" || // "not nearly as bad as paxil"
-			s.toks[k].Norm == "then" && k > sFrom && drugComparatives[s.toks[k-1].Norm] { // "much better then Zoloft"
+			s.toks[k].Norm == "then" && k > sFrom && s.in(k-1, drugComparatives) { // "much better then Zoloft"
 			return useCompared
 		}
 		if s.bound(k) {
@@ -129,7 +108,7 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 		return useCompared // "Lyrica works so much better"
 	}
 	for k := d.first - 1; k >= sFrom && k >= d.first-8; k-- {
-		if drugAdjunctWords[s.toks[k].Norm] || s.toks[k].Norm == "top" && k > sFrom && s.toks[k-1].Norm == "on" {
+		if s.in(k, drugAdjunctWords) || s.toks[k].Norm == "top" && k > sFrom && s.toks[k-1].Norm == "on" {
 			return useAdjunct
 		}
 	}
@@ -149,7 +128,7 @@ func (s *section) drugUse(i int, u *useState) drugUse {
 		return useOwn
 	}
 	for k := max(sFrom, d.first-8); k < sTo && k <= d.last+8; k++ {
-		if drugHistoryWords[s.toks[k].Norm] {
+		if s.in(k, drugHistoryWords) {
 			return useHistory
 		}
 	}
@@ -198,13 +177,13 @@ func (s *section) failed(sTo int, d *Mention) bool {
 			next = s.toks[k+1].Norm
 		}
 		switch {
-		case w == "anymore" && k > 0 && drugWorkWords[s.toks[k-1].Norm]:
+		case w == "anymore" && k > 0 && s.in(k-1, drugWorkWords):
 			return true // "didn't work anymore"
-		case drugStopWords[w] && drugWorkWords[next] && strings.HasSuffix(next, "ing"):
+		case s.in(k, drugStopWords) && k+1 < sTo && s.in(k+1, drugWorkWords) && strings.HasSuffix(next, "ing"):
 			return true // "stopped working"
-		case drugWearWords[w] && next == "off":
+		case s.in(k, drugWearWords) && next == "off":
 			return true // "wore off"
-		case w == "no" && next == "longer" && k+2 < sTo && (drugWorkWords[s.toks[k+2].Norm] || s.toks[k+2].Norm == "seemed"):
+		case w == "no" && next == "longer" && k+2 < sTo && (s.in(k+2, drugWorkWords) || s.toks[k+2].Norm == "seemed"):
 			return true // "no longer seemed to work"
 		case w == "no" && next == "avail":
 			return true // "tried Lexipro - to no avail"
@@ -225,8 +204,8 @@ func (s *section) switchedTo(sFrom int, d *Mention) bool {
 		if w == "from" {
 			return false // "switched to Cymbalta from Pristiq": Pristiq was left
 		}
-		if drugNowWords[w] || (w == "back" || w == "on") && (next == "on" || next == "to") ||
-			drugSwitchWords[w] && (next == "to" || next == "me" || next == "over" ||
+		if s.in(k, drugNowWords) || (w == "back" || w == "on") && (next == "on" || next == "to") ||
+			s.in(k, drugSwitchWords) && (next == "to" || next == "me" || next == "over" ||
 				next == "off" && k+2 < d.first && s.toks[k+2].Norm == "to") { // "switched off to Wellbutrin"
 			return true
 		}
@@ -252,7 +231,7 @@ func (s *section) anotherMed(i, sFrom int) bool {
 	}
 	another := func(from, to int) bool {
 		for k := max(from, to-4); k+1 < to; k++ {
-			if anotherWords[s.toks[k].Norm] && medWords[s.toks[k+1].Norm] {
+			if s.in(k, anotherWords) && medWords[s.toks[k+1].Norm] {
 				return true
 			}
 		}
@@ -266,16 +245,14 @@ func (s *section) anotherMed(i, sFrom int) bool {
 	return another(sFrom, d.first)
 }
 
-var anotherWords = cue("anotherWords")
-
 // judgedBetter reports a drug judged better or worse with nothing after to compare it
 // with: "Lyrica works so much better", "Wellbutrin worked MUCH better!". In a post about
 // another drug, it is the one compared with; "Zoloft works better than Paxil" compares
 // Paxil.
 func (s *section) judgedBetter(sTo int, d *Mention) bool {
 	for k := d.last + 1; k < sTo && k <= d.last+4; k++ {
-		switch w := s.toks[k].Norm; {
-		case drugComparatives[w]:
+		switch {
+		case s.in(k, drugComparatives):
 			if k+1 < sTo {
 				switch s.toks[k+1].Norm {
 				case "than", "then", "that":
@@ -283,7 +260,7 @@ func (s *section) judgedBetter(sTo int, d *Mention) bool {
 				}
 			}
 			return true
-		case !drugJudgeWords[w]:
+		case !s.in(k, drugJudgeWords):
 			return false // "Cymbalta made me worse" blames the drug
 		}
 	}
@@ -294,7 +271,7 @@ func (s *section) judgedBetter(sTo int, d *Mention) bool {
 // it", "sleeping pills with this".
 func (s *section) takenWith(sTo int, d *Mention) bool {
 	for k := d.last + 1; k+1 < sTo && k <= d.last+3; k++ {
-		if s.toks[k].Norm == "with" && drugWithWhat[s.toks[k+1].Norm] {
+		if s.toks[k].Norm == "with" && s.in(k+1, drugWithWhat) {
 			return true
 		}
 		if s.bound(k) {
@@ -316,13 +293,13 @@ func (s *section) withBefore(sFrom int, d *Mention) string {
 		return ""
 	}
 	k--
-	if k > sFrom && drugWithWhat[s.toks[k].Norm] {
+	if k > sFrom && s.in(k, drugWithWhat) {
 		k-- // "taking it with"
 	}
-	switch w := s.toks[k].Norm; {
-	case drugTakeWords[w]:
+	switch {
+	case s.in(k, drugTakeWords):
 		return "take"
-	case drugTreatWith[w]:
+	case s.in(k, drugTreatWith):
 		return "treat"
 	}
 	// "I take 40mg a day with 3mg klon", "take lexapro with a klonopin combo": a verb of
@@ -331,7 +308,7 @@ func (s *section) withBefore(sFrom int, d *Mention) string {
 		if s.bound(j) {
 			break
 		}
-		if drugTakeWords[s.toks[j].Norm] {
+		if s.in(j, drugTakeWords) {
 			return "take"
 		}
 	}
@@ -348,8 +325,8 @@ func hasDigit(w string) bool {
 func (s *section) needed(sFrom int, d *Mention) bool {
 	for k := d.first - 1; k-2 >= sFrom && k >= d.first-4; k-- {
 		w := s.toks[k].Norm
-		if (w == "take" || w == "put") && (s.toks[k-1].Norm == "to" && drugNeedWords[s.toks[k-2].Norm] ||
-			k-3 >= sFrom && s.toks[k-1].Norm == "be" && s.toks[k-2].Norm == "to" && drugNeedWords[s.toks[k-3].Norm]) {
+		if (w == "take" || w == "put") && (s.toks[k-1].Norm == "to" && s.in(k-2, drugNeedWords) ||
+			k-3 >= sFrom && s.toks[k-1].Norm == "be" && s.toks[k-2].Norm == "to" && s.in(k-3, drugNeedWords)) {
 			return true
 		}
 		if s.bound(k) {
@@ -413,7 +390,7 @@ func (s *section) topicBefore(si int) bool {
 		}
 		for j := tr[0]; j+1 < tr[1]; j++ {
 			// "didn't sleep on it", "after taking it": a drug not named yet
-			if (drugTakeWords[s.toks[j].Norm] || s.toks[j].Norm == "on") && s.toks[j+1].Norm == "it" && !s.drugNamedBefore(j) {
+			if (s.in(j, drugTakeWords) || s.toks[j].Norm == "on") && s.toks[j+1].Norm == "it" && !s.drugNamedBefore(j) {
 				return true
 			}
 		}
@@ -435,7 +412,7 @@ func (s *section) drugNamedBefore(k int) bool {
 // read about Pristiq", "heard of Remeron".
 func (s *section) heardOf(sFrom int, d *Mention) bool {
 	k := d.first - 1
-	return k-1 >= sFrom && (s.toks[k].Norm == "about" || s.toks[k].Norm == "of") && drugHeardWords[s.toks[k-1].Norm]
+	return k-1 >= sFrom && (s.toks[k].Norm == "about" || s.toks[k].Norm == "of") && s.in(k-1, drugHeardWords)
 }
 
 // inDrugList reports a drug in a list of three or more drugs ("I've been on Prozac, Paxil,
@@ -489,8 +466,9 @@ func (s *section) inDrugList(j int) bool {
 
 // givenInResponse reports a drug introduced as a treatment given for what happened:
 // "put me on", "added", "gave me", "hydroxyzine that my GP had prescribed for exactly this".
-func givenInResponse(toks []lexicon.Token, sFrom, sTo, first, last int) bool {
-	if givenBefore(toks, sFrom, first) {
+func (s *section) givenInResponse(sFrom, sTo, first, last int) bool {
+	toks := s.toks
+	if s.givenBefore(sFrom, first) {
 		return true
 	}
 	for k := last + 1; k+1 < sTo && k <= last+10; k++ {
@@ -519,12 +497,12 @@ func forThat(toks []lexicon.Token, sTo, last int) bool {
 }
 
 // givenBefore reports a verb of giving before a drug: "put me on", "added", "gave me".
-func givenBefore(toks []lexicon.Token, sFrom, first int) bool {
+func (s *section) givenBefore(sFrom, first int) bool {
 	for k := first - 1; k >= sFrom && k >= first-4; k-- {
-		if drugSwitchWords[toks[k].Norm] {
+		if s.in(k, drugSwitchWords) {
 			return false // "switched to Lexapro": the writer's drug from then on
 		}
-		if drugGivenWords[toks[k].Norm] {
+		if s.in(k, drugGivenWords) {
 			return true
 		}
 	}
@@ -535,14 +513,14 @@ func givenBefore(toks []lexicon.Token, sFrom, first int) bool {
 // "we are switching to".
 func (s *section) switchPlanned(sFrom int, d *Mention) bool {
 	for k := d.first - 1; k > sFrom && k >= d.first-3; k-- {
-		if drugSwitchWords[s.toks[k].Norm] {
+		if s.in(k, drugSwitchWords) {
 			j := k - 1
 			for j > sFrom && (s.toks[j].Norm == "now" || s.toks[j].Norm == "to") {
 				j-- // "wants to now switch me to Zoloft"
 			}
 			p := s.toks[j].Norm
 			progressive := s.toks[k].Norm == "switching" && (p == "am" || p == "im" || p == "are" || p == "is" || p == "were")
-			return statusPlannedWords[p] || p == "of" || progressive // "we are switching to"
+			return s.in(j, statusPlannedWords) || p == "of" || progressive // "we are switching to"
 		}
 	}
 	return false
@@ -555,7 +533,7 @@ func (s *section) switchedFrom(sFrom, sTo int, d *Mention) bool {
 		return false
 	}
 	for k := d.first - 2; k >= sFrom && k >= d.first-6; k-- {
-		if drugSwitchWords[s.toks[k].Norm] || k == d.first-2 && s.toks[k].Norm == "went" {
+		if s.in(k, drugSwitchWords) || k == d.first-2 && s.toks[k].Norm == "went" {
 			return true // "switched from Coumadin because of the INR checks", "switched to Cymbalta from Effexor"
 		}
 		if s.bound(k) {
@@ -574,7 +552,7 @@ func (s *section) switchedFrom(sFrom, sTo int, d *Mention) bool {
 // "Trazodone at night to help me sleep", "so I took Benadryl", "Xanax controlled that".
 func (s *section) treatment(sFrom, sTo int, d *Mention, u *useState) bool {
 	for k := d.first - 1; k >= sFrom && k >= d.first-4; k-- {
-		if drugResponseWords[s.toks[k].Norm] {
+		if s.in(k, drugResponseWords) {
 			return true
 		}
 		if s.bound(k) {
@@ -583,7 +561,7 @@ func (s *section) treatment(sFrom, sTo int, d *Mention, u *useState) bool {
 	}
 	for k := d.last + 1; k < sTo && k <= d.last+4; k++ {
 		w := s.toks[k].Norm
-		if drugDidAfter[w] || w == "to" && k+1 < sTo && drugTreatAfter[s.toks[k+1].Norm] {
+		if s.in(k, drugDidAfter) || w == "to" && k+1 < sTo && s.in(k+1, drugTreatAfter) {
 			return true
 		}
 		if w == "for" && s.remedyFor(k+1, sTo, u) {

@@ -132,7 +132,9 @@ type ctxEngine struct {
 	// (from 1; 0 is any other word) above wcIDShift: a section's tokens are looked up
 	// once (wordClasses), and the rules compare ids and test bits instead of looking
 	// each word up in their own sets.
-	vocab        map[string]uint32
+	vocab map[string]uint32
+	// lists are the wordList cue lists as bits by word id: their words are in vocab.
+	lists        [nWordLists][]uint64
 	anywhere     []int32
 	anywhereCats ctxCat // the categories of the rules in anywhere
 	// anyRules is anywhere with what matchAt reads of each rule before trying it, and
@@ -147,6 +149,12 @@ type ctxEngine struct {
 	anyLeadIDs               []ctxCat
 	anyLeadDrug, anyLeadFree ctxCat
 	listCats                 ctxCat // the categories that have rules of list scope
+	// headIDs holds, by word id, the categories of the rules whose head (the cue's
+	// token) may be the word; headFree the categories with a rule whose head is not a
+	// word of the rules (a drug name, a number, any token). A sentence with no token that
+	// may head a category's rules has no hit of it (sentenceCats).
+	headIDs  []ctxCat
+	headFree ctxCat
 }
 
 // firstRule is a rule of ctxEngine.first: its index, its category and its second
@@ -270,13 +278,13 @@ func buildEngine(lists map[string]*cueList) (*ctxEngine, error) {
 			e.anywhereCats |= e.rules[i].cat
 		}
 	}
-	e.compile()
+	e.compile(lists)
 	return e, nil
 }
 
 // compile gives each word of the rules an id, each set its words as bits by id, and
 // indexes the rules by the id of their first word.
-func (e *ctxEngine) compile() {
+func (e *ctxEngine) compile(lists map[string]*cueList) {
 	e.vocab = map[string]uint32{}
 	for w, k := range quantityKeys {
 		e.vocab[w] |= uint32(k)
@@ -325,6 +333,13 @@ func (e *ctxEngine) compile() {
 			words = append(words, w)
 		}
 	}
+	for _, name := range wordListNames {
+		if l := lists[name]; l != nil { // a test's engine may have none
+			for w := range l.words {
+				words = append(words, w)
+			}
+		}
+	}
 	slices.Sort(words) // the same ids on every run
 	for _, w := range words {
 		id(w)
@@ -337,6 +352,16 @@ func (e *ctxEngine) compile() {
 			b[i/64] |= 1 << (i % 64)
 		}
 		bits[name] = b
+	}
+	for k, name := range wordListNames {
+		b := make([]uint64, (n+63)/64)
+		if l := lists[name]; l != nil {
+			for w := range l.words {
+				i := id(w)
+				b[i/64] |= 1 << (i % 64)
+			}
+		}
+		e.lists[k] = b
 	}
 	for i := range e.rules {
 		walk(e.rules[i].elems, func(el *ctxElem) {
@@ -413,6 +438,46 @@ func (e *ctxEngine) compile() {
 			e.firstCats[i] |= r.cat
 		}
 	}
+	e.headIDs = make([]ctxCat, n)
+	var head func(el *ctxElem, cat ctxCat)
+	head = func(el *ctxElem, cat ctxCat) {
+		switch el.kind {
+		case elWord:
+			e.headIDs[el.id] |= cat
+		case elSet, elCount:
+			for i := range e.headIDs {
+				if has(el.bits, uint32(i)) {
+					e.headIDs[i] |= cat
+				}
+			}
+		case elAlt:
+			for k := range el.alts {
+				head(&el.alts[k], cat)
+			}
+		default:
+			e.headFree |= cat
+		}
+	}
+	for i := range e.rules {
+		r := &e.rules[i]
+		for k := range r.elems {
+			if r.elems[k].head {
+				head(&r.elems[k], r.cat)
+			}
+		}
+	}
+}
+
+// sentenceCats returns the categories of the rules that may match in a sentence whose
+// tokens have classes cls: a rule needs a token it may start at (tokenCats) and a token
+// that may be its head, and most sentences have no head of most categories' rules.
+func (e *ctxEngine) sentenceCats(cls []uint32) ctxCat {
+	var starts, heads ctxCat
+	for _, c := range cls {
+		starts |= e.tokenCats(c)
+		heads |= e.headIDs[c>>wcIDShift]
+	}
+	return starts & (heads | e.headFree)
 }
 
 // has reports whether the word of id is in the set of bits.

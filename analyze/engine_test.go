@@ -229,8 +229,9 @@ func TestWordTable(t *testing.T) {
 }
 
 // TestMatchAtIndex checks the engine's indexes (rules by first word, the anywhere rules'
-// leads), mayStart and tokenCats against trying every rule at every token: matchAt finds the same
-// hits, and mayStart is true wherever a rule of the categories matches.
+// leads, the heads), mayStart, tokenCats and sentenceCats against trying every rule at
+// every token: matchAt finds the same hits, and mayStart and sentenceCats are true
+// wherever a rule of the categories matches.
 func TestMatchAtIndex(t *testing.T) {
 	text, err := os.ReadFile("../testdata/klonopin-immune-comments.txt")
 	if err != nil {
@@ -266,6 +267,14 @@ func TestMatchAtIndex(t *testing.T) {
 				got := engine.matchAt(&x, i, k, c, nil)
 				if len(want) > 0 && (!engine.mayStart(&x, i, c) || engine.tokenCats(cls[i])&c == 0) {
 					t.Fatalf("token %d %q: a rule of category %b matches where mayStart or tokenCats says none can", i, toks[i].Norm, c)
+				}
+				if len(want) > 0 && engine.sentenceCats(cls[from:k])&c == 0 {
+					t.Fatalf("token %d %q: a rule of category %b matches in a sentence where sentenceCats says none can", i, toks[i].Norm, c)
+				}
+				for _, w := range want {
+					if (engine.headIDs[cls[w.head]>>wcIDShift]|engine.headFree)&c == 0 {
+						t.Fatalf("token %d %q: rule %q has its head at %q, which headIDs does not give it", i, toks[i].Norm, w.rule.text, toks[w.head].Norm)
+					}
 				}
 				if len(got) != len(want) {
 					t.Fatalf("token %d %q, category %b: %d hits, want %d", i, toks[i].Norm, c, len(got), len(want))

@@ -165,7 +165,7 @@ func (s *section) free() {
 	if s.toksOf != nil {
 		s.release()
 	}
-	if cap(s.sents) > 1<<12 || cap(s.ruled) > 1<<14 {
+	if cap(s.sents) > 1<<12 || cap(s.ruled) > 1<<14 || cap(s.merge) > 1<<10 {
 		return
 	}
 	clear(s.substances)
@@ -176,7 +176,7 @@ func (s *section) free() {
 	}
 	*s = section{sents: s.sents[:0], sentTok: s.sentTok[:0], inSent: s.inSent[:0], cue: s.cue[:0],
 		ruled: s.ruled[:0], course: s.course[:0], sentRules: s.sentRules[:0], sentCats: s.sentCats[:0], substances: s.substances,
-		feats: s.feats, told: s.told, quants: s.quants[:0]}
+		feats: s.feats, told: s.told, quants: s.quants[:0], merge: s.merge[:0]}
 	sectionPool.Put(s)
 }
 
@@ -224,6 +224,7 @@ type section struct {
 	feats          roleFeats       // a symptom's role features, reused
 	told           map[string]bool // drugUses' symptoms told, reused
 	quants         []quantity      // a sentence's quantities, reused
+	merge          []Mention       // sortByStart's copy of the quantities, reused
 	// namesOwn: the section names a drug the writer is on, even where its topic is the
 	// page's unnamed drug; another person's drug then takes only their symptoms.
 	namesOwn bool
@@ -232,13 +233,14 @@ type section struct {
 	// answered, read by each of its symptoms: sentHistory|sentStarts bits, each with its
 	// ...Known bit once asked.
 	sentRules []uint8
-	// sentCats holds, per sentence, the categories of the rules that may start at one of
-	// its tokens (ctxEngine.tokenCats): a symptom's scans for a category no token of its
-	// sentence can start are skipped. Made in context once the drug names are marked.
+	// sentCats holds, per sentence, the categories of the rules that may match in it, a
+	// token to start at and one to be the head (ctxEngine.sentenceCats): a symptom's
+	// scans for another category are skipped. Made in context once the drug names are
+	// marked.
 	sentCats []ctxCat
 }
 
-// mayIn reports whether a rule of cats may start in sentence si.
+// mayIn reports whether a rule of cats may match in sentence si.
 func (s *section) mayIn(si int, cats ctxCat) bool {
 	return si >= len(s.sentCats) || s.sentCats[si]&cats != 0
 }
@@ -576,6 +578,32 @@ func mostNamedCounting(use drugUse, count func(*Mention) bool, secs ...*section)
 	return best
 }
 
+// sortByStart orders ms by Start, stably. ms is two runs, the lexicon's mentions and
+// then the quantities (from q), each in order already as a rule: a merge moves each
+// mention once where a sort moves a large struct many times. It returns scratch (a copy
+// of the quantities), cleared, for reuse.
+func sortByStart(ms []Mention, q int, scratch []Mention) []Mention {
+	for k := 1; k < len(ms); k++ {
+		if k != q && ms[k].Start < ms[k-1].Start {
+			slices.SortStableFunc(ms, func(a, b Mention) int { return a.Start - b.Start })
+			return scratch
+		}
+	}
+	scratch = append(scratch[:0], ms[q:]...)
+	i, j := q-1, len(scratch)-1
+	for k := len(ms) - 1; j >= 0; k-- {
+		if i >= 0 && ms[i].Start > scratch[j].Start { // on a tie the lexicon's comes first
+			ms[k] = ms[i]
+			i--
+		} else {
+			ms[k] = scratch[j]
+			j--
+		}
+	}
+	clear(scratch) // no pointers kept into the page
+	return scratch[:0]
+}
+
 // scan finds the mentions of a section without their links, appending them to buf; the
 // section's mentions are the part of the buffer it returns from the old length on, until
 // the buffer grows again (exact moves them out).
@@ -634,6 +662,7 @@ func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 	if s.Comment != nil {
 		posted = s.Comment.Posted
 	}
+	q := len(sec.mentions) - at // the quantities follow the lexicon's mentions
 	for si, tr := range sec.sentTok {
 		sec.quants = findQuantities(sec.quants, sec.toks, sec.cls, tr[0], tr[1], posted)
 		for _, x := range sec.quants {
@@ -645,7 +674,7 @@ func (a *Analyzer) scan(s corpus.Section, buf []Mention) (*section, []Mention) {
 	}
 	buf = sec.mentions
 	sec.mentions = buf[at:]
-	slices.SortStableFunc(sec.mentions, func(a, b Mention) int { return a.Start - b.Start })
+	sec.merge = sortByStart(sec.mentions, q, sec.merge)
 	sec.mentions = dropInner(sec.mentions)
 	buf = buf[:at+len(sec.mentions)]
 	for i := range sec.mentions {
@@ -734,11 +763,7 @@ func (s *section) context(pageDrug, titleDrug drugRef, namedIn int) {
 		s.drugsMarked = true
 		s.sentCats = slices.Grow(s.sentCats[:0], len(s.sentTok))[:len(s.sentTok)]
 		for si, tr := range s.sentTok {
-			var c ctxCat
-			for _, cl := range s.cls[tr[0]:tr[1]] {
-				c |= engine.tokenCats(cl)
-			}
-			s.sentCats[si] = c
+			s.sentCats[si] = engine.sentenceCats(s.cls[tr[0]:tr[1]])
 		}
 		s.cue = slices.Grow(s.cue[:0], len(s.sentTok))[:len(s.sentTok)]
 		for si := range s.cue {

@@ -130,3 +130,65 @@ func boundBit(t *lexicon.Token) uint32 {
 	}
 	return 0
 }
+
+// The cue lists read by word id, not as maps: the engine's vocabulary has their words and
+// keeps each list as bits (ctxEngine.lists), so a look at a word tests a bit of the
+// token's class instead of looking its text up. The lists a drug mention's use is read
+// from, and those read at every symptom.
+const (
+	drugHistoryWords wordList = iota
+	drugAdjunctWords
+	drugCompareWords
+	drugResponseWords
+	drugTreatAfter
+	drugDidAfter
+	drugGivenWords
+	drugSwitchWords
+	drugNowWords
+	drugWithWhat
+	drugComparatives
+	drugNeedWords
+	drugJudgeWords
+	drugTakeWords
+	drugHeardWords
+	drugTreatWith
+	drugWorkWords
+	drugStopWords
+	drugWearWords
+	statusPlannedWords // the words that say a drug is planned ("going", "will", "want")
+	anotherWords
+	adverseVerbs // "made", "caused": a reason's scope ends there
+	nWordLists
+)
+
+// wordList names a cue list read by word id (inList, section.in).
+type wordList uint8
+
+// wordListNames are the cue lists of the wordList constants, in their order.
+var wordListNames = [nWordLists]string{
+	"drugHistoryWords",
+	"drugAdjunctWords",
+	"drugCompareWords",
+	"drugResponseWords",
+	"drugTreatAfter",
+	"drugDidAfter",
+	"drugGivenWords",
+	"drugSwitchWords",
+	"drugNowWords",
+	"drugWithWhat",
+	"drugComparatives",
+	"drugNeedWords",
+	"drugJudgeWords",
+	"drugTakeWords",
+	"drugHeardWords",
+	"drugTreatWith",
+	"drugWorkWords",
+	"drugStopWords",
+	"drugWearWords",
+	"statusPlanned",
+	"anotherWords",
+	"adverseVerbs",
+}
+
+// inList reports a token of classes c in list l.
+func inList(c uint32, l wordList) bool { return has(engine.lists[l], c>>wcIDShift) }

@@ -14,10 +14,45 @@ type jsonAppender interface {
 	AppendJSON(b []byte) []byte
 }
 
+// cachedJSONAppender is a jsonAppender that can use a writer's jsonCache.
+type cachedJSONAppender interface {
+	appendJSONCached(b []byte, c *jsonCache) []byte
+}
+
+// jsonCache remembers the last source and sentence a writer wrote and whether each was
+// written as it is: a page's mentions repeat both, one after the other, and the sentence
+// is most of a record's bytes. The same string again (the same bytes in memory, as a
+// rule) is copied without being scanned.
+type jsonCache struct {
+	source, sentence string
+	sourcePlain      bool
+	sentencePlain    bool
+}
+
+// appendCachedString is appendJSONString(b, s), with last and plain the cache of s's field.
+func appendCachedString(b []byte, s string, last *string, plain *bool) []byte {
+	if s == *last && *plain {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	n := len(b)
+	b = appendJSONString(b, s)
+	// Escaping always lengthens a string: an escape, or U+FFFD for an invalid byte.
+	*last, *plain = s, len(b)-n == len(s)+2
+	return b
+}
+
 // AppendJSON implements jsonAppender; the fields and their order are MentionRecord's.
 func (r MentionRecord) AppendJSON(b []byte) []byte {
+	var c jsonCache
+	return r.appendJSONCached(b, &c)
+}
+
+// appendJSONCached implements cachedJSONAppender.
+func (r MentionRecord) appendJSONCached(b []byte, c *jsonCache) []byte {
 	b = append(b, `{"source":`...)
-	b = appendJSONString(b, r.Source)
+	b = appendCachedString(b, r.Source, &c.source, &c.sourcePlain)
 	b = append(b, `,"comment":`...)
 	b = appendJSONInt(b, r.Comment)
 	b = appendField(b, `,"author":`, r.Author)
@@ -28,7 +63,7 @@ func (r MentionRecord) AppendJSON(b []byte) []byte {
 	b = strconv.AppendInt(b, int64(r.Start), 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, int64(r.End), 10)
-	b = appendField(b, `,"sentence":`, r.Sentence)
+	b = appendCachedString(append(b, `,"sentence":`...), r.Sentence, &c.sentence, &c.sentencePlain)
 	b = appendField(b, `,"concept":`, r.Concept)
 	b = appendField(b, `,"class":`, r.Class)
 	b = appendField(b, `,"category":`, r.Category)

@@ -43,3 +43,38 @@ func TestAppendJSONString(t *testing.T) {
 		}
 	}
 }
+
+// A writer's records, written with its cache of the last source and sentence, are what
+// encoding/json writes for each, whether the strings repeat (the same bytes in memory, or
+// equal copies) or change, and whether or not they need escaping.
+func TestMentionRecordJSONCached(t *testing.T) {
+	want := func(r *MentionRecord) string {
+		var sb strings.Builder
+		enc := json.NewEncoder(&sb)
+		enc.SetEscapeHTML(false)
+		enc.Encode(r)
+		return strings.TrimSuffix(sb.String(), "\n")
+	}
+	sentences := []string{"I took Zoloft and got headaches.", "quote \"d\" sentence", "caf\u00e9 line\u2028sep",
+		"bad \xff byte", "", "I took Zoloft and got headaches!"}
+	sources := []string{"a.txt", "b \"q\".txt", "c\u00e9.txt"}
+	r := rand.New(rand.NewSource(2))
+	var c jsonCache
+	var buf []byte
+	for i := range 500 {
+		rec := MentionRecord{Source: sources[r.Intn(len(sources))], Type: "drug", Text: "Zoloft",
+			Sentence: sentences[r.Intn(len(sentences))], Concept: "sertraline", Start: i}
+		if r.Intn(3) == 0 {
+			rec.Sentence = strings.Clone(rec.Sentence) // equal, not the same memory
+		}
+		for range 1 + r.Intn(3) { // a sentence's mentions one after the other
+			buf = rec.appendJSONCached(buf[:0], &c)
+			if got, w := string(buf), want(&rec); got != w {
+				t.Fatalf("record %d: %s, want %s", i, got, w)
+			}
+			if got := string(rec.AppendJSON(nil)); got != want(&rec) {
+				t.Fatalf("record %d: AppendJSON %s, want %s", i, got, want(&rec))
+			}
+		}
+	}
+}

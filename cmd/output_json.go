@@ -13,6 +13,7 @@ type jsonWriter struct {
 	lines bool
 	n     int
 	buf   []byte
+	cache jsonCache
 }
 
 func newJSONWriter(out io.Writer, lines bool) *jsonWriter {
@@ -32,7 +33,11 @@ func (j *jsonWriter) Write(r Row) error {
 	}
 	j.n++
 	if a, ok := r.(jsonAppender); ok {
-		j.buf = a.AppendJSON(j.buf[:0])
+		if c, ok := r.(cachedJSONAppender); ok {
+			j.buf = c.appendJSONCached(j.buf[:0], &j.cache)
+		} else {
+			j.buf = a.AppendJSON(j.buf[:0])
+		}
 		if j.lines {
 			j.buf = append(j.buf, '\n')
 		}
