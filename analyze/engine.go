@@ -395,33 +395,12 @@ func (e *ctxEngine) compile(lists map[string]*cueList) {
 		}
 	}
 	e.anyLeadIDs = make([]ctxCat, n)
-	var lead func(el *ctxElem, cat ctxCat)
-	lead = func(el *ctxElem, cat ctxCat) {
-		switch el.kind {
-		case elWord:
-			e.anyLeadIDs[el.id] |= cat
-		case elSet, elCount:
-			for i := range e.anyLeadIDs {
-				if has(el.bits, uint32(i)) {
-					e.anyLeadIDs[i] |= cat
-				}
-			}
-		case elDrug:
-			e.anyLeadDrug |= cat
-		case elAlt:
-			for k := range el.alts {
-				lead(&el.alts[k], cat)
-			}
-		default:
-			e.anyLeadFree |= cat
-		}
-	}
 	for _, a := range e.anyRules {
 		if a.lead == nil {
 			e.anyLeadFree |= a.cat
 			continue
 		}
-		lead(a.lead, a.cat)
+		markWords(e.anyLeadIDs, a.lead, a.cat, &e.anyLeadDrug, &e.anyLeadFree)
 	}
 	e.first, e.firstCats = make([][]firstRule, n), make([]ctxCat, n)
 	for w, rs := range e.byFirst {
@@ -439,32 +418,36 @@ func (e *ctxEngine) compile(lists map[string]*cueList) {
 		}
 	}
 	e.headIDs = make([]ctxCat, n)
-	var head func(el *ctxElem, cat ctxCat)
-	head = func(el *ctxElem, cat ctxCat) {
-		switch el.kind {
-		case elWord:
-			e.headIDs[el.id] |= cat
-		case elSet, elCount:
-			for i := range e.headIDs {
-				if has(el.bits, uint32(i)) {
-					e.headIDs[i] |= cat
-				}
-			}
-		case elAlt:
-			for k := range el.alts {
-				head(&el.alts[k], cat)
-			}
-		default:
-			e.headFree |= cat
-		}
-	}
 	for i := range e.rules {
 		r := &e.rules[i]
 		for k := range r.elems {
 			if r.elems[k].head {
-				head(&r.elems[k], r.cat)
+				markWords(e.headIDs, &r.elems[k], r.cat, &e.headFree, &e.headFree)
 			}
 		}
+	}
+}
+
+// markWords adds cat to ids[w] for each word w the element may read; to drug where it
+// reads a drug name, to free where it may read any word.
+func markWords(ids []ctxCat, el *ctxElem, cat ctxCat, drug, free *ctxCat) {
+	switch el.kind {
+	case elWord:
+		ids[el.id] |= cat
+	case elSet, elCount:
+		for i := range ids {
+			if has(el.bits, uint32(i)) {
+				ids[i] |= cat
+			}
+		}
+	case elDrug:
+		*drug |= cat
+	case elAlt:
+		for k := range el.alts {
+			markWords(ids, &el.alts[k], cat, drug, free)
+		}
+	default:
+		*free |= cat
 	}
 }
 

@@ -62,18 +62,7 @@ func (a *anchored) readPrefixes() {
 			a.byFirst[l.s[0]] = append(a.byFirst[l.s[0]], l)
 			continue
 		}
-		var seen [256]bool
-		for f := r; ; {
-			var b [utf8.UTFMax]byte
-			utf8.EncodeRune(b[:], f)
-			if !seen[b[0]] {
-				seen[b[0]] = true
-				a.byFirst[b[0]] = append(a.byFirst[b[0]], l)
-			}
-			if f = unicode.SimpleFold(f); f == r {
-				break
-			}
-		}
+		foldFirstBytes(r, func(b byte) { a.byFirst[b] = append(a.byFirst[b], l) })
 	}
 }
 

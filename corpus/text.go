@@ -81,16 +81,7 @@ func splitLinesInto(buf []line, text string) ([]line, string) {
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			s, text = text[:i], text[i+1:]
 		}
-		ind := int32(0)
-		for i := 0; i < len(s); i++ {
-			if s[i] == ' ' {
-				ind++
-			} else if s[i] == '\t' {
-				ind += 4
-			} else {
-				break
-			}
-		}
+		ind := indentOf(s)
 		t := trimLine(s)
 		out = append(out, line{n: int32(len(out) + 1), text: t, indent: ind, prose: isProseLine(t)})
 	}
@@ -134,16 +125,7 @@ func (s *textScratch) compactLines(text string) ([]line, string) {
 		if strings.Contains(seg, "\u00a0") {
 			seg = strings.ReplaceAll(seg, "\u00a0", " ")
 		}
-		ind := int32(0)
-		for i := 0; i < len(seg); i++ {
-			if seg[i] == ' ' {
-				ind++
-			} else if seg[i] == '\t' {
-				ind += 4
-			} else {
-				break
-			}
-		}
+		ind := indentOf(seg)
 		t := trimLine(seg)
 		spans = append(spans, [2]int32{int32(len(buf)), int32(len(t))})
 		buf = append(append(buf, t...), '\n')
@@ -1055,18 +1037,7 @@ var sayVerbs = []string{"says", "said", "sagt", "wrote", "writes", "commented", 
 var sayVerbsByFirst = func() (by [256][]string) {
 	for _, w := range sayVerbs {
 		r, _ := utf8.DecodeRuneInString(w)
-		var seen [256]bool
-		for f := r; ; {
-			var b [utf8.UTFMax]byte
-			utf8.EncodeRune(b[:], f)
-			if !seen[b[0]] {
-				seen[b[0]] = true
-				by[b[0]] = append(by[b[0]], w)
-			}
-			if f = unicode.SimpleFold(f); f == r {
-				break
-			}
-		}
+		foldFirstBytes(r, func(b byte) { by[b] = append(by[b], w) })
 	}
 	return by
 }()
@@ -2492,4 +2463,37 @@ func inLower(m map[string]bool, s string) bool {
 		buf[i] = c
 	}
 	return m[string(buf[:len(s)])]
+}
+
+// indentOf is a line's indentation: a space counts one, a tab four.
+func indentOf(s string) int32 {
+	ind := int32(0)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			ind++
+		case '\t':
+			ind += 4
+		default:
+			return ind
+		}
+	}
+	return ind
+}
+
+// foldFirstBytes calls fn once with each distinct first byte of the UTF-8 forms of r and
+// the runes it folds to (s, S and ſ for 's').
+func foldFirstBytes(r rune, fn func(byte)) {
+	var seen [256]bool
+	for f := r; ; {
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], f)
+		if !seen[b[0]] {
+			seen[b[0]] = true
+			fn(b[0])
+		}
+		if f = unicode.SimpleFold(f); f == r {
+			return
+		}
+	}
 }
