@@ -1430,27 +1430,8 @@ func isAuthor(s string) bool {
 
 // moreWords reports whether s has more than n words (as strings.Fields splits them),
 // without making the slice: isAuthor asks it of most lines.
-func moreWords(s string, n int) bool {
-	// one pass over the bytes: a word starts after a space or at the start (unicode.IsSpace,
-	// as strings.Fields; a byte that is not UTF-8 is a letter, as there)
-	inWord := false
-	for i := 0; i < len(s); {
-		c, size := rune(s[i]), 1
-		if c >= utf8.RuneSelf {
-			c, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		if c == ' ' || '\t' <= c && c <= '\r' || c >= utf8.RuneSelf && unicode.IsSpace(c) {
-			inWord = false
-		} else if !inWord {
-			inWord = true
-			if n--; n < 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
+// (A negative n asks for at least one word.)
+func moreWords(s string, n int) bool { n = max(n, 0); return countWords(s, n+1) > n }
 
 // countWords is the number of words in s (as strings.Fields splits them), counting no
 // further than max.

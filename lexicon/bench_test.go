@@ -14,21 +14,35 @@ func benchTexts(b *testing.B) ([]string, int) {
 	var texts []string
 	size := 0
 	for _, dir := range []string{"../testdata/eval/forum/text", "../testdata/eval/forum2/text"} {
-		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, n := range names {
-			t, err := os.ReadFile(n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			texts = append(texts, string(t))
-			size += len(t)
-		}
+		var n int
+		texts, n = appendTexts(b, texts, dir, 1<<62)
+		size += n
 	}
 	if len(texts) == 0 {
 		b.Skip("no forum posts")
+	}
+	return texts, size
+}
+
+// appendTexts appends the .txt files of dir to texts, stopping once most bytes are read,
+// and returns them with the bytes read.
+func appendTexts(b *testing.B, texts []string, dir string, most int) ([]string, int) {
+	b.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := 0
+	for _, n := range names {
+		if size >= most {
+			break
+		}
+		t, err := os.ReadFile(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		size += len(t)
 	}
 	return texts, size
 }
@@ -136,22 +150,7 @@ func benchSections(b *testing.B) ([]string, int) {
 	b.Helper()
 	var texts []string
 	if dir := os.Getenv("RXVOICE_CORPUS"); dir != "" {
-		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		size := 0
-		for _, n := range names {
-			if size >= 4<<20 {
-				break
-			}
-			t, err := os.ReadFile(n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			texts = append(texts, string(t))
-			size += len(t)
-		}
+		texts, _ = appendTexts(b, texts, dir, 4<<20)
 		if len(texts) == 0 {
 			b.Fatalf("no .txt pages in RXVOICE_CORPUS=%s", dir)
 		}
